@@ -1,0 +1,20 @@
+//! SeaORM entities: one file per table, mirroring the migrations. Plain rows only; behaviour
+//! lives in the app's `db` repositories and in the pure `juara-domain` crate.
+
+pub mod api_token;
+pub mod app_meta;
+pub mod audit_event;
+pub mod competition;
+pub mod criterion;
+pub mod district;
+pub mod document_requirement;
+pub mod login_attempt;
+pub mod nomination;
+pub mod nomination_document;
+pub mod prelude;
+pub mod prize_tier;
+pub mod province;
+pub mod regency;
+pub mod stage;
+pub mod user;
+pub mod village;

@@ -1,0 +1,30 @@
+//! An account: admin (DPMPD committee, optionally scoped to a region), judge or village operator.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "user")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    #[sea_orm(unique)]
+    pub username: String,
+    pub display_name: String,
+    pub password_hash: String,
+    /// `admin`, `judge` or `village`.
+    pub role: String,
+    /// Admin: the region they manage (none = national). Judge: home region (conflicts).
+    pub region_code: Option<String>,
+    /// Village operator: the village they act for.
+    pub village_code: Option<String>,
+    pub active: bool,
+    /// Bumped to invalidate every session of this user (password change, deactivation).
+    pub session_epoch: i32,
+    pub created_at: DateTimeWithTimeZone,
+    pub updated_at: DateTimeWithTimeZone,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,119 @@
+//! Rules for creating accounts, shared by the admin pages and the `create-user` command:
+//! username shape, password policy, role-specific region and village, and the creating
+//! admin's scope. Returns field errors as locale keys; stores nothing itself.
+
+use sea_orm::{ConnectionTrait, DbErr};
+
+use crate::auth::{CurrentUser, Role, password};
+use crate::db::{regions, users};
+use crate::registry::{Level, VillageKind};
+
+/// What someone asked for.
+#[derive(Clone, Debug, Default)]
+pub struct AccountInput {
+    pub username: String,
+    pub display_name: String,
+    pub role: String,
+    pub region_code: String,
+    pub village_code: String,
+    /// Empty: generate one.
+    pub password: String,
+}
+
+/// A checked account, ready to insert, and the password when it was generated.
+pub struct CheckedAccount {
+    pub new_user: users::NewUser,
+    pub generated_password: Option<String>,
+}
+
+/// Field name and locale key of each problem.
+pub use crate::forms::FieldErrors;
+
+fn valid_username(u: &str) -> bool {
+    (3..=64).contains(&u.len())
+        && u.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b))
+}
+
+/// Checks the input against every rule; `actor` is the admin creating it (`None` for the CLI).
+pub async fn check<C: ConnectionTrait>(
+    db: &C,
+    input: &AccountInput,
+    actor: Option<&CurrentUser>,
+) -> Result<Result<CheckedAccount, FieldErrors>, DbErr> {
+    let mut errors: FieldErrors = Vec::new();
+    let username = input.username.trim().to_lowercase();
+    if !valid_username(&username) {
+        errors.push(("username", "err-username-format"));
+    } else if users::find_by_username(db, &username).await?.is_some() {
+        errors.push(("username", "err-username-taken"));
+    }
+    let display_name = input.display_name.trim().to_owned();
+    if display_name.is_empty() || display_name.chars().count() > 120 {
+        errors.push(("display_name", "err-required"));
+    }
+    let role = Role::parse(input.role.trim());
+    if role.is_none() {
+        errors.push(("role", "err-choice"));
+    }
+    let region = non_empty(&input.region_code);
+    let village = non_empty(&input.village_code);
+    let in_scope = |code: &str| actor.is_none_or(|a| a.scope_contains(code));
+    match role {
+        Some(Role::Village) => match &village {
+            None => errors.push(("village_code", "err-required")),
+            Some(code) => match regions::find(db, code).await? {
+                Some(r) if r.level == Level::Village && r.kind != Some(VillageKind::Other) => {
+                    if !in_scope(code) {
+                        errors.push(("village_code", "err-outside-scope"));
+                    }
+                }
+                _ => errors.push(("village_code", "err-unknown-village")),
+            },
+        },
+        Some(Role::Admin | Role::Judge) => {
+            if let Some(code) = &region {
+                match regions::find(db, code).await? {
+                    Some(r) if r.level != Level::Village => {
+                        if !in_scope(code) {
+                            errors.push(("region_code", "err-outside-scope"));
+                        }
+                    }
+                    _ => errors.push(("region_code", "err-unknown-region")),
+                }
+            } else if role == Some(Role::Admin) && actor.is_some_and(|a| a.region_code.is_some()) {
+                // A regional admin cannot create a national one.
+                errors.push(("region_code", "err-outside-scope"));
+            }
+        }
+        None => {}
+    }
+    let generated = input.password.is_empty().then(password::generate);
+    let plain = generated.clone().unwrap_or_else(|| input.password.clone());
+    if let Err(e) = password::check_policy(&plain, &username) {
+        errors.push(("password", e.message_key()));
+    }
+    let (Some(role), true) = (role, errors.is_empty()) else {
+        return Ok(Err(errors));
+    };
+    let password_hash = match password::hash(&plain) {
+        Ok(h) => h,
+        Err(e) => return Err(DbErr::Custom(format!("password hashing failed: {e}"))),
+    };
+    Ok(Ok(CheckedAccount {
+        new_user: users::NewUser {
+            username,
+            display_name,
+            password_hash,
+            role,
+            region_code: if role == Role::Village { None } else { region },
+            village_code: if role == Role::Village { village } else { None },
+        },
+        generated_password: generated,
+    }))
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_owned())
+}

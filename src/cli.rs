@@ -1,0 +1,72 @@
+//! Command-line tasks beside serving: creating an account from a shell (e.g. a provincial
+//! admin on a new installation).
+
+use crate::accounts::{self, AccountInput};
+use crate::config::AppConfig;
+use crate::db::users;
+
+/// `juara create-user --username … --role admin|judge|village [--region …] [--village …]`
+#[derive(clap::Args)]
+pub struct CreateUser {
+    #[arg(long)]
+    pub username: String,
+    /// Full name shown in the app.
+    #[arg(long)]
+    pub name: String,
+    /// admin, judge or village.
+    #[arg(long)]
+    pub role: String,
+    /// Admin scope or judge home region (a region code such as 64 or 64.02).
+    #[arg(long, default_value = "")]
+    pub region: String,
+    /// Village code for a village operator (e.g. 64.02.01.2001).
+    #[arg(long, default_value = "")]
+    pub village: String,
+    /// Password; generated and printed when omitted. Prefer JUARA_NEW_PASSWORD to keep it
+    /// out of the shell history.
+    #[arg(
+        long,
+        env = "JUARA_NEW_PASSWORD",
+        default_value = "",
+        hide_env_values = true
+    )]
+    pub password: String,
+}
+
+/// Runs the command against the configured database (migrating and loading it as needed).
+pub async fn create_user(args: CreateUser) -> Result<(), String> {
+    let figment = AppConfig::figment();
+    let config = AppConfig::from_figment(&figment).map_err(|e| e.to_string())?;
+    let db = crate::startup::prepare(&config)
+        .await
+        .map_err(|e| e.to_string())?;
+    let input = AccountInput {
+        username: args.username,
+        display_name: args.name,
+        role: args.role,
+        region_code: args.region,
+        village_code: args.village,
+        password: args.password,
+    };
+    let checked = match accounts::check(&db, &input, None)
+        .await
+        .map_err(|e| e.to_string())?
+    {
+        Ok(c) => c,
+        Err(errors) => {
+            let lines: Vec<String> = errors
+                .iter()
+                .map(|(field, key)| format!("{field}: {}", crate::i18n::t("en", key)))
+                .collect();
+            return Err(lines.join("; "));
+        }
+    };
+    let user = users::insert(&db, checked.new_user)
+        .await
+        .map_err(|e| e.to_string())?;
+    println!("created {} ({})", user.username, user.role);
+    if let Some(p) = checked.generated_password {
+        println!("password: {p}");
+    }
+    Ok(())
+}

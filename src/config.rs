@@ -1,0 +1,194 @@
+//! Typed configuration, read once at start-up from Rocket's Figment: `Rocket.toml`, then
+//! `ROCKET_*`, then `DATABASE_URL`, then `JUARA_*` environment variables (later wins).
+//! `validate` checks it before launch; every error names the offending key.
+
+use rocket::figment::{Figment, providers::Env};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// Everything Juara needs to know about its installation.
+#[derive(Clone, Deserialize)]
+pub struct AppConfig {
+    /// `sqlite://data/juara.db?mode=rwc` (default) or `postgres://…`.
+    #[serde(default = "default_database_url")]
+    pub database_url: String,
+    /// Runtime files: the SQLite database, the generated secret key.
+    #[serde(default = "default_data_dir")]
+    pub data_dir: PathBuf,
+    /// Where uploaded evidence files are stored.
+    #[serde(default = "default_upload_dir")]
+    pub upload_dir: PathBuf,
+    /// Largest accepted upload, in bytes (default 10 MB).
+    #[serde(default = "default_max_upload_bytes")]
+    pub max_upload_bytes: u64,
+    /// Username of the first admin, created on first start.
+    #[serde(default = "default_admin_username")]
+    pub admin_username: String,
+    /// Password of the first admin; generated and logged once when absent.
+    #[serde(default)]
+    pub admin_password: Option<String>,
+    /// Load the region registry on start (idempotent; skipped when already loaded).
+    #[serde(default = "default_true")]
+    pub load_registry: bool,
+    /// Failed logins per username within the window before login is refused.
+    #[serde(default = "default_login_max_failures")]
+    pub login_max_failures: u32,
+    /// Throttling window, in minutes.
+    #[serde(default = "default_login_window_minutes")]
+    pub login_window_minutes: u32,
+    /// How long a session lasts, in hours.
+    #[serde(default = "default_session_hours")]
+    pub session_hours: u32,
+    /// Mark the session cookie `Secure` (set it when TLS ends at a load balancer).
+    #[serde(default)]
+    pub secure_cookies: bool,
+}
+
+/// A configuration problem, naming the key to fix.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("configuration could not be read: {0}")]
+    Extract(#[from] Box<rocket::figment::Error>),
+    #[error("database_url must start with sqlite:// or postgres://, got {0:?}")]
+    DatabaseUrl(String),
+    #[error("upload_dir {path:?} is not writable: {reason}")]
+    UploadDir { path: PathBuf, reason: String },
+    #[error("data_dir {path:?} is not writable: {reason}")]
+    DataDir { path: PathBuf, reason: String },
+    #[error(
+        "secret_key must be set (ROCKET_SECRET_KEY, the same on every instance) when running \
+         on PostgreSQL in release; generate one with `openssl rand -base64 32`"
+    )]
+    MissingSecretKey,
+    #[error("{key} must be greater than zero")]
+    Zero { key: &'static str },
+    #[error("admin_password must be at least 10 characters")]
+    WeakAdminPassword,
+}
+
+fn default_database_url() -> String {
+    "sqlite://data/juara.db?mode=rwc".into()
+}
+fn default_data_dir() -> PathBuf {
+    "data".into()
+}
+fn default_upload_dir() -> PathBuf {
+    "data/uploads".into()
+}
+fn default_max_upload_bytes() -> u64 {
+    10 * 1024 * 1024
+}
+fn default_admin_username() -> String {
+    "admin".into()
+}
+fn default_true() -> bool {
+    true
+}
+fn default_login_max_failures() -> u32 {
+    5
+}
+fn default_login_window_minutes() -> u32 {
+    15
+}
+fn default_session_hours() -> u32 {
+    12
+}
+
+impl AppConfig {
+    /// The layered figment the app and Rocket both read.
+    #[must_use]
+    pub fn figment() -> Figment {
+        rocket::Config::figment()
+            .merge(Env::raw().filter(|k| k == "database_url"))
+            .merge(Env::prefixed("JUARA_").global())
+    }
+
+    /// Reads and validates the configuration from a figment.
+    pub fn from_figment(figment: &Figment) -> Result<Self, ConfigError> {
+        let config: AppConfig = figment.extract().map_err(Box::new)?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// A configuration for tests and tools: defaults, with the given database and directory.
+    #[must_use]
+    pub fn with_database(database_url: &str, data_dir: &Path) -> Self {
+        let mut config = AppConfig::defaults();
+        config.database_url = database_url.into();
+        config.data_dir = data_dir.into();
+        config.upload_dir = data_dir.join("uploads");
+        config
+    }
+
+    /// True when the database is PostgreSQL.
+    #[must_use]
+    pub fn is_postgres(&self) -> bool {
+        self.database_url.starts_with("postgres")
+    }
+
+    /// Checks every key that can be checked before connecting.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let url = self.database_url.as_str();
+        let known = ["sqlite:", "postgres://", "postgresql://"];
+        if !known.iter().any(|p| url.starts_with(p)) || url.len() < 10 {
+            return Err(ConfigError::DatabaseUrl(url.to_owned()));
+        }
+        for (key, value) in [
+            ("login_max_failures", self.login_max_failures),
+            ("login_window_minutes", self.login_window_minutes),
+            ("session_hours", self.session_hours),
+        ] {
+            if value == 0 {
+                return Err(ConfigError::Zero { key });
+            }
+        }
+        if self.max_upload_bytes == 0 {
+            return Err(ConfigError::Zero {
+                key: "max_upload_bytes",
+            });
+        }
+        if self
+            .admin_password
+            .as_deref()
+            .is_some_and(|p| p.chars().count() < 10)
+        {
+            return Err(ConfigError::WeakAdminPassword);
+        }
+        ensure_writable(&self.data_dir).map_err(|reason| ConfigError::DataDir {
+            path: self.data_dir.clone(),
+            reason,
+        })?;
+        ensure_writable(&self.upload_dir).map_err(|reason| ConfigError::UploadDir {
+            path: self.upload_dir.clone(),
+            reason,
+        })
+    }
+}
+
+impl AppConfig {
+    /// Every key at its default.
+    #[must_use]
+    pub fn defaults() -> AppConfig {
+        AppConfig {
+            database_url: default_database_url(),
+            data_dir: default_data_dir(),
+            upload_dir: default_upload_dir(),
+            max_upload_bytes: default_max_upload_bytes(),
+            admin_username: default_admin_username(),
+            admin_password: None,
+            load_registry: true,
+            login_max_failures: default_login_max_failures(),
+            login_window_minutes: default_login_window_minutes(),
+            session_hours: default_session_hours(),
+            secure_cookies: false,
+        }
+    }
+}
+
+/// Creates the directory if needed and proves it writable with a probe file.
+fn ensure_writable(dir: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    let probe = dir.join(".write-probe");
+    std::fs::write(&probe, b"ok").map_err(|e| e.to_string())?;
+    std::fs::remove_file(&probe).map_err(|e| e.to_string())
+}

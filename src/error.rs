@@ -1,0 +1,110 @@
+//! The one error type handlers return, mapped to a status once. Under `/api` it answers JSON,
+//! elsewhere an HTML error page. Internals (database errors) are logged, never shown.
+
+use rocket::http::Status;
+use rocket::response::{self, Responder};
+use rocket::serde::json::Json;
+use rocket::{Request, Response};
+use rocket_dyn_templates::Template;
+use serde::Serialize;
+
+/// What went wrong while serving a request.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("conflict: {0}")]
+    Conflict(String),
+    #[error("too many requests")]
+    TooManyRequests,
+    /// Input refused field by field (API): field name → messages, already translated.
+    #[error("invalid input")]
+    Invalid(std::collections::BTreeMap<String, Vec<String>>),
+    #[error(transparent)]
+    Db(#[from] sea_orm::DbErr),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl AppError {
+    /// The HTTP status this error maps to.
+    #[must_use]
+    pub fn status(&self) -> Status {
+        match self {
+            AppError::NotFound => Status::NotFound,
+            AppError::Forbidden => Status::Forbidden,
+            AppError::Conflict(_) => Status::Conflict,
+            AppError::TooManyRequests => Status::TooManyRequests,
+            AppError::Invalid(_) => Status::UnprocessableEntity,
+            AppError::Db(_) | AppError::Internal(_) => Status::InternalServerError,
+        }
+    }
+}
+
+/// Body of every JSON error under `/api`.
+#[derive(Serialize)]
+pub struct ApiError {
+    pub status: u16,
+    pub error: String,
+    pub message: String,
+    /// Per-field messages when input was refused.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub fields: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+impl ApiError {
+    /// A JSON error body for a status, with a human message in Bahasa Indonesia.
+    #[must_use]
+    pub fn new(status: Status, message: &str) -> Self {
+        ApiError {
+            status: status.code,
+            error: status.reason().unwrap_or("Error").to_owned(),
+            message: message.to_owned(),
+            fields: std::collections::BTreeMap::new(),
+        }
+    }
+}
+
+impl<'r> Responder<'r, 'static> for AppError {
+    fn respond_to(self, req: &'r Request<'_>) -> response::Result<'static> {
+        let status = self.status();
+        if status.code >= 500 {
+            log::error!("{} {}: {self}", req.method(), req.uri());
+        }
+        let message = match &self {
+            AppError::Conflict(m) => m.clone(),
+            _ => crate::routes::catchers::message_for(status).to_owned(),
+        };
+        if req.uri().path().starts_with("/api") {
+            let mut error = ApiError::new(status, &message);
+            if let AppError::Invalid(fields) = self {
+                error.fields = fields;
+            }
+            let body = Json(error).respond_to(req)?;
+            return Response::build_from(body).status(status).ok();
+        }
+        let page = crate::views::Page::for_error(req);
+        let ctx = crate::views::ErrorPage::new(page, status, message);
+        let body = Template::render(ctx.template(), &ctx).respond_to(req)?;
+        Response::build_from(body).status(status).ok()
+    }
+}
+
+/// Why the app could not start. Printed and the process exits non-zero.
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error(transparent)]
+    Config(#[from] crate::config::ConfigError),
+    #[error("cannot connect to the database {url}: {source}")]
+    Connect { url: String, source: sea_orm::DbErr },
+    #[error("database migration failed: {0}")]
+    Migrate(sea_orm::DbErr),
+    #[error("loading the region registry failed: {0}")]
+    Registry(#[from] crate::registry::RegistryError),
+    #[error("creating the first admin failed: {0}")]
+    Bootstrap(String),
+    #[error("secret key file {path}: {reason}")]
+    SecretKey { path: String, reason: String },
+}

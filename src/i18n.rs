@@ -1,0 +1,163 @@
+//! User-facing text. Every string shown to people goes through Fluent message files in
+//! `locales/` (Bahasa Indonesia by default, English available); templates call `t(key=…)`.
+
+use fluent_templates::{FluentLoader, Loader, static_loader};
+use rocket::http::CookieJar;
+use unic_langid::{LanguageIdentifier, langid};
+
+static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "id",
+        // Bidi isolation marks would end up inside form values and attributes.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// The languages the interface speaks, default first.
+pub const LANGUAGES: [&str; 2] = ["id", "en"];
+const COOKIE: &str = "juara_lang";
+
+/// The language chosen in this browser, or Indonesian.
+#[must_use]
+pub fn from_cookies(jar: &CookieJar<'_>) -> &'static str {
+    match jar.get(COOKIE).map(rocket::http::Cookie::value) {
+        Some("en") => "en",
+        _ => "id",
+    }
+}
+
+/// Remembers the chosen language for a year.
+pub fn remember(jar: &CookieJar<'_>, lang: &str) {
+    let lang = if lang == "en" { "en" } else { "id" };
+    jar.add(
+        rocket::http::Cookie::build((COOKIE, lang.to_owned()))
+            .path("/")
+            .same_site(rocket::http::SameSite::Lax)
+            .max_age(rocket::time::Duration::days(365)),
+    );
+}
+
+fn lang_id(lang: &str) -> LanguageIdentifier {
+    if lang == "en" {
+        langid!("en")
+    } else {
+        langid!("id")
+    }
+}
+
+/// The message `key` in `lang`.
+#[must_use]
+pub fn t(lang: &str, key: &str) -> String {
+    LOCALES.lookup(&lang_id(lang), key)
+}
+
+/// The message `key` in `lang` with named arguments.
+#[must_use]
+pub fn t_args(lang: &str, key: &str, args: &[(&str, String)]) -> String {
+    use std::borrow::Cow;
+    use std::collections::HashMap;
+    let map: HashMap<Cow<'static, str>, fluent_templates::fluent_bundle::FluentValue<'_>> = args
+        .iter()
+        .map(|(k, v)| (Cow::Owned((*k).to_owned()), v.clone().into()))
+        .collect();
+    LOCALES.lookup_with_args(&lang_id(lang), key, &map)
+}
+
+/// Registers `t(key=…, lang=…)` with Tera.
+pub fn register(tera: &mut rocket_dyn_templates::tera::Tera) {
+    tera.register_function(
+        "t",
+        FluentLoader::new(&*LOCALES).with_default_lang(langid!("id")),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    /// Message ids defined in every `.ftl` file of a language directory.
+    fn keys(lang: &str) -> BTreeSet<String> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("locales")
+            .join(lang);
+        let mut out = BTreeSet::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for line in text.lines() {
+                if let Some((id, _)) = line.split_once(" =")
+                    && !id.starts_with([' ', '#', '.', '*'])
+                    && !id.is_empty()
+                {
+                    out.insert(id.trim().to_owned());
+                }
+            }
+        }
+        out
+    }
+
+    /// Every literal `t(key="…")` in the templates.
+    fn template_keys() -> BTreeSet<String> {
+        fn walk(dir: &Path, out: &mut BTreeSet<String>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    walk(&path, out);
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for part in text.split("t(key=\"").skip(1) {
+                    if let Some(end) = part.find('"') {
+                        out.insert(part[..end].to_owned());
+                    }
+                }
+            }
+        }
+        let mut out = BTreeSet::new();
+        walk(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("templates"),
+            &mut out,
+        );
+        out
+    }
+
+    #[test]
+    fn both_languages_define_the_same_messages() {
+        let (id, en) = (keys("id"), keys("en"));
+        let only_id: Vec<_> = id.difference(&en).collect();
+        let only_en: Vec<_> = en.difference(&id).collect();
+        assert!(only_id.is_empty(), "missing in English: {only_id:?}");
+        assert!(
+            only_en.is_empty(),
+            "missing in Bahasa Indonesia: {only_en:?}"
+        );
+    }
+
+    #[test]
+    fn every_message_a_template_asks_for_exists() {
+        let id = keys("id");
+        // `t(key="level-" ~ l)` builds the key at render time: the prefix must name a family.
+        let defined = |k: &String| match k.strip_suffix('-') {
+            Some(_) => id.iter().any(|d| d.starts_with(k.as_str())),
+            None => id.contains(k),
+        };
+        let missing: Vec<_> = template_keys()
+            .into_iter()
+            .filter(|k| !defined(k))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "templates use undefined messages: {missing:?}"
+        );
+    }
+
+    #[test]
+    fn lookups_fall_back_to_indonesian_and_fill_arguments() {
+        assert_eq!(super::t("id", "nav-login"), "Masuk");
+        assert_eq!(super::t("en", "nav-login"), "Log in");
+        assert_eq!(super::t("fr", "nav-login"), "Masuk");
+        let msg = super::t_args("id", "login-throttled", &[("minutes", "7".into())]);
+        assert!(msg.contains("dalam 7 menit"), "{msg}");
+    }
+}

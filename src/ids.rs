@@ -1,0 +1,86 @@
+//! Typed identifiers, so a `UserId` can never be passed where a `CompetitionId` is expected.
+//! Rocket parses them from path segments; entity columns stay plain `Uuid`.
+
+use rocket::request::FromParam;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use uuid::Uuid;
+
+macro_rules! typed_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(Uuid);
+
+        impl $name {
+            /// A fresh random id.
+            #[must_use]
+            pub fn new() -> Self {
+                $name(Uuid::new_v4())
+            }
+
+            /// The underlying UUID, for queries.
+            #[must_use]
+            pub fn into_uuid(self) -> Uuid {
+                self.0
+            }
+        }
+
+        impl Default for $name {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
+
+        impl From<Uuid> for $name {
+            fn from(id: Uuid) -> Self {
+                $name(id)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+
+        impl<'a> FromParam<'a> for $name {
+            type Error = uuid::Error;
+
+            fn from_param(param: &'a str) -> Result<Self, Self::Error> {
+                Uuid::parse_str(param).map($name)
+            }
+        }
+    };
+}
+
+typed_id!(
+    /// An account.
+    UserId
+);
+
+typed_id!(
+    /// A competition (*lomba*).
+    CompetitionId
+);
+typed_id!(
+    /// A judging stage of a competition.
+    StageId
+);
+typed_id!(
+    /// A node of a criteria tree.
+    CriterionId
+);
+typed_id!(
+    /// A village's nomination.
+    NominationId
+);
+typed_id!(
+    /// An evidence document of a nomination.
+    DocumentId
+);
+typed_id!(
+    /// A personal API token.
+    ApiTokenId
+);

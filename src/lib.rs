@@ -1,0 +1,62 @@
+//! Juara: the platform provincial village-empowerment offices (DPMPD) use to run the village
+//! and kelurahan competitions (*Lomba Desa dan Kelurahan*).
+//!
+//! `build` assembles the Rocket app from explicit inputs (tests call it on a fresh database);
+//! `ignite` is what `main` runs: read the configuration, connect, migrate, load the region
+//! registry, create the first admin, then `build`.
+
+pub mod accounts;
+pub mod auth;
+pub mod cli;
+pub mod competition_forms;
+pub mod competition_templates;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod forms;
+pub mod i18n;
+pub mod ids;
+pub mod registry;
+pub mod routes;
+pub mod scoring;
+pub mod startup;
+pub mod uploads;
+pub mod views;
+
+pub use juara_domain as domain;
+
+use rocket::figment::Figment;
+use rocket::fs::{FileServer, relative};
+use rocket::{Build, Rocket};
+use rocket_dyn_templates::Template;
+use sea_orm::DatabaseConnection;
+
+pub use config::AppConfig;
+pub use error::{AppError, StartupError};
+
+/// The app over an already prepared database.
+#[must_use]
+pub fn build(figment: Figment, config: AppConfig, db: DatabaseConnection) -> Rocket<Build> {
+    // Templates and static files are found from any working directory.
+    let figment = figment.join(("template_dir", relative!("templates")));
+    rocket::custom(figment)
+        .manage(db)
+        .manage(config)
+        .attach(Template::custom(|engines| {
+            i18n::register(&mut engines.tera)
+        }))
+        .mount("/", routes::web())
+        .mount("/api", routes::api())
+        .mount("/static", FileServer::from(relative!("static")))
+        .register("/", routes::catchers::html())
+        .register("/api", routes::catchers::json())
+}
+
+/// Reads the configuration, prepares the database and builds the app.
+pub async fn ignite() -> Result<Rocket<Build>, StartupError> {
+    let figment = AppConfig::figment();
+    let config = AppConfig::from_figment(&figment)?;
+    let figment = startup::ensure_secret_key(figment, &config)?;
+    let db = startup::prepare(&config).await?;
+    Ok(build(figment, config, db))
+}

@@ -1,0 +1,80 @@
+//! `GET /api/v1/regions` (search) and `GET /api/v1/regions/<code>` (one region, its ancestors
+//! and children). Public, read-only.
+
+use rocket::serde::json::Json;
+use rocket::{Route, State, get, routes};
+use sea_orm::DatabaseConnection;
+use serde::Serialize;
+
+use crate::db::regions::{self, Region, RegionQuery};
+use crate::error::AppError;
+use crate::registry::Level;
+
+const MAX_PER_PAGE: u64 = 500;
+
+#[derive(Serialize)]
+struct RegionList {
+    items: Vec<Region>,
+    total: u64,
+    page: u64,
+    per_page: u64,
+}
+
+#[get("/v1/regions?<q>&<level>&<within>&<page>&<per_page>")]
+async fn list_regions(
+    q: Option<&str>,
+    level: Option<&str>,
+    within: Option<&str>,
+    page: Option<u64>,
+    per_page: Option<u64>,
+    db: &State<DatabaseConnection>,
+) -> Result<Json<RegionList>, AppError> {
+    let level = match level {
+        Some(l) => Some(Level::parse(l).ok_or(AppError::NotFound)?),
+        None => None,
+    };
+    let within = match within {
+        Some(w) if Level::of_code(w).is_none() => return Err(AppError::NotFound),
+        other => other.map(str::to_owned),
+    };
+    let query = RegionQuery {
+        text: q.map(str::to_owned),
+        level,
+        within,
+    };
+    let page = page.unwrap_or(0);
+    let per_page = per_page.unwrap_or(50).clamp(1, MAX_PER_PAGE);
+    let (items, total) = regions::search(db.inner(), &query, page, per_page).await?;
+    Ok(Json(RegionList {
+        items,
+        total,
+        page,
+        per_page,
+    }))
+}
+
+#[derive(Serialize)]
+struct RegionDetail {
+    region: Region,
+    ancestors: Vec<Region>,
+    children: Vec<Region>,
+}
+
+#[get("/v1/regions/<code>")]
+async fn find_region(
+    code: &str,
+    db: &State<DatabaseConnection>,
+) -> Result<Json<RegionDetail>, AppError> {
+    let db = db.inner();
+    let region = regions::find(db, code).await?.ok_or(AppError::NotFound)?;
+    Ok(Json(RegionDetail {
+        ancestors: regions::ancestors(db, code).await?,
+        children: regions::children(db, Some(code)).await?,
+        region,
+    }))
+}
+
+/// Routes of this module.
+pub fn routes() -> Vec<Route> {
+    routes![list_regions, find_region]
+}

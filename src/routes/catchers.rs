@@ -1,0 +1,50 @@
+//! Error pages: HTML under `/`, JSON under `/api`. Messages come from the locale files.
+
+use rocket::http::Status;
+use rocket::serde::json::Json;
+use rocket::{Catcher, Request, catch, catchers};
+use rocket_dyn_templates::Template;
+
+use crate::error::ApiError;
+use crate::views::{ErrorPage, Page};
+
+/// The locale key of the message for a status.
+#[must_use]
+pub fn message_for(status: Status) -> &'static str {
+    match status.code {
+        400 => "error-400",
+        401 => "error-401",
+        403 => "error-403",
+        404 => "error-404",
+        413 => "error-413",
+        422 => "error-422",
+        429 => "error-429",
+        _ => "error-500",
+    }
+}
+
+#[catch(default)]
+fn html_error(status: Status, req: &Request<'_>) -> (Status, Template) {
+    let page = Page::for_error(req);
+    let message = page.t(message_for(status));
+    let view = ErrorPage::new(page, status, message);
+    (status, Template::render(view.template(), &view))
+}
+
+#[catch(default)]
+fn json_error(status: Status, _req: &Request<'_>) -> (Status, Json<ApiError>) {
+    let message = crate::i18n::t("id", message_for(status));
+    (status, Json(ApiError::new(status, &message)))
+}
+
+/// Catchers for HTML pages.
+#[must_use]
+pub fn html() -> Vec<Catcher> {
+    catchers![html_error]
+}
+
+/// Catchers for the JSON API.
+#[must_use]
+pub fn json() -> Vec<Catcher> {
+    catchers![json_error]
+}

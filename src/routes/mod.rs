@@ -1,0 +1,67 @@
+//! HTTP routes, one module per resource, each with its own `routes()`. Handlers parse,
+//! authorize (guards + scoped queries), call `db` or the domain, and render.
+
+pub mod account;
+pub mod api;
+pub mod catchers;
+pub mod competitions;
+pub mod dashboard;
+pub mod health;
+pub mod home;
+pub mod lang;
+pub mod nominations;
+pub mod regions;
+pub mod session;
+pub mod tokens;
+pub mod users;
+
+use rocket::Route;
+
+/// Every HTML route, mounted at `/`.
+#[must_use]
+pub fn web() -> Vec<Route> {
+    [
+        home::routes(),
+        health::routes(),
+        lang::routes(),
+        session::routes(),
+        account::routes(),
+        tokens::routes(),
+        dashboard::routes(),
+        regions::routes(),
+        users::routes(),
+        competitions::routes(),
+        nominations::routes(),
+    ]
+    .concat()
+}
+
+/// Every JSON route, mounted at `/api`.
+#[must_use]
+pub fn api() -> Vec<Route> {
+    api::routes()
+}
+
+/// A local path to return to after a form, refusing absolute and protocol-relative URLs
+/// (an open redirect would let a phishing link borrow our login page).
+#[must_use]
+pub fn safe_next(next: Option<&str>) -> Option<String> {
+    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
+        .map(str::to_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn next_must_be_a_local_path() {
+        assert_eq!(super::safe_next(Some("/regions")), Some("/regions".into()));
+        for bad in [
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil",
+            "regions",
+        ] {
+            assert_eq!(super::safe_next(Some(bad)), None, "{bad}");
+        }
+    }
+}

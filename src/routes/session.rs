@@ -1,0 +1,119 @@
+//! Logging in and out. Login is throttled per username and per address, answers the same
+//! for an unknown user and a wrong password, and is CSRF-protected like every form.
+
+use rocket::Either;
+use rocket::form::FromForm;
+use rocket::http::{CookieJar, Status};
+use rocket::response::{Flash, Redirect};
+use rocket::{Route, State, get, post, routes};
+use rocket_dyn_templates::Template;
+use sea_orm::DatabaseConnection;
+use serde::Serialize;
+use std::net::IpAddr;
+
+use crate::auth::{CurrentUser, csrf, csrf::CsrfForm, password, session, throttle};
+use crate::config::AppConfig;
+use crate::db::users;
+use crate::error::AppError;
+use crate::forms::FormState;
+use crate::views::Page;
+
+#[derive(FromForm)]
+struct LoginForm<'r> {
+    username: &'r str,
+    password: &'r str,
+}
+
+#[derive(Serialize)]
+struct LoginView {
+    page: Page,
+    form: FormState,
+    next: Option<String>,
+}
+
+fn login_page(page: Page, form: FormState, next: Option<String>) -> Template {
+    Template::render("session/login", &LoginView { page, form, next })
+}
+
+#[get("/login?<next>")]
+fn new(page: Page, user: Option<CurrentUser>, next: Option<&str>) -> Either<Template, Redirect> {
+    if user.is_some() {
+        return Either::Right(Redirect::to("/dashboard"));
+    }
+    Either::Left(login_page(
+        page,
+        FormState::default(),
+        super::safe_next(next),
+    ))
+}
+
+#[post("/login", data = "<form>")]
+async fn create(
+    page: Page,
+    form: CsrfForm<'_, LoginForm<'_>>,
+    jar: &CookieJar<'_>,
+    ip: Option<IpAddr>,
+    db: &State<DatabaseConnection>,
+    config: &State<AppConfig>,
+) -> Result<Result<Flash<Redirect>, (Status, Template)>, AppError> {
+    let db = db.inner();
+    let mut state = FormState::from_context(&form.0.context, page.lang);
+    let next = super::safe_next(form.0.context.field_value("next"));
+    let Some(input) = form.0.value.as_ref() else {
+        return Ok(Err((
+            Status::UnprocessableEntity,
+            login_page(page, state, next),
+        )));
+    };
+    let username = input.username.trim().to_lowercase();
+    let ip = ip.map_or_else(|| "unknown".to_owned(), |a| a.to_string());
+    if let Err(locked) = throttle::check(db, config, &username, &ip).await? {
+        let msg = crate::i18n::t_args(
+            page.lang,
+            "login-throttled",
+            &[("minutes", locked.retry_after_minutes.to_string())],
+        );
+        state.form_errors.push(msg);
+        return Ok(Err((
+            Status::TooManyRequests,
+            login_page(page, state, next),
+        )));
+    }
+    let account = users::find_by_username(db, &username).await?;
+    let ok = match &account {
+        Some(a) => password::verify(input.password, &a.password_hash) && a.active,
+        None => {
+            password::verify_dummy(input.password);
+            false
+        }
+    };
+    throttle::record(db, &username, &ip, ok).await?;
+    match account.filter(|_| ok) {
+        Some(account) => {
+            session::start(jar, &account, config);
+            let to = next.unwrap_or_else(|| "/dashboard".into());
+            Ok(Ok(Flash::success(
+                Redirect::to(to),
+                page.t("flash-logged-in"),
+            )))
+        }
+        None => {
+            state.form_errors.push(page.t("login-failed"));
+            Ok(Err((
+                Status::UnprocessableEntity,
+                login_page(page, state, next),
+            )))
+        }
+    }
+}
+
+#[post("/logout", data = "<_form>")]
+fn delete(page: Page, _form: CsrfForm<'_, csrf::Only<'_>>, jar: &CookieJar<'_>) -> Flash<Redirect> {
+    session::end(jar);
+    Flash::success(Redirect::to("/"), page.t("flash-logged-out"))
+}
+
+/// Routes of this module.
+pub fn routes() -> Vec<Route> {
+    routes![new, create, delete]
+}

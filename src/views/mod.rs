@@ -1,0 +1,142 @@
+//! Typed template contexts and the layout data every page carries (`Page`): language, the
+//! logged-in user for the navigation, the CSRF token for forms, and a flash message.
+//! No queries here.
+
+pub mod format;
+
+use rocket::http::Status;
+use rocket::request::{FlashMessage, FromRequest, Outcome, Request};
+use serde::Serialize;
+
+use crate::auth::{CurrentUser, csrf};
+
+/// A one-time message shown after a redirect.
+#[derive(Clone, Debug, Serialize)]
+pub struct Flash {
+    /// `success` or `error`.
+    pub kind: String,
+    pub message: String,
+}
+
+/// What the base layout needs on every page.
+#[derive(Clone, Debug, Serialize)]
+pub struct Page {
+    pub lang: &'static str,
+    pub user: Option<CurrentUser>,
+    pub csrf: String,
+    pub flash: Option<Flash>,
+    /// The current path, so the language switch can come back here.
+    pub path: String,
+}
+
+impl Page {
+    /// The layout data available without awaiting guards (used by error responses).
+    #[must_use]
+    pub fn for_error(req: &Request<'_>) -> Page {
+        let user: &Option<CurrentUser> = req.local_cache(|| None);
+        Page {
+            lang: crate::i18n::from_cookies(req.cookies()),
+            user: user.clone(),
+            csrf: csrf::token(req.cookies()),
+            flash: None,
+            path: req.uri().path().to_string(),
+        }
+    }
+
+    /// A message in this page's language.
+    #[must_use]
+    pub fn t(&self, key: &str) -> String {
+        crate::i18n::t(self.lang, key)
+    }
+}
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for Page {
+    type Error = std::convert::Infallible;
+
+    async fn from_request(req: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        let user = req
+            .guard::<Option<CurrentUser>>()
+            .await
+            .succeeded()
+            .flatten();
+        let flash = req
+            .guard::<Option<FlashMessage<'_>>>()
+            .await
+            .succeeded()
+            .flatten()
+            .map(|f| Flash {
+                kind: f.kind().to_owned(),
+                message: f.message().to_owned(),
+            });
+        Outcome::Success(Page {
+            lang: crate::i18n::from_cookies(req.cookies()),
+            user,
+            csrf: csrf::token(req.cookies()),
+            flash,
+            path: req.uri().path().to_string(),
+        })
+    }
+}
+
+/// An error page.
+#[derive(Serialize)]
+pub struct ErrorPage {
+    pub page: Page,
+    pub status: u16,
+    pub title: String,
+    pub message: String,
+}
+
+impl ErrorPage {
+    /// An error page for `status` with a message already in the page's language.
+    #[must_use]
+    pub fn new(page: Page, status: Status, message: String) -> Self {
+        let title = page.t(&format!("error-{}-title", title_code(status)));
+        ErrorPage {
+            page,
+            status: status.code,
+            title,
+            message,
+        }
+    }
+
+    /// The template that renders it.
+    #[must_use]
+    pub fn template(&self) -> &'static str {
+        "errors/error"
+    }
+}
+
+/// The status codes that have their own wording; others share the generic one.
+fn title_code(status: Status) -> u16 {
+    match status.code {
+        400 | 401 | 403 | 404 | 413 | 422 | 429 => status.code,
+        _ => 500,
+    }
+}
+
+/// Page numbers for a list: 0-based `page`, `per_page`, `total` rows.
+#[derive(Clone, Debug, Serialize)]
+pub struct Pagination {
+    pub page: u64,
+    pub pages: u64,
+    pub total: u64,
+    pub prev: Option<u64>,
+    pub next: Option<u64>,
+}
+
+impl Pagination {
+    /// Builds the navigation for a list page.
+    #[must_use]
+    pub fn new(page: u64, per_page: u64, total: u64) -> Self {
+        let pages = total.div_ceil(per_page.max(1)).max(1);
+        Pagination {
+            page,
+            pages,
+            total,
+            prev: page.checked_sub(1),
+            next: (page + 1 < pages).then_some(page + 1),
+        }
+    }
+}

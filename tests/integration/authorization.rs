@@ -1,0 +1,146 @@
+//! Who may reach which page: a table of (method, path, actor, expected status). Later issues
+//! append their routes here. A failure names the row, e.g. "Village reached GET /admin".
+
+use juara::auth::Role;
+use rocket::http::Status;
+
+use crate::common::TestApp;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Actor {
+    Anonymous,
+    Admin,
+    Judge,
+    Village,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Method {
+    Get,
+    Post,
+}
+
+use Actor::{Admin, Anonymous, Judge, Village};
+use Method::{Get, Post};
+
+const MATRIX: &[(Method, &str, Actor, Status)] = &[
+    (Get, "/", Anonymous, Status::Ok),
+    (Get, "/regions", Anonymous, Status::Ok),
+    (Get, "/regions/33.19", Anonymous, Status::Ok),
+    (Get, "/api/v1/regions", Anonymous, Status::Ok),
+    (Get, "/healthz", Anonymous, Status::Ok),
+    (Get, "/login", Anonymous, Status::Ok),
+    (Get, "/login", Admin, Status::SeeOther),
+    (Get, "/dashboard", Anonymous, Status::Unauthorized),
+    (Get, "/dashboard", Judge, Status::SeeOther),
+    // Committee pages
+    (Get, "/admin", Anonymous, Status::Unauthorized),
+    (Get, "/admin", Admin, Status::Ok),
+    (Get, "/admin", Judge, Status::Forbidden),
+    (Get, "/admin", Village, Status::Forbidden),
+    (Get, "/admin/users", Anonymous, Status::Unauthorized),
+    (Get, "/admin/users", Admin, Status::Ok),
+    (Get, "/admin/users", Judge, Status::Forbidden),
+    (Get, "/admin/users", Village, Status::Forbidden),
+    (Get, "/admin/users/new", Admin, Status::Ok),
+    (Get, "/admin/users/new", Judge, Status::Forbidden),
+    (Get, "/admin/users/new", Village, Status::Forbidden),
+    (Post, "/admin/users", Anonymous, Status::Unauthorized),
+    (Post, "/admin/users", Judge, Status::Forbidden),
+    (Post, "/admin/users", Village, Status::Forbidden),
+    // Judge and village homes
+    (Get, "/judge", Anonymous, Status::Unauthorized),
+    (Get, "/judge", Judge, Status::Ok),
+    (Get, "/judge", Admin, Status::Forbidden),
+    (Get, "/judge", Village, Status::Forbidden),
+    (Get, "/village", Anonymous, Status::Unauthorized),
+    (Get, "/village", Village, Status::Ok),
+    (Get, "/village", Admin, Status::Forbidden),
+    (Get, "/village", Judge, Status::Forbidden),
+    // Nominations (id-bearing routes: tests/integration/nominations/access.rs)
+    (
+        Post,
+        "/village/nominations",
+        Anonymous,
+        Status::Unauthorized,
+    ),
+    (Post, "/village/nominations", Admin, Status::Forbidden),
+    (Post, "/village/nominations", Judge, Status::Forbidden),
+    (Post, "/village/nominations", Village, Status::NotFound),
+    // Own account
+    (Get, "/account/password", Anonymous, Status::Unauthorized),
+    (Get, "/account/password", Village, Status::Ok),
+    (Post, "/account/password", Anonymous, Status::Unauthorized),
+    // Competition set-up (pages of one competition: tests/integration/competitions/access.rs)
+    (Get, "/admin/competitions", Anonymous, Status::Unauthorized),
+    (Get, "/admin/competitions", Admin, Status::Ok),
+    (Get, "/admin/competitions", Judge, Status::Forbidden),
+    (Get, "/admin/competitions", Village, Status::Forbidden),
+    (
+        Get,
+        "/admin/competitions/new",
+        Anonymous,
+        Status::Unauthorized,
+    ),
+    (Get, "/admin/competitions/new", Admin, Status::Ok),
+    (Get, "/admin/competitions/new", Judge, Status::Forbidden),
+    (Get, "/admin/competitions/new", Village, Status::Forbidden),
+    (Post, "/admin/competitions", Anonymous, Status::Unauthorized),
+    (
+        Post,
+        "/admin/competitions",
+        Admin,
+        Status::UnprocessableEntity,
+    ),
+    (Post, "/admin/competitions", Judge, Status::Forbidden),
+    (Post, "/admin/competitions", Village, Status::Forbidden),
+    (Get, "/account/tokens", Anonymous, Status::Unauthorized),
+    (Get, "/account/tokens", Judge, Status::Ok),
+    (Post, "/account/tokens", Anonymous, Status::Unauthorized),
+    (Get, "/api/v1/me", Anonymous, Status::Unauthorized),
+    (Get, "/api/v1/me", Village, Status::Ok),
+];
+
+async fn app_for(actor: Actor) -> TestApp {
+    let app = TestApp::new().await;
+    match actor {
+        Anonymous => {}
+        Admin => drop(app.login_as(Role::Admin).await),
+        Judge => drop(app.login_as(Role::Judge).await),
+        Village => drop(app.login_as(Role::Village).await),
+    }
+    app
+}
+
+#[rocket::async_test]
+async fn every_route_answers_each_role_as_the_table_says() {
+    for actor in [Anonymous, Admin, Judge, Village] {
+        let app = app_for(actor).await;
+        for (method, path, _, expected) in MATRIX.iter().filter(|row| row.2 == actor) {
+            let status = match method {
+                Get => app.get(path).await.status(),
+                Post => app.post_form(path, &[]).await.status(),
+            };
+            assert_eq!(
+                status, *expected,
+                "{actor:?} {method:?} {path}: expected {expected}, got {status}"
+            );
+        }
+    }
+}
+
+#[rocket::async_test]
+async fn unauthorized_api_and_page_errors_have_the_right_shape() {
+    let app = TestApp::new().await;
+    let resp = app.get("/api/v1/does-not-exist").await;
+    assert_eq!(resp.status(), Status::NotFound);
+    assert_eq!(resp.content_type(), Some(rocket::http::ContentType::JSON));
+    let resp = app.get("/admin").await;
+    assert_eq!(resp.content_type(), Some(rocket::http::ContentType::HTML));
+    let html = crate::common::body(resp).await;
+    assert!(html.contains("Perlu masuk"), "401 page in Bahasa Indonesia");
+    assert!(
+        html.contains("/login?next=/admin"),
+        "offers to log in and come back"
+    );
+}

@@ -1,0 +1,16 @@
+//! Juara's integration tests: one binary, a fresh database per test, the real HTTP stack.
+//! `cargo test` runs them on SQLite; with `TEST_DATABASE_URL=postgres://…` on PostgreSQL.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+mod accounts;
+mod authorization;
+mod competitions;
+mod config;
+mod health;
+mod nominations;
+mod regions;
+mod session;
+mod startup;
+mod tokens;
