@@ -1,0 +1,642 @@
+//! Form DTOs of the competition set-up pages and the rules that turn them into checked fields:
+//! names and codes, the region scope, the schedule order, decimal scales (`Points`) and rupiah
+//! (`Rupiah`). Problems come back as (field, locale key) pairs for the form to show; nothing
+//! is stored here.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+use juara_domain::criteria::Scale;
+use juara_domain::prizes::{PrizeError, PrizeTable};
+use juara_domain::{Points, Rupiah};
+use rocket::form::FromForm;
+use sea_orm::{ConnectionTrait, DbErr};
+
+use crate::auth::CurrentUser;
+use crate::db::competition_setup::{CriterionFields, DocumentFields, PrizeFields, StageFields};
+use crate::db::competitions::{Category, CompetitionFields, Level};
+use crate::db::regions;
+
+/// Field name and locale key of each problem.
+pub use crate::forms::FieldErrors;
+
+/// Development statuses (IDM / Indeks Desa) a competition may admit.
+pub const DEVELOPMENT_STATUSES: [&str; 5] = [
+    "sangat_tertinggal",
+    "tertinggal",
+    "berkembang",
+    "maju",
+    "mandiri",
+];
+
+/// Schedules are entered in WIB (UTC+7), the offset of most DPMPD offices.
+const WIB_SECONDS: i32 = 7 * 3600;
+
+fn text(v: Option<&String>) -> String {
+    v.map(|s| s.trim().to_owned()).unwrap_or_default()
+}
+
+fn code_ok(code: &str) -> bool {
+    (1..=32).contains(&code.len())
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
+}
+
+fn int(
+    v: Option<&String>,
+    field: &'static str,
+    range: std::ops::RangeInclusive<i32>,
+    errors: &mut FieldErrors,
+) -> Option<i32> {
+    let t = text(v);
+    if t.is_empty() {
+        return None;
+    }
+    match t.parse::<i32>() {
+        Ok(n) if range.contains(&n) => Some(n),
+        Ok(_) => {
+            errors.push((field, "err-range"));
+            None
+        }
+        Err(_) => {
+            errors.push((field, "err-number"));
+            None
+        }
+    }
+}
+
+fn required_int(
+    v: Option<&String>,
+    field: &'static str,
+    range: std::ops::RangeInclusive<i32>,
+    errors: &mut FieldErrors,
+) -> i32 {
+    let n = int(v, field, range.clone(), errors);
+    if n.is_none() && text(v).is_empty() {
+        errors.push((field, "err-required"));
+    }
+    n.unwrap_or(*range.start())
+}
+
+fn points(v: Option<&String>, field: &'static str, errors: &mut FieldErrors) -> Option<i64> {
+    let t = text(v);
+    if t.is_empty() {
+        return None;
+    }
+    match t.parse::<Points>() {
+        Ok(p) => Some(p.units()),
+        Err(_) => {
+            errors.push((field, "err-decimal"));
+            None
+        }
+    }
+}
+
+fn rupiah(v: Option<&String>, field: &'static str, errors: &mut FieldErrors) -> Option<i64> {
+    let t = text(v);
+    if t.is_empty() {
+        return None;
+    }
+    match t.parse::<Rupiah>() {
+        Ok(r) => Some(r.amount()),
+        Err(_) => {
+            errors.push((field, "err-rupiah"));
+            None
+        }
+    }
+}
+
+/// Reads `2026-03-01T08:00` (a `datetime-local` field) or `2026-03-01`, in WIB.
+#[must_use]
+pub fn parse_time(s: &str) -> Option<DateTime<FixedOffset>> {
+    let s = s.trim();
+    let naive = NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M")
+        .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S"))
+        .ok()
+        .or_else(|| {
+            NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .ok()
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+        })?;
+    FixedOffset::east_opt(WIB_SECONDS)?
+        .from_local_datetime(&naive)
+        .single()
+}
+
+/// The value a `datetime-local` field shows, in WIB.
+#[must_use]
+pub fn format_time(t: Option<DateTime<FixedOffset>>) -> String {
+    match (t, FixedOffset::east_opt(WIB_SECONDS)) {
+        (Some(t), Some(wib)) => t.with_timezone(&wib).format("%Y-%m-%dT%H:%M").to_string(),
+        _ => String::new(),
+    }
+}
+
+fn time(
+    v: Option<&String>,
+    field: &'static str,
+    errors: &mut FieldErrors,
+) -> Option<DateTime<FixedOffset>> {
+    let t = text(v);
+    if t.is_empty() {
+        return None;
+    }
+    let parsed = parse_time(&t);
+    if parsed.is_none() {
+        errors.push((field, "err-date"));
+    }
+    parsed
+}
+
+/// The competition form (create and edit).
+#[derive(FromForm, Default)]
+pub struct CompetitionForm {
+    pub name: Option<String>,
+    pub year: Option<String>,
+    pub level: Option<String>,
+    pub region_code: Option<String>,
+    pub category: Option<String>,
+    pub description: Option<String>,
+    pub nomination_opens_at: Option<String>,
+    pub nomination_closes_at: Option<String>,
+    pub judging_closes_at: Option<String>,
+    pub announcement_at: Option<String>,
+    pub eligible_statuses: Vec<String>,
+    pub require_definitive_head: bool,
+    pub max_entries: Option<String>,
+    pub appeals_enabled: bool,
+    pub appeal_days: Option<String>,
+    pub tie_policy: Option<String>,
+    pub minimum_score: Option<String>,
+    pub cash_budget: Option<String>,
+    pub assistance_budget: Option<String>,
+    /// Why rules change after opening (recorded in the audit log).
+    pub reason: Option<String>,
+    /// A built-in template key (create only).
+    pub template: Option<String>,
+}
+
+impl CompetitionForm {
+    /// Checks every field; `admin` bounds the region scope.
+    pub async fn check<C: ConnectionTrait>(
+        &self,
+        db: &C,
+        admin: &CurrentUser,
+    ) -> Result<Result<CompetitionFields, FieldErrors>, DbErr> {
+        let mut e: FieldErrors = Vec::new();
+        let name = text(self.name.as_ref());
+        if name.is_empty() || name.chars().count() > 200 {
+            e.push(("name", "err-required"));
+        }
+        let year = required_int(self.year.as_ref(), "year", 2000..=2100, &mut e);
+        let level = Level::parse(&text(self.level.as_ref()));
+        if level.is_none() {
+            e.push(("level", "err-choice"));
+        }
+        let category = Category::parse(&text(self.category.as_ref()));
+        if category.is_none() {
+            e.push(("category", "err-choice"));
+        }
+        let region = text(self.region_code.as_ref());
+        let region_code = match level.map(Level::region_level) {
+            // National: no region, and only a national admin may run one.
+            Some(None) => {
+                if admin.region_code.is_some() {
+                    e.push(("level", "err-national-only"));
+                }
+                None
+            }
+            Some(Some(region_level)) if !region.is_empty() => {
+                match regions::find(db, &region).await? {
+                    Some(r) if r.level == region_level => {
+                        if !admin.scope_contains(&region) {
+                            e.push(("region_code", "err-outside-scope"));
+                        }
+                    }
+                    Some(_) => e.push(("region_code", "err-region-level")),
+                    None => e.push(("region_code", "err-unknown-region")),
+                }
+                Some(region)
+            }
+            Some(Some(_)) => {
+                e.push(("region_code", "err-required"));
+                None
+            }
+            None => None,
+        };
+        let opens = time(
+            self.nomination_opens_at.as_ref(),
+            "nomination_opens_at",
+            &mut e,
+        );
+        let closes = time(
+            self.nomination_closes_at.as_ref(),
+            "nomination_closes_at",
+            &mut e,
+        );
+        let judging = time(self.judging_closes_at.as_ref(), "judging_closes_at", &mut e);
+        let announce = time(self.announcement_at.as_ref(), "announcement_at", &mut e);
+        // Each date must come after the ones before it that are set.
+        let order = [
+            (opens, "nomination_opens_at"),
+            (closes, "nomination_closes_at"),
+            (judging, "judging_closes_at"),
+            (announce, "announcement_at"),
+        ];
+        for (i, (t, field)) in order.iter().enumerate() {
+            let before = order.iter().take(i).filter_map(|(x, _)| *x).max();
+            if let (Some(t), Some(b)) = (t, before)
+                && *t <= b
+            {
+                e.push((field, "err-schedule-order"));
+            }
+        }
+        let mut statuses = Vec::new();
+        for s in DEVELOPMENT_STATUSES {
+            if self.eligible_statuses.iter().any(|x| x == s) {
+                statuses.push(s.to_owned());
+            }
+        }
+        if self
+            .eligible_statuses
+            .iter()
+            .any(|x| !DEVELOPMENT_STATUSES.contains(&x.as_str()))
+        {
+            e.push(("eligible_statuses", "err-choice"));
+        }
+        let max_entries = int(
+            self.max_entries.as_ref(),
+            "max_entries",
+            1..=100_000,
+            &mut e,
+        );
+        let appeal_days = if self.appeals_enabled {
+            required_int(self.appeal_days.as_ref(), "appeal_days", 1..=60, &mut e)
+        } else {
+            0
+        };
+        let tie_policy = text(self.tie_policy.as_ref());
+        if !["split", "full"].contains(&tie_policy.as_str()) {
+            e.push(("tie_policy", "err-choice"));
+        }
+        let minimum_score = points(self.minimum_score.as_ref(), "minimum_score", &mut e);
+        if minimum_score.is_some_and(|m| !(0..=Points::from_whole(100).units()).contains(&m)) {
+            e.push(("minimum_score", "err-range"));
+        }
+        let cash_budget = rupiah(self.cash_budget.as_ref(), "cash_budget", &mut e);
+        let assistance_budget =
+            rupiah(self.assistance_budget.as_ref(), "assistance_budget", &mut e);
+        let (Some(level), Some(category), true) = (level, category, e.is_empty()) else {
+            return Ok(Err(e));
+        };
+        Ok(Ok(CompetitionFields {
+            name,
+            year,
+            level,
+            region_code,
+            category,
+            description: text(self.description.as_ref()),
+            nomination_opens_at: opens,
+            nomination_closes_at: closes,
+            judging_closes_at: judging,
+            announcement_at: announce,
+            eligible_statuses: statuses,
+            require_definitive_head: self.require_definitive_head,
+            max_entries,
+            appeals_enabled: self.appeals_enabled,
+            appeal_days,
+            tie_policy,
+            minimum_score,
+            cash_budget,
+            assistance_budget,
+        }))
+    }
+}
+
+/// What changed in the published eligibility rules, as `field: old → new` lines.
+#[must_use]
+pub fn eligibility_changes(old: &CompetitionFields, new: &CompetitionFields) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut diff = |name: &str, a: String, b: String| {
+        if a != b {
+            out.push(format!("{name}: {a} → {b}"));
+        }
+    };
+    diff(
+        "category",
+        old.category.as_str().into(),
+        new.category.as_str().into(),
+    );
+    diff(
+        "level",
+        old.level.as_str().into(),
+        new.level.as_str().into(),
+    );
+    diff(
+        "region_code",
+        old.region_code.clone().unwrap_or_default(),
+        new.region_code.clone().unwrap_or_default(),
+    );
+    diff(
+        "eligible_statuses",
+        old.eligible_statuses.join(","),
+        new.eligible_statuses.join(","),
+    );
+    diff(
+        "require_definitive_head",
+        old.require_definitive_head.to_string(),
+        new.require_definitive_head.to_string(),
+    );
+    diff(
+        "max_entries",
+        old.max_entries.map(|n| n.to_string()).unwrap_or_default(),
+        new.max_entries.map(|n| n.to_string()).unwrap_or_default(),
+    );
+    out
+}
+
+/// What changed in the schedule, as `field: old → new` lines.
+#[must_use]
+pub fn schedule_changes(old: &CompetitionFields, new: &CompetitionFields) -> Vec<String> {
+    [
+        (
+            "nomination_opens_at",
+            old.nomination_opens_at,
+            new.nomination_opens_at,
+        ),
+        (
+            "nomination_closes_at",
+            old.nomination_closes_at,
+            new.nomination_closes_at,
+        ),
+        (
+            "judging_closes_at",
+            old.judging_closes_at,
+            new.judging_closes_at,
+        ),
+        ("announcement_at", old.announcement_at, new.announcement_at),
+    ]
+    .into_iter()
+    .filter(|(_, a, b)| a != b)
+    .map(|(name, a, b)| format!("{name}: {} → {}", format_time(a), format_time(b)))
+    .collect()
+}
+
+/// The stage form.
+#[derive(FromForm, Default)]
+pub struct StageForm {
+    pub code: Option<String>,
+    pub name: Option<String>,
+    pub kind: Option<String>,
+    pub weight: Option<String>,
+    pub aggregation: Option<String>,
+    pub trim_k: Option<String>,
+    pub quorum: Option<String>,
+    pub shortlist: Option<String>,
+    pub pass_threshold: Option<String>,
+    pub normalize: bool,
+    pub min_entries_per_judge: Option<String>,
+    pub judges_per_entry: Option<String>,
+}
+
+impl StageForm {
+    /// Checks the stage's own fields (the whole funnel is checked by the engine).
+    pub fn check(&self) -> Result<StageFields, FieldErrors> {
+        let mut e: FieldErrors = Vec::new();
+        let code = text(self.code.as_ref()).to_uppercase();
+        if !code_ok(&code) {
+            e.push(("code", "err-code"));
+        }
+        let name = text(self.name.as_ref());
+        if name.is_empty() || name.chars().count() > 120 {
+            e.push(("name", "err-required"));
+        }
+        let kind = text(self.kind.as_ref());
+        if !["documents", "field", "presentation", "other"].contains(&kind.as_str()) {
+            e.push(("kind", "err-choice"));
+        }
+        let weight = required_int(self.weight.as_ref(), "weight", 0..=100, &mut e);
+        let aggregation = text(self.aggregation.as_ref());
+        if !["mean", "median", "trimmed"].contains(&aggregation.as_str()) {
+            e.push(("aggregation", "err-choice"));
+        }
+        let trim_k = int(self.trim_k.as_ref(), "trim_k", 0..=10, &mut e).unwrap_or(0);
+        let quorum = required_int(self.quorum.as_ref(), "quorum", 1..=50, &mut e);
+        if aggregation == "trimmed" && quorum <= 2 * trim_k {
+            e.push(("trim_k", "err-trim-quorum"));
+        }
+        if aggregation == "trimmed" && trim_k == 0 {
+            e.push(("trim_k", "err-required"));
+        }
+        let shortlist = int(self.shortlist.as_ref(), "shortlist", 1..=10_000, &mut e);
+        let pass_threshold = points(self.pass_threshold.as_ref(), "pass_threshold", &mut e);
+        if pass_threshold.is_some_and(|p| !(0..=Points::from_whole(100).units()).contains(&p)) {
+            e.push(("pass_threshold", "err-range"));
+        }
+        let min_entries = int(
+            self.min_entries_per_judge.as_ref(),
+            "min_entries_per_judge",
+            2..=1000,
+            &mut e,
+        )
+        .unwrap_or(5);
+        let judges = required_int(
+            self.judges_per_entry.as_ref(),
+            "judges_per_entry",
+            1..=50,
+            &mut e,
+        );
+        if !e.is_empty() {
+            return Err(e);
+        }
+        Ok(StageFields {
+            code,
+            name,
+            kind,
+            weight,
+            aggregation,
+            trim_k: if text(self.aggregation.as_ref()) == "trimmed" {
+                trim_k
+            } else {
+                0
+            },
+            quorum,
+            shortlist,
+            pass_threshold,
+            normalize: self.normalize,
+            min_entries_per_judge: min_entries,
+            judges_per_entry: judges,
+        })
+    }
+}
+
+/// The criterion form.
+#[derive(FromForm, Default)]
+pub struct CriterionForm {
+    /// Empty: a top-level aspect.
+    pub parent_id: Option<String>,
+    pub code: Option<String>,
+    pub name: Option<String>,
+    pub guidance: Option<String>,
+    pub weight: Option<String>,
+    pub scale_min: Option<String>,
+    pub scale_max: Option<String>,
+    pub scale_step: Option<String>,
+    pub optional: bool,
+    pub requires_evidence: bool,
+}
+
+impl CriterionForm {
+    /// Checks the node's own fields; the tree as a whole is the engine's to judge.
+    pub fn check(&self) -> Result<CriterionFields, FieldErrors> {
+        let mut e: FieldErrors = Vec::new();
+        let code = text(self.code.as_ref());
+        if !code_ok(&code) {
+            e.push(("code", "err-code"));
+        }
+        let name = text(self.name.as_ref());
+        if name.is_empty() || name.chars().count() > 200 {
+            e.push(("name", "err-required"));
+        }
+        let weight = required_int(self.weight.as_ref(), "weight", 0..=100, &mut e);
+        let min = points(self.scale_min.as_ref(), "scale_min", &mut e);
+        let max = points(self.scale_max.as_ref(), "scale_max", &mut e);
+        let step = points(self.scale_step.as_ref(), "scale_step", &mut e);
+        match (min, max) {
+            (Some(min), Some(max)) => {
+                let scale = Scale {
+                    min: Points::from_units(min),
+                    max: Points::from_units(max),
+                    step: step.map(Points::from_units),
+                };
+                match scale.check() {
+                    Ok(()) => {}
+                    Err(juara_domain::criteria::ScaleProblem::MinNotBelowMax) => {
+                        e.push(("scale_max", "crit-scale-min-max"));
+                    }
+                    Err(juara_domain::criteria::ScaleProblem::StepNotPositive) => {
+                        e.push(("scale_step", "crit-scale-step-positive"));
+                    }
+                    Err(juara_domain::criteria::ScaleProblem::StepDoesNotDivideRange) => {
+                        e.push(("scale_step", "crit-scale-step-divides"));
+                    }
+                }
+            }
+            (None, None) if step.is_none() => {}
+            (None, _) if text(self.scale_min.as_ref()).is_empty() => {
+                e.push(("scale_min", "err-scale-both"))
+            }
+            (_, None) if text(self.scale_max.as_ref()).is_empty() => {
+                e.push(("scale_max", "err-scale-both"))
+            }
+            _ => {}
+        }
+        if !e.is_empty() {
+            return Err(e);
+        }
+        let has_scale = min.is_some();
+        Ok(CriterionFields {
+            code,
+            name,
+            guidance: text(self.guidance.as_ref()),
+            weight,
+            scale_min: min,
+            scale_max: max,
+            scale_step: if has_scale { step } else { None },
+            optional: self.optional,
+            requires_evidence: self.requires_evidence,
+        })
+    }
+}
+
+/// The checklist item form.
+#[derive(FromForm, Default)]
+pub struct DocumentForm {
+    pub code: Option<String>,
+    pub label: Option<String>,
+    pub description: Option<String>,
+    pub kind: Option<String>,
+    pub required: bool,
+}
+
+impl DocumentForm {
+    /// Checks a checklist item.
+    pub fn check(&self) -> Result<DocumentFields, FieldErrors> {
+        let mut e: FieldErrors = Vec::new();
+        let code = text(self.code.as_ref()).to_uppercase();
+        if !code_ok(&code) {
+            e.push(("code", "err-code"));
+        }
+        let label = text(self.label.as_ref());
+        if label.is_empty() || label.chars().count() > 200 {
+            e.push(("label", "err-required"));
+        }
+        let kind = text(self.kind.as_ref());
+        if !["file", "link"].contains(&kind.as_str()) {
+            e.push(("kind", "err-choice"));
+        }
+        if !e.is_empty() {
+            return Err(e);
+        }
+        Ok(DocumentFields {
+            code,
+            label,
+            description: text(self.description.as_ref()),
+            kind,
+            required: self.required,
+        })
+    }
+}
+
+/// The prize tier form.
+#[derive(FromForm, Default)]
+pub struct PrizeForm {
+    pub label: Option<String>,
+    pub cash: Option<String>,
+    pub assistance: Option<String>,
+    pub trophy: bool,
+    pub certificate: bool,
+}
+
+impl PrizeForm {
+    /// Checks a tier; the engine decides whether this category may receive assistance.
+    pub fn check(&self, category: &str) -> Result<PrizeFields, FieldErrors> {
+        let mut e: FieldErrors = Vec::new();
+        let label = text(self.label.as_ref());
+        if label.is_empty() || label.chars().count() > 60 {
+            e.push(("label", "err-required"));
+        }
+        let cash = rupiah(self.cash.as_ref(), "cash", &mut e).unwrap_or(0);
+        let assistance = rupiah(self.assistance.as_ref(), "assistance", &mut e).unwrap_or(0);
+        let fields = PrizeFields {
+            label,
+            cash,
+            assistance,
+            trophy: self.trophy,
+            certificate: self.certificate,
+        };
+        // Ask the engine about this tier alone, so its rule shows next to the field.
+        let alone = juara_domain::prizes::PrizeTableSpec {
+            category: crate::scoring::prize_category(category),
+            tiers: vec![juara_domain::prizes::PrizeTier {
+                label: "x".to_owned(),
+                cash: Rupiah::new(cash),
+                assistance: Rupiah::new(assistance),
+                trophy: false,
+                certificate: false,
+            }],
+            minimum_score: None,
+            cash_budget: None,
+            assistance_budget: None,
+            tie_policy: juara_domain::prizes::TiePolicy::SplitPooled,
+            max_field_size: None,
+        };
+        if let Err(errors) = PrizeTable::new(alone)
+            && errors
+                .iter()
+                .any(|x| matches!(x, PrizeError::AssistanceForKelurahan { .. }))
+        {
+            e.push(("assistance", "err-kelurahan-assistance"));
+        }
+        if e.is_empty() { Ok(fields) } else { Err(e) }
+    }
+}

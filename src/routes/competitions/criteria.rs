@@ -1,0 +1,370 @@
+//! The criteria tree editor of one stage: the tree with each parent's live weight sum and the
+//! engine's errors, adding nodes at any depth, editing, reordering, and removing a node with
+//! its subtree (after a confirmation page when it has children). Frozen once judging starts.
+
+use entity::{competition, criterion, stage};
+use rocket::form::FromForm;
+use rocket::http::Status;
+use rocket::{Route, State, get, post, routes};
+use rocket_dyn_templates::Template;
+use sea_orm::{DatabaseConnection, TransactionTrait};
+use serde::Serialize;
+use uuid::Uuid;
+
+use super::view::{StageView, Summary, stage_view};
+use super::{Reply, add_errors, load, require_criteria_editable, show_path};
+use crate::auth::AdminUser;
+use crate::auth::csrf::{self, CsrfForm};
+use crate::competition_forms::CriterionForm;
+use crate::db::competition_setup::{self as setup, CriterionFields};
+use crate::error::AppError;
+use crate::forms::FormState;
+use crate::ids::{CompetitionId, CriterionId, StageId};
+use crate::views::Page;
+
+#[derive(Serialize)]
+struct StagePage {
+    page: Page,
+    competition: Summary,
+    stage: StageView,
+    /// (id, label) of every node that may be chosen as parent.
+    parents: Vec<(String, String)>,
+    form: FormState,
+}
+
+#[derive(Serialize)]
+struct EditPage {
+    page: Page,
+    competition: Summary,
+    stage: StageView,
+    criterion_id: String,
+    parents: Vec<(String, String)>,
+    form: FormState,
+}
+
+#[derive(Serialize)]
+struct DeletePage {
+    page: Page,
+    competition: Summary,
+    criterion_id: String,
+    code: String,
+    name: String,
+    descendants: usize,
+}
+
+fn parents(rows: &[criterion::Model], except: Option<Uuid>) -> Vec<(String, String)> {
+    let banned = except
+        .map(|id| setup::subtree_ids(rows, id))
+        .unwrap_or_default();
+    setup::tree_order(rows)
+        .into_iter()
+        .filter(|(c, _)| !banned.contains(&c.id))
+        .map(|(c, depth)| {
+            let indent = "— ".repeat(usize::try_from(depth).unwrap_or(0));
+            (c.id.to_string(), format!("{indent}{} {}", c.code, c.name))
+        })
+        .collect()
+}
+
+fn values_of(c: &criterion::Model) -> FormState {
+    let mut f = FormState::default();
+    let pts = |u: Option<i64>| {
+        u.map(|u| juara_domain::Points::from_units(u).to_string())
+            .unwrap_or_default()
+    };
+    for (k, v) in [
+        (
+            "parent_id",
+            c.parent_id.map(|p| p.to_string()).unwrap_or_default(),
+        ),
+        ("code", c.code.clone()),
+        ("name", c.name.clone()),
+        ("guidance", c.guidance.clone()),
+        ("weight", c.weight.to_string()),
+        ("scale_min", pts(c.scale_min)),
+        ("scale_max", pts(c.scale_max)),
+        ("scale_step", pts(c.scale_step)),
+    ] {
+        f.values.insert(k.to_owned(), v);
+    }
+    for (k, on) in [
+        ("optional", c.optional),
+        ("requires_evidence", c.requires_evidence),
+    ] {
+        if on {
+            f.values.insert(k.to_owned(), "on".into());
+        }
+    }
+    f
+}
+
+async fn stage_page(
+    db: &DatabaseConnection,
+    page: Page,
+    c: &competition::Model,
+    s: &stage::Model,
+    form: FormState,
+) -> Result<StagePage, AppError> {
+    let rows = setup::list_criteria(db, s.id).await?;
+    Ok(StagePage {
+        stage: stage_view(s, &rows, page.lang),
+        parents: parents(&rows, None),
+        competition: Summary::of(c),
+        form,
+        page,
+    })
+}
+
+/// Checks the form and the parent choice against the stage's rows.
+fn check(
+    input: Option<&CriterionForm>,
+    rows: &[criterion::Model],
+    this: Option<Uuid>,
+) -> Result<(Option<Uuid>, CriterionFields), crate::forms::FieldErrors> {
+    let Some(input) = input else {
+        return Err(Vec::new());
+    };
+    let mut errors = Vec::new();
+    let parent_text = input.parent_id.as_deref().map(str::trim).unwrap_or("");
+    let parent = if parent_text.is_empty() {
+        None
+    } else {
+        let banned = this
+            .map(|id| setup::subtree_ids(rows, id))
+            .unwrap_or_default();
+        match Uuid::parse_str(parent_text) {
+            Ok(p) if rows.iter().any(|r| r.id == p) && !banned.contains(&p) => Some(p),
+            _ => {
+                errors.push(("parent_id", "err-choice"));
+                None
+            }
+        }
+    };
+    let fields = match input.check() {
+        Ok(f) => Some(f),
+        Err(e) => {
+            errors.extend(e);
+            None
+        }
+    };
+    if let Some(f) = &fields
+        && rows.iter().any(|r| r.code == f.code && Some(r.id) != this)
+    {
+        errors.push(("code", "err-code-taken"));
+    }
+    match fields {
+        Some(f) if errors.is_empty() => Ok((parent, f)),
+        _ => Err(errors),
+    }
+}
+
+async fn load_stage(
+    db: &DatabaseConnection,
+    c: &competition::Model,
+    id: StageId,
+) -> Result<stage::Model, AppError> {
+    setup::find_stage(db, c.id, id.into_uuid())
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+async fn load_criterion(
+    db: &DatabaseConnection,
+    c: &competition::Model,
+    id: CriterionId,
+) -> Result<(stage::Model, criterion::Model), AppError> {
+    setup::find_criterion(db, c.id, id.into_uuid())
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+fn stage_path(c: &competition::Model, s: &stage::Model) -> String {
+    format!("{}/stages/{}", show_path(c), s.id)
+}
+
+// Rank 2: `/stages/new` (a static last segment) is tried first.
+#[get("/admin/competitions/<id>/stages/<sid>", rank = 2)]
+async fn show(
+    page: Page,
+    who: AdminUser,
+    id: CompetitionId,
+    sid: StageId,
+    db: &State<DatabaseConnection>,
+) -> Result<Template, AppError> {
+    let c = load(db.inner(), id, &who).await?;
+    let s = load_stage(db.inner(), &c, sid).await?;
+    let mut form = FormState::default();
+    for (k, v) in [
+        ("weight", "100"),
+        ("scale_min", "1"),
+        ("scale_max", "5"),
+        ("scale_step", "1"),
+    ] {
+        form.values.insert(k.into(), v.into());
+    }
+    Ok(Template::render(
+        "competitions/stage",
+        &stage_page(db.inner(), page, &c, &s, form).await?,
+    ))
+}
+
+#[post("/admin/competitions/<id>/stages/<sid>/criteria", data = "<form>")]
+async fn create(
+    page: Page,
+    who: AdminUser,
+    id: CompetitionId,
+    sid: StageId,
+    form: CsrfForm<'_, CriterionForm>,
+    db: &State<DatabaseConnection>,
+) -> Result<Reply, AppError> {
+    let db = db.inner();
+    let c = load(db, id, &who).await?;
+    let s = load_stage(db, &c, sid).await?;
+    require_criteria_editable(&c, &page)?;
+    let mut state = FormState::from_context(&form.0.context, page.lang);
+    let rows = setup::list_criteria(db, s.id).await?;
+    match check(form.0.value.as_ref(), &rows, None) {
+        Ok((parent, fields)) => {
+            setup::insert_criterion(db, s.id, parent, &fields).await?;
+            Ok(Reply::done(
+                stage_path(&c, &s),
+                page.t("flash-criterion-saved"),
+            ))
+        }
+        Err(errors) => {
+            add_errors(&mut state, errors, page.lang);
+            let view = stage_page(db, page, &c, &s, state).await?;
+            Ok(Reply::invalid("competitions/stage", &view))
+        }
+    }
+}
+
+#[get("/admin/competitions/<id>/criteria/<cid>/edit")]
+async fn edit(
+    page: Page,
+    who: AdminUser,
+    id: CompetitionId,
+    cid: CriterionId,
+    db: &State<DatabaseConnection>,
+) -> Result<Template, AppError> {
+    let c = load(db.inner(), id, &who).await?;
+    let (s, k) = load_criterion(db.inner(), &c, cid).await?;
+    require_criteria_editable(&c, &page)?;
+    let rows = setup::list_criteria(db.inner(), s.id).await?;
+    let view = EditPage {
+        stage: stage_view(&s, &rows, page.lang),
+        parents: parents(&rows, Some(k.id)),
+        competition: Summary::of(&c),
+        criterion_id: k.id.to_string(),
+        form: values_of(&k),
+        page,
+    };
+    Ok(Template::render("competitions/criterion_form", &view))
+}
+
+#[post("/admin/competitions/<id>/criteria/<cid>", data = "<form>")]
+async fn update(
+    page: Page,
+    who: AdminUser,
+    id: CompetitionId,
+    cid: CriterionId,
+    form: CsrfForm<'_, CriterionForm>,
+    db: &State<DatabaseConnection>,
+) -> Result<Reply, AppError> {
+    let db = db.inner();
+    let c = load(db, id, &who).await?;
+    let (s, k) = load_criterion(db, &c, cid).await?;
+    require_criteria_editable(&c, &page)?;
+    let mut state = FormState::from_context(&form.0.context, page.lang);
+    let rows = setup::list_criteria(db, s.id).await?;
+    match check(form.0.value.as_ref(), &rows, Some(k.id)) {
+        Ok((parent, fields)) => {
+            setup::update_criterion(db, k, parent, &fields).await?;
+            Ok(Reply::done(
+                stage_path(&c, &s),
+                page.t("flash-criterion-saved"),
+            ))
+        }
+        Err(errors) => {
+            add_errors(&mut state, errors, page.lang);
+            let view = EditPage {
+                stage: stage_view(&s, &rows, page.lang),
+                parents: parents(&rows, Some(k.id)),
+                competition: Summary::of(&c),
+                criterion_id: k.id.to_string(),
+                form: state,
+                page,
+            };
+            Ok(Reply::invalid("competitions/criterion_form", &view))
+        }
+    }
+}
+
+#[post("/admin/competitions/<id>/criteria/<cid>/move?<up>", data = "<_form>")]
+async fn move_criterion(
+    page: Page,
+    who: AdminUser,
+    id: CompetitionId,
+    cid: CriterionId,
+    up: bool,
+    _form: CsrfForm<'_, csrf::Only<'_>>,
+    db: &State<DatabaseConnection>,
+) -> Result<Reply, AppError> {
+    let db = db.inner();
+    let c = load(db, id, &who).await?;
+    let (s, k) = load_criterion(db, &c, cid).await?;
+    require_criteria_editable(&c, &page)?;
+    let txn = db.begin().await?;
+    setup::move_criterion(&txn, &k, up).await?;
+    txn.commit().await?;
+    Ok(Reply::done(stage_path(&c, &s), page.t("flash-order-saved")))
+}
+
+#[derive(FromForm)]
+struct DeleteForm {
+    confirm: bool,
+}
+
+#[post("/admin/competitions/<id>/criteria/<cid>/delete", data = "<form>")]
+async fn delete(
+    page: Page,
+    who: AdminUser,
+    id: CompetitionId,
+    cid: CriterionId,
+    form: CsrfForm<'_, DeleteForm>,
+    db: &State<DatabaseConnection>,
+) -> Result<Reply, AppError> {
+    let db = db.inner();
+    let c = load(db, id, &who).await?;
+    let (s, k) = load_criterion(db, &c, cid).await?;
+    require_criteria_editable(&c, &page)?;
+    let rows = setup::list_criteria(db, s.id).await?;
+    let descendants = setup::subtree_ids(&rows, k.id).len().saturating_sub(1);
+    // A parent takes its subtree with it: ask first.
+    if descendants > 0 && !form.0.value.as_ref().is_some_and(|f| f.confirm) {
+        let view = DeletePage {
+            competition: Summary::of(&c),
+            criterion_id: k.id.to_string(),
+            code: k.code.clone(),
+            name: k.name.clone(),
+            descendants,
+            page,
+        };
+        return Ok(Reply::Page((
+            Status::Ok,
+            Template::render("competitions/criterion_delete", &view),
+        )));
+    }
+    let txn = db.begin().await?;
+    setup::delete_criterion(&txn, &k).await?;
+    txn.commit().await?;
+    Ok(Reply::done(
+        stage_path(&c, &s),
+        page.t("flash-criterion-deleted"),
+    ))
+}
+
+/// Routes of this module.
+pub fn routes() -> Vec<Route> {
+    routes![show, create, edit, update, move_criterion, delete]
+}

@@ -1,0 +1,373 @@
+//! Creating (blank or from a built-in template), editing and cloning a competition. After the
+//! competition opens, changing its eligibility rules or schedule needs a reason, which goes to
+//! the audit log with the change, in the same transaction.
+
+use chrono::{DateTime, FixedOffset, Months};
+use entity::competition;
+use rocket::{Route, State, get, post, routes};
+use rocket_dyn_templates::Template;
+use sea_orm::{DatabaseConnection, TransactionTrait};
+use serde::Serialize;
+
+use super::view::{Summary, show_view};
+use super::{Reply, add_errors, load, show_path, status_of};
+use crate::auth::AdminUser;
+use crate::auth::csrf::CsrfForm;
+use crate::competition_forms::{
+    CompetitionForm, DEVELOPMENT_STATUSES, eligibility_changes, format_time, schedule_changes,
+};
+use crate::competition_templates;
+use crate::db::audit::{self, NewEvent};
+use crate::db::competition_setup as setup;
+use crate::db::competitions::{self as repo, CompetitionFields, Status};
+use crate::error::AppError;
+use crate::forms::FormState;
+use crate::ids::CompetitionId;
+use crate::views::Page;
+
+#[derive(Serialize)]
+struct FormView {
+    page: Page,
+    form: FormState,
+    /// `None` on the create page.
+    competition: Option<Summary>,
+    /// Rule changes need a reason (status ≥ open).
+    needs_reason: bool,
+    statuses: Vec<(&'static str, bool)>,
+    templates: Vec<&'static str>,
+}
+
+fn form_view(
+    page: Page,
+    form: FormState,
+    c: Option<&competition::Model>,
+    checked: &[String],
+) -> FormView {
+    FormView {
+        page,
+        form,
+        needs_reason: c.is_some_and(|c| status_of(c) >= Status::Open),
+        competition: c.map(Summary::of),
+        statuses: DEVELOPMENT_STATUSES
+            .iter()
+            .map(|s| (*s, checked.iter().any(|x| x == s)))
+            .collect(),
+        templates: competition_templates::all().iter().map(|t| t.key).collect(),
+    }
+}
+
+/// The form's values for a stored competition.
+fn values_of(c: &competition::Model) -> FormState {
+    let f = CompetitionFields::of(c);
+    let mut s = FormState::default();
+    let mut set = |k: &str, v: String| {
+        s.values.insert(k.to_owned(), v);
+    };
+    set("name", f.name);
+    set("year", f.year.to_string());
+    set("level", f.level.as_str().to_owned());
+    set("region_code", f.region_code.unwrap_or_default());
+    set("category", f.category.as_str().to_owned());
+    set("description", f.description);
+    set("nomination_opens_at", format_time(f.nomination_opens_at));
+    set("nomination_closes_at", format_time(f.nomination_closes_at));
+    set("judging_closes_at", format_time(f.judging_closes_at));
+    set("announcement_at", format_time(f.announcement_at));
+    set(
+        "max_entries",
+        f.max_entries.map(|n| n.to_string()).unwrap_or_default(),
+    );
+    set("appeal_days", f.appeal_days.to_string());
+    set("tie_policy", f.tie_policy);
+    let pts = |u: Option<i64>| u.map(|u| juara_domain::Points::from_units(u).to_string());
+    let rp = |u: Option<i64>| u.map(|u| juara_domain::Rupiah::new(u).to_string());
+    set("minimum_score", pts(f.minimum_score).unwrap_or_default());
+    set("cash_budget", rp(f.cash_budget).unwrap_or_default());
+    set(
+        "assistance_budget",
+        rp(f.assistance_budget).unwrap_or_default(),
+    );
+    if f.require_definitive_head {
+        set("require_definitive_head", "on".into());
+    }
+    if f.appeals_enabled {
+        set("appeals_enabled", "on".into());
+    }
+    s
+}
+
+#[get("/admin/competitions/new")]
+fn new(page: Page, _who: AdminUser) -> Template {
+    let mut form = FormState::default();
+    form.values.insert("tie_policy".into(), "split".into());
+    form.values.insert("template".into(), "desa".into());
+    Template::render("competitions/form", form_view(page, form, None, &[]))
+}
+
+#[post("/admin/competitions", data = "<form>")]
+async fn create(
+    page: Page,
+    who: AdminUser,
+    form: CsrfForm<'_, CompetitionForm>,
+    db: &State<DatabaseConnection>,
+) -> Result<Reply, AppError> {
+    let db = db.inner();
+    let mut state = FormState::from_context(&form.0.context, page.lang);
+    let checked: Vec<String> = form
+        .0
+        .context
+        .field_values("eligible_statuses")
+        .map(str::to_owned)
+        .collect();
+    let Some(input) = form.0.value.as_ref() else {
+        return Ok(Reply::invalid(
+            "competitions/form",
+            &form_view(page, state, None, &checked),
+        ));
+    };
+    let key = input.template.as_deref().map(str::trim).unwrap_or("");
+    let template = if key.is_empty() {
+        None
+    } else {
+        competition_templates::find(key)
+    };
+    if !key.is_empty() && template.is_none() {
+        state.add_key("template", page.lang, "err-choice");
+    }
+    let fields = match input.check(db, &who.0).await? {
+        Ok(f) if state.is_ok() => f,
+        Ok(_) => {
+            return Ok(Reply::invalid(
+                "competitions/form",
+                &form_view(page, state, None, &checked),
+            ));
+        }
+        Err(errors) => {
+            add_errors(&mut state, errors, page.lang);
+            return Ok(Reply::invalid(
+                "competitions/form",
+                &form_view(page, state, None, &checked),
+            ));
+        }
+    };
+    let mut fields = fields;
+    if let Some(t) = &template {
+        if t.category != fields.category {
+            state.add_key("template", page.lang, "err-template-category");
+            return Ok(Reply::invalid(
+                "competitions/form",
+                &form_view(page, state, None, &checked),
+            ));
+        }
+        // Blank budgets take the template's, which match its prize table.
+        fields.cash_budget = fields.cash_budget.or(Some(t.cash_budget));
+        fields.assistance_budget = fields.assistance_budget.or(t.assistance_budget);
+    }
+    let tie_breaks = match &template {
+        Some(t) => {
+            serde_json::to_string(&t.tie_breaks).map_err(|e| AppError::Internal(e.to_string()))?
+        }
+        None => "[]".to_owned(),
+    };
+    let txn = db.begin().await?;
+    let c = repo::insert(&txn, &fields, &tie_breaks, Some(who.0.id.into_uuid())).await?;
+    if let Some(t) = &template {
+        setup::insert_setup(&txn, c.id, &t.setup).await?;
+    }
+    audit::record(
+        &txn,
+        NewEvent {
+            competition_id: Some(c.id),
+            actor_id: Some(who.0.id.into_uuid()),
+            action: "competition.created".into(),
+            details: template
+                .map(|t| format!("template: {}", t.key))
+                .unwrap_or_default(),
+            ..Default::default()
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(Reply::done(
+        show_path(&c),
+        page.t("flash-competition-created"),
+    ))
+}
+
+#[get("/admin/competitions/<id>/edit")]
+async fn edit(
+    page: Page,
+    who: AdminUser,
+    id: CompetitionId,
+    db: &State<DatabaseConnection>,
+) -> Result<Template, AppError> {
+    let c = load(db.inner(), id, &who).await?;
+    let checked = repo::split_statuses(&c.eligible_statuses);
+    Ok(Template::render(
+        "competitions/form",
+        form_view(page, values_of(&c), Some(&c), &checked),
+    ))
+}
+
+#[post("/admin/competitions/<id>", data = "<form>")]
+async fn update(
+    page: Page,
+    who: AdminUser,
+    id: CompetitionId,
+    form: CsrfForm<'_, CompetitionForm>,
+    db: &State<DatabaseConnection>,
+) -> Result<Reply, AppError> {
+    let db = db.inner();
+    let c = load(db, id, &who).await?;
+    if status_of(&c) == Status::Archived {
+        return Err(AppError::Conflict(page.t("err-archived")));
+    }
+    let mut state = FormState::from_context(&form.0.context, page.lang);
+    let checked: Vec<String> = form
+        .0
+        .context
+        .field_values("eligible_statuses")
+        .map(str::to_owned)
+        .collect();
+    let Some(input) = form.0.value.as_ref() else {
+        return Ok(Reply::invalid(
+            "competitions/form",
+            &form_view(page, state, Some(&c), &checked),
+        ));
+    };
+    let fields = match input.check(db, &who.0).await? {
+        Ok(f) => f,
+        Err(errors) => {
+            add_errors(&mut state, errors, page.lang);
+            return Ok(Reply::invalid(
+                "competitions/form",
+                &form_view(page, state, Some(&c), &checked),
+            ));
+        }
+    };
+    let old = CompetitionFields::of(&c);
+    let eligibility = eligibility_changes(&old, &fields);
+    let schedule = schedule_changes(&old, &fields);
+    let reason = input
+        .reason
+        .as_deref()
+        .map(str::trim)
+        .unwrap_or("")
+        .to_owned();
+    // Published rules change only with a recorded reason (a 2024 dispute came from a silent one).
+    if status_of(&c) >= Status::Open
+        && (!eligibility.is_empty() || !schedule.is_empty())
+        && reason.is_empty()
+    {
+        state.add_key("reason", page.lang, "err-reason-required");
+        return Ok(Reply::invalid(
+            "competitions/form",
+            &form_view(page, state, Some(&c), &checked),
+        ));
+    }
+    let actor = Some(who.0.id.into_uuid());
+    let txn = db.begin().await?;
+    let saved = repo::update(&txn, c, &fields).await?;
+    let mut events = Vec::new();
+    if !eligibility.is_empty() {
+        events.push(("competition.eligibility", eligibility.join("; ")));
+    }
+    if !schedule.is_empty() {
+        events.push(("competition.schedule", schedule.join("; ")));
+    }
+    if events.is_empty() {
+        events.push(("competition.updated", String::new()));
+    }
+    for (action, details) in events {
+        audit::record(
+            &txn,
+            NewEvent {
+                competition_id: Some(saved.id),
+                actor_id: actor,
+                action: action.into(),
+                reason: reason.clone(),
+                details,
+                ..Default::default()
+            },
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(Reply::done(
+        show_path(&saved),
+        page.t("flash-competition-saved"),
+    ))
+}
+
+#[derive(rocket::form::FromForm)]
+struct CloneForm {
+    year: Option<String>,
+}
+
+/// Moves a date by whole years (29 February becomes 28 February).
+fn shift(t: Option<DateTime<FixedOffset>>, years: i32) -> Option<DateTime<FixedOffset>> {
+    let t = t?;
+    let months = Months::new(years.unsigned_abs().saturating_mul(12));
+    if years >= 0 {
+        t.checked_add_months(months)
+    } else {
+        t.checked_sub_months(months)
+    }
+}
+
+#[post("/admin/competitions/<id>/clone", data = "<form>")]
+async fn clone(
+    page: Page,
+    who: AdminUser,
+    id: CompetitionId,
+    form: CsrfForm<'_, CloneForm>,
+    db: &State<DatabaseConnection>,
+) -> Result<Reply, AppError> {
+    let db = db.inner();
+    let c = load(db, id, &who).await?;
+    let mut state = FormState::from_context(&form.0.context, page.lang);
+    let year = form
+        .0
+        .value
+        .as_ref()
+        .and_then(|f| f.year.as_deref())
+        .and_then(|y| y.trim().parse::<i32>().ok());
+    let Some(year) = year.filter(|y| (2000..=2100).contains(y)) else {
+        state.add_key("year", page.lang, "err-range");
+        let view = show_view(db, page, &c, state).await?;
+        return Ok(Reply::invalid("competitions/show", &view));
+    };
+    let years = year - c.year;
+    let mut fields = CompetitionFields::of(&c);
+    fields.year = year;
+    fields.name = c.name.replace(&c.year.to_string(), &year.to_string());
+    fields.nomination_opens_at = shift(fields.nomination_opens_at, years);
+    fields.nomination_closes_at = shift(fields.nomination_closes_at, years);
+    fields.judging_closes_at = shift(fields.judging_closes_at, years);
+    fields.announcement_at = shift(fields.announcement_at, years);
+    let txn = db.begin().await?;
+    let data = setup::load_setup(&txn, c.id).await?;
+    let copy = repo::insert(&txn, &fields, &c.tie_breaks, Some(who.0.id.into_uuid())).await?;
+    setup::insert_setup(&txn, copy.id, &data).await?;
+    audit::record(
+        &txn,
+        NewEvent {
+            competition_id: Some(copy.id),
+            actor_id: Some(who.0.id.into_uuid()),
+            action: "competition.cloned".into(),
+            details: format!("from {} ({})", c.id, c.year),
+            ..Default::default()
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(Reply::done(
+        show_path(&copy),
+        page.t("flash-competition-cloned"),
+    ))
+}
+
+/// Routes of this module.
+pub fn routes() -> Vec<Route> {
+    routes![new, create, edit, update, clone]
+}
