@@ -1,0 +1,144 @@
+//! The village's nomination page and saving the draft's profile. Saves carry the version the
+//! form was rendered from; a stale save (another tab saved first) is refused with 409 and the
+//! form re-rendered, never silently overwriting.
+
+use rocket::http::Status as HttpStatus;
+use rocket::response::{Flash, Redirect};
+use rocket::{Route, State, get, post, routes};
+use rocket_dyn_templates::Template;
+use sea_orm::DatabaseConnection;
+
+use super::profile::{self, ProfileForm};
+use super::view::{self, Forms};
+use super::village_path;
+use crate::AppConfig;
+use crate::auth::{VillageUser, csrf::CsrfForm};
+use crate::db::competitions;
+use crate::db::nominations;
+use crate::error::AppError;
+use crate::forms::FormState;
+use crate::ids::{CompetitionId, NominationId};
+use crate::views::Page;
+use entity::{competition, nomination};
+
+/// The village's nomination and its competition, or 404 (someone else's looks missing).
+pub(super) async fn load(
+    db: &DatabaseConnection,
+    id: NominationId,
+    who: &VillageUser,
+) -> Result<(nomination::Model, competition::Model), AppError> {
+    let village = who.0.village_code.as_deref().ok_or(AppError::NotFound)?;
+    let n = nominations::find_for_village(db, id, village)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let c = competitions::find_by_id(db, CompetitionId::from(n.competition_id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((n, c))
+}
+
+/// The nomination page with `forms`, answered with `status`.
+pub(super) async fn render(
+    db: &DatabaseConnection,
+    config: &AppConfig,
+    page: Page,
+    (n, c): (&nomination::Model, &competition::Model),
+    forms: Forms,
+    status: HttpStatus,
+) -> Result<(HttpStatus, Template), AppError> {
+    let ctx = view::edit_view(db, page, n, c, forms, config.max_upload_bytes).await?;
+    Ok((status, Template::render("nominations/edit", &ctx)))
+}
+
+/// Refuses changes to anything but a draft inside the window: 409 with the reason.
+pub(super) async fn refuse_if_locked(
+    db: &DatabaseConnection,
+    config: &AppConfig,
+    page: &Page,
+    (n, c): (&nomination::Model, &competition::Model),
+) -> Result<Option<(HttpStatus, Template)>, AppError> {
+    if view::editable(n, c) {
+        return Ok(None);
+    }
+    let key = if n.status == nominations::Status::Draft.as_str() {
+        "nom-problem-closed"
+    } else {
+        "nom-problem-not-draft"
+    };
+    let forms = Forms {
+        problems: vec![page.t(key)],
+        ..Forms::default()
+    };
+    let page = page.clone();
+    let refused = render(db, config, page, (n, c), forms, HttpStatus::Conflict).await?;
+    Ok(Some(refused))
+}
+
+#[get("/village/nominations/<id>")]
+async fn show(
+    page: Page,
+    who: VillageUser,
+    id: NominationId,
+    db: &State<DatabaseConnection>,
+    config: &State<AppConfig>,
+) -> Result<(HttpStatus, Template), AppError> {
+    let (n, c) = load(db, id, &who).await?;
+    render(db, config, page, (&n, &c), Forms::default(), HttpStatus::Ok).await
+}
+
+#[post("/village/nominations/<id>", data = "<form>")]
+async fn update(
+    page: Page,
+    who: VillageUser,
+    id: NominationId,
+    form: CsrfForm<'_, ProfileForm<'_>>,
+    db: &State<DatabaseConnection>,
+    config: &State<AppConfig>,
+) -> Result<Result<Flash<Redirect>, (HttpStatus, Template)>, AppError> {
+    let (db, config) = (db.inner(), config.inner());
+    let (n, c) = load(db, id, &who).await?;
+    if let Some(refused) = refuse_if_locked(db, config, &page, (&n, &c)).await? {
+        return Ok(Err(refused));
+    }
+    let mut state = FormState::from_context(&form.0.context, page.lang);
+    let checked = form
+        .0
+        .value
+        .as_ref()
+        .and_then(|f| profile::check(f, &mut state, page.lang));
+    let Some((profile, version)) = checked.filter(|_| state.is_ok()) else {
+        let forms = Forms {
+            profile: Some(state),
+            ..Forms::default()
+        };
+        let status = HttpStatus::UnprocessableEntity;
+        return render(db, config, page, (&n, &c), forms, status)
+            .await
+            .map(Err);
+    };
+    match nominations::update_draft(db, id, version, &profile).await? {
+        Some(saved) => Ok(Ok(Flash::success(
+            Redirect::to(village_path(saved.id)),
+            page.t("nom-flash-saved"),
+        ))),
+        None => {
+            // Someone saved first: show their version's number so the next save is a
+            // deliberate overwrite, and keep everything this tab typed.
+            state.form_errors.push(page.t("nom-err-stale"));
+            state.values.insert("version".into(), n.version.to_string());
+            let forms = Forms {
+                profile: Some(state),
+                ..Forms::default()
+            };
+            let status = HttpStatus::Conflict;
+            render(db, config, page, (&n, &c), forms, status)
+                .await
+                .map(Err)
+        }
+    }
+}
+
+/// Routes of this file.
+pub fn routes() -> Vec<Route> {
+    routes![show, update]
+}

@@ -1,0 +1,48 @@
+//! Nominations end to end: the village's home and drafts (`village`, `edit`, `documents`,
+//! `submit`), serving evidence files to those allowed (`files`), the committee's
+//! administrative check (`review`) and bringing winners in from the level below (`advance`).
+//! Handlers stay short: guards and scoped queries decide access, `db::nominations` and
+//! `db::documents` do the work, `view` builds the page contexts.
+
+mod advance;
+mod documents;
+mod edit;
+mod files;
+mod profile;
+mod review;
+mod submit;
+mod view;
+mod village;
+
+use chrono::{DateTime, FixedOffset, Utc};
+use rocket::Route;
+
+/// Every route of this module.
+#[must_use]
+pub fn routes() -> Vec<Route> {
+    [
+        village::routes(),
+        edit::routes(),
+        documents::routes(),
+        submit::routes(),
+        files::routes(),
+        review::routes(),
+        advance::routes(),
+    ]
+    .concat()
+}
+
+/// The clock, in one place so the deadline rules all read the same instant per request.
+fn now() -> DateTime<FixedOffset> {
+    Utc::now().fixed_offset()
+}
+
+/// A timestamp as villages read it (`31-05-2026 23:59`), in the offset it was stored with.
+fn when(t: Option<DateTime<FixedOffset>>) -> Option<String> {
+    t.map(|t| t.format("%d-%m-%Y %H:%M").to_string())
+}
+
+/// The path of a village's nomination page.
+fn village_path(id: uuid::Uuid) -> String {
+    format!("/village/nominations/{id}")
+}

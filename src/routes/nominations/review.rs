@@ -1,0 +1,277 @@
+//! The committee's side: a competition's nominations with filters (status, kabupaten or
+//! kecamatan), one nomination in full with its audit trail, and the administrative check
+//! (accept, or reject with a reason the village sees). Every page is reached only through a
+//! competition in the admin's scope; anything else is 404.
+
+use std::collections::HashMap;
+
+use rocket::form::FromForm;
+use rocket::http::Status as HttpStatus;
+use rocket::response::{Flash, Redirect};
+use rocket::{Route, State, get, post, routes};
+use rocket_dyn_templates::Template;
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr};
+use serde::Serialize;
+
+use super::view::{self, CompetitionSummary, Evidence, NominationSummary};
+use super::when;
+use crate::auth::{AdminUser, csrf::CsrfForm};
+use crate::db::competitions;
+use crate::db::nominations::{self, Decision, ListFilter, Profile, ReviewRefusal, Status};
+use crate::db::{audit, regions};
+use crate::error::AppError;
+use crate::forms::FormState;
+use crate::ids::{CompetitionId, NominationId};
+use crate::registry::Level as RegionLevel;
+use crate::views::Page;
+
+/// Where a village lies, by name.
+#[derive(Clone, Default, Serialize)]
+struct Place {
+    village: String,
+    kecamatan: String,
+    kabupaten: String,
+}
+
+/// Names of the village, its kecamatan and kabupaten (region names memoised per page).
+async fn place<C: ConnectionTrait>(
+    db: &C,
+    code: &str,
+    names: &mut HashMap<String, String>,
+) -> Result<Place, DbErr> {
+    let mut name_of = async |c: String| -> Result<String, DbErr> {
+        if let Some(n) = names.get(&c) {
+            return Ok(n.clone());
+        }
+        let n = regions::find(db, &c)
+            .await?
+            .map(|r| r.name)
+            .unwrap_or_default();
+        names.insert(c, n.clone());
+        Ok(n)
+    };
+    let ancestors = RegionLevel::ancestor_codes(code);
+    Ok(Place {
+        village: name_of(code.to_owned()).await?,
+        kecamatan: name_of(ancestors.get(2).cloned().unwrap_or_default()).await?,
+        kabupaten: name_of(ancestors.get(1).cloned().unwrap_or_default()).await?,
+    })
+}
+
+#[derive(Serialize)]
+struct Row {
+    nomination: NominationSummary,
+    place: Place,
+}
+
+#[derive(Serialize)]
+struct IndexView {
+    page: Page,
+    competition: CompetitionSummary,
+    rows: Vec<Row>,
+    status: String,
+    region: String,
+    statuses: Vec<&'static str>,
+}
+
+#[get("/admin/competitions/<id>/nominations?<status>&<region>")]
+async fn index(
+    page: Page,
+    who: AdminUser,
+    id: CompetitionId,
+    status: Option<&str>,
+    region: Option<&str>,
+    db: &State<DatabaseConnection>,
+) -> Result<Template, AppError> {
+    let db = db.inner();
+    let c = competitions::find_for_admin(db, id, &who.0)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let region = region
+        .map(str::trim)
+        .filter(|r| RegionLevel::of_code(r).is_some());
+    let filter = ListFilter {
+        status: status.and_then(Status::parse),
+        region_prefix: region.map(str::to_owned),
+    };
+    let mut names = HashMap::new();
+    let mut rows = Vec::new();
+    for n in nominations::list_for_competition(db, c.id, &filter).await? {
+        rows.push(Row {
+            place: place(db, &n.village_code, &mut names).await?,
+            nomination: NominationSummary::of(&n),
+        });
+    }
+    let view = IndexView {
+        page,
+        competition: CompetitionSummary::of(&c),
+        rows,
+        status: filter.status.map(Status::as_str).unwrap_or("").to_owned(),
+        region: region.unwrap_or("").to_owned(),
+        statuses: Status::ALL.iter().map(|s| s.as_str()).collect(),
+    };
+    Ok(Template::render("nominations/admin_index", &view))
+}
+
+#[derive(Serialize)]
+struct EventRow {
+    at: Option<String>,
+    action: String,
+    reason: String,
+    details: String,
+}
+
+#[derive(Serialize)]
+struct ShowView {
+    page: Page,
+    competition: CompetitionSummary,
+    nomination: NominationSummary,
+    place: Place,
+    profile: ProfileView,
+    evidence: Evidence,
+    events: Vec<EventRow>,
+    form: FormState,
+    can_accept: bool,
+    can_reject: bool,
+}
+
+/// The profile as the committee reads it.
+#[derive(Serialize)]
+struct ProfileView {
+    head_name: String,
+    head_is_acting: bool,
+    development_status: String,
+    population: Option<i32>,
+    households: Option<i32>,
+    contact_name: String,
+    contact_phone: String,
+    contact_email: String,
+    achievements: String,
+    description: String,
+}
+
+impl From<Profile> for ProfileView {
+    fn from(p: Profile) -> Self {
+        ProfileView {
+            head_name: p.head_name,
+            head_is_acting: p.head_is_acting,
+            development_status: p.development_status,
+            population: p.population,
+            households: p.households,
+            contact_name: p.contact_name,
+            contact_phone: p.contact_phone,
+            contact_email: p.contact_email,
+            achievements: p.achievements,
+            description: p.description,
+        }
+    }
+}
+
+async fn show_page(
+    db: &DatabaseConnection,
+    page: Page,
+    (n, c): (&entity::nomination::Model, &entity::competition::Model),
+    form: FormState,
+    status: HttpStatus,
+) -> Result<(HttpStatus, Template), AppError> {
+    let events = audit::list_for_competition(db, c.id)
+        .await?
+        .into_iter()
+        .filter(|e| e.nomination_id == Some(n.id))
+        .map(|e| EventRow {
+            at: when(Some(e.at)),
+            action: e.action,
+            reason: e.reason,
+            details: e.details,
+        })
+        .collect();
+    let view = ShowView {
+        competition: CompetitionSummary::of(c),
+        nomination: NominationSummary::of(n),
+        place: place(db, &n.village_code, &mut HashMap::new()).await?,
+        profile: Profile::of(n).into(),
+        evidence: view::evidence(db, n).await?,
+        events,
+        form,
+        can_accept: matches!(
+            Status::parse(&n.status),
+            Some(Status::Submitted | Status::Rejected)
+        ),
+        can_reject: n.status == Status::Submitted.as_str(),
+        page,
+    };
+    Ok((status, Template::render("nominations/admin_show", &view)))
+}
+
+#[get("/admin/nominations/<id>")]
+async fn show(
+    page: Page,
+    who: AdminUser,
+    id: NominationId,
+    db: &State<DatabaseConnection>,
+) -> Result<(HttpStatus, Template), AppError> {
+    let (n, c) = nominations::find_for_admin(db.inner(), id, &who.0)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    show_page(db, page, (&n, &c), FormState::default(), HttpStatus::Ok).await
+}
+
+#[derive(FromForm)]
+struct ReviewForm<'r> {
+    decision: &'r str,
+    reason: &'r str,
+}
+
+#[post("/admin/nominations/<id>/review", data = "<form>")]
+async fn decide(
+    page: Page,
+    who: AdminUser,
+    id: NominationId,
+    form: CsrfForm<'_, ReviewForm<'_>>,
+    db: &State<DatabaseConnection>,
+) -> Result<Result<Flash<Redirect>, (HttpStatus, Template)>, AppError> {
+    let db = db.inner();
+    let (n, c) = nominations::find_for_admin(db, id, &who.0)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut state = FormState::from_context(&form.0.context, page.lang);
+    let input = form.0.value.as_ref();
+    let decision = input.and_then(|f| Decision::parse(f.decision));
+    let reason = input.map(|f| f.reason).unwrap_or_default();
+    if reason.chars().count() > 2000 {
+        state.add_key("reason", page.lang, "nom-err-too-long");
+    }
+    let outcome = match decision.filter(|_| state.is_ok()) {
+        Some(d) => nominations::review(db, &n, d, reason, who.0.id).await?,
+        None => {
+            state.add_key("decision", page.lang, "err-choice");
+            return show_page(db, page, (&n, &c), state, HttpStatus::UnprocessableEntity)
+                .await
+                .map(Err);
+        }
+    };
+    let status = match outcome {
+        Ok(()) => {
+            let key = match decision {
+                Some(Decision::Accept) => "nom-flash-accepted",
+                _ => "nom-flash-rejected",
+            };
+            let to = format!("/admin/nominations/{}", n.id);
+            return Ok(Ok(Flash::success(Redirect::to(to), page.t(key))));
+        }
+        Err(ReviewRefusal::ReasonRequired) => {
+            state.add_key("reason", page.lang, "nom-err-reason-required");
+            HttpStatus::UnprocessableEntity
+        }
+        Err(ReviewRefusal::NotReviewable) => {
+            state.form_errors.push(page.t("nom-err-not-reviewable"));
+            HttpStatus::Conflict
+        }
+    };
+    show_page(db, page, (&n, &c), state, status).await.map(Err)
+}
+
+/// Routes of this file.
+pub fn routes() -> Vec<Route> {
+    routes![index, show, decide]
+}

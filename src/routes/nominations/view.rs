@@ -1,0 +1,251 @@
+//! Typed page contexts shared by the nomination pages: the competition summary, the
+//! checklist with its documents, and the village's edit page. Queries only through `db`.
+
+use entity::{competition, nomination, nomination_document};
+use sea_orm::{ConnectionTrait, DbErr};
+use serde::Serialize;
+
+use super::{now, when};
+use crate::db::competitions;
+use crate::db::documents;
+use crate::db::nominations::{DEVELOPMENT_STATUSES, Status};
+use crate::forms::FormState;
+use crate::views::Page;
+
+/// What the nomination pages show about the competition.
+#[derive(Serialize)]
+pub struct CompetitionSummary {
+    pub id: String,
+    pub name: String,
+    pub year: i32,
+    pub level: String,
+    pub category: String,
+    pub status: String,
+    pub closes_at: Option<String>,
+    pub window_open: bool,
+}
+
+impl CompetitionSummary {
+    pub fn of(c: &competition::Model) -> Self {
+        CompetitionSummary {
+            id: c.id.to_string(),
+            name: c.name.clone(),
+            year: c.year,
+            level: c.level.clone(),
+            category: c.category.clone(),
+            status: c.status.clone(),
+            closes_at: when(c.nomination_closes_at),
+            window_open: competitions::window_open(c, now()),
+        }
+    }
+}
+
+/// One document, with the link that serves it.
+#[derive(Serialize)]
+pub struct DocRow {
+    pub id: String,
+    pub kind: String,
+    pub label: String,
+    /// The file route for files, the external address for links.
+    pub href: String,
+    pub size_kb: Option<i64>,
+    pub sha256: Option<String>,
+}
+
+impl DocRow {
+    fn of(d: &nomination_document::Model) -> Self {
+        let href = match (&d.url, d.kind.as_str()) {
+            (Some(url), "link") => url.clone(),
+            _ => format!("/files/{}", d.id),
+        };
+        DocRow {
+            id: d.id.to_string(),
+            kind: d.kind.clone(),
+            label: d.label.clone(),
+            href,
+            size_kb: d.size_bytes.map(|b| b.saturating_add(1023) / 1024),
+            sha256: d.sha256.clone(),
+        }
+    }
+}
+
+/// A checklist item or an evidence criterion with what was uploaded for it.
+#[derive(Serialize)]
+pub struct EvidenceRow {
+    /// The form value naming it as an upload target (`req:<id>` or `crit:<id>`).
+    pub target: String,
+    pub code: String,
+    pub label: String,
+    pub description: String,
+    /// `file`, `link`, or `any` for criteria.
+    pub kind: String,
+    pub required: bool,
+    pub docs: Vec<DocRow>,
+}
+
+/// The checklist and evidence criteria of a nomination, and whether every required item has
+/// a document.
+#[derive(Serialize)]
+pub struct Evidence {
+    pub checklist: Vec<EvidenceRow>,
+    pub criteria: Vec<EvidenceRow>,
+    pub complete: bool,
+}
+
+pub async fn evidence<C: ConnectionTrait>(
+    db: &C,
+    n: &nomination::Model,
+) -> Result<Evidence, DbErr> {
+    let docs = documents::list_for_nomination(db, n.id).await?;
+    let rows_for = |pick: &dyn Fn(&nomination_document::Model) -> bool| {
+        docs.iter()
+            .filter(|d| pick(d))
+            .map(DocRow::of)
+            .collect::<Vec<_>>()
+    };
+    let checklist: Vec<EvidenceRow> = documents::requirements_for(db, n.competition_id)
+        .await?
+        .into_iter()
+        .map(|r| EvidenceRow {
+            target: format!("req:{}", r.id),
+            docs: rows_for(&|d| d.requirement_id == Some(r.id)),
+            code: r.code,
+            label: r.label,
+            description: r.description,
+            kind: r.kind,
+            required: r.required,
+        })
+        .collect();
+    let criteria = documents::evidence_criteria(db, n.competition_id)
+        .await?
+        .into_iter()
+        .map(|c| EvidenceRow {
+            target: format!("crit:{}", c.id),
+            docs: rows_for(&|d| d.criterion_id == Some(c.id)),
+            code: c.code,
+            label: c.name,
+            description: c.guidance,
+            kind: "any".into(),
+            required: false,
+        })
+        .collect();
+    let complete = checklist.iter().all(|r| !r.required || !r.docs.is_empty());
+    Ok(Evidence {
+        checklist,
+        criteria,
+        complete,
+    })
+}
+
+/// What a nomination page shows about the nomination itself.
+#[derive(Serialize)]
+pub struct NominationSummary {
+    pub id: String,
+    pub village_code: String,
+    pub status: String,
+    pub origin: String,
+    pub review_note: String,
+    pub submitted_at: Option<String>,
+    pub reviewed_at: Option<String>,
+    pub withdrawn_at: Option<String>,
+    pub version: i32,
+}
+
+impl NominationSummary {
+    pub fn of(n: &nomination::Model) -> Self {
+        NominationSummary {
+            id: n.id.to_string(),
+            village_code: n.village_code.clone(),
+            status: n.status.clone(),
+            origin: n.origin.clone(),
+            review_note: n.review_note.clone(),
+            submitted_at: when(n.submitted_at),
+            reviewed_at: when(n.reviewed_at),
+            withdrawn_at: when(n.withdrawn_at),
+            version: n.version,
+        }
+    }
+}
+
+/// The profile as form values (first render of the edit page).
+pub fn profile_state(n: &nomination::Model) -> FormState {
+    let mut s = FormState::default();
+    let opt = |v: Option<i32>| v.map(|x| x.to_string()).unwrap_or_default();
+    for (k, v) in [
+        ("head_name", n.head_name.clone()),
+        ("development_status", n.development_status.clone()),
+        ("population", opt(n.population)),
+        ("households", opt(n.households)),
+        ("contact_name", n.contact_name.clone()),
+        ("contact_phone", n.contact_phone.clone()),
+        ("contact_email", n.contact_email.clone()),
+        ("achievements", n.achievements.clone()),
+        ("description", n.description.clone()),
+        ("version", n.version.to_string()),
+    ] {
+        s.values.insert(k.to_owned(), v);
+    }
+    if n.head_is_acting {
+        s.values.insert("head_is_acting".into(), "on".into());
+    }
+    s
+}
+
+/// The forms of the edit page, each re-rendered with its own values and errors.
+#[derive(Default)]
+pub struct Forms {
+    /// `None`: the stored profile.
+    pub profile: Option<FormState>,
+    pub upload: FormState,
+    pub link: FormState,
+    /// Why the nomination cannot be submitted (after a refused submit).
+    pub problems: Vec<String>,
+}
+
+/// The village's nomination page.
+#[derive(Serialize)]
+pub struct EditView {
+    pub page: Page,
+    pub competition: CompetitionSummary,
+    pub nomination: NominationSummary,
+    pub form: FormState,
+    pub upload: FormState,
+    pub link: FormState,
+    pub problems: Vec<String>,
+    pub evidence: Evidence,
+    /// Draft inside the window: profile and documents may change.
+    pub editable: bool,
+    pub can_withdraw: bool,
+    pub statuses: [&'static str; 5],
+    pub max_upload_mb: u64,
+}
+
+pub async fn edit_view<C: ConnectionTrait>(
+    db: &C,
+    page: Page,
+    n: &nomination::Model,
+    c: &competition::Model,
+    forms: Forms,
+    max_upload_bytes: u64,
+) -> Result<EditView, DbErr> {
+    Ok(EditView {
+        page,
+        competition: CompetitionSummary::of(c),
+        nomination: NominationSummary::of(n),
+        form: forms.profile.unwrap_or_else(|| profile_state(n)),
+        upload: forms.upload,
+        link: forms.link,
+        problems: forms.problems,
+        evidence: evidence(db, n).await?,
+        editable: editable(n, c),
+        can_withdraw: c.status == competitions::Status::Open.as_str()
+            && n.status != Status::Withdrawn.as_str(),
+        statuses: DEVELOPMENT_STATUSES,
+        max_upload_mb: max_upload_bytes.div_ceil(1024 * 1024),
+    })
+}
+
+/// A draft may change only while the nomination window is open.
+pub fn editable(n: &nomination::Model, c: &competition::Model) -> bool {
+    n.status == Status::Draft.as_str() && competitions::window_open(c, now())
+}

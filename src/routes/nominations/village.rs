@@ -1,0 +1,161 @@
+//! The village operator's home (`/village`): competitions the village may enter now, its
+//! own nominations with their status and the committee's note, and creating a draft.
+
+use rocket::form::FromForm;
+use rocket::http::Status as HttpStatus;
+use rocket::response::{Flash, Redirect};
+use rocket::{Route, State, get, post, routes};
+use rocket_dyn_templates::Template;
+use sea_orm::DatabaseConnection;
+use serde::Serialize;
+
+use super::view::{CompetitionSummary, NominationSummary};
+use super::{now, village_path};
+use crate::auth::{VillageUser, csrf::CsrfForm};
+use crate::db::competitions::{self, Category};
+use crate::db::nominations;
+use crate::db::regions::{self, Region};
+use crate::error::AppError;
+use crate::ids::CompetitionId;
+use crate::registry::{Level as RegionLevel, VillageKind};
+use crate::views::Page;
+
+#[derive(Serialize)]
+struct OpenRow {
+    competition: CompetitionSummary,
+    /// The village's nomination in it, if any.
+    nomination_id: Option<String>,
+}
+
+#[derive(Serialize)]
+struct MineRow {
+    competition: CompetitionSummary,
+    nomination: NominationSummary,
+}
+
+#[derive(Serialize)]
+struct HomeView {
+    page: Page,
+    region: Option<Region>,
+    ancestors: Vec<Region>,
+    open: Vec<OpenRow>,
+    mine: Vec<MineRow>,
+    errors: Vec<String>,
+}
+
+async fn home_view(
+    page: Page,
+    village: &str,
+    db: &DatabaseConnection,
+    errors: Vec<String>,
+) -> Result<HomeView, AppError> {
+    let kind = VillageKind::of_code(village);
+    let mine = nominations::list_for_village(db, village).await?;
+    let open = competitions::list_open_for_village(db, village, kind, now())
+        .await?
+        .into_iter()
+        .map(|c| OpenRow {
+            nomination_id: mine
+                .iter()
+                .find(|(n, _)| n.competition_id == c.id)
+                .map(|(n, _)| n.id.to_string()),
+            competition: CompetitionSummary::of(&c),
+        })
+        .collect();
+    Ok(HomeView {
+        region: regions::find(db, village).await?,
+        ancestors: regions::ancestors(db, village).await?,
+        open,
+        mine: mine
+            .iter()
+            .map(|(n, c)| MineRow {
+                competition: CompetitionSummary::of(c),
+                nomination: NominationSummary::of(n),
+            })
+            .collect(),
+        page,
+        errors,
+    })
+}
+
+/// The operator's village code (the guard guarantees a village operator; an account without
+/// a village is treated as having nothing).
+fn village_of(who: &VillageUser) -> Result<&str, AppError> {
+    who.0.village_code.as_deref().ok_or(AppError::NotFound)
+}
+
+#[get("/village")]
+async fn home(
+    page: Page,
+    who: VillageUser,
+    db: &State<DatabaseConnection>,
+) -> Result<Template, AppError> {
+    let view = home_view(page, village_of(&who)?, db.inner(), Vec::new()).await?;
+    Ok(Template::render("dashboard/village", &view))
+}
+
+#[derive(FromForm)]
+struct CreateForm<'r> {
+    competition_id: &'r str,
+}
+
+#[post("/village/nominations", data = "<form>")]
+async fn create(
+    page: Page,
+    who: VillageUser,
+    form: CsrfForm<'_, CreateForm<'_>>,
+    db: &State<DatabaseConnection>,
+) -> Result<Result<Flash<Redirect>, (HttpStatus, Template)>, AppError> {
+    let (db, village) = (db.inner(), village_of(&who)?);
+    let id = form
+        .0
+        .value
+        .as_ref()
+        .and_then(|f| uuid::Uuid::parse_str(f.competition_id).ok())
+        .ok_or(AppError::NotFound)?;
+    let Some(c) = competitions::find_by_id(db, CompetitionId::from(id)).await? else {
+        return Err(AppError::NotFound);
+    };
+    // Drafts are invisible to villages; a competition they cannot see does not exist.
+    if c.status == competitions::Status::Draft.as_str() {
+        return Err(AppError::NotFound);
+    }
+    let kind = VillageKind::of_code(village);
+    let eligible = Category::parse(&c.category).is_some_and(|cat| cat.admits(kind))
+        && c.region_code
+            .as_deref()
+            .is_none_or(|scope| RegionLevel::contains(scope, village));
+    let refusal = if !eligible {
+        Some((HttpStatus::UnprocessableEntity, "nom-err-not-eligible"))
+    } else if !competitions::window_open(&c, now()) {
+        Some((HttpStatus::Conflict, "nom-problem-closed"))
+    } else {
+        None
+    };
+    if let Some((status, key)) = refusal {
+        let message = page.t(key);
+        let view = home_view(page, village, db, vec![message]).await?;
+        return Ok(Err((status, Template::render("dashboard/village", &view))));
+    }
+    match nominations::insert_draft(db, c.id, village, who.0.id).await {
+        Ok(n) => Ok(Ok(Flash::success(
+            Redirect::to(village_path(n.id)),
+            page.t("nom-flash-created"),
+        ))),
+        // The unique index has the last word when two tabs create at once.
+        Err(e) if crate::db::is_unique_violation(&e) => {
+            let message = page.t("nom-err-duplicate");
+            let view = home_view(page, village, db, vec![message]).await?;
+            Ok(Err((
+                HttpStatus::Conflict,
+                Template::render("dashboard/village", &view),
+            )))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Routes of this file.
+pub fn routes() -> Vec<Route> {
+    routes![home, create]
+}
