@@ -25,6 +25,13 @@ pub struct Model {
     pub normalize: bool,
     pub min_entries_per_judge: i32,
     pub judges_per_entry: i32,
+    /// When the committee closed judging for this stage.
+    pub closed_at: Option<DateTimeWithTimeZone>,
+    /// Why it was closed with sheets missing (empty when it closed complete).
+    pub close_note: String,
+    /// Seed of the presentation-order draw, kept so anyone can re-run it.
+    pub draw_seed: Option<i64>,
+    pub drawn_at: Option<DateTimeWithTimeZone>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

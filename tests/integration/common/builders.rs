@@ -130,6 +130,7 @@ pub async fn evidence_criterion(db: &DatabaseConnection, competition: Uuid) -> c
         normalize: Set(false),
         min_entries_per_judge: Set(0),
         judges_per_entry: Set(1),
+        ..Default::default()
     }
     .insert(db)
     .await

@@ -1,0 +1,20 @@
+//! A judge on a stage's panel (*tim penilai*), possibly for some aspects only.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "panel_member")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub stage_id: Uuid,
+    pub judge_id: Uuid,
+    /// Comma-separated ids of the top-level aspects this judge scores; empty = all of them.
+    pub aspect_ids: String,
+    pub created_at: DateTimeWithTimeZone,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

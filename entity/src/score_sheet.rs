@@ -1,0 +1,31 @@
+//! One judge's scoring sheet for one entry at one stage; it exists from the assignment on.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "score_sheet")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub stage_id: Uuid,
+    pub nomination_id: Uuid,
+    pub judge_id: Uuid,
+    /// `assigned`, `draft` or `submitted`.
+    pub status: String,
+    /// Bumped on every save; a stale save is refused.
+    pub version: i32,
+    /// Field verification (*verifikasi lapangan*): the day of the visit.
+    pub visit_date: Option<Date>,
+    pub visit_notes: String,
+    /// Why the committee last reopened it, shown to the judge.
+    pub reopen_reason: String,
+    pub submitted_at: Option<DateTimeWithTimeZone>,
+    pub assigned_by: Option<Uuid>,
+    pub assigned_at: DateTimeWithTimeZone,
+    pub updated_at: DateTimeWithTimeZone,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
