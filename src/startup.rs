@@ -15,7 +15,7 @@ use crate::registry;
 /// Makes sure Rocket has a secret key for private cookies. Production sets `ROCKET_SECRET_KEY`
 /// (the same on every instance); a fresh SQLite install generates one into `data_dir` once.
 pub fn ensure_secret_key(figment: Figment, config: &AppConfig) -> Result<Figment, StartupError> {
-    if figment.find_value("secret_key").is_ok() {
+    if has_secret_key(&figment) {
         return Ok(figment);
     }
     let release = figment.profile() == rocket::Config::RELEASE_PROFILE;
@@ -24,6 +24,16 @@ pub fn ensure_secret_key(figment: Figment, config: &AppConfig) -> Result<Figment
     }
     let key = read_or_create_key(&config.data_dir.join("secret.key"))?;
     Ok(figment.merge(("secret_key", key)))
+}
+
+/// Whether a real key is configured. Rocket's own defaults carry an all-zero key (which it
+/// replaces with a random one in debug and refuses in release), so "present" is not enough.
+/// A value that does not parse counts as configured: Rocket then reports it by name.
+fn has_secret_key(figment: &Figment) -> bool {
+    match figment.extract_inner::<rocket::config::SecretKey>("secret_key") {
+        Ok(key) => !key.is_zero(),
+        Err(_) => figment.find_value("secret_key").is_ok(),
+    }
 }
 
 fn read_or_create_key(path: &Path) -> Result<String, StartupError> {

@@ -106,6 +106,23 @@ fn a_fresh_sqlite_install_generates_a_private_key_once_and_reuses_it() {
 }
 
 #[test]
+fn rockets_default_zero_key_is_replaced_in_release() {
+    // Rocket's own figment carries an all-zero key, which release builds refuse.
+    let dir = tempfile::tempdir().unwrap();
+    let c = config_in(dir.path());
+    let figment = rocket::Config::figment().select(rocket::Config::RELEASE_PROFILE);
+    let out = juara::startup::ensure_secret_key(figment, &c).unwrap();
+    let key: rocket::config::SecretKey = out.extract_inner("secret_key").unwrap();
+    assert!(!key.is_zero());
+    assert!(
+        dir.path().join("secret.key").exists(),
+        "key kept for restarts"
+    );
+    let config: rocket::Config = out.extract().unwrap();
+    assert!(!config.secret_key.is_zero());
+}
+
+#[test]
 fn an_explicit_secret_key_is_kept() {
     let dir = tempfile::tempdir().unwrap();
     let c = config_in(dir.path());
