@@ -35,6 +35,7 @@ async fn admin(
     page: Page,
     who: AdminUser,
     db: &State<DatabaseConnection>,
+    counts: &State<RegistryCounts>,
 ) -> Result<Template, AppError> {
     let db = db.inner();
     let scope = match &who.0.region_code {
@@ -51,7 +52,7 @@ async fn admin(
     let view = AdminView {
         page,
         scope,
-        counts: regions::counts(db).await?,
+        counts: counts.inner().clone(),
         judges,
         villages,
     };

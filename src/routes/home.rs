@@ -2,11 +2,9 @@
 
 use rocket::{Route, State, get, routes};
 use rocket_dyn_templates::Template;
-use sea_orm::DatabaseConnection;
 use serde::Serialize;
 
-use crate::db::regions::{self, RegistryCounts};
-use crate::error::AppError;
+use crate::db::regions::RegistryCounts;
 use crate::views::Page;
 
 #[derive(Serialize)]
@@ -19,8 +17,8 @@ struct HomeView {
 }
 
 #[get("/")]
-async fn index(page: Page, db: &State<DatabaseConnection>) -> Result<Template, AppError> {
-    let counts = regions::counts(db.inner()).await?;
+fn index(page: Page, counts: &State<RegistryCounts>) -> Template {
+    let counts = counts.inner().clone();
     let fmt = crate::views::format::thousands;
     let view = HomeView {
         villages: fmt(counts.villages),
@@ -29,7 +27,7 @@ async fn index(page: Page, db: &State<DatabaseConnection>) -> Result<Template, A
         counts,
         page,
     };
-    Ok(Template::render("home", &view))
+    Template::render("home", &view)
 }
 
 /// Routes of this module.
