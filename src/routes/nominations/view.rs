@@ -247,5 +247,5 @@ pub async fn edit_view<C: ConnectionTrait>(
 
 /// A draft may change only while the nomination window is open.
 pub fn editable(n: &nomination::Model, c: &competition::Model) -> bool {
-    n.status == Status::Draft.as_str() && competitions::window_open(c, now())
+    crate::db::nominations::editable(n, c, now())
 }

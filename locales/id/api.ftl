@@ -1,0 +1,2 @@
+# JSON API messages
+api-err-has-children = Kriteria ini memiliki { $count } sub-kriteria; kirim ulang dengan cascade=true untuk menghapus semuanya.
