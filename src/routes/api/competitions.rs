@@ -293,8 +293,8 @@ async fn replace(
     }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
 struct TransitionInput {
     to: String,
     #[serde(default)]

@@ -208,8 +208,8 @@ async fn upload_raw(
     .await
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
 struct LinkInput {
     target: String,
     #[serde(default)]

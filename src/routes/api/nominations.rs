@@ -176,8 +176,8 @@ async fn mine(
     }))
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
 struct CreateInput {
     competition_id: String,
 }
@@ -348,8 +348,8 @@ async fn withdraw(
     }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
 struct ReviewInput {
     /// `accept` or `reject`.
     decision: String,

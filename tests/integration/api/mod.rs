@@ -2,6 +2,7 @@
 //! refusals. Clients authenticate with personal Bearer tokens (as integrators do) unless a
 //! test is about cookie authentication and its CSRF header.
 
+mod access;
 mod competitions;
 mod criteria;
 mod documents;
