@@ -112,7 +112,8 @@ nom-problem-full = This competition has reached its maximum number of entries.
 ## Committee
 nom-admin-title = Nominations received
 nom-filter-status = Status
-nom-filter-region = Regency/district code
+nom-filter-kabupaten = Regency/city
+nom-filter-kecamatan = District
 nom-filter-any = Any
 nom-filter = Filter
 nom-col-village = Village

@@ -112,7 +112,8 @@ nom-problem-full = Kuota peserta lomba ini sudah penuh.
 ## Committee
 nom-admin-title = Usulan masuk
 nom-filter-status = Status
-nom-filter-region = Kode kabupaten/kecamatan
+nom-filter-kabupaten = Kabupaten/kota
+nom-filter-kecamatan = Kecamatan
 nom-filter-any = Semua
 nom-filter = Saring
 nom-col-village = Desa/kelurahan

@@ -304,3 +304,30 @@ pub fn entry_refusal(
 pub fn editable(n: &nomination::Model, c: &competition::Model, now: DateTime<FixedOffset>) -> bool {
     n.status == Status::Draft.as_str() && super::competitions::window_open(c, now)
 }
+
+/// The village-code prefix for the committee list's `kabupaten` and `kecamatan` filters
+/// (blank = any): each must be a code of its level and the kecamatan inside the kabupaten.
+pub fn region_filter(
+    kabupaten: Option<&str>,
+    kecamatan: Option<&str>,
+) -> Result<Option<String>, crate::forms::FieldErrors> {
+    let kabupaten = kabupaten.map(str::trim).filter(|s| !s.is_empty());
+    let kecamatan = kecamatan.map(str::trim).filter(|s| !s.is_empty());
+    let mut errors = Vec::new();
+    if kabupaten.is_some_and(|k| RegionLevel::of_code(k) != Some(RegionLevel::Regency)) {
+        errors.push(("kabupaten", "err-region-level"));
+    }
+    if kecamatan.is_some_and(|k| RegionLevel::of_code(k) != Some(RegionLevel::District)) {
+        errors.push(("kecamatan", "err-region-level"));
+    }
+    if let (Some(kab), Some(kec)) = (kabupaten, kecamatan)
+        && !RegionLevel::contains(kab, kec)
+    {
+        errors.push(("kecamatan", "err-outside-scope"));
+    }
+    if errors.is_empty() {
+        Ok(kecamatan.or(kabupaten).map(str::to_owned))
+    } else {
+        Err(errors)
+    }
+}

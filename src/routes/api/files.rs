@@ -63,7 +63,7 @@ impl FileDto {
                 .stored_name
                 .as_ref()
                 .map(|_| format!("/api/v1/files/{}", d.id)),
-            uploaded_at: d.uploaded_at.to_rfc3339(),
+            uploaded_at: support::time_out(Some(d.uploaded_at)).unwrap_or_default(),
         }
     }
 }

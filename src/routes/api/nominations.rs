@@ -27,7 +27,6 @@ use crate::error::AppError;
 use crate::forms::FormState;
 use crate::i18n;
 use crate::ids::{CompetitionId, NominationId};
-use crate::registry::Level as RegionLevel;
 use crate::routes::nominations::profile::{self, ProfileForm};
 
 /// The village profile on the wire.
@@ -94,8 +93,8 @@ impl NominationDto {
             submitted_at: time_out(n.submitted_at),
             reviewed_at: time_out(n.reviewed_at),
             withdrawn_at: time_out(n.withdrawn_at),
-            created_at: n.created_at.to_rfc3339(),
-            updated_at: n.updated_at.to_rfc3339(),
+            created_at: time_out(Some(n.created_at)).unwrap_or_default(),
+            updated_at: time_out(Some(n.updated_at)).unwrap_or_default(),
             editable: nominations::editable(n, c, Utc::now().fixed_offset()),
         }
     }
@@ -434,26 +433,19 @@ async fn list_for_competition(
         }
         None => None,
     };
-    let level_ok = |code: &str, level: RegionLevel| RegionLevel::of_code(code) == Some(level);
-    let kabupaten = kabupaten.map(str::trim).filter(|s| !s.is_empty());
-    let kecamatan = kecamatan.map(str::trim).filter(|s| !s.is_empty());
-    if kabupaten.is_some_and(|k| !level_ok(k, RegionLevel::Regency)) {
-        errors.push(("kabupaten", "err-region-level"));
-    }
-    if kecamatan.is_some_and(|k| !level_ok(k, RegionLevel::District)) {
-        errors.push(("kecamatan", "err-region-level"));
-    }
-    if let (Some(kab), Some(kec)) = (kabupaten, kecamatan)
-        && !RegionLevel::contains(kab, kec)
-    {
-        errors.push(("kecamatan", "err-outside-scope"));
-    }
+    let region_prefix = match nominations::region_filter(kabupaten, kecamatan) {
+        Ok(prefix) => prefix,
+        Err(e) => {
+            errors.extend(e);
+            None
+        }
+    };
     if !errors.is_empty() {
         return Err(support::invalid(errors));
     }
     let filter = ListFilter {
         status,
-        region_prefix: kecamatan.or(kabupaten).map(str::to_owned),
+        region_prefix,
     };
     let rows = nominations::list_for_competition(db, c.id, &filter).await?;
     let (page, per_page) = support::paging(page, per_page);

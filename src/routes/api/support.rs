@@ -1,7 +1,7 @@
 //! Shared pieces of the JSON API: role checks that answer JSON 403s, field errors turned into
 //! 422 bodies (`{"error", "fields": {field: [messages]}}`, messages in Bahasa Indonesia), and
-//! the wire formats: times are RFC 3339, money whole rupiah integers, scores decimal strings
-//! (`"85.5"`). Inputs are read loosely (a number or a string) and handed to the same
+//! the wire formats: times are RFC 3339 in UTC (any offset accepted on input), money whole
+//! rupiah integers, scores decimal strings (`"85.5"`). Inputs are read loosely (a number or a string) and handed to the same
 //! `check` functions the pages use, as the text a form would have sent.
 
 use std::collections::BTreeMap;
@@ -93,10 +93,14 @@ pub fn time_in(v: Option<String>) -> Option<String> {
     })
 }
 
-/// A stored time in RFC 3339.
+/// A stored time in RFC 3339, in UTC (`2026-03-01T01:00:00Z`): PostgreSQL keeps instants,
+/// not the offset they were entered with, so UTC is what both databases can answer alike.
 #[must_use]
 pub fn time_out(t: Option<DateTime<FixedOffset>>) -> Option<String> {
-    t.map(|t| t.to_rfc3339())
+    t.map(|t| {
+        t.with_timezone(&chrono::Utc)
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    })
 }
 
 /// Ten-thousandths of a point as a decimal string (`"85.5"`).

@@ -16,7 +16,7 @@ async fn an_admin_creates_a_competition_from_a_template_and_reads_it_back() {
     let created = create_competition(&admin, "Lomba Desa Kudus 2026").await;
     assert_eq!(created["status"], "draft");
     assert_eq!(created["category"], "desa");
-    assert_eq!(created["nomination_opens_at"], "2026-03-01T08:00:00+07:00");
+    assert_eq!(created["nomination_opens_at"], "2026-03-01T01:00:00Z");
     // Blank budgets take the template's, as integers of rupiah.
     assert!(created["cash_budget"].as_i64().unwrap() > 0);
     let id = id_of(&created);
@@ -237,8 +237,8 @@ async fn a_clone_copies_the_set_up_and_shifts_the_schedule_a_year() {
     assert_eq!(status, Status::Created);
     assert_eq!(copy["name"], "Lomba Desa Kudus 2027");
     assert_eq!(copy["status"], "draft");
-    assert_eq!(copy["nomination_opens_at"], "2027-03-01T08:00:00+07:00");
-    assert_eq!(copy["announcement_at"], "2027-08-17T09:00:00+07:00");
+    assert_eq!(copy["nomination_opens_at"], "2027-03-01T01:00:00Z");
+    assert_eq!(copy["announcement_at"], "2027-08-17T02:00:00Z");
     let a = juara::db::competition_setup::load_setup(&app.db, id)
         .await
         .unwrap();
