@@ -1,5 +1,6 @@
 //! The JSON API under `/api/v1`, for offices that integrate Juara with other systems.
 
+pub mod advance;
 pub mod competitions;
 pub mod criteria;
 pub mod documents;
@@ -25,6 +26,7 @@ pub fn routes() -> Vec<Route> {
         prizes::routes(),
         nominations::routes(),
         files::routes(),
+        advance::routes(),
     ]
     .concat()
 }

@@ -3,6 +3,7 @@
 //! test is about cookie authentication and its CSRF header.
 
 mod access;
+mod advance;
 mod competitions;
 mod criteria;
 mod documents;
