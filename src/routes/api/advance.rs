@@ -4,7 +4,7 @@
 //! transaction (`db::nominations::advance_into`, as the page does) and reports what was
 //! created and what was skipped and why. Admins in scope only.
 
-use rocket::serde::json::Json;
+use rocket::serde::json::{Error as JsonError, Json};
 use rocket::{Route, State, get, post, routes};
 use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
@@ -73,11 +73,12 @@ struct AdvanceResult {
 async fn advance(
     who: ApiWrite,
     id: CompetitionId,
-    input: Json<AdvanceInput>,
+    input: Result<Json<AdvanceInput>, JsonError<'_>>,
     db: &State<DatabaseConnection>,
 ) -> Result<Json<AdvanceResult>, AppError> {
     let db = db.inner();
     let target = load_for_admin(db, id, &who.0).await?;
+    let input = support::body(input)?;
     let mut picked = Vec::new();
     for text in &input.nominations {
         match Uuid::parse_str(text.trim()) {

@@ -7,7 +7,7 @@
 use chrono::Utc;
 use entity::competition;
 use rocket::http::Status as HttpStatus;
-use rocket::serde::json::Json;
+use rocket::serde::json::{Error as JsonError, Json};
 use rocket::{Route, State, get, post, put, routes};
 use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
@@ -247,11 +247,12 @@ async fn show(
 #[post("/v1/competitions", data = "<input>")]
 async fn create(
     who: ApiWrite,
-    input: Json<CompetitionInput>,
+    input: Result<Json<CompetitionInput>, JsonError<'_>>,
     db: &State<DatabaseConnection>,
 ) -> Result<(HttpStatus, Json<CompetitionDto>), AppError> {
     let (db, who) = (db.inner(), who.0);
     support::require_admin(&who)?;
+    let input = support::body(input)?;
     let form = input.into_inner().into_form();
     let key = form.template.as_deref().map(str::trim).unwrap_or("");
     let template = if key.is_empty() {
@@ -274,11 +275,12 @@ async fn create(
 async fn replace(
     who: ApiWrite,
     id: CompetitionId,
-    input: Json<CompetitionInput>,
+    input: Result<Json<CompetitionInput>, JsonError<'_>>,
     db: &State<DatabaseConnection>,
 ) -> Result<Json<CompetitionDto>, AppError> {
     let (db, who) = (db.inner(), who.0);
     let c = load_for_admin(db, id, &who).await?;
+    let input = support::body(input)?;
     let form = input.into_inner().into_form();
     let fields = form.check(db, &who).await?.map_err(support::invalid)?;
     let reason = form.reason.as_deref().unwrap_or("");
@@ -307,11 +309,12 @@ struct TransitionInput {
 async fn transition(
     who: ApiWrite,
     id: CompetitionId,
-    input: Json<TransitionInput>,
+    input: Result<Json<TransitionInput>, JsonError<'_>>,
     db: &State<DatabaseConnection>,
 ) -> Result<Json<CompetitionDto>, AppError> {
     let (db, who) = (db.inner(), who.0);
     let c = load_for_admin(db, id, &who).await?;
+    let input = support::body(input)?;
     let lang = support::LANG;
     let to = Status::parse(input.to.trim())
         .ok_or_else(|| support::invalid(vec![("to", "err-choice")]))?;
@@ -350,11 +353,12 @@ struct CloneInput {
 async fn clone(
     who: ApiWrite,
     id: CompetitionId,
-    input: Json<CloneInput>,
+    input: Result<Json<CloneInput>, JsonError<'_>>,
     db: &State<DatabaseConnection>,
 ) -> Result<(HttpStatus, Json<CompetitionDto>), AppError> {
     let (db, who) = (db.inner(), who.0);
     let c = load_for_admin(db, id, &who).await?;
+    let input = support::body(input)?;
     let year = input
         .year
         .as_deref()

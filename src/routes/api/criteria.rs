@@ -6,7 +6,7 @@
 
 use entity::{competition, criterion};
 use rocket::http::Status as HttpStatus;
-use rocket::serde::json::Json;
+use rocket::serde::json::{Error as JsonError, Json};
 use rocket::{Route, State, delete, get, post, put, routes};
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use serde::{Deserialize, Serialize};
@@ -176,11 +176,12 @@ async fn create(
     who: ApiWrite,
     id: CompetitionId,
     sid: StageId,
-    input: Json<CriterionInput>,
+    input: Result<Json<CriterionInput>, JsonError<'_>>,
     db: &State<DatabaseConnection>,
 ) -> Result<(HttpStatus, Json<CriterionDto>), AppError> {
     let db = db.inner();
     let c = load_for_admin(db, id, &who.0).await?;
+    let input = support::body(input)?;
     let s = load_stage(db, &c, sid).await?;
     require_editable(&c)?;
     let rows = setup::list_criteria(db, s.id).await?;
@@ -208,11 +209,12 @@ async fn replace(
     who: ApiWrite,
     id: CompetitionId,
     cid: CriterionId,
-    input: Json<CriterionInput>,
+    input: Result<Json<CriterionInput>, JsonError<'_>>,
     db: &State<DatabaseConnection>,
 ) -> Result<Json<CriterionDto>, AppError> {
     let db = db.inner();
     let c = load_for_admin(db, id, &who.0).await?;
+    let input = support::body(input)?;
     let (s, k) = load_criterion(db, &c, cid).await?;
     require_editable(&c)?;
     let rows = setup::list_criteria(db, s.id).await?;

@@ -4,7 +4,7 @@
 
 use entity::{competition, document_requirement};
 use rocket::http::Status as HttpStatus;
-use rocket::serde::json::Json;
+use rocket::serde::json::{Error as JsonError, Json};
 use rocket::{Route, State, delete, get, post, put, routes};
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use serde::{Deserialize, Serialize};
@@ -116,11 +116,12 @@ async fn list(
 async fn create(
     who: ApiWrite,
     id: CompetitionId,
-    input: Json<DocumentInput>,
+    input: Result<Json<DocumentInput>, JsonError<'_>>,
     db: &State<DatabaseConnection>,
 ) -> Result<(HttpStatus, Json<DocumentDto>), AppError> {
     let db = db.inner();
     let c = load_for_admin(db, id, &who.0).await?;
+    let input = support::body(input)?;
     require_editable(&c)?;
     let fields = input.into_inner().check()?;
     let rows = setup::list_documents(db, c.id).await?;
@@ -136,11 +137,12 @@ async fn replace(
     who: ApiWrite,
     id: CompetitionId,
     did: Uuid,
-    input: Json<DocumentInput>,
+    input: Result<Json<DocumentInput>, JsonError<'_>>,
     db: &State<DatabaseConnection>,
 ) -> Result<Json<DocumentDto>, AppError> {
     let db = db.inner();
     let c = load_for_admin(db, id, &who.0).await?;
+    let input = support::body(input)?;
     let d = load_doc(db, &c, did).await?;
     require_editable(&c)?;
     let fields = input.into_inner().check()?;

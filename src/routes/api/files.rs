@@ -11,7 +11,7 @@ use rocket::data::{Data, ToByteUnit};
 use rocket::form::{Contextual, Form, FromForm};
 use rocket::fs::TempFile;
 use rocket::http::Status as HttpStatus;
-use rocket::serde::json::Json;
+use rocket::serde::json::{Error as JsonError, Json};
 use rocket::tokio::io::AsyncReadExt;
 use rocket::{Route, State, delete, get, post, routes};
 use sea_orm::DatabaseConnection;
@@ -222,11 +222,12 @@ struct LinkInput {
 async fn add_link(
     who: ApiWrite,
     id: NominationId,
-    input: Json<LinkInput>,
+    input: Result<Json<LinkInput>, JsonError<'_>>,
     db: &State<DatabaseConnection>,
 ) -> Result<(HttpStatus, Json<FileDto>), AppError> {
     let db = db.inner();
     let (n, c) = load_for_village(db, id, &who.0).await?;
+    let input = support::body(input)?;
     require_editable(&n, &c)?;
     let mut errors = Vec::new();
     let target = match evidence::resolve_target(db, &c, &input.target).await? {

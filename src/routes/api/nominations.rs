@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use chrono::Utc;
 use entity::{competition, nomination};
 use rocket::http::Status as HttpStatus;
-use rocket::serde::json::Json;
+use rocket::serde::json::{Error as JsonError, Json};
 use rocket::{Route, State, get, post, put, routes};
 use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
@@ -186,11 +186,12 @@ struct CreateInput {
 #[post("/v1/nominations", data = "<input>")]
 async fn create(
     who: ApiWrite,
-    input: Json<CreateInput>,
+    input: Result<Json<CreateInput>, JsonError<'_>>,
     db: &State<DatabaseConnection>,
 ) -> Result<(HttpStatus, Json<NominationDto>), AppError> {
     let (db, who) = (db.inner(), who.0);
     let village = support::require_village(&who)?;
+    let input = support::body(input)?;
     let Ok(id) = uuid::Uuid::parse_str(input.competition_id.trim()) else {
         return Err(support::invalid(vec![("competition_id", "err-invalid")]));
     };
@@ -256,11 +257,12 @@ struct ProfileInput {
 async fn save_profile(
     who: ApiWrite,
     id: NominationId,
-    input: Json<ProfileInput>,
+    input: Result<Json<ProfileInput>, JsonError<'_>>,
     db: &State<DatabaseConnection>,
 ) -> Result<Json<NominationDto>, AppError> {
     let db = db.inner();
     let (n, c) = load_for_village(db, id, &who.0).await?;
+    let input = support::body(input)?;
     require_editable(&n, &c)?;
     let p = input.into_inner();
     let form = ProfileForm {
@@ -362,11 +364,12 @@ struct ReviewInput {
 async fn review(
     who: ApiWrite,
     id: NominationId,
-    input: Json<ReviewInput>,
+    input: Result<Json<ReviewInput>, JsonError<'_>>,
     db: &State<DatabaseConnection>,
 ) -> Result<Json<NominationDto>, AppError> {
     let (db, who) = (db.inner(), who.0);
     support::require_admin(&who)?;
+    let input = support::body(input)?;
     let (n, _) = nominations::find_for_admin(db, id, &who)
         .await?
         .ok_or(AppError::NotFound)?;

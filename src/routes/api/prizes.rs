@@ -6,7 +6,7 @@
 use entity::{competition, prize_tier};
 use juara_domain::prizes::PrizeTable;
 use rocket::http::Status as HttpStatus;
-use rocket::serde::json::Json;
+use rocket::serde::json::{Error as JsonError, Json};
 use rocket::{Route, State, delete, get, post, put, routes};
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use serde::{Deserialize, Serialize};
@@ -140,11 +140,12 @@ async fn list(
 async fn create(
     who: ApiWrite,
     id: CompetitionId,
-    input: Json<PrizeInput>,
+    input: Result<Json<PrizeInput>, JsonError<'_>>,
     db: &State<DatabaseConnection>,
 ) -> Result<(HttpStatus, Json<PrizeDto>), AppError> {
     let db = db.inner();
     let c = load_for_admin(db, id, &who.0).await?;
+    let input = support::body(input)?;
     require_editable(&c)?;
     let fields = input.into_inner().check(&c)?;
     let p = setup::insert_prize(db, c.id, &fields).await?;
@@ -156,11 +157,12 @@ async fn replace(
     who: ApiWrite,
     id: CompetitionId,
     pid: Uuid,
-    input: Json<PrizeInput>,
+    input: Result<Json<PrizeInput>, JsonError<'_>>,
     db: &State<DatabaseConnection>,
 ) -> Result<Json<PrizeDto>, AppError> {
     let db = db.inner();
     let c = load_for_admin(db, id, &who.0).await?;
+    let input = support::body(input)?;
     let p = load_tier(db, &c, pid).await?;
     require_editable(&c)?;
     let fields = input.into_inner().check(&c)?;

@@ -5,7 +5,7 @@
 
 use entity::{competition, stage};
 use rocket::http::Status as HttpStatus;
-use rocket::serde::json::Json;
+use rocket::serde::json::{Error as JsonError, Json};
 use rocket::{Route, State, delete, get, post, put, routes};
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use serde::{Deserialize, Serialize};
@@ -167,11 +167,12 @@ async fn show(
 async fn create(
     who: ApiWrite,
     id: CompetitionId,
-    input: Json<StageInput>,
+    input: Result<Json<StageInput>, JsonError<'_>>,
     db: &State<DatabaseConnection>,
 ) -> Result<(HttpStatus, Json<StageDto>), AppError> {
     let db = db.inner();
     let c = load_for_admin(db, id, &who.0).await?;
+    let input = support::body(input)?;
     require_editable(&c)?;
     let fields = input.into_inner().check()?;
     if setup::list_stages(db, c.id)
@@ -190,11 +191,12 @@ async fn replace(
     who: ApiWrite,
     id: CompetitionId,
     sid: StageId,
-    input: Json<StageInput>,
+    input: Result<Json<StageInput>, JsonError<'_>>,
     db: &State<DatabaseConnection>,
 ) -> Result<Json<StageDto>, AppError> {
     let db = db.inner();
     let c = load_for_admin(db, id, &who.0).await?;
+    let input = support::body(input)?;
     let s = load_stage(db, &c, sid).await?;
     require_editable(&c)?;
     let fields = input.into_inner().check()?;

@@ -117,3 +117,20 @@ pub fn paging(page: Option<u64>, per_page: Option<u64>) -> (u64, u64) {
         per_page.unwrap_or(50).clamp(1, MAX_PER_PAGE),
     )
 }
+
+/// The JSON body, or a 422 under `_body` saying what could not be read (malformed JSON, a
+/// wrong type, an unknown field: typos must not silently drop a rule).
+pub fn body<T>(
+    input: Result<rocket::serde::json::Json<T>, rocket::serde::json::Error<'_>>,
+) -> Result<rocket::serde::json::Json<T>, AppError> {
+    input.map_err(|e| {
+        let detail = match e {
+            rocket::serde::json::Error::Io(e) => e.to_string(),
+            rocket::serde::json::Error::Parse(_, e) => e.to_string(),
+        };
+        invalid_one(
+            "_body",
+            i18n::t_args(LANG, "api-err-body", &[("detail", detail)]),
+        )
+    })
+}

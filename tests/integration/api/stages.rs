@@ -89,14 +89,18 @@ async fn bad_stages_are_refused_under_their_fields() {
     assert_eq!(status, Status::Created);
     let (status, err) = json(admin.post(&base, &stage("x1", 10)).await).await;
     assert!(field_error(status, &err, "code").contains("sudah dipakai"));
-    let resp = admin
-        .post(&base, &json!({"code": "X2", "colour": "red"}))
-        .await;
-    assert_eq!(
-        resp.status(),
-        Status::UnprocessableEntity,
+    let (status, err) = json(
+        admin
+            .post(&base, &json!({"code": "X2", "colour": "red"}))
+            .await,
+    )
+    .await;
+    assert!(
+        field_error(status, &err, "_body").contains("colour"),
         "unknown fields refused"
     );
+    let (status, err) = json(admin.post(&base, &json!({"normalize": "ya"})).await).await;
+    field_error(status, &err, "_body");
 }
 
 #[rocket::async_test]
