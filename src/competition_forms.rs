@@ -9,9 +9,12 @@ use juara_domain::prizes::{PrizeError, PrizeTable};
 use juara_domain::{Points, Rupiah};
 use rocket::form::FromForm;
 use sea_orm::{ConnectionTrait, DbErr};
+use uuid::Uuid;
 
 use crate::auth::CurrentUser;
-use crate::db::competition_setup::{CriterionFields, DocumentFields, PrizeFields, StageFields};
+use crate::db::competition_setup::{
+    self as setup, CriterionFields, DocumentFields, PrizeFields, StageFields,
+};
 use crate::db::competitions::{Category, CompetitionFields, Level};
 use crate::db::regions;
 
@@ -545,6 +548,50 @@ impl CriterionForm {
             optional: self.optional,
             requires_evidence: self.requires_evidence,
         })
+    }
+}
+
+/// Checks a criterion form and its parent choice against the stage's rows: the parent must
+/// be a node of this stage outside the node's own subtree, and codes are unique per stage.
+pub fn check_placed(
+    input: Option<&CriterionForm>,
+    rows: &[entity::criterion::Model],
+    this: Option<Uuid>,
+) -> Result<(Option<Uuid>, CriterionFields), FieldErrors> {
+    let Some(input) = input else {
+        return Err(Vec::new());
+    };
+    let mut errors = Vec::new();
+    let parent_text = input.parent_id.as_deref().map(str::trim).unwrap_or("");
+    let parent = if parent_text.is_empty() {
+        None
+    } else {
+        let banned = this
+            .map(|id| setup::subtree_ids(rows, id))
+            .unwrap_or_default();
+        match Uuid::parse_str(parent_text) {
+            Ok(p) if rows.iter().any(|r| r.id == p) && !banned.contains(&p) => Some(p),
+            _ => {
+                errors.push(("parent_id", "err-choice"));
+                None
+            }
+        }
+    };
+    let fields = match input.check() {
+        Ok(f) => Some(f),
+        Err(e) => {
+            errors.extend(e);
+            None
+        }
+    };
+    if let Some(f) = &fields
+        && rows.iter().any(|r| r.code == f.code && Some(r.id) != this)
+    {
+        errors.push(("code", "err-code-taken"));
+    }
+    match fields {
+        Some(f) if errors.is_empty() => Ok((parent, f)),
+        _ => Err(errors),
     }
 }
 

@@ -112,7 +112,8 @@ nom-problem-full = This competition has reached its maximum number of entries.
 ## Committee
 nom-admin-title = Nominations received
 nom-filter-status = Status
-nom-filter-region = Regency/district code
+nom-filter-kabupaten = Regency/city
+nom-filter-kecamatan = District
 nom-filter-any = Any
 nom-filter = Filter
 nom-col-village = Village
@@ -134,3 +135,7 @@ nom-advance-hint = Accepted nominations of lower-level competitions in your regi
 nom-advance-none = No nominations can be brought in.
 nom-advance-submit = Bring in the selected
 nom-col-source = Source competition
+nom-rules = Who may enter
+nom-rules-statuses = development status
+nom-rules-any-status = every village of the competition's region and category
+nom-rules-definitive = a definitive (not acting) head of village

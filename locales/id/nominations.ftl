@@ -112,7 +112,8 @@ nom-problem-full = Kuota peserta lomba ini sudah penuh.
 ## Committee
 nom-admin-title = Usulan masuk
 nom-filter-status = Status
-nom-filter-region = Kode kabupaten/kecamatan
+nom-filter-kabupaten = Kabupaten/kota
+nom-filter-kecamatan = Kecamatan
 nom-filter-any = Semua
 nom-filter = Saring
 nom-col-village = Desa/kelurahan
@@ -134,3 +135,7 @@ nom-advance-hint = Usulan yang lolos dari lomba tingkat di bawahnya di wilayah A
 nom-advance-none = Tidak ada usulan yang bisa dibawa masuk.
 nom-advance-submit = Bawa masuk yang dipilih
 nom-col-source = Lomba asal
+nom-rules = Syarat peserta
+nom-rules-statuses = status perkembangan desa
+nom-rules-any-status = semua desa/kelurahan di wilayah dan kategori lomba
+nom-rules-definitive = kepala desa definitif (bukan Pj)

@@ -99,6 +99,27 @@ const MATRIX: &[(Method, &str, Actor, Status)] = &[
     (Post, "/account/tokens", Anonymous, Status::Unauthorized),
     (Get, "/api/v1/me", Anonymous, Status::Unauthorized),
     (Get, "/api/v1/me", Village, Status::Ok),
+    // JSON API for competitions and nominations (id-bearing routes:
+    // tests/integration/api/access.rs). Cookie-authenticated writes lack the X-CSRF-Token
+    // header here, so a logged-in caller is refused before anything else.
+    (Get, "/api/v1/competitions", Anonymous, Status::Unauthorized),
+    (Get, "/api/v1/competitions", Admin, Status::Ok),
+    (Get, "/api/v1/competitions", Judge, Status::Forbidden),
+    (Get, "/api/v1/competitions", Village, Status::Ok),
+    (
+        Post,
+        "/api/v1/competitions",
+        Anonymous,
+        Status::Unauthorized,
+    ),
+    (Post, "/api/v1/competitions", Admin, Status::Forbidden),
+    (Post, "/api/v1/competitions", Village, Status::Forbidden),
+    (Get, "/api/v1/nominations", Anonymous, Status::Unauthorized),
+    (Get, "/api/v1/nominations", Admin, Status::Forbidden),
+    (Get, "/api/v1/nominations", Judge, Status::Forbidden),
+    (Get, "/api/v1/nominations", Village, Status::Ok),
+    (Post, "/api/v1/nominations", Anonymous, Status::Unauthorized),
+    (Post, "/api/v1/nominations", Village, Status::Forbidden),
 ];
 
 async fn app_for(actor: Actor) -> TestApp {

@@ -1,11 +1,32 @@
 //! The JSON API under `/api/v1`, for offices that integrate Juara with other systems.
 
+pub mod advance;
+pub mod competitions;
+pub mod criteria;
+pub mod documents;
+pub mod files;
+pub mod nominations;
+pub mod prizes;
 pub mod regions;
+pub mod stages;
+pub mod support;
 
 use rocket::Route;
 
 /// Every JSON route.
 #[must_use]
 pub fn routes() -> Vec<Route> {
-    [regions::routes(), super::tokens::api_routes()].concat()
+    [
+        regions::routes(),
+        super::tokens::api_routes(),
+        competitions::routes(),
+        stages::routes(),
+        criteria::routes(),
+        documents::routes(),
+        prizes::routes(),
+        nominations::routes(),
+        files::routes(),
+        advance::routes(),
+    ]
+    .concat()
 }

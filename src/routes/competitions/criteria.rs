@@ -15,8 +15,8 @@ use super::view::{StageView, Summary, stage_view};
 use super::{Reply, add_errors, load, require_criteria_editable, show_path};
 use crate::auth::AdminUser;
 use crate::auth::csrf::{self, CsrfForm};
-use crate::competition_forms::CriterionForm;
-use crate::db::competition_setup::{self as setup, CriterionFields};
+use crate::competition_forms::{CriterionForm, check_placed};
+use crate::db::competition_setup as setup;
 use crate::error::AppError;
 use crate::forms::FormState;
 use crate::ids::{CompetitionId, CriterionId, StageId};
@@ -115,49 +115,6 @@ async fn stage_page(
     })
 }
 
-/// Checks the form and the parent choice against the stage's rows.
-fn check(
-    input: Option<&CriterionForm>,
-    rows: &[criterion::Model],
-    this: Option<Uuid>,
-) -> Result<(Option<Uuid>, CriterionFields), crate::forms::FieldErrors> {
-    let Some(input) = input else {
-        return Err(Vec::new());
-    };
-    let mut errors = Vec::new();
-    let parent_text = input.parent_id.as_deref().map(str::trim).unwrap_or("");
-    let parent = if parent_text.is_empty() {
-        None
-    } else {
-        let banned = this
-            .map(|id| setup::subtree_ids(rows, id))
-            .unwrap_or_default();
-        match Uuid::parse_str(parent_text) {
-            Ok(p) if rows.iter().any(|r| r.id == p) && !banned.contains(&p) => Some(p),
-            _ => {
-                errors.push(("parent_id", "err-choice"));
-                None
-            }
-        }
-    };
-    let fields = match input.check() {
-        Ok(f) => Some(f),
-        Err(e) => {
-            errors.extend(e);
-            None
-        }
-    };
-    if let Some(f) = &fields
-        && rows.iter().any(|r| r.code == f.code && Some(r.id) != this)
-    {
-        errors.push(("code", "err-code-taken"));
-    }
-    match fields {
-        Some(f) if errors.is_empty() => Ok((parent, f)),
-        _ => Err(errors),
-    }
-}
-
 async fn load_stage(
     db: &DatabaseConnection,
     c: &competition::Model,
@@ -223,7 +180,7 @@ async fn create(
     require_criteria_editable(&c, &page)?;
     let mut state = FormState::from_context(&form.0.context, page.lang);
     let rows = setup::list_criteria(db, s.id).await?;
-    match check(form.0.value.as_ref(), &rows, None) {
+    match check_placed(form.0.value.as_ref(), &rows, None) {
         Ok((parent, fields)) => {
             setup::insert_criterion(db, s.id, parent, &fields).await?;
             Ok(Reply::done(
@@ -277,7 +234,7 @@ async fn update(
     require_criteria_editable(&c, &page)?;
     let mut state = FormState::from_context(&form.0.context, page.lang);
     let rows = setup::list_criteria(db, s.id).await?;
-    match check(form.0.value.as_ref(), &rows, Some(k.id)) {
+    match check_placed(form.0.value.as_ref(), &rows, Some(k.id)) {
         Ok((parent, fields)) => {
             setup::update_criterion(db, k, parent, &fields).await?;
             Ok(Reply::done(

@@ -2,23 +2,19 @@
 //! competition opens, changing its eligibility rules or schedule needs a reason, which goes to
 //! the audit log with the change, in the same transaction.
 
-use chrono::{DateTime, FixedOffset, Months};
 use entity::competition;
 use rocket::{Route, State, get, post, routes};
 use rocket_dyn_templates::Template;
-use sea_orm::{DatabaseConnection, TransactionTrait};
+use sea_orm::DatabaseConnection;
 use serde::Serialize;
 
 use super::view::{Summary, show_view};
 use super::{Reply, add_errors, load, show_path, status_of};
 use crate::auth::AdminUser;
 use crate::auth::csrf::CsrfForm;
-use crate::competition_forms::{
-    CompetitionForm, DEVELOPMENT_STATUSES, eligibility_changes, format_time, schedule_changes,
-};
+use crate::competition_forms::{CompetitionForm, DEVELOPMENT_STATUSES, format_time};
+use crate::competition_ops::{self as ops, UpdateRefusal};
 use crate::competition_templates;
-use crate::db::audit::{self, NewEvent};
-use crate::db::competition_setup as setup;
 use crate::db::competitions::{self as repo, CompetitionFields, Status};
 use crate::error::AppError;
 use crate::forms::FormState;
@@ -150,48 +146,19 @@ async fn create(
             ));
         }
     };
-    let mut fields = fields;
-    if let Some(t) = &template {
-        if t.category != fields.category {
-            state.add_key("template", page.lang, "err-template-category");
-            return Ok(Reply::invalid(
+    match ops::create(db, fields, template.as_ref(), who.0.id).await? {
+        Ok(c) => Ok(Reply::done(
+            show_path(&c),
+            page.t("flash-competition-created"),
+        )),
+        Err(errors) => {
+            add_errors(&mut state, errors, page.lang);
+            Ok(Reply::invalid(
                 "competitions/form",
                 &form_view(page, state, None, &checked),
-            ));
+            ))
         }
-        // Blank budgets take the template's, which match its prize table.
-        fields.cash_budget = fields.cash_budget.or(Some(t.cash_budget));
-        fields.assistance_budget = fields.assistance_budget.or(t.assistance_budget);
     }
-    let tie_breaks = match &template {
-        Some(t) => {
-            serde_json::to_string(&t.tie_breaks).map_err(|e| AppError::Internal(e.to_string()))?
-        }
-        None => "[]".to_owned(),
-    };
-    let txn = db.begin().await?;
-    let c = repo::insert(&txn, &fields, &tie_breaks, Some(who.0.id.into_uuid())).await?;
-    if let Some(t) = &template {
-        setup::insert_setup(&txn, c.id, &t.setup).await?;
-    }
-    audit::record(
-        &txn,
-        NewEvent {
-            competition_id: Some(c.id),
-            actor_id: Some(who.0.id.into_uuid()),
-            action: "competition.created".into(),
-            details: template
-                .map(|t| format!("template: {}", t.key))
-                .unwrap_or_default(),
-            ..Default::default()
-        },
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(Reply::done(
-        show_path(&c),
-        page.t("flash-competition-created"),
-    ))
 }
 
 #[get("/admin/competitions/<id>/edit")]
@@ -245,74 +212,26 @@ async fn update(
             ));
         }
     };
-    let old = CompetitionFields::of(&c);
-    let eligibility = eligibility_changes(&old, &fields);
-    let schedule = schedule_changes(&old, &fields);
-    let reason = input
-        .reason
-        .as_deref()
-        .map(str::trim)
-        .unwrap_or("")
-        .to_owned();
-    // Published rules change only with a recorded reason (a 2024 dispute came from a silent one).
-    if status_of(&c) >= Status::Open
-        && (!eligibility.is_empty() || !schedule.is_empty())
-        && reason.is_empty()
-    {
-        state.add_key("reason", page.lang, "err-reason-required");
-        return Ok(Reply::invalid(
-            "competitions/form",
-            &form_view(page, state, Some(&c), &checked),
-        ));
+    let reason = input.reason.as_deref().unwrap_or("");
+    match ops::update(db, c.clone(), &fields, reason, who.0.id).await? {
+        Ok(saved) => Ok(Reply::done(
+            show_path(&saved),
+            page.t("flash-competition-saved"),
+        )),
+        Err(UpdateRefusal::Archived) => Err(AppError::Conflict(page.t("err-archived"))),
+        Err(UpdateRefusal::ReasonRequired) => {
+            state.add_key("reason", page.lang, "err-reason-required");
+            Ok(Reply::invalid(
+                "competitions/form",
+                &form_view(page, state, Some(&c), &checked),
+            ))
+        }
     }
-    let actor = Some(who.0.id.into_uuid());
-    let txn = db.begin().await?;
-    let saved = repo::update(&txn, c, &fields).await?;
-    let mut events = Vec::new();
-    if !eligibility.is_empty() {
-        events.push(("competition.eligibility", eligibility.join("; ")));
-    }
-    if !schedule.is_empty() {
-        events.push(("competition.schedule", schedule.join("; ")));
-    }
-    if events.is_empty() {
-        events.push(("competition.updated", String::new()));
-    }
-    for (action, details) in events {
-        audit::record(
-            &txn,
-            NewEvent {
-                competition_id: Some(saved.id),
-                actor_id: actor,
-                action: action.into(),
-                reason: reason.clone(),
-                details,
-                ..Default::default()
-            },
-        )
-        .await?;
-    }
-    txn.commit().await?;
-    Ok(Reply::done(
-        show_path(&saved),
-        page.t("flash-competition-saved"),
-    ))
 }
 
 #[derive(rocket::form::FromForm)]
 struct CloneForm {
     year: Option<String>,
-}
-
-/// Moves a date by whole years (29 February becomes 28 February).
-fn shift(t: Option<DateTime<FixedOffset>>, years: i32) -> Option<DateTime<FixedOffset>> {
-    let t = t?;
-    let months = Months::new(years.unsigned_abs().saturating_mul(12));
-    if years >= 0 {
-        t.checked_add_months(months)
-    } else {
-        t.checked_sub_months(months)
-    }
 }
 
 #[post("/admin/competitions/<id>/clone", data = "<form>")]
@@ -332,35 +251,12 @@ async fn clone(
         .as_ref()
         .and_then(|f| f.year.as_deref())
         .and_then(|y| y.trim().parse::<i32>().ok());
-    let Some(year) = year.filter(|y| (2000..=2100).contains(y)) else {
+    let Some(year) = year.filter(|y| ops::clone_year_ok(*y)) else {
         state.add_key("year", page.lang, "err-range");
         let view = show_view(db, page, &c, state).await?;
         return Ok(Reply::invalid("competitions/show", &view));
     };
-    let years = year - c.year;
-    let mut fields = CompetitionFields::of(&c);
-    fields.year = year;
-    fields.name = c.name.replace(&c.year.to_string(), &year.to_string());
-    fields.nomination_opens_at = shift(fields.nomination_opens_at, years);
-    fields.nomination_closes_at = shift(fields.nomination_closes_at, years);
-    fields.judging_closes_at = shift(fields.judging_closes_at, years);
-    fields.announcement_at = shift(fields.announcement_at, years);
-    let txn = db.begin().await?;
-    let data = setup::load_setup(&txn, c.id).await?;
-    let copy = repo::insert(&txn, &fields, &c.tie_breaks, Some(who.0.id.into_uuid())).await?;
-    setup::insert_setup(&txn, copy.id, &data).await?;
-    audit::record(
-        &txn,
-        NewEvent {
-            competition_id: Some(copy.id),
-            actor_id: Some(who.0.id.into_uuid()),
-            action: "competition.cloned".into(),
-            details: format!("from {} ({})", c.id, c.year),
-            ..Default::default()
-        },
-    )
-    .await?;
-    txn.commit().await?;
+    let copy = ops::clone(db, &c, year, who.0.id).await?;
     Ok(Reply::done(
         show_path(&copy),
         page.t("flash-competition-cloned"),

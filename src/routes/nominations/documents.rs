@@ -10,16 +10,16 @@ use rocket::response::{Flash, Redirect};
 use rocket::tokio::io::AsyncReadExt;
 use rocket::{Route, State, post, routes};
 use rocket_dyn_templates::Template;
-use sea_orm::{DatabaseConnection, TransactionTrait};
-use uuid::Uuid;
+use sea_orm::DatabaseConnection;
 
 use super::edit::{load, refuse_if_locked, render};
 use super::view::Forms;
 use super::village_path;
 use crate::AppConfig;
 use crate::auth::{VillageUser, csrf, csrf::CsrfForm};
-use crate::db::documents::{self, NewDocument, StoredFile, Target};
+use crate::db::documents;
 use crate::error::AppError;
+use crate::evidence;
 use crate::forms::FormState;
 use crate::ids::{DocumentId, NominationId};
 use crate::uploads;
@@ -27,35 +27,6 @@ use crate::views::Page;
 use entity::competition;
 
 type Answer = Result<Result<Flash<Redirect>, (HttpStatus, Template)>, AppError>;
-
-/// The upload target if it names this competition's checklist item or evidence criterion,
-/// with the kind of document it takes (`file`, `link` or `any`).
-async fn resolve_target(
-    db: &DatabaseConnection,
-    c: &competition::Model,
-    value: &str,
-) -> Result<Option<(Target, String)>, AppError> {
-    let parse = |prefix: &str| {
-        value
-            .strip_prefix(prefix)
-            .and_then(|id| Uuid::parse_str(id).ok())
-    };
-    if let Some(id) = parse("req:") {
-        let found = documents::requirements_for(db, c.id).await?;
-        return Ok(found
-            .into_iter()
-            .find(|r| r.id == id)
-            .map(|r| (Target::Requirement(id), r.kind)));
-    }
-    if let Some(id) = parse("crit:") {
-        let found = documents::evidence_criteria(db, c.id).await?;
-        return Ok(found
-            .iter()
-            .any(|k| k.id == id)
-            .then(|| (Target::Criterion(id), "any".to_owned())));
-    }
-    Ok(None)
-}
 
 #[derive(FromForm)]
 struct UploadForm<'r> {
@@ -101,7 +72,7 @@ async fn upload(
         let message = crate::i18n::t_args(page.lang, refusal.message_key(), &[("mb", mb)]);
         state.add("file", message);
     }
-    let target = match resolve_target(db, &c, input.target).await? {
+    let target = match evidence::resolve_target(db, &c, input.target).await? {
         Some((_, kind)) if kind == "link" => {
             state.add_key("target", page.lang, "nom-err-target-link");
             None
@@ -120,28 +91,18 @@ async fn upload(
         .raw_name()
         .map(|name| name.dangerous_unsafe_unsanitized_raw().as_str())
         .unwrap_or_default();
-    let io = |e: std::io::Error| AppError::Internal(format!("storing upload: {e}"));
-    let staged = uploads::stage(&config.upload_dir, c.id, checked.kind, &bytes).map_err(io)?;
-    let txn = db.begin().await?;
-    let new = NewDocument {
-        nomination_id: n.id,
+    let dir = &config.upload_dir;
+    evidence::store_file(
+        db,
+        dir,
+        (&n, &c),
         target,
-        label: uploads::sanitize_name(raw_name),
-        url: None,
-        file: Some(StoredFile {
-            stored_name: staged.stored_name.clone(),
-            content_type: checked.kind.content_type().to_owned(),
-            size_bytes: i64::try_from(checked.size).unwrap_or(i64::MAX),
-            sha256: checked.sha256,
-        }),
-        uploaded_by: who.0.id,
-    };
-    // Each `?` below drops the transaction (rolled back) and the staged or placed file
-    // (removed), so a failure at any step leaves nothing behind.
-    documents::insert(&txn, new).await?;
-    let placed = staged.persist().map_err(io)?;
-    txn.commit().await?;
-    placed.keep();
+        checked,
+        &bytes,
+        raw_name,
+        who.0.id,
+    )
+    .await?;
     Ok(Ok(Flash::success(
         Redirect::to(village_path(n.id)),
         page.t("nom-flash-uploaded"),
@@ -171,17 +132,6 @@ struct LinkForm<'r> {
     url: &'r str,
 }
 
-/// True for an absolute http(s) address with a host and no spaces.
-fn link_ok(url: &str) -> bool {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
-    rest.is_some_and(|r| {
-        let host = r.split(['/', '?', '#']).next().unwrap_or_default();
-        !host.is_empty() && host.contains('.') && !url.chars().any(char::is_whitespace)
-    }) && url.len() <= 2000
-}
-
 #[post("/village/nominations/<id>/links", data = "<form>")]
 async fn add_link(
     page: Page,
@@ -199,7 +149,7 @@ async fn add_link(
     let mut state = FormState::from_context(&form.0.context, page.lang);
     let input = form.0.value.as_ref();
     let target = match input {
-        Some(f) => resolve_target(db, &c, f.target).await?,
+        Some(f) => evidence::resolve_target(db, &c, f.target).await?,
         None => None,
     };
     let target = match target {
@@ -214,7 +164,7 @@ async fn add_link(
         }
     };
     let url = input.map(|f| f.url.trim()).unwrap_or_default();
-    if !link_ok(url) {
+    if !evidence::link_ok(url) {
         state.add_key("url", page.lang, "nom-err-url");
     }
     let label = input.map(|f| f.label.trim()).unwrap_or_default();
@@ -231,19 +181,7 @@ async fn add_link(
             .await
             .map(Err);
     };
-    let new = NewDocument {
-        nomination_id: n.id,
-        target,
-        label: if label.is_empty() {
-            url.chars().take(120).collect()
-        } else {
-            label.to_owned()
-        },
-        url: Some(url.to_owned()),
-        file: None,
-        uploaded_by: who.0.id,
-    };
-    documents::insert(db, new).await?;
+    evidence::add_link(db, &n, target, label, url, who.0.id).await?;
     Ok(Ok(Flash::success(
         Redirect::to(village_path(n.id)),
         page.t("nom-flash-link-added"),
@@ -268,16 +206,7 @@ async fn delete(
     if let Some(refused) = refuse_if_locked(db, config, &page, (&n, &c)).await? {
         return Ok(Err(refused));
     }
-    let stored = d.stored_name.clone();
-    documents::delete(db, d).await?;
-    // The row is gone first: a file left behind by a failed removal is harmless and
-    // invisible, while a row pointing at a missing file would not be.
-    if let Some(name) = stored
-        && !documents::is_referenced(db, &name).await?
-        && let Err(e) = uploads::remove(&config.upload_dir, &name)
-    {
-        log::warn!("could not remove {name}: {e}");
-    }
+    evidence::remove(db, &config.upload_dir, d).await?;
     Ok(Ok(Flash::success(
         Redirect::to(village_path(n.id)),
         page.t("nom-flash-removed"),

@@ -16,7 +16,7 @@ use crate::uploads;
 
 /// A stored evidence file with its safety headers.
 #[derive(Responder)]
-struct Evidence {
+pub(crate) struct Evidence {
     body: Vec<u8>,
     content_type: ContentType,
     disposition: Header<'static>,
@@ -30,7 +30,17 @@ async fn show(
     db: &State<DatabaseConnection>,
     config: &State<AppConfig>,
 ) -> Result<Evidence, AppError> {
-    let doc = documents::find_for_viewer(db.inner(), id, &who)
+    serve(db.inner(), config.inner(), &who, id).await
+}
+
+/// The stored file if `who` may read it (also `GET /api/v1/files/<id>`); 404 otherwise.
+pub(crate) async fn serve(
+    db: &DatabaseConnection,
+    config: &AppConfig,
+    who: &CurrentUser,
+    id: DocumentId,
+) -> Result<Evidence, AppError> {
+    let doc = documents::find_for_viewer(db, id, who)
         .await?
         .ok_or(AppError::NotFound)?;
     let path = doc

@@ -7,8 +7,8 @@
 mod advance;
 mod documents;
 mod edit;
-mod files;
-mod profile;
+pub(crate) mod files;
+pub(crate) mod profile;
 mod review;
 mod submit;
 mod view;

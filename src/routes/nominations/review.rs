@@ -70,19 +70,68 @@ struct IndexView {
     competition: CompetitionSummary,
     rows: Vec<Row>,
     status: String,
-    region: String,
     statuses: Vec<&'static str>,
+    kabupaten: String,
+    kecamatan: String,
+    /// (code, name) of the kabupaten inside the competition's scope.
+    kabupaten_options: Vec<(String, String)>,
+    /// (code, name) of the kecamatan inside the chosen kabupaten (or the scope).
+    kecamatan_options: Vec<(String, String)>,
+    /// A filter refused (e.g. a kecamatan outside the kabupaten).
+    filter_errors: Vec<String>,
 }
 
-#[get("/admin/competitions/<id>/nominations?<status>&<region>")]
+/// The kabupaten and kecamatan a competition's scope offers as filters: a provincial scope
+/// lists its kabupaten, a kabupaten scope is its only one, a kecamatan scope fixes both.
+/// National competitions list no kabupaten (too many), only what a code names.
+async fn filter_options<C: ConnectionTrait>(
+    db: &C,
+    scope: Option<&str>,
+    kabupaten: Option<&str>,
+) -> Result<(Vec<(String, String)>, Vec<(String, String)>), DbErr> {
+    let pair = |r: regions::Region| (r.code, r.name);
+    let level = scope.and_then(RegionLevel::of_code);
+    let kabupaten_options = match (scope, level) {
+        (Some(p), Some(RegionLevel::Province)) => regions::children(db, Some(p)).await?,
+        (Some(code), Some(_)) => {
+            let regency = RegionLevel::ancestor_codes(code).get(1).cloned();
+            match regency {
+                Some(r) => regions::find(db, &r).await?.into_iter().collect(),
+                None => Vec::new(),
+            }
+        }
+        _ => Vec::new(),
+    };
+    let kecamatan_options = match (scope, level) {
+        (Some(code), Some(RegionLevel::District)) => {
+            regions::find(db, code).await?.into_iter().collect()
+        }
+        _ => match kabupaten.or(scope.filter(|_| level == Some(RegionLevel::Regency))) {
+            Some(k) if RegionLevel::of_code(k) == Some(RegionLevel::Regency) => {
+                regions::children(db, Some(k)).await?
+            }
+            _ => Vec::new(),
+        },
+    };
+    Ok((
+        kabupaten_options.into_iter().map(pair).collect(),
+        kecamatan_options.into_iter().map(pair).collect(),
+    ))
+}
+
+/// `region` is the older single code filter, still honoured for bookmarked links.
+#[allow(clippy::too_many_arguments)]
+#[get("/admin/competitions/<id>/nominations?<status>&<kabupaten>&<kecamatan>&<region>")]
 async fn index(
     page: Page,
     who: AdminUser,
     id: CompetitionId,
     status: Option<&str>,
+    kabupaten: Option<&str>,
+    kecamatan: Option<&str>,
     region: Option<&str>,
     db: &State<DatabaseConnection>,
-) -> Result<Template, AppError> {
+) -> Result<(HttpStatus, Template), AppError> {
     let db = db.inner();
     let c = competitions::find_for_admin(db, id, &who.0)
         .await?
@@ -90,27 +139,52 @@ async fn index(
     let region = region
         .map(str::trim)
         .filter(|r| RegionLevel::of_code(r).is_some());
+    let (prefix, filter_errors) = match nominations::region_filter(kabupaten, kecamatan) {
+        Ok(prefix) => (prefix.or(region.map(str::to_owned)), Vec::new()),
+        Err(errors) => (
+            None,
+            errors
+                .iter()
+                .map(|(_, key)| page.t(key))
+                .collect::<Vec<_>>(),
+        ),
+    };
     let filter = ListFilter {
         status: status.and_then(Status::parse),
-        region_prefix: region.map(str::to_owned),
+        region_prefix: prefix,
     };
     let mut names = HashMap::new();
     let mut rows = Vec::new();
-    for n in nominations::list_for_competition(db, c.id, &filter).await? {
-        rows.push(Row {
-            place: place(db, &n.village_code, &mut names).await?,
-            nomination: NominationSummary::of(&n),
-        });
+    if filter_errors.is_empty() {
+        for n in nominations::list_for_competition(db, c.id, &filter).await? {
+            rows.push(Row {
+                place: place(db, &n.village_code, &mut names).await?,
+                nomination: NominationSummary::of(&n),
+            });
+        }
     }
+    let kabupaten = kabupaten.map(str::trim).unwrap_or("").to_owned();
+    let kab_choice = Some(kabupaten.as_str()).filter(|k| !k.is_empty());
+    let (kabupaten_options, kecamatan_options) =
+        filter_options(db, c.region_code.as_deref(), kab_choice).await?;
+    let code = if filter_errors.is_empty() {
+        HttpStatus::Ok
+    } else {
+        HttpStatus::UnprocessableEntity
+    };
     let view = IndexView {
         page,
         competition: CompetitionSummary::of(&c),
         rows,
         status: filter.status.map(Status::as_str).unwrap_or("").to_owned(),
-        region: region.unwrap_or("").to_owned(),
         statuses: Status::ALL.iter().map(|s| s.as_str()).collect(),
+        kecamatan: kecamatan.map(str::trim).unwrap_or("").to_owned(),
+        kabupaten,
+        kabupaten_options,
+        kecamatan_options,
+        filter_errors,
     };
-    Ok(Template::render("nominations/admin_index", &view))
+    Ok((code, Template::render("nominations/admin_index", &view)))
 }
 
 #[derive(Serialize)]

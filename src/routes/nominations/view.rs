@@ -23,6 +23,9 @@ pub struct CompetitionSummary {
     pub status: String,
     pub closes_at: Option<String>,
     pub window_open: bool,
+    /// The published eligibility rules villages are checked against at submission.
+    pub eligible_statuses: Vec<String>,
+    pub require_definitive_head: bool,
 }
 
 impl CompetitionSummary {
@@ -36,6 +39,8 @@ impl CompetitionSummary {
             status: c.status.clone(),
             closes_at: when(c.nomination_closes_at),
             window_open: competitions::window_open(c, now()),
+            eligible_statuses: competitions::split_statuses(&c.eligible_statuses),
+            require_definitive_head: c.require_definitive_head,
         }
     }
 }
@@ -247,5 +252,5 @@ pub async fn edit_view<C: ConnectionTrait>(
 
 /// A draft may change only while the nomination window is open.
 pub fn editable(n: &nomination::Model, c: &competition::Model) -> bool {
-    n.status == Status::Draft.as_str() && competitions::window_open(c, now())
+    crate::db::nominations::editable(n, c, now())
 }

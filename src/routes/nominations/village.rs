@@ -12,12 +12,12 @@ use serde::Serialize;
 use super::view::{CompetitionSummary, NominationSummary};
 use super::{now, village_path};
 use crate::auth::{VillageUser, csrf::CsrfForm};
-use crate::db::competitions::{self, Category};
-use crate::db::nominations;
+use crate::db::competitions;
+use crate::db::nominations::{self, EntryRefusal};
 use crate::db::regions::{self, Region};
 use crate::error::AppError;
 use crate::ids::CompetitionId;
-use crate::registry::{Level as RegionLevel, VillageKind};
+use crate::registry::VillageKind;
 use crate::views::Page;
 
 #[derive(Serialize)]
@@ -117,20 +117,13 @@ async fn create(
         return Err(AppError::NotFound);
     };
     // Drafts are invisible to villages; a competition they cannot see does not exist.
-    if c.status == competitions::Status::Draft.as_str() {
-        return Err(AppError::NotFound);
-    }
-    let kind = VillageKind::of_code(village);
-    let eligible = Category::parse(&c.category).is_some_and(|cat| cat.admits(kind))
-        && c.region_code
-            .as_deref()
-            .is_none_or(|scope| RegionLevel::contains(scope, village));
-    let refusal = if !eligible {
-        Some((HttpStatus::UnprocessableEntity, "nom-err-not-eligible"))
-    } else if !competitions::window_open(&c, now()) {
-        Some((HttpStatus::Conflict, "nom-problem-closed"))
-    } else {
-        None
+    let refusal = match nominations::entry_refusal(&c, village, now()) {
+        Some(EntryRefusal::Invisible) => return Err(AppError::NotFound),
+        Some(EntryRefusal::NotEligible) => {
+            Some((HttpStatus::UnprocessableEntity, "nom-err-not-eligible"))
+        }
+        Some(EntryRefusal::Closed) => Some((HttpStatus::Conflict, "nom-problem-closed")),
+        None => None,
     };
     if let Some((status, key)) = refusal {
         let message = page.t(key);

@@ -152,3 +152,42 @@ async fn admin_outside_the_scope_cannot_review() {
     assert_eq!(resp.status(), Status::NotFound);
     assert_eq!(row(&app, id).await.status, "submitted");
 }
+
+#[rocket::async_test]
+async fn the_committee_filters_by_kabupaten_and_kecamatan_from_lists() {
+    let app = TestApp::new().await;
+    let c = CompetitionBuilder::new("Lomba Desa Jawa Tengah")
+        .level("provinsi", Some("33"))
+        .insert(&app.db)
+        .await;
+    nomination_with_status(&app, c.id, OWN, "submitted").await;
+    nomination_with_status(&app, c.id, "33.19.03.2001", "submitted").await;
+    app.login_as(Role::Admin).await;
+    let path = format!("/admin/competitions/{}/nominations", c.id);
+    let html = body(app.get(&path).await).await;
+    assert!(
+        html.contains("<option value=\"33.19\" >Kabupaten Kudus</option>"),
+        "kabupaten of the province are offered by name"
+    );
+    let html = body(app.get(&format!("{path}?kabupaten=33.19")).await).await;
+    assert!(
+        html.contains(">Jati</option>"),
+        "its kecamatan are offered once chosen"
+    );
+    assert!(html.contains(OWN) && html.contains("33.19.03.2001"));
+    let jati = body(
+        app.get(&format!("{path}?kabupaten=33.19&kecamatan=33.19.03"))
+            .await,
+    )
+    .await;
+    assert!(!jati.contains(OWN) && jati.contains("33.19.03.2001"));
+    let resp = app
+        .get(&format!("{path}?kabupaten=64.72&kecamatan=33.19.03"))
+        .await;
+    assert_eq!(resp.status(), Status::UnprocessableEntity);
+    let refused = body(resp).await;
+    assert!(
+        !refused.contains("33.19.03.2001"),
+        "no rows under a refused filter"
+    );
+}

@@ -213,3 +213,25 @@ async fn withdrawing_after_judging_started_is_refused() {
     );
     assert_eq!(row(&app, id).await.status, "submitted");
 }
+
+#[rocket::async_test]
+async fn villages_read_the_published_rules_before_and_while_nominating() {
+    let app = TestApp::new().await;
+    let c = CompetitionBuilder::new("Lomba Desa Kudus")
+        .eligible_statuses("berkembang,maju")
+        .definitive_head()
+        .insert(&app.db)
+        .await;
+    CompetitionBuilder::new("Lomba Terbuka")
+        .insert(&app.db)
+        .await;
+    app.login_as(Role::Village).await;
+    let home = body(app.get("/village").await).await;
+    assert!(home.contains("Syarat peserta: status perkembangan desa Berkembang, Maju"));
+    assert!(home.contains("kepala desa definitif (bukan Pj)"));
+    assert!(home.contains("semua desa/kelurahan di wilayah dan kategori lomba"));
+    let id = create_draft(&app, c.id).await;
+    let page = body(app.get(&format!("/village/nominations/{id}")).await).await;
+    assert!(page.contains("status perkembangan desa Berkembang, Maju"));
+    assert!(page.contains("kepala desa definitif"));
+}

@@ -1,0 +1,241 @@
+//! Competition actions shared by the set-up pages and the JSON API: create (blank or from a
+//! template), update (published rules change only with a recorded reason), lifecycle
+//! transitions, and cloning with the schedule shifted. Each writes its change and its audit
+//! event in one transaction. Callers have checked the input (`CompetitionForm::check`) and the
+//! admin's scope; refusals come back as values for the caller to render.
+
+use chrono::{DateTime, FixedOffset, Months};
+use entity::competition;
+use sea_orm::{DatabaseConnection, DbErr, TransactionTrait};
+
+use crate::competition_forms::{FieldErrors, eligibility_changes, schedule_changes};
+use crate::competition_templates::CompetitionTemplate;
+use crate::db::audit::{self, NewEvent};
+use crate::db::competition_setup as setup;
+use crate::db::competitions::{self as repo, CompetitionFields, Status};
+use crate::ids::{CompetitionId, UserId};
+use crate::scoring::{self, SetupProblem};
+
+/// The stored status (an unknown name is treated as archived: read-only).
+#[must_use]
+pub fn status_of(c: &competition::Model) -> Status {
+    Status::parse(&c.status).unwrap_or(Status::Archived)
+}
+
+/// Creates a draft competition, with the template's set-up when one is given. A template of
+/// the other category is refused under the `template` field.
+pub async fn create(
+    db: &DatabaseConnection,
+    mut fields: CompetitionFields,
+    template: Option<&CompetitionTemplate>,
+    actor: UserId,
+) -> Result<Result<competition::Model, FieldErrors>, DbErr> {
+    if let Some(t) = template {
+        if t.category != fields.category {
+            return Ok(Err(vec![("template", "err-template-category")]));
+        }
+        // Blank budgets take the template's, which match its prize table.
+        fields.cash_budget = fields.cash_budget.or(Some(t.cash_budget));
+        fields.assistance_budget = fields.assistance_budget.or(t.assistance_budget);
+    }
+    let tie_breaks = match template {
+        Some(t) => {
+            serde_json::to_string(&t.tie_breaks).map_err(|e| DbErr::Custom(e.to_string()))?
+        }
+        None => "[]".to_owned(),
+    };
+    let txn = db.begin().await?;
+    let c = repo::insert(&txn, &fields, &tie_breaks, Some(actor.into_uuid())).await?;
+    if let Some(t) = template {
+        setup::insert_setup(&txn, c.id, &t.setup).await?;
+    }
+    audit::record(
+        &txn,
+        NewEvent {
+            competition_id: Some(c.id),
+            actor_id: Some(actor.into_uuid()),
+            action: "competition.created".into(),
+            details: template
+                .map(|t| format!("template: {}", t.key))
+                .unwrap_or_default(),
+            ..Default::default()
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(Ok(c))
+}
+
+/// Why an update was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UpdateRefusal {
+    /// An archived competition is read-only.
+    Archived,
+    /// Eligibility rules or the schedule changed after opening without a reason.
+    ReasonRequired,
+}
+
+/// Saves new field values. After opening, changed eligibility rules or schedule need a
+/// reason, recorded with the change (a 2024 dispute came from a silent one).
+pub async fn update(
+    db: &DatabaseConnection,
+    c: competition::Model,
+    fields: &CompetitionFields,
+    reason: &str,
+    actor: UserId,
+) -> Result<Result<competition::Model, UpdateRefusal>, DbErr> {
+    let status = status_of(&c);
+    if status == Status::Archived {
+        return Ok(Err(UpdateRefusal::Archived));
+    }
+    let old = CompetitionFields::of(&c);
+    let eligibility = eligibility_changes(&old, fields);
+    let schedule = schedule_changes(&old, fields);
+    let reason = reason.trim();
+    if status >= Status::Open
+        && (!eligibility.is_empty() || !schedule.is_empty())
+        && reason.is_empty()
+    {
+        return Ok(Err(UpdateRefusal::ReasonRequired));
+    }
+    let txn = db.begin().await?;
+    let saved = repo::update(&txn, c, fields).await?;
+    let mut events = Vec::new();
+    if !eligibility.is_empty() {
+        events.push(("competition.eligibility", eligibility.join("; ")));
+    }
+    if !schedule.is_empty() {
+        events.push(("competition.schedule", schedule.join("; ")));
+    }
+    if events.is_empty() {
+        events.push(("competition.updated", String::new()));
+    }
+    for (action, details) in events {
+        audit::record(
+            &txn,
+            NewEvent {
+                competition_id: Some(saved.id),
+                actor_id: Some(actor.into_uuid()),
+                action: action.into(),
+                reason: reason.to_owned(),
+                details,
+                ..Default::default()
+            },
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(Ok(saved))
+}
+
+/// Why a lifecycle transition was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TransitionRefusal {
+    /// Not one of the legal transitions.
+    Illegal { from: Status, to: Status },
+    /// Opening needs a set-up the engine accepts and a complete schedule.
+    NotReady(Vec<SetupProblem>),
+    /// Back to draft only while nobody has nominated.
+    HasNominations,
+    /// Publishing results is the results pages' job.
+    AnnounceLater,
+}
+
+/// Moves the competition to `to` if the lifecycle allows it now.
+pub async fn transition(
+    db: &DatabaseConnection,
+    c: competition::Model,
+    to: Status,
+    reason: &str,
+    actor: UserId,
+) -> Result<Result<competition::Model, TransitionRefusal>, DbErr> {
+    let from = status_of(&c);
+    if !from.can_become(to) {
+        return Ok(Err(TransitionRefusal::Illegal { from, to }));
+    }
+    match (from, to) {
+        (Status::Draft, Status::Open) => {
+            let problems = scoring::opening_problems(db, &c).await?;
+            if !problems.is_empty() {
+                return Ok(Err(TransitionRefusal::NotReady(problems)));
+            }
+        }
+        (Status::Open, Status::Draft)
+            if repo::count_nominations(db, CompetitionId::from(c.id)).await? > 0 =>
+        {
+            return Ok(Err(TransitionRefusal::HasNominations));
+        }
+        (Status::Review, Status::Announced) => {
+            return Ok(Err(TransitionRefusal::AnnounceLater));
+        }
+        _ => {}
+    }
+    let txn = db.begin().await?;
+    let saved = repo::set_status(&txn, c, to).await?;
+    audit::record(
+        &txn,
+        NewEvent {
+            competition_id: Some(saved.id),
+            actor_id: Some(actor.into_uuid()),
+            action: "competition.status".into(),
+            reason: reason.trim().to_owned(),
+            details: format!("{} → {}", from.as_str(), to.as_str()),
+            ..Default::default()
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(Ok(saved))
+}
+
+/// Years a clone may be made for.
+#[must_use]
+pub fn clone_year_ok(year: i32) -> bool {
+    (2000..=2100).contains(&year)
+}
+
+/// Moves a date by whole years (29 February becomes 28 February).
+fn shift(t: Option<DateTime<FixedOffset>>, years: i32) -> Option<DateTime<FixedOffset>> {
+    let t = t?;
+    let months = Months::new(years.unsigned_abs().saturating_mul(12));
+    if years >= 0 {
+        t.checked_add_months(months)
+    } else {
+        t.checked_sub_months(months)
+    }
+}
+
+/// A new draft for `year` with the same rules, criteria, stages, checklist and prize table,
+/// the schedule shifted by the difference in years.
+pub async fn clone(
+    db: &DatabaseConnection,
+    c: &competition::Model,
+    year: i32,
+    actor: UserId,
+) -> Result<competition::Model, DbErr> {
+    let years = year - c.year;
+    let mut fields = CompetitionFields::of(c);
+    fields.year = year;
+    fields.name = c.name.replace(&c.year.to_string(), &year.to_string());
+    fields.nomination_opens_at = shift(fields.nomination_opens_at, years);
+    fields.nomination_closes_at = shift(fields.nomination_closes_at, years);
+    fields.judging_closes_at = shift(fields.judging_closes_at, years);
+    fields.announcement_at = shift(fields.announcement_at, years);
+    let txn = db.begin().await?;
+    let data = setup::load_setup(&txn, c.id).await?;
+    let copy = repo::insert(&txn, &fields, &c.tie_breaks, Some(actor.into_uuid())).await?;
+    setup::insert_setup(&txn, copy.id, &data).await?;
+    audit::record(
+        &txn,
+        NewEvent {
+            competition_id: Some(copy.id),
+            actor_id: Some(actor.into_uuid()),
+            action: "competition.cloned".into(),
+            details: format!("from {} ({})", c.id, c.year),
+            ..Default::default()
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(copy)
+}

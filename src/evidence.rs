@@ -1,0 +1,138 @@
+//! Evidence on a nomination, shared by the village's pages and the JSON API: which checklist
+//! item or criterion an upload names, storing a checked file with its row without ever
+//! leaving an orphan, links, and removing a document. Access (own village, draft inside the
+//! window) is the caller's to check first.
+
+use std::path::Path;
+
+use entity::{competition, nomination, nomination_document};
+use sea_orm::{DatabaseConnection, DbErr, TransactionTrait};
+use uuid::Uuid;
+
+use crate::db::documents::{self, NewDocument, StoredFile, Target};
+use crate::error::AppError;
+use crate::ids::UserId;
+use crate::uploads;
+
+/// The upload target (`req:<uuid>` or `crit:<uuid>`) if it names this competition's checklist
+/// item or evidence criterion, with the kind of document it takes (`file`, `link` or `any`).
+pub async fn resolve_target(
+    db: &DatabaseConnection,
+    c: &competition::Model,
+    value: &str,
+) -> Result<Option<(Target, String)>, DbErr> {
+    let parse = |prefix: &str| {
+        value
+            .trim()
+            .strip_prefix(prefix)
+            .and_then(|id| Uuid::parse_str(id).ok())
+    };
+    if let Some(id) = parse("req:") {
+        let found = documents::requirements_for(db, c.id).await?;
+        return Ok(found
+            .into_iter()
+            .find(|r| r.id == id)
+            .map(|r| (Target::Requirement(id), r.kind)));
+    }
+    if let Some(id) = parse("crit:") {
+        let found = documents::evidence_criteria(db, c.id).await?;
+        return Ok(found
+            .iter()
+            .any(|k| k.id == id)
+            .then(|| (Target::Criterion(id), "any".to_owned())));
+    }
+    Ok(None)
+}
+
+/// True for an absolute http(s) address with a host and no spaces.
+#[must_use]
+pub fn link_ok(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        let host = r.split(['/', '?', '#']).next().unwrap_or_default();
+        !host.is_empty() && host.contains('.') && !url.chars().any(char::is_whitespace)
+    }) && url.len() <= 2000
+}
+
+/// Stores checked bytes under a generated name and records the row. The file is staged, the
+/// row inserted in a transaction, the file moved into place, then the transaction committed;
+/// each `?` drops the transaction (rolled back) and the staged or placed file (removed), so a
+/// failure at any step leaves nothing behind.
+#[allow(clippy::too_many_arguments)]
+pub async fn store_file(
+    db: &DatabaseConnection,
+    upload_dir: &Path,
+    (n, c): (&nomination::Model, &competition::Model),
+    target: Target,
+    checked: uploads::Checked,
+    bytes: &[u8],
+    raw_name: &str,
+    actor: UserId,
+) -> Result<nomination_document::Model, AppError> {
+    let io = |e: std::io::Error| AppError::Internal(format!("storing upload: {e}"));
+    let staged = uploads::stage(upload_dir, c.id, checked.kind, bytes).map_err(io)?;
+    let txn = db.begin().await?;
+    let new = NewDocument {
+        nomination_id: n.id,
+        target,
+        label: uploads::sanitize_name(raw_name),
+        url: None,
+        file: Some(StoredFile {
+            stored_name: staged.stored_name.clone(),
+            content_type: checked.kind.content_type().to_owned(),
+            size_bytes: i64::try_from(checked.size).unwrap_or(i64::MAX),
+            sha256: checked.sha256,
+        }),
+        uploaded_by: actor,
+    };
+    let row = documents::insert(&txn, new).await?;
+    let placed = staged.persist().map_err(io)?;
+    txn.commit().await?;
+    placed.keep();
+    Ok(row)
+}
+
+/// Records a link; an empty label takes the address.
+pub async fn add_link(
+    db: &DatabaseConnection,
+    n: &nomination::Model,
+    target: Target,
+    label: &str,
+    url: &str,
+    actor: UserId,
+) -> Result<nomination_document::Model, DbErr> {
+    let new = NewDocument {
+        nomination_id: n.id,
+        target,
+        label: if label.is_empty() {
+            url.chars().take(120).collect()
+        } else {
+            label.to_owned()
+        },
+        url: Some(url.to_owned()),
+        file: None,
+        uploaded_by: actor,
+    };
+    documents::insert(db, new).await
+}
+
+/// Removes a document row, then its file unless another row still points at it.
+pub async fn remove(
+    db: &DatabaseConnection,
+    upload_dir: &Path,
+    doc: nomination_document::Model,
+) -> Result<(), DbErr> {
+    let stored = doc.stored_name.clone();
+    documents::delete(db, doc).await?;
+    // The row is gone first: a file left behind by a failed removal is harmless and
+    // invisible, while a row pointing at a missing file would not be.
+    if let Some(name) = stored
+        && !documents::is_referenced(db, &name).await?
+        && let Err(e) = uploads::remove(upload_dir, &name)
+    {
+        log::warn!("could not remove {name}: {e}");
+    }
+    Ok(())
+}

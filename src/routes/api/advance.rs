@@ -1,0 +1,111 @@
+//! Bringing winners in from the level below: `GET /api/v1/competitions/<id>/advance` lists
+//! accepted nominations of lower-level competitions in this one's scope;
+//! `POST /api/v1/competitions/<id>/advance` with `{"nominations": [ids]}` enters them in one
+//! transaction (`db::nominations::advance_into`, as the page does) and reports what was
+//! created and what was skipped and why. Admins in scope only.
+
+use rocket::serde::json::{Error as JsonError, Json};
+use rocket::{Route, State, get, post, routes};
+use sea_orm::DatabaseConnection;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::competitions::{CompetitionDto, load_for_admin};
+use super::nominations::NominationDto;
+use super::support;
+use crate::auth::CurrentUser;
+use crate::auth::api::ApiWrite;
+use crate::db::nominations::{self, SkipReason};
+use crate::error::AppError;
+use crate::ids::{CompetitionId, NominationId};
+
+#[derive(Serialize)]
+struct Candidate {
+    nomination: NominationDto,
+    /// The lower-level competition it comes from.
+    source: CompetitionDto,
+}
+
+#[derive(Serialize)]
+struct CandidateList {
+    items: Vec<Candidate>,
+}
+
+#[get("/v1/competitions/<id>/advance")]
+async fn candidates(
+    who: CurrentUser,
+    id: CompetitionId,
+    db: &State<DatabaseConnection>,
+) -> Result<Json<CandidateList>, AppError> {
+    let db = db.inner();
+    let target = load_for_admin(db, id, &who).await?;
+    let rows = nominations::list_advance_candidates(db, &target, &who).await?;
+    Ok(Json(CandidateList {
+        items: rows
+            .iter()
+            .map(|(n, c)| Candidate {
+                nomination: NominationDto::of(n, c),
+                source: CompetitionDto::of(c),
+            })
+            .collect(),
+    }))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct AdvanceInput {
+    nominations: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Skipped {
+    id: String,
+    reason: SkipReason,
+}
+
+#[derive(Serialize)]
+struct AdvanceResult {
+    created: Vec<String>,
+    skipped: Vec<Skipped>,
+}
+
+#[post("/v1/competitions/<id>/advance", data = "<input>")]
+async fn advance(
+    who: ApiWrite,
+    id: CompetitionId,
+    input: Result<Json<AdvanceInput>, JsonError<'_>>,
+    db: &State<DatabaseConnection>,
+) -> Result<Json<AdvanceResult>, AppError> {
+    let db = db.inner();
+    let target = load_for_admin(db, id, &who.0).await?;
+    let input = support::body(input)?;
+    let mut picked = Vec::new();
+    for text in &input.nominations {
+        match Uuid::parse_str(text.trim()) {
+            Ok(u) => picked.push(NominationId::from(u)),
+            Err(_) => return Err(support::invalid(vec![("nominations", "err-invalid")])),
+        }
+    }
+    if picked.is_empty() {
+        return Err(support::invalid(vec![("nominations", "err-required")]));
+    }
+    // Only accepted entries of lower-level competitions inside the target (which is in this
+    // admin's scope) are taken, so a forged id cannot reach outside it.
+    let report = nominations::advance_into(db, &target, &picked, who.0.id).await?;
+    Ok(Json(AdvanceResult {
+        created: report.created.iter().map(ToString::to_string).collect(),
+        skipped: report
+            .skipped
+            .iter()
+            .map(|(id, reason)| Skipped {
+                id: id.to_string(),
+                reason: *reason,
+            })
+            .collect(),
+    }))
+}
+
+/// Routes of this module.
+pub fn routes() -> Vec<Route> {
+    routes![candidates, advance]
+}

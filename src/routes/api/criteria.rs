@@ -1,0 +1,280 @@
+//! A stage's criteria tree: `GET/POST /api/v1/competitions/<id>/stages/<sid>/criteria`, and
+//! `PUT`, `DELETE`, `POST …/move` on `/api/v1/competitions/<id>/criteria/<cid>`. The list
+//! carries each parent's live weight sum and the engine's verdict on the tree (e.g. which
+//! node's weights sum to what). Admins in scope only; read-only once judging starts (409).
+//! Scales are decimal strings (`"1"`, `"5"`, `"0.5"`).
+
+use entity::{competition, criterion};
+use rocket::http::Status as HttpStatus;
+use rocket::serde::json::{Error as JsonError, Json};
+use rocket::{Route, State, delete, get, post, put, routes};
+use sea_orm::{DatabaseConnection, TransactionTrait};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::competitions::load_for_admin;
+use super::stages::{load_stage, require_editable};
+use super::support::{self, loose};
+use crate::auth::CurrentUser;
+use crate::auth::api::ApiWrite;
+use crate::competition_forms::{CriterionForm, check_placed};
+use crate::db::competition_setup as setup;
+use crate::error::AppError;
+use crate::i18n;
+use crate::ids::{CompetitionId, CriterionId, StageId};
+use crate::scoring;
+
+/// One node, in tree order.
+#[derive(Serialize)]
+pub struct CriterionDto {
+    pub id: String,
+    pub stage_id: String,
+    pub parent_id: Option<String>,
+    pub depth: u32,
+    pub position: i32,
+    pub code: String,
+    pub name: String,
+    pub guidance: String,
+    pub weight: i32,
+    pub scale_min: Option<String>,
+    pub scale_max: Option<String>,
+    pub scale_step: Option<String>,
+    pub optional: bool,
+    pub requires_evidence: bool,
+    /// Sum of the children's weights (`None` for a leaf); must be 100.
+    pub children_weight_sum: Option<i64>,
+}
+
+fn dto(c: &criterion::Model, depth: u32, rows: &[criterion::Model]) -> CriterionDto {
+    let children: Vec<&criterion::Model> =
+        rows.iter().filter(|r| r.parent_id == Some(c.id)).collect();
+    CriterionDto {
+        id: c.id.to_string(),
+        stage_id: c.stage_id.to_string(),
+        parent_id: c.parent_id.map(|p| p.to_string()),
+        depth,
+        position: c.position,
+        code: c.code.clone(),
+        name: c.name.clone(),
+        guidance: c.guidance.clone(),
+        weight: c.weight,
+        scale_min: support::points_out(c.scale_min),
+        scale_max: support::points_out(c.scale_max),
+        scale_step: support::points_out(c.scale_step),
+        optional: c.optional,
+        requires_evidence: c.requires_evidence,
+        children_weight_sum: (!children.is_empty())
+            .then(|| children.iter().map(|k| i64::from(k.weight)).sum()),
+    }
+}
+
+#[derive(Serialize)]
+struct CriteriaList {
+    items: Vec<CriterionDto>,
+    /// Sum of the top-level weights (must be 100).
+    root_weight_sum: i64,
+    /// The engine's refusals of this tree, in words (empty = valid).
+    problems: Vec<String>,
+}
+
+async fn tree(
+    db: &DatabaseConnection,
+    c: &competition::Model,
+    stage_id: Uuid,
+) -> Result<CriteriaList, AppError> {
+    let rows = setup::list_criteria(db, stage_id).await?;
+    let data = setup::load_setup(db, c.id).await?;
+    let problems = data
+        .stages
+        .iter()
+        .find(|s| s.id == Some(stage_id))
+        .and_then(|s| scoring::criteria_tree(&s.criteria).err())
+        .unwrap_or_default()
+        .iter()
+        .map(|e| scoring::describe_criteria(e, support::LANG))
+        .collect();
+    Ok(CriteriaList {
+        items: setup::tree_order(&rows)
+            .into_iter()
+            .map(|(k, depth)| dto(k, depth, &rows))
+            .collect(),
+        root_weight_sum: rows
+            .iter()
+            .filter(|r| r.parent_id.is_none())
+            .map(|r| i64::from(r.weight))
+            .sum(),
+        problems,
+    })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct CriterionInput {
+    /// Empty or absent: a top-level aspect.
+    #[serde(deserialize_with = "loose")]
+    parent_id: Option<String>,
+    #[serde(deserialize_with = "loose")]
+    code: Option<String>,
+    #[serde(deserialize_with = "loose")]
+    name: Option<String>,
+    #[serde(deserialize_with = "loose")]
+    guidance: Option<String>,
+    #[serde(deserialize_with = "loose")]
+    weight: Option<String>,
+    #[serde(deserialize_with = "loose")]
+    scale_min: Option<String>,
+    #[serde(deserialize_with = "loose")]
+    scale_max: Option<String>,
+    #[serde(deserialize_with = "loose")]
+    scale_step: Option<String>,
+    optional: bool,
+    requires_evidence: bool,
+}
+
+impl CriterionInput {
+    fn into_form(self) -> CriterionForm {
+        CriterionForm {
+            parent_id: self.parent_id,
+            code: self.code,
+            name: self.name,
+            guidance: self.guidance,
+            weight: self.weight,
+            scale_min: self.scale_min,
+            scale_max: self.scale_max,
+            scale_step: self.scale_step,
+            optional: self.optional,
+            requires_evidence: self.requires_evidence,
+        }
+    }
+}
+
+async fn load_criterion(
+    db: &DatabaseConnection,
+    c: &competition::Model,
+    id: CriterionId,
+) -> Result<(entity::stage::Model, criterion::Model), AppError> {
+    setup::find_criterion(db, c.id, id.into_uuid())
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+#[get("/v1/competitions/<id>/stages/<sid>/criteria")]
+async fn list(
+    who: CurrentUser,
+    id: CompetitionId,
+    sid: StageId,
+    db: &State<DatabaseConnection>,
+) -> Result<Json<CriteriaList>, AppError> {
+    let db = db.inner();
+    let c = load_for_admin(db, id, &who).await?;
+    let s = load_stage(db, &c, sid).await?;
+    Ok(Json(tree(db, &c, s.id).await?))
+}
+
+#[post("/v1/competitions/<id>/stages/<sid>/criteria", data = "<input>")]
+async fn create(
+    who: ApiWrite,
+    id: CompetitionId,
+    sid: StageId,
+    input: Result<Json<CriterionInput>, JsonError<'_>>,
+    db: &State<DatabaseConnection>,
+) -> Result<(HttpStatus, Json<CriterionDto>), AppError> {
+    let db = db.inner();
+    let c = load_for_admin(db, id, &who.0).await?;
+    let input = support::body(input)?;
+    let s = load_stage(db, &c, sid).await?;
+    require_editable(&c)?;
+    let rows = setup::list_criteria(db, s.id).await?;
+    let form = input.into_inner().into_form();
+    let (parent, fields) = check_placed(Some(&form), &rows, None).map_err(support::invalid)?;
+    let k = setup::insert_criterion(db, s.id, parent, &fields).await?;
+    let depth = depth_of(&rows, parent);
+    Ok((HttpStatus::Created, Json(dto(&k, depth, &[]))))
+}
+
+fn depth_of(rows: &[criterion::Model], mut parent: Option<Uuid>) -> u32 {
+    let mut depth = 0;
+    while let Some(p) = parent {
+        depth += 1;
+        parent = rows.iter().find(|r| r.id == p).and_then(|r| r.parent_id);
+        if depth > 64 {
+            break;
+        }
+    }
+    depth
+}
+
+#[put("/v1/competitions/<id>/criteria/<cid>", data = "<input>")]
+async fn replace(
+    who: ApiWrite,
+    id: CompetitionId,
+    cid: CriterionId,
+    input: Result<Json<CriterionInput>, JsonError<'_>>,
+    db: &State<DatabaseConnection>,
+) -> Result<Json<CriterionDto>, AppError> {
+    let db = db.inner();
+    let c = load_for_admin(db, id, &who.0).await?;
+    let input = support::body(input)?;
+    let (s, k) = load_criterion(db, &c, cid).await?;
+    require_editable(&c)?;
+    let rows = setup::list_criteria(db, s.id).await?;
+    let form = input.into_inner().into_form();
+    let (parent, fields) =
+        check_placed(Some(&form), &rows, Some(k.id)).map_err(support::invalid)?;
+    let saved = setup::update_criterion(db, k, parent, &fields).await?;
+    let rows = setup::list_criteria(db, s.id).await?;
+    Ok(Json(dto(&saved, depth_of(&rows, saved.parent_id), &rows)))
+}
+
+/// One place up (`?up=true`) or down among its siblings; answers the tree.
+#[post("/v1/competitions/<id>/criteria/<cid>/move?<up>")]
+async fn move_criterion(
+    who: ApiWrite,
+    id: CompetitionId,
+    cid: CriterionId,
+    up: bool,
+    db: &State<DatabaseConnection>,
+) -> Result<Json<CriteriaList>, AppError> {
+    let db = db.inner();
+    let c = load_for_admin(db, id, &who.0).await?;
+    let (s, k) = load_criterion(db, &c, cid).await?;
+    require_editable(&c)?;
+    let txn = db.begin().await?;
+    setup::move_criterion(&txn, &k, up).await?;
+    txn.commit().await?;
+    Ok(Json(tree(db, &c, s.id).await?))
+}
+
+/// Removes a node. A node with children goes only with `?cascade=true` (the page asks for a
+/// confirmation in the same case); otherwise 409 saying how many would go with it.
+#[delete("/v1/competitions/<id>/criteria/<cid>?<cascade>")]
+async fn remove(
+    who: ApiWrite,
+    id: CompetitionId,
+    cid: CriterionId,
+    cascade: Option<bool>,
+    db: &State<DatabaseConnection>,
+) -> Result<HttpStatus, AppError> {
+    let db = db.inner();
+    let c = load_for_admin(db, id, &who.0).await?;
+    let (s, k) = load_criterion(db, &c, cid).await?;
+    require_editable(&c)?;
+    let rows = setup::list_criteria(db, s.id).await?;
+    let descendants = setup::subtree_ids(&rows, k.id).len().saturating_sub(1);
+    if descendants > 0 && cascade != Some(true) {
+        return Err(AppError::Conflict(i18n::t_args(
+            support::LANG,
+            "api-err-has-children",
+            &[("count", descendants.to_string())],
+        )));
+    }
+    let txn = db.begin().await?;
+    setup::delete_criterion(&txn, &k).await?;
+    txn.commit().await?;
+    Ok(HttpStatus::NoContent)
+}
+
+/// Routes of this module.
+pub fn routes() -> Vec<Route> {
+    routes![list, create, replace, move_criterion, remove]
+}

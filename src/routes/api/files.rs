@@ -1,0 +1,299 @@
+//! Evidence files and links of a nomination: `GET/POST /api/v1/nominations/<id>/files`,
+//! `DELETE /api/v1/nominations/<id>/files/<doc>`, `POST /api/v1/nominations/<id>/links` and
+//! `GET /api/v1/files/<doc>` (the bytes, only for the owning village and admins in scope).
+//! An upload is either `multipart/form-data` (fields `target`, `file`) or the raw bytes as the
+//! body with `?target=…&name=…`. `target` is `req:<checklist item id>` or
+//! `crit:<criterion id>`. Content is sniffed (PDF, JPEG, PNG), never trusted from the name or
+//! header; the size limit is `max_upload_bytes`; a refused or failed upload stores nothing.
+
+use entity::{competition, nomination, nomination_document};
+use rocket::data::{Data, ToByteUnit};
+use rocket::form::{Contextual, Form, FromForm};
+use rocket::fs::TempFile;
+use rocket::http::Status as HttpStatus;
+use rocket::serde::json::{Error as JsonError, Json};
+use rocket::tokio::io::AsyncReadExt;
+use rocket::{Route, State, delete, get, post, routes};
+use sea_orm::DatabaseConnection;
+use serde::{Deserialize, Serialize};
+
+use super::nominations::{load_for_reader, load_for_village, require_editable};
+use super::support::{self, LANG};
+use crate::AppConfig;
+use crate::auth::CurrentUser;
+use crate::auth::api::ApiWrite;
+use crate::db::documents::{self, Target};
+use crate::error::AppError;
+use crate::evidence;
+use crate::i18n;
+use crate::ids::{DocumentId, NominationId};
+use crate::routes::nominations::files::{Evidence, serve};
+use crate::uploads;
+
+/// A document on the wire: a stored file (`size_bytes`, `sha256`, `download`) or a link.
+#[derive(Serialize)]
+pub struct FileDto {
+    pub id: String,
+    pub kind: String,
+    pub requirement_id: Option<String>,
+    pub criterion_id: Option<String>,
+    pub label: String,
+    pub url: Option<String>,
+    pub content_type: Option<String>,
+    pub size_bytes: Option<i64>,
+    pub sha256: Option<String>,
+    /// Where the bytes are served (files only).
+    pub download: Option<String>,
+    pub uploaded_at: String,
+}
+
+impl FileDto {
+    fn of(d: &nomination_document::Model) -> Self {
+        FileDto {
+            id: d.id.to_string(),
+            kind: d.kind.clone(),
+            requirement_id: d.requirement_id.map(|x| x.to_string()),
+            criterion_id: d.criterion_id.map(|x| x.to_string()),
+            label: d.label.clone(),
+            url: d.url.clone(),
+            content_type: d.content_type.clone(),
+            size_bytes: d.size_bytes,
+            sha256: d.sha256.clone(),
+            download: d
+                .stored_name
+                .as_ref()
+                .map(|_| format!("/api/v1/files/{}", d.id)),
+            uploaded_at: support::time_out(Some(d.uploaded_at)).unwrap_or_default(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct FileList {
+    items: Vec<FileDto>,
+}
+
+#[get("/v1/nominations/<id>/files")]
+async fn list(
+    who: CurrentUser,
+    id: NominationId,
+    db: &State<DatabaseConnection>,
+) -> Result<Json<FileList>, AppError> {
+    let (n, _) = load_for_reader(db.inner(), id, &who).await?;
+    let rows = documents::list_for_nomination(db.inner(), n.id).await?;
+    Ok(Json(FileList {
+        items: rows.iter().map(FileDto::of).collect(),
+    }))
+}
+
+/// The upload's target if it names a file-taking item of this competition, else 422.
+async fn file_target(
+    db: &DatabaseConnection,
+    c: &competition::Model,
+    target: &str,
+) -> Result<Target, AppError> {
+    match evidence::resolve_target(db, c, target).await? {
+        Some((_, kind)) if kind == "link" => {
+            Err(support::invalid(vec![("target", "nom-err-target-link")]))
+        }
+        Some((t, _)) => Ok(t),
+        None => Err(support::invalid(vec![("target", "nom-err-target")])),
+    }
+}
+
+/// Checks and stores the bytes; the refusal names the limit in MB.
+async fn store(
+    db: &DatabaseConnection,
+    config: &AppConfig,
+    who: &CurrentUser,
+    (n, c): (&nomination::Model, &competition::Model),
+    target: &str,
+    bytes: &[u8],
+    name: &str,
+) -> Result<(HttpStatus, Json<FileDto>), AppError> {
+    let checked = uploads::check(bytes, config.max_upload_bytes).map_err(|refusal| {
+        let mb = config.max_upload_bytes.div_ceil(1024 * 1024).to_string();
+        support::invalid_one(
+            "file",
+            i18n::t_args(LANG, refusal.message_key(), &[("mb", mb)]),
+        )
+    })?;
+    let target = file_target(db, c, target).await?;
+    let dir = &config.upload_dir;
+    let row = evidence::store_file(db, dir, (n, c), target, checked, bytes, name, who.id).await?;
+    Ok((HttpStatus::Created, Json(FileDto::of(&row))))
+}
+
+#[derive(FromForm)]
+struct UploadInput<'r> {
+    target: String,
+    file: TempFile<'r>,
+}
+
+#[post(
+    "/v1/nominations/<id>/files",
+    format = "multipart/form-data",
+    data = "<form>"
+)]
+async fn upload_multipart(
+    who: ApiWrite,
+    id: NominationId,
+    form: Form<Contextual<'_, UploadInput<'_>>>,
+    db: &State<DatabaseConnection>,
+    config: &State<AppConfig>,
+) -> Result<(HttpStatus, Json<FileDto>), AppError> {
+    let (db, config) = (db.inner(), config.inner());
+    let (n, c) = load_for_village(db, id, &who.0).await?;
+    require_editable(&n, &c)?;
+    let Some(input) = form.value.as_ref() else {
+        return Err(support::invalid_state(
+            crate::forms::FormState::from_context(&form.context, LANG),
+        ));
+    };
+    let mut bytes = Vec::new();
+    input
+        .file
+        .open()
+        .await
+        .map_err(|e| AppError::Internal(format!("reading upload: {e}")))?
+        .take(config.max_upload_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .await
+        .map_err(|e| AppError::Internal(format!("reading upload: {e}")))?;
+    let name = input
+        .file
+        .raw_name()
+        .map(|n| n.dangerous_unsafe_unsanitized_raw().as_str())
+        .unwrap_or_default();
+    store(db, config, &who.0, (&n, &c), &input.target, &bytes, name).await
+}
+
+/// The raw bytes as the body (any content type but multipart); `name` is only a label.
+#[post(
+    "/v1/nominations/<id>/files?<target>&<name>",
+    data = "<data>",
+    rank = 2
+)]
+#[allow(clippy::too_many_arguments)]
+async fn upload_raw(
+    who: ApiWrite,
+    id: NominationId,
+    target: Option<&str>,
+    name: Option<&str>,
+    data: Data<'_>,
+    db: &State<DatabaseConnection>,
+    config: &State<AppConfig>,
+) -> Result<(HttpStatus, Json<FileDto>), AppError> {
+    let (db, config) = (db.inner(), config.inner());
+    let (n, c) = load_for_village(db, id, &who.0).await?;
+    require_editable(&n, &c)?;
+    // One byte over the limit is enough to refuse; the rest is never read.
+    let limit = config.max_upload_bytes.saturating_add(1);
+    let bytes = data
+        .open(limit.bytes())
+        .into_bytes()
+        .await
+        .map_err(|e| AppError::Internal(format!("reading upload: {e}")))?
+        .into_inner();
+    let target = target.unwrap_or("");
+    store(
+        db,
+        config,
+        &who.0,
+        (&n, &c),
+        target,
+        &bytes,
+        name.unwrap_or(""),
+    )
+    .await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct LinkInput {
+    target: String,
+    #[serde(default)]
+    label: String,
+    url: String,
+}
+
+/// A link (e.g. the village video) for a checklist item or criterion that takes links.
+#[post("/v1/nominations/<id>/links", data = "<input>")]
+async fn add_link(
+    who: ApiWrite,
+    id: NominationId,
+    input: Result<Json<LinkInput>, JsonError<'_>>,
+    db: &State<DatabaseConnection>,
+) -> Result<(HttpStatus, Json<FileDto>), AppError> {
+    let db = db.inner();
+    let (n, c) = load_for_village(db, id, &who.0).await?;
+    let input = support::body(input)?;
+    require_editable(&n, &c)?;
+    let mut errors = Vec::new();
+    let target = match evidence::resolve_target(db, &c, &input.target).await? {
+        Some((t, kind)) if kind != "file" => Some(t),
+        Some(_) => {
+            errors.push(("target", "nom-err-target-file"));
+            None
+        }
+        None => {
+            errors.push(("target", "nom-err-target"));
+            None
+        }
+    };
+    let url = input.url.trim();
+    if !evidence::link_ok(url) {
+        errors.push(("url", "nom-err-url"));
+    }
+    let label = input.label.trim();
+    if label.chars().count() > 120 {
+        errors.push(("label", "nom-err-too-long-short"));
+    }
+    let (Some(target), true) = (target, errors.is_empty()) else {
+        return Err(support::invalid(errors));
+    };
+    let row = evidence::add_link(db, &n, target, label, url, who.0.id).await?;
+    Ok((HttpStatus::Created, Json(FileDto::of(&row))))
+}
+
+/// Removes a file or link while the nomination is an editable draft.
+#[delete("/v1/nominations/<id>/files/<doc>")]
+async fn remove(
+    who: ApiWrite,
+    id: NominationId,
+    doc: DocumentId,
+    db: &State<DatabaseConnection>,
+    config: &State<AppConfig>,
+) -> Result<HttpStatus, AppError> {
+    let db = db.inner();
+    let (n, c) = load_for_village(db, id, &who.0).await?;
+    let d = documents::find_in_nomination(db, doc, n.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    require_editable(&n, &c)?;
+    evidence::remove(db, &config.upload_dir, d).await?;
+    Ok(HttpStatus::NoContent)
+}
+
+/// The stored bytes with their sniffed content type, `nosniff`, and a sanitized file name.
+#[get("/v1/files/<doc>")]
+async fn download(
+    who: CurrentUser,
+    doc: DocumentId,
+    db: &State<DatabaseConnection>,
+    config: &State<AppConfig>,
+) -> Result<Evidence, AppError> {
+    serve(db.inner(), config.inner(), &who, doc).await
+}
+
+/// Routes of this module.
+pub fn routes() -> Vec<Route> {
+    routes![
+        list,
+        upload_multipart,
+        upload_raw,
+        add_link,
+        remove,
+        download
+    ]
+}

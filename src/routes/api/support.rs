@@ -1,0 +1,136 @@
+//! Shared pieces of the JSON API: role checks that answer JSON 403s, field errors turned into
+//! 422 bodies (`{"error", "fields": {field: [messages]}}`, messages in Bahasa Indonesia), and
+//! the wire formats: times are RFC 3339 in UTC (any offset accepted on input), money whole
+//! rupiah integers, scores decimal strings (`"85.5"`). Inputs are read loosely (a number or a string) and handed to the same
+//! `check` functions the pages use, as the text a form would have sent.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Deserializer};
+
+use crate::auth::{CurrentUser, Role};
+use crate::error::AppError;
+use crate::forms::{FieldErrors, FormState};
+use crate::i18n;
+
+/// Messages of the API are in Bahasa Indonesia, like the pages' default.
+pub const LANG: &str = "id";
+
+/// Largest page of a list.
+pub const MAX_PER_PAGE: u64 = 200;
+
+/// 403 unless the caller is a committee admin.
+pub fn require_admin(who: &CurrentUser) -> Result<(), AppError> {
+    if who.role == Role::Admin {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// The caller's village, or 403 for anyone but a village operator.
+pub fn require_village(who: &CurrentUser) -> Result<&str, AppError> {
+    match (who.role, who.village_code.as_deref()) {
+        (Role::Village, Some(v)) => Ok(v),
+        (Role::Village, None) => Err(AppError::NotFound),
+        _ => Err(AppError::Forbidden),
+    }
+}
+
+/// A 422 carrying checked-field problems, translated.
+#[must_use]
+pub fn invalid(errors: FieldErrors) -> AppError {
+    let mut fields: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (field, key) in errors {
+        fields
+            .entry(field.to_owned())
+            .or_default()
+            .push(i18n::t(LANG, key));
+    }
+    AppError::Invalid(fields)
+}
+
+/// A 422 with one problem under one field.
+#[must_use]
+pub fn invalid_one(field: &str, message: String) -> AppError {
+    AppError::Invalid(BTreeMap::from([(field.to_owned(), vec![message])]))
+}
+
+/// A 422 from a form state (page-level errors go under `_form`).
+#[must_use]
+pub fn invalid_state(state: FormState) -> AppError {
+    let mut fields = state.errors;
+    if !state.form_errors.is_empty() {
+        fields
+            .entry("_form".to_owned())
+            .or_default()
+            .extend(state.form_errors);
+    }
+    AppError::Invalid(fields)
+}
+
+/// Reads a JSON string, number or boolean as the text a form field would carry.
+pub fn loose<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let v = Option::<serde_json::Value>::deserialize(d)?;
+    Ok(match v {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) => Some(s),
+        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+        Some(serde_json::Value::Bool(b)) => Some(b.to_string()),
+        // Arrays and objects are no field's value: keep something the checks refuse.
+        Some(other) => Some(other.to_string()),
+    })
+}
+
+/// A time as sent: RFC 3339 (any offset) becomes the WIB text the forms parse; anything else
+/// is passed on for the forms' own parser (`2026-03-01T08:00` in WIB, or a date).
+#[must_use]
+pub fn time_in(v: Option<String>) -> Option<String> {
+    v.map(|s| match DateTime::parse_from_rfc3339(s.trim()) {
+        Ok(t) => crate::competition_forms::format_time(Some(t)),
+        Err(_) => s,
+    })
+}
+
+/// A stored time in RFC 3339, in UTC (`2026-03-01T01:00:00Z`): PostgreSQL keeps instants,
+/// not the offset they were entered with, so UTC is what both databases can answer alike.
+#[must_use]
+pub fn time_out(t: Option<DateTime<FixedOffset>>) -> Option<String> {
+    t.map(|t| {
+        t.with_timezone(&chrono::Utc)
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    })
+}
+
+/// Ten-thousandths of a point as a decimal string (`"85.5"`).
+#[must_use]
+pub fn points_out(units: Option<i64>) -> Option<String> {
+    units.map(|u| juara_domain::Points::from_units(u).to_string())
+}
+
+/// A page of a list (0-based) and its size, bounded.
+#[must_use]
+pub fn paging(page: Option<u64>, per_page: Option<u64>) -> (u64, u64) {
+    (
+        page.unwrap_or(0),
+        per_page.unwrap_or(50).clamp(1, MAX_PER_PAGE),
+    )
+}
+
+/// The JSON body, or a 422 under `_body` saying what could not be read (malformed JSON, a
+/// wrong type, an unknown field: typos must not silently drop a rule).
+pub fn body<T>(
+    input: Result<rocket::serde::json::Json<T>, rocket::serde::json::Error<'_>>,
+) -> Result<rocket::serde::json::Json<T>, AppError> {
+    input.map_err(|e| {
+        let detail = match e {
+            rocket::serde::json::Error::Io(e) => e.to_string(),
+            rocket::serde::json::Error::Parse(_, e) => e.to_string(),
+        };
+        invalid_one(
+            "_body",
+            i18n::t_args(LANG, "api-err-body", &[("detail", detail)]),
+        )
+    })
+}
