@@ -7,5 +7,10 @@ use rocket::Route;
 /// Every JSON route.
 #[must_use]
 pub fn routes() -> Vec<Route> {
-    [regions::routes(), super::tokens::api_routes()].concat()
+    [
+        regions::routes(),
+        super::tokens::api_routes(),
+        super::judging::api_routes(),
+    ]
+    .concat()
 }
