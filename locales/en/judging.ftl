@@ -107,3 +107,9 @@ jdg-region = Region code (village, kecamatan or kabupaten)
 jdg-declare = Record conflict
 jdg-flash-conflict = Conflict of interest recorded.
 jdg-flash-conflict-removed = Conflict of interest removed.
+
+## Photos
+jdg-photos = Verification photos
+jdg-photo-add = Upload photo
+jdg-err-photo = Choose a JPEG or PNG photo within the size limit.
+jdg-flash-photo = Photo saved.

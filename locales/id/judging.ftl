@@ -107,3 +107,9 @@ jdg-region = Kode wilayah (desa, kecamatan, atau kabupaten)
 jdg-declare = Catat konflik
 jdg-flash-conflict = Konflik kepentingan tercatat.
 jdg-flash-conflict-removed = Konflik kepentingan dihapus.
+
+## Photos
+jdg-photos = Foto verifikasi
+jdg-photo-add = Unggah foto
+jdg-err-photo = Pilih foto JPEG atau PNG yang tidak melebihi batas ukuran.
+jdg-flash-photo = Foto tersimpan.

@@ -9,6 +9,7 @@ pub mod assign;
 pub mod conflicts;
 pub mod draw;
 pub mod panels;
+pub mod photos;
 pub mod progress;
 pub mod sheets;
 

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod api;
 pub mod conflicts;
 pub mod judge;
+pub mod photos;
 pub mod sheet_view;
 
 use rocket::Route;
@@ -12,7 +13,13 @@ use rocket::Route;
 /// HTML routes.
 #[must_use]
 pub fn routes() -> Vec<Route> {
-    [judge::routes(), admin::routes(), conflicts::routes()].concat()
+    [
+        judge::routes(),
+        admin::routes(),
+        conflicts::routes(),
+        photos::routes(),
+    ]
+    .concat()
 }
 
 /// JSON routes (mounted under `/api`).

@@ -83,6 +83,8 @@ pub struct SheetView {
     pub leaves: usize,
     pub criteria: Vec<CriterionView>,
     pub evidence: Vec<EvidenceView>,
+    /// Field-verification photos (id, label).
+    pub photos: Vec<(Uuid, String)>,
 }
 
 fn points(units: Option<i64>) -> String {
@@ -242,6 +244,11 @@ pub async fn build(
         leaves,
         criteria: lines,
         evidence,
+        photos: crate::db::judging::photos::list(db, ctx.sheet.id)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p.label))
+            .collect(),
     })
 }
 

@@ -218,3 +218,52 @@ async fn assigned_judge_opens_the_entrys_evidence() {
     .unwrap();
     assert!(found.is_some());
 }
+
+async fn send_photo(client: &Client, sheet: Uuid, bytes: &[u8]) -> Status {
+    use crate::common::builders::{BOUNDARY, Part, multipart};
+    let token = csrf_of(client).await;
+    let body = multipart(&[
+        Part::Text("_csrf", &token),
+        Part::File("file", "balai.png", bytes),
+    ]);
+    client
+        .post(format!("/judge/sheets/{sheet}/photos"))
+        .header(ContentType::new("multipart", "form-data").with_params(("boundary", BOUNDARY)))
+        .body(body)
+        .dispatch()
+        .await
+        .status()
+}
+
+#[rocket::async_test]
+async fn field_photos_are_uploaded_by_the_judge_and_hidden_from_others() {
+    let f = Fixture::new().await;
+    let judge = f.judge("juri_foto", Some("64.72")).await;
+    let other = f.judge("juri_lain", Some("64.72")).await;
+    let sheet = f.assign(0, judge.id).await;
+    let client = f.browser(&judge).await;
+    const PNG: &[u8] = &[
+        0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, b'I', b'H', b'D', b'R',
+    ];
+    const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+    assert_eq!(send_photo(&client, sheet.id, PNG).await, Status::SeeOther);
+    assert_eq!(send_photo(&client, sheet.id, PDF).await, Status::SeeOther);
+    let photos = juara::db::judging::photos::list(&f.app.db, sheet.id)
+        .await
+        .unwrap();
+    assert_eq!(photos.len(), 1, "only the image is kept");
+    let url = format!("/judge/sheets/{}/photos/{}", sheet.id, photos[0].id);
+    let resp = client.get(url.clone()).dispatch().await;
+    assert_eq!(resp.status(), Status::Ok);
+    assert_eq!(resp.content_type(), Some(ContentType::PNG));
+    let stranger = f.browser(&other).await;
+    assert_eq!(
+        stranger.get(url.clone()).dispatch().await.status(),
+        Status::NotFound
+    );
+    assert_eq!(send_photo(&stranger, sheet.id, PNG).await, Status::NotFound);
+    conflicts::declare(&f.app.db, judge.id, "33.19", "Pindah domisili", judge.id)
+        .await
+        .unwrap();
+    assert_eq!(client.get(url).dispatch().await.status(), Status::NotFound);
+}
