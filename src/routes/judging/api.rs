@@ -199,7 +199,43 @@ async fn submit(
     write(db, &who.0, id, body.into_inner(), true).await
 }
 
+/// The running subtotal of unsaved answers, as the sheet page shows it while the judge types.
+#[derive(Serialize)]
+struct Preview {
+    subtotal: Option<String>,
+    answered: usize,
+    leaves: usize,
+}
+
+#[post("/v1/judge/sheets/<id>/preview", format = "json", data = "<body>")]
+async fn preview(
+    who: ApiWrite,
+    id: Uuid,
+    body: Json<SaveBody>,
+    db: &State<DatabaseConnection>,
+) -> Result<Json<Preview>, AppError> {
+    let db = db.inner();
+    let ctx = load(db, &who.0, id).await?;
+    let input = to_input(body.into_inner())?;
+    if let Err(refusal) = sheets::check(db, &ctx, &input.answers).await? {
+        let (by_id, _) = sheet_view::refusal_messages(db, &ctx, &refusal, LANG).await?;
+        let fields = by_id
+            .into_iter()
+            .map(|(k, v)| (format!("answers.{k}"), v))
+            .collect();
+        return Err(AppError::Invalid(fields));
+    }
+    let now = Utc::now().fixed_offset();
+    let view =
+        sheet_view::build(db, &ctx, Some(&input.answers), &BTreeMap::new(), LANG, now).await?;
+    Ok(Json(Preview {
+        subtotal: view.subtotal,
+        answered: view.answered,
+        leaves: view.leaves,
+    }))
+}
+
 /// Routes of this file.
 pub fn routes() -> Vec<Route> {
-    routes![list, show, save, submit]
+    routes![list, show, save, submit, preview]
 }

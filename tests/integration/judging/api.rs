@@ -117,3 +117,46 @@ async fn api_refuses_other_roles_and_unknown_sheets() {
         Status::Unauthorized
     );
 }
+
+#[rocket::async_test]
+async fn preview_computes_the_running_subtotal_without_storing() {
+    let f = Fixture::new().await;
+    let judge = f.judge("juri_pratinjau", Some("64.72")).await;
+    let sheet = f.assign(0, judge.id).await;
+    let client = f.browser(&judge).await;
+    let path = format!("/api/v1/judge/sheets/{}/preview", sheet.id);
+    let send = |body: Value| {
+        let client = &client;
+        let path = path.clone();
+        async move {
+            let resp = client
+                .post(path)
+                .header(ContentType::JSON)
+                .header(Header::new("X-CSRF-Token", csrf_of(client).await))
+                .body(body.to_string())
+                .dispatch()
+                .await;
+            (
+                resp.status(),
+                resp.into_json::<Value>().await.unwrap_or(Value::Null),
+            )
+        }
+    };
+    let (status, p) = send(json!({"version": 0, "answers": [
+        {"criterion_id": f.leaves[0].id, "value": "5"}
+    ]}))
+    .await;
+    assert_eq!(status, Status::Ok);
+    assert_eq!(p["subtotal"], json!("30.00"));
+    assert_eq!(
+        (p["answered"].clone(), p["leaves"].clone()),
+        (json!(1), json!(3))
+    );
+    let (status, _) = send(json!({"version": 0, "answers": [
+        {"criterion_id": f.leaves[2].id, "value": "101"}
+    ]}))
+    .await;
+    assert_eq!(status, Status::UnprocessableEntity);
+    assert!(f.scores(sheet.id).await.is_empty());
+    assert_eq!(f.sheet(sheet.id).await.version, 0);
+}
