@@ -173,7 +173,6 @@ async fn manual_assignment_refuses_conflicts_and_duplicates() {
         .await
         .unwrap();
     assert_eq!(r, Err(assign::Refusal::AlreadyStarted));
-    let _ = pairs(&[]);
 }
 
 #[rocket::async_test]
@@ -216,4 +215,104 @@ async fn presentation_draw_is_recorded_reproducible_and_done_once() {
     )
     .await;
     assert!(page.contains("77"), "seed shown");
+}
+
+#[rocket::async_test]
+async fn judge_declares_a_conflict_and_the_entry_disappears() {
+    let f = Fixture::new().await;
+    let judge = f.judge("juri_jujur", Some("64.72")).await;
+    let sheet = f.assign(0, judge.id).await;
+    let client = f.browser(&judge).await;
+    let page = crate::common::body(client.get("/judge/conflicts").dispatch().await).await;
+    assert!(page.contains("64.72"), "home region shown");
+    // An unknown region is refused.
+    post(
+        &client,
+        "/judge/conflicts",
+        &pairs(&[("region_code", "99.99"), ("reason", "x")]),
+    )
+    .await;
+    assert!(
+        conflicts::list_for_judge(&f.app.db, judge.id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    post(
+        &client,
+        "/judge/conflicts",
+        &pairs(&[
+            ("region_code", "33.19.01.2001"),
+            ("reason", "Istri berasal dari desa ini"),
+        ]),
+    )
+    .await;
+    let list = conflicts::list_for_judge(&f.app.db, judge.id)
+        .await
+        .unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].declared_by, Some(judge.id));
+    let status = client
+        .get(format!("/judge/sheets/{}", sheet.id))
+        .dispatch()
+        .await
+        .status();
+    assert_eq!(status, rocket::http::Status::NotFound);
+    // The committee sees it and can remove it.
+    f.app.login_as(Role::Admin).await;
+    let page = crate::common::body(f.app.get("/admin/conflicts").await).await;
+    assert!(page.contains("Istri berasal dari desa ini"));
+    let (jid, cid) = (judge.id.to_string(), list[0].id.to_string());
+    f.app
+        .post_form(
+            "/admin/conflicts/remove",
+            &[("judge_id", &jid), ("id", &cid)],
+        )
+        .await;
+    assert!(
+        conflicts::list_for_judge(&f.app.db, judge.id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[rocket::async_test]
+async fn committee_pages_render_and_respect_the_admin_scope() {
+    let f = Fixture::new().await;
+    let j = f.judge("juri_panel", Some("64.72")).await;
+    f.app.login_as(Role::Admin).await;
+    let base = format!("/admin/competitions/{}/judging", f.competition.id);
+    let overview = crate::common::body(f.app.get(&base).await).await;
+    assert!(overview.contains("VL"));
+    // Panel builder with an aspect limit.
+    let aspect = f.aspect_b.id.to_string();
+    let jid = j.id.to_string();
+    f.app
+        .post_form(
+            &format!("{base}/{}/panel", f.stage.id),
+            &[("judge_id", &jid), ("aspects", &aspect)],
+        )
+        .await;
+    let row = panels::find(&f.app.db, f.stage.id, j.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(row.aspect_ids, aspect);
+    let page = crate::common::body(f.app.get(&format!("{base}/{}", f.stage.id)).await).await;
+    assert!(page.contains("Pengguna juri_panel") && page.contains("B Kriteria B"));
+    // An admin of another province sees nothing.
+    let other = f.app.new_browser().await;
+    f.app
+        .create_user(Role::Admin, "panitia_kaltim", Some("64"), None)
+        .await;
+    super::login(&other, "panitia_kaltim").await;
+    let status = other
+        .get(format!("{base}/{}", f.stage.id))
+        .dispatch()
+        .await
+        .status();
+    assert_eq!(status, rocket::http::Status::NotFound);
+    let status = other.get(base).dispatch().await.status();
+    assert_eq!(status, rocket::http::Status::NotFound);
 }
