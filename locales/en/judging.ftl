@@ -113,3 +113,4 @@ jdg-photos = Verification photos
 jdg-photo-add = Upload photo
 jdg-err-photo = Choose a JPEG or PNG photo within the size limit.
 jdg-flash-photo = Photo saved.
+jdg-draw-position = presenting { $n }

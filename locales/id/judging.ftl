@@ -113,3 +113,4 @@ jdg-photos = Foto verifikasi
 jdg-photo-add = Unggah foto
 jdg-err-photo = Pilih foto JPEG atau PNG yang tidak melebihi batas ukuran.
 jdg-flash-photo = Foto tersimpan.
+jdg-draw-position = urutan ke-{ $n }

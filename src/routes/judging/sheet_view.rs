@@ -85,6 +85,10 @@ pub struct SheetView {
     pub evidence: Vec<EvidenceView>,
     /// Field-verification photos (id, label).
     pub photos: Vec<(Uuid, String)>,
+    /// The stage's drawn presentation order (public to every judge): position, village,
+    /// start time; and this entry's position.
+    pub presentation: Vec<(i32, String, Option<DateTime<FixedOffset>>)>,
+    pub presentation_position: Option<i32>,
 }
 
 fn points(units: Option<i64>) -> String {
@@ -210,6 +214,23 @@ pub async fn build(
             url: d.url,
         })
         .collect();
+    let slots = crate::db::judging::draw::slots(db, ctx.stage.id).await?;
+    let entries = crate::db::judging::assign::entries(db, ctx.competition.id).await?;
+    let presentation = slots
+        .iter()
+        .map(|s| {
+            let village = entries
+                .iter()
+                .find(|e| e.id == s.nomination_id)
+                .map(|e| e.village_code.clone())
+                .unwrap_or_default();
+            (s.position, village, s.starts_at)
+        })
+        .collect();
+    let presentation_position = slots
+        .iter()
+        .find(|s| s.nomination_id == ctx.nomination.id)
+        .map(|s| s.position);
     let closed = writable(&ctx.competition, &ctx.stage, now).err();
     let n = &ctx.nomination;
     Ok(SheetView {
@@ -249,6 +270,8 @@ pub async fn build(
             .into_iter()
             .map(|p| (p.id, p.label))
             .collect(),
+        presentation,
+        presentation_position,
     })
 }
 

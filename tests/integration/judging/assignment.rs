@@ -215,6 +215,26 @@ async fn presentation_draw_is_recorded_reproducible_and_done_once() {
     )
     .await;
     assert!(page.contains("77"), "seed shown");
+    // Judges see the drawn order on their sheets.
+    let judge = f.judge("juri_paparan", Some("64.72")).await;
+    let sheet = f.assign(0, judge.id).await;
+    let client = f.browser(&judge).await;
+    let html = crate::common::body(
+        client
+            .get(format!("/judge/sheets/{}", sheet.id))
+            .dispatch()
+            .await,
+    )
+    .await;
+    let position = slots
+        .iter()
+        .find(|s| s.nomination_id == f.entries[0].id)
+        .unwrap()
+        .position;
+    assert!(
+        html.contains(&format!("urutan ke-{position}")),
+        "own position shown"
+    );
 }
 
 #[rocket::async_test]
