@@ -114,3 +114,4 @@ jdg-photo-add = Upload photo
 jdg-err-photo = Choose a JPEG or PNG photo within the size limit.
 jdg-flash-photo = Photo saved.
 jdg-draw-position = presenting { $n }
+jdg-err-visit-date = The visit date is not valid (format YYYY-MM-DD).

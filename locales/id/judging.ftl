@@ -114,3 +114,4 @@ jdg-photo-add = Unggah foto
 jdg-err-photo = Pilih foto JPEG atau PNG yang tidak melebihi batas ukuran.
 jdg-flash-photo = Foto tersimpan.
 jdg-draw-position = urutan ke-{ $n }
+jdg-err-visit-date = Tanggal kunjungan tidak valid (format TTTT-BB-HH).

@@ -178,11 +178,20 @@ fn parse(form: &SheetForm<'_>, lang: &str) -> (SheetInput, BTreeMap<Uuid, Vec<St
             }
         })
         .collect();
-    let visit_date = form
-        .visit_date
-        .map(str::trim)
-        .filter(|d| !d.is_empty())
-        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let visit_date = match form.visit_date.map(str::trim).filter(|d| !d.is_empty()) {
+        None => None,
+        Some(d) => match NaiveDate::parse_from_str(d, "%Y-%m-%d") {
+            Ok(date) => Some(date),
+            Err(_) => {
+                // Reported with the sheet's messages: the nil id is no criterion.
+                errors
+                    .entry(Uuid::nil())
+                    .or_default()
+                    .push(crate::i18n::t(lang, "jdg-err-visit-date"));
+                None
+            }
+        },
+    };
     let input = SheetInput {
         version: form.version,
         answers,
@@ -241,10 +250,14 @@ async fn save(
             )))
         }
         Err(refusal) => {
-            let (mut fields, general) =
+            let (mut fields, mut general) =
                 sheet_view::refusal_messages(db, &ctx, &refusal, page.lang).await?;
             for (k, v) in parse_errors {
-                fields.entry(k).or_default().extend(v);
+                if k.is_nil() {
+                    general.extend(v);
+                } else {
+                    fields.entry(k).or_default().extend(v);
+                }
             }
             let status = match refusal {
                 SaveRefusal::Stale { .. } | SaveRefusal::Locked | SaveRefusal::Closed(_) => {

@@ -313,3 +313,87 @@ async fn partial_panel_scores_only_its_aspects() {
     assert_eq!(resp.status(), Status::SeeOther);
     assert_eq!(f.sheet(sheet.id).await.status, "submitted");
 }
+
+#[rocket::async_test]
+async fn visit_date_and_notes_are_kept_and_a_bad_date_is_refused() {
+    let (f, sheet, client) = setup().await;
+    let path = format!("/judge/sheets/{}", sheet.id);
+    let mut fields = f.form(0, "save", &[(0, "3", false)]);
+    fields.push(("visit_date".into(), "20-11-2026".into()));
+    let resp = post(&client, &path, &fields).await;
+    assert_eq!(resp.status(), Status::UnprocessableEntity);
+    assert!(body(resp).await.contains("Tanggal kunjungan tidak valid"));
+    assert_eq!(f.sheet(sheet.id).await.version, 0);
+    let mut fields = f.form(0, "save", &[(0, "3", false)]);
+    fields.push(("visit_date".into(), "2026-11-20".into()));
+    fields.push((
+        "visit_notes".into(),
+        "Balai desa dikunjungi bersama camat".into(),
+    ));
+    assert_eq!(
+        post(&client, &path, &fields).await.status(),
+        Status::SeeOther
+    );
+    let s = f.sheet(sheet.id).await;
+    assert_eq!(
+        s.visit_date.map(|d| d.to_string()),
+        Some("2026-11-20".into())
+    );
+    assert_eq!(s.visit_notes, "Balai desa dikunjungi bersama camat");
+}
+
+#[rocket::async_test]
+async fn committee_unassigns_untouched_sheets_only_and_schedules_presentations() {
+    let (f, sheet, client) = setup().await;
+    let other = f.judge("juri_dua", Some("64.72")).await;
+    let untouched = f.assign(1, other.id).await;
+    post(
+        &client,
+        &format!("/judge/sheets/{}", sheet.id),
+        &f.form(0, "save", &[(0, "3", false)]),
+    )
+    .await;
+    f.app.login_as(Role::Admin).await;
+    let base = format!(
+        "/admin/competitions/{}/judging/{}",
+        f.competition.id, f.stage.id
+    );
+    f.app
+        .post_form(&format!("{base}/sheets/{}/unassign", sheet.id), &[])
+        .await;
+    f.app
+        .post_form(&format!("{base}/sheets/{}/unassign", untouched.id), &[])
+        .await;
+    use sea_orm::EntityTrait;
+    assert!(
+        entity::score_sheet::Entity::find_by_id(sheet.id)
+            .one(&f.app.db)
+            .await
+            .unwrap()
+            .is_some()
+    );
+    assert!(
+        entity::score_sheet::Entity::find_by_id(untouched.id)
+            .one(&f.app.db)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    f.app
+        .post_form(&format!("{base}/draw"), &[("seed", "5")])
+        .await;
+    f.app
+        .post_form(
+            &format!("{base}/schedule"),
+            &[("start", "2026-12-01T08:00"), ("minutes", "20")],
+        )
+        .await;
+    let slots = juara::db::judging::draw::slots(&f.app.db, f.stage.id)
+        .await
+        .unwrap();
+    let starts: Vec<String> = slots
+        .iter()
+        .map(|s| s.starts_at.unwrap().naive_utc().format("%H:%M").to_string())
+        .collect();
+    assert_eq!(starts[..3], ["08:00", "08:20", "08:40"]);
+}
