@@ -11,6 +11,7 @@ pub mod money;
 pub mod points;
 
 pub mod aggregation;
+pub mod assignment;
 pub mod criteria;
 pub mod engine;
 pub mod explanation;
@@ -20,6 +21,7 @@ pub mod ranking;
 pub mod sheet;
 pub mod stage;
 pub mod statistics;
+pub mod subtotal;
 pub mod tie_break;
 
 pub use ids::{EntryId, JudgeId};

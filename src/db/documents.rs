@@ -176,9 +176,17 @@ pub async fn find_for_viewer<C: ConnectionTrait>(
                 .await?
                 .is_some()
         }
-        // Extension point: judges will see the evidence of nominations they are assigned
-        // to (judging issue: check `judge_assignment` for (who.id, n.id) here).
-        Role::Judge => false,
+        // A judge sees the evidence of entries assigned to them, unless in conflict.
+        Role::Judge => {
+            let judge = who.id.into_uuid();
+            let assigned = entity::score_sheet::Entity::find()
+                .filter(entity::score_sheet::Column::JudgeId.eq(judge))
+                .filter(entity::score_sheet::Column::NominationId.eq(n.id))
+                .one(db)
+                .await?
+                .is_some();
+            assigned && !super::judging::conflicts::in_conflict(db, judge, &n.village_code).await?
+        }
     };
     Ok(allowed.then_some(doc))
 }

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod competition_setup;
 pub mod competitions;
 pub mod documents;
+pub mod judging;
 pub mod meta;
 pub mod nominations;
 pub mod regions;

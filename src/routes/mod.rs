@@ -8,6 +8,7 @@ pub mod competitions;
 pub mod dashboard;
 pub mod health;
 pub mod home;
+pub mod judging;
 pub mod lang;
 pub mod nominations;
 pub mod regions;
@@ -32,6 +33,7 @@ pub fn web() -> Vec<Route> {
         users::routes(),
         competitions::routes(),
         nominations::routes(),
+        judging::routes(),
     ]
     .concat()
 }

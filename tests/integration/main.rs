@@ -10,6 +10,7 @@ mod authorization;
 mod competitions;
 mod config;
 mod health;
+mod judging;
 mod nominations;
 mod regions;
 mod session;

@@ -27,6 +27,7 @@ pub fn routes() -> Vec<Route> {
         nominations::routes(),
         files::routes(),
         advance::routes(),
+        super::judging::api_routes(),
     ]
     .concat()
 }

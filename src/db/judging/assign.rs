@@ -1,0 +1,209 @@
+//! Assigning judges to entries: automatically through the domain's balanced, conflict-free,
+//! seeded algorithm, or one by one. Each assignment is a `score_sheet` row in `assigned`.
+
+use chrono::Utc;
+use entity::{nomination, score_sheet, stage};
+use juara_domain::assignment::{self, AssignEntry, AssignError, AssignJudge};
+use juara_domain::{EntryId, JudgeId};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    Set, TransactionSession, TransactionTrait,
+};
+use uuid::Uuid;
+
+use super::{SheetStatus, conflicts, panels, regions_of};
+use crate::db::audit::{self, NewEvent};
+
+/// Why an assignment was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// The stage has no panel.
+    NoPanel,
+    /// The engine found no valid assignment.
+    Impossible(AssignError),
+    /// Judges already started scoring this stage: automatic assignment would discard work.
+    AlreadyStarted,
+    /// The judge is in conflict with the entry.
+    Conflict,
+    /// The judge already has this entry.
+    Duplicate,
+    /// The sheet has been worked on and cannot be taken away.
+    InUse,
+}
+
+impl Refusal {
+    /// The translation key of the message.
+    #[must_use]
+    pub fn message_key(&self) -> &'static str {
+        match self {
+            Refusal::NoPanel => "jdg-assign-no-panel",
+            Refusal::Impossible(AssignError::TooFewEligible { .. }) => "jdg-assign-too-few",
+            Refusal::Impossible(AssignError::CannotBalance) => "jdg-assign-unbalanced",
+            Refusal::Impossible(AssignError::NoJudgesPerEntry) => "jdg-assign-zero",
+            Refusal::AlreadyStarted => "jdg-assign-started",
+            Refusal::Conflict => "jdg-assign-conflict",
+            Refusal::Duplicate => "jdg-assign-duplicate",
+            Refusal::InUse => "jdg-assign-in-use",
+        }
+    }
+}
+
+/// Accepted nominations of a competition: the entries judged.
+pub async fn entries<C: ConnectionTrait>(
+    db: &C,
+    competition_id: Uuid,
+) -> Result<Vec<nomination::Model>, DbErr> {
+    nomination::Entity::find()
+        .filter(nomination::Column::CompetitionId.eq(competition_id))
+        .filter(nomination::Column::Status.eq("accepted"))
+        .order_by_asc(nomination::Column::VillageCode)
+        .all(db)
+        .await
+}
+
+/// Every sheet of a stage.
+pub async fn sheets_of_stage<C: ConnectionTrait>(
+    db: &C,
+    stage_id: Uuid,
+) -> Result<Vec<score_sheet::Model>, DbErr> {
+    score_sheet::Entity::find()
+        .filter(score_sheet::Column::StageId.eq(stage_id))
+        .order_by_asc(score_sheet::Column::NominationId)
+        .order_by_asc(score_sheet::Column::JudgeId)
+        .all(db)
+        .await
+}
+
+fn new_sheet(
+    stage_id: Uuid,
+    nomination_id: Uuid,
+    judge_id: Uuid,
+    actor: Uuid,
+) -> score_sheet::ActiveModel {
+    let now = Utc::now().fixed_offset();
+    score_sheet::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        stage_id: Set(stage_id),
+        nomination_id: Set(nomination_id),
+        judge_id: Set(judge_id),
+        status: Set(SheetStatus::Assigned.as_str().to_owned()),
+        version: Set(0),
+        visit_date: Set(None),
+        visit_notes: Set(String::new()),
+        reopen_reason: Set(String::new()),
+        submitted_at: Set(None),
+        assigned_by: Set(Some(actor)),
+        assigned_at: Set(now),
+        updated_at: Set(now),
+    }
+}
+
+/// Assigns the whole stage with `seed`, replacing untouched assignments. Refused once any
+/// sheet of the stage has been saved. Returns how many sheets were created.
+pub async fn auto_assign<C: TransactionTrait + ConnectionTrait>(
+    db: &C,
+    s: &stage::Model,
+    seed: u64,
+    actor: Uuid,
+) -> Result<Result<usize, Refusal>, DbErr> {
+    let panel = panels::list(db, s.id).await?;
+    if panel.is_empty() {
+        return Ok(Err(Refusal::NoPanel));
+    }
+    let existing = sheets_of_stage(db, s.id).await?;
+    if existing
+        .iter()
+        .any(|x| x.status != SheetStatus::Assigned.as_str())
+    {
+        return Ok(Err(Refusal::AlreadyStarted));
+    }
+    let noms = entries(db, s.competition_id).await?;
+    let mut judges = Vec::with_capacity(panel.len());
+    for p in &panel {
+        judges.push(AssignJudge {
+            id: JudgeId(p.judge_id.as_u128()),
+            conflicts: conflicts::codes_of(db, p.judge_id).await?,
+        });
+    }
+    // Conflict codes are regions; an entry carries the codes of every region around it.
+    let entries: Vec<AssignEntry> = noms
+        .iter()
+        .map(|n| AssignEntry {
+            id: EntryId(n.id.as_u128()),
+            regions: regions_of(&n.village_code),
+        })
+        .collect();
+    let per_entry = usize::try_from(s.judges_per_entry).unwrap_or(0);
+    let result = match assignment::assign(&entries, &judges, per_entry, seed) {
+        Ok(r) => r,
+        Err(e) => return Ok(Err(Refusal::Impossible(e))),
+    };
+    let txn = db.begin().await?;
+    score_sheet::Entity::delete_many()
+        .filter(score_sheet::Column::StageId.eq(s.id))
+        .filter(score_sheet::Column::Status.eq(SheetStatus::Assigned.as_str()))
+        .exec(&txn)
+        .await?;
+    for a in &result {
+        let nomination_id = Uuid::from_u128(a.entry.0);
+        let judge_id = Uuid::from_u128(a.judge.0);
+        new_sheet(s.id, nomination_id, judge_id, actor)
+            .insert(&txn)
+            .await?;
+    }
+    audit::record(
+        &txn,
+        NewEvent {
+            competition_id: Some(s.competition_id),
+            actor_id: Some(actor),
+            action: "judging.auto_assigned".into(),
+            details: format!(
+                "stage {}: {} sheets, {} judges per entry, seed {seed}",
+                s.code,
+                result.len(),
+                s.judges_per_entry
+            ),
+            ..Default::default()
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(Ok(result.len()))
+}
+
+/// Assigns one judge to one entry, refusing a conflict or a duplicate.
+pub async fn assign_one<C: ConnectionTrait>(
+    db: &C,
+    s: &stage::Model,
+    n: &nomination::Model,
+    judge_id: Uuid,
+    actor: Uuid,
+) -> Result<Result<score_sheet::Model, Refusal>, DbErr> {
+    if conflicts::in_conflict(db, judge_id, &n.village_code).await? {
+        return Ok(Err(Refusal::Conflict));
+    }
+    match new_sheet(s.id, n.id, judge_id, actor).insert(db).await {
+        Ok(m) => Ok(Ok(m)),
+        Err(e) if crate::db::is_unique_violation(&e) => Ok(Err(Refusal::Duplicate)),
+        Err(e) => Err(e),
+    }
+}
+
+/// Removes an assignment nobody has worked on yet.
+pub async fn unassign<C: ConnectionTrait>(
+    db: &C,
+    stage_id: Uuid,
+    sheet_id: Uuid,
+) -> Result<Result<(), Refusal>, DbErr> {
+    let res = score_sheet::Entity::delete_many()
+        .filter(score_sheet::Column::Id.eq(sheet_id))
+        .filter(score_sheet::Column::StageId.eq(stage_id))
+        .filter(score_sheet::Column::Status.eq(SheetStatus::Assigned.as_str()))
+        .exec(db)
+        .await?;
+    Ok(if res.rows_affected > 0 {
+        Ok(())
+    } else {
+        Err(Refusal::InUse)
+    })
+}

@@ -1,0 +1,241 @@
+//! `/api/v1/judge/sheets…`: a judge's assignments, one sheet, saving with its version and
+//! submitting. Same rules as the pages (same repository calls); writes take `ApiWrite`.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, Utc};
+use juara_domain::Points;
+use rocket::serde::json::Json;
+use rocket::{Route, State, get, post, put, routes};
+use sea_orm::DatabaseConnection;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::sheet_view::{self, SheetView};
+use crate::auth::api::ApiWrite;
+use crate::auth::{CurrentUser, JudgeUser, Role};
+use crate::db::judging::sheets::{self, Answer, SaveRefusal, SheetCtx, SheetInput};
+use crate::error::AppError;
+use crate::i18n::t;
+
+const LANG: &str = "id";
+
+#[derive(Serialize)]
+struct Assignment {
+    id: Uuid,
+    competition_id: Uuid,
+    stage_code: String,
+    nomination_id: Uuid,
+    village_code: String,
+    status: String,
+    version: i32,
+}
+
+#[get("/v1/judge/sheets")]
+async fn list(
+    who: JudgeUser,
+    db: &State<DatabaseConnection>,
+) -> Result<Json<Vec<Assignment>>, AppError> {
+    let rows = sheets::list_for_judge(db.inner(), who.0.id.into_uuid()).await?;
+    Ok(Json(
+        rows.into_iter()
+            .map(|c| Assignment {
+                id: c.sheet.id,
+                competition_id: c.competition.id,
+                stage_code: c.stage.code,
+                nomination_id: c.nomination.id,
+                village_code: c.nomination.village_code,
+                status: c.sheet.status,
+                version: c.sheet.version,
+            })
+            .collect(),
+    ))
+}
+
+async fn load(db: &DatabaseConnection, who: &CurrentUser, id: Uuid) -> Result<SheetCtx, AppError> {
+    if who.role != Role::Judge {
+        return Err(AppError::Forbidden);
+    }
+    sheets::find_for_judge(db, who.id.into_uuid(), id)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+#[get("/v1/judge/sheets/<id>")]
+async fn show(
+    who: JudgeUser,
+    id: Uuid,
+    db: &State<DatabaseConnection>,
+) -> Result<Json<SheetView>, AppError> {
+    let ctx = load(db, &who.0, id).await?;
+    let now = Utc::now().fixed_offset();
+    Ok(Json(
+        sheet_view::build(db, &ctx, None, &BTreeMap::new(), LANG, now).await?,
+    ))
+}
+
+/// One answer: `value` as a decimal string (`"3,5"` or `"3.5"`) or a JSON number.
+#[derive(Deserialize)]
+struct AnswerBody {
+    criterion_id: Uuid,
+    #[serde(default)]
+    value: Option<serde_json::Value>,
+    #[serde(default)]
+    not_applicable: bool,
+    #[serde(default)]
+    comment: String,
+}
+
+#[derive(Deserialize)]
+struct SaveBody {
+    version: i32,
+    #[serde(default)]
+    answers: Vec<AnswerBody>,
+    #[serde(default)]
+    visit_date: Option<NaiveDate>,
+    #[serde(default)]
+    visit_notes: String,
+}
+
+#[derive(Serialize)]
+struct Saved {
+    id: Uuid,
+    version: i32,
+    status: String,
+}
+
+fn to_input(body: SaveBody) -> Result<SheetInput, AppError> {
+    let mut fields: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut answers = Vec::with_capacity(body.answers.len());
+    for a in body.answers {
+        let text = match &a.value {
+            None | Some(serde_json::Value::Null) => None,
+            Some(serde_json::Value::String(s)) if s.trim().is_empty() => None,
+            Some(serde_json::Value::String(s)) => Some(s.clone()),
+            Some(other) => Some(other.to_string()),
+        };
+        let value = match text.map(|s| s.parse::<Points>()) {
+            None => None,
+            Some(Ok(v)) => Some(v),
+            Some(Err(_)) => {
+                fields
+                    .entry(format!("answers.{}", a.criterion_id))
+                    .or_default()
+                    .push(t(LANG, "jdg-err-number"));
+                None
+            }
+        };
+        answers.push(Answer {
+            criterion_id: a.criterion_id,
+            value,
+            not_applicable: a.not_applicable,
+            comment: a.comment,
+        });
+    }
+    if !fields.is_empty() {
+        return Err(AppError::Invalid(fields));
+    }
+    Ok(SheetInput {
+        version: body.version,
+        answers,
+        visit_date: body.visit_date,
+        visit_notes: body.visit_notes.trim().to_owned(),
+    })
+}
+
+async fn write(
+    db: &DatabaseConnection,
+    who: &CurrentUser,
+    id: Uuid,
+    body: SaveBody,
+    submit: bool,
+) -> Result<Json<Saved>, AppError> {
+    let ctx = load(db, who, id).await?;
+    let input = to_input(body)?;
+    let now = Utc::now().fixed_offset();
+    match sheets::save(db, &ctx, &input, submit, now).await? {
+        Ok(s) => Ok(Json(Saved {
+            id: s.id,
+            version: s.version,
+            status: s.status,
+        })),
+        Err(refusal) => {
+            let (by_id, general) = sheet_view::refusal_messages(db, &ctx, &refusal, LANG).await?;
+            match refusal {
+                SaveRefusal::Stale { .. }
+                | SaveRefusal::Locked
+                | SaveRefusal::Closed(_)
+                | SaveRefusal::NoSpec => Err(AppError::Conflict(general.join(" "))),
+                SaveRefusal::Invalid(_) | SaveRefusal::Incomplete(_) => {
+                    let mut fields: BTreeMap<String, Vec<String>> = by_id
+                        .into_iter()
+                        .map(|(k, v)| (format!("answers.{k}"), v))
+                        .collect();
+                    fields.insert("sheet".into(), general);
+                    Err(AppError::Invalid(fields))
+                }
+            }
+        }
+    }
+}
+
+#[put("/v1/judge/sheets/<id>", format = "json", data = "<body>")]
+async fn save(
+    who: ApiWrite,
+    id: Uuid,
+    body: Json<SaveBody>,
+    db: &State<DatabaseConnection>,
+) -> Result<Json<Saved>, AppError> {
+    write(db, &who.0, id, body.into_inner(), false).await
+}
+
+#[post("/v1/judge/sheets/<id>/submit", format = "json", data = "<body>")]
+async fn submit(
+    who: ApiWrite,
+    id: Uuid,
+    body: Json<SaveBody>,
+    db: &State<DatabaseConnection>,
+) -> Result<Json<Saved>, AppError> {
+    write(db, &who.0, id, body.into_inner(), true).await
+}
+
+/// The running subtotal of unsaved answers, as the sheet page shows it while the judge types.
+#[derive(Serialize)]
+struct Preview {
+    subtotal: Option<String>,
+    answered: usize,
+    leaves: usize,
+}
+
+#[post("/v1/judge/sheets/<id>/preview", format = "json", data = "<body>")]
+async fn preview(
+    who: ApiWrite,
+    id: Uuid,
+    body: Json<SaveBody>,
+    db: &State<DatabaseConnection>,
+) -> Result<Json<Preview>, AppError> {
+    let db = db.inner();
+    let ctx = load(db, &who.0, id).await?;
+    let input = to_input(body.into_inner())?;
+    if let Err(refusal) = sheets::check(db, &ctx, &input.answers).await? {
+        let (by_id, _) = sheet_view::refusal_messages(db, &ctx, &refusal, LANG).await?;
+        let fields = by_id
+            .into_iter()
+            .map(|(k, v)| (format!("answers.{k}"), v))
+            .collect();
+        return Err(AppError::Invalid(fields));
+    }
+    let now = Utc::now().fixed_offset();
+    let view =
+        sheet_view::build(db, &ctx, Some(&input.answers), &BTreeMap::new(), LANG, now).await?;
+    Ok(Json(Preview {
+        subtotal: view.subtotal,
+        answered: view.answered,
+        leaves: view.leaves,
+    }))
+}
+
+/// Routes of this file.
+pub fn routes() -> Vec<Route> {
+    routes![list, show, save, submit, preview]
+}

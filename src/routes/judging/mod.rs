@@ -1,0 +1,29 @@
+//! Judging: the committee's panel, assignment, progress and closing pages; the judge's
+//! dashboard and scoring sheet; the JSON API for sheets.
+
+pub mod admin;
+pub mod api;
+pub mod conflicts;
+pub mod judge;
+pub mod photos;
+pub mod sheet_view;
+
+use rocket::Route;
+
+/// HTML routes.
+#[must_use]
+pub fn routes() -> Vec<Route> {
+    [
+        judge::routes(),
+        admin::routes(),
+        conflicts::routes(),
+        photos::routes(),
+    ]
+    .concat()
+}
+
+/// JSON routes (mounted under `/api`).
+#[must_use]
+pub fn api_routes() -> Vec<Route> {
+    api::routes()
+}
