@@ -17,6 +17,7 @@ pub mod forms;
 pub mod i18n;
 pub mod ids;
 pub mod registry;
+pub mod results;
 pub mod routes;
 pub mod scoring;
 pub mod startup;

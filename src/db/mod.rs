@@ -10,6 +10,7 @@ pub mod documents;
 pub mod meta;
 pub mod nominations;
 pub mod regions;
+pub mod results;
 pub mod users;
 
 use migration::{Migrator, MigratorTrait};
