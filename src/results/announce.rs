@@ -4,7 +4,7 @@
 //! in the same transaction, the engine validates them on the recomputation, and a refusal
 //! rolls everything back.
 
-use entity::{competition, result_snapshot, score, score_sheet};
+use entity::{appeal, competition, result_snapshot, score, score_sheet};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr,
     EntityTrait, QueryFilter, Set, TransactionTrait,
@@ -14,6 +14,7 @@ use uuid::Uuid;
 use super::{Computed, Refusal, SnapshotInputs};
 use crate::db::audit::{self, NewEvent};
 use crate::db::competitions::{self, Status};
+use crate::db::results::appeals;
 use crate::db::results::snapshots::{self, NewSnapshot};
 
 /// Why an announcement or correction was not made.
@@ -68,6 +69,7 @@ pub async fn correct(
     actor: Uuid,
     reason: &str,
     changes: &[ScoreChange],
+    appeal: Option<appeal::Model>,
 ) -> Result<result_snapshot::Model, AnnounceError> {
     if c.status != Status::Announced.as_str() {
         return Err(AnnounceError::WrongStatus);
@@ -80,6 +82,11 @@ pub async fn correct(
     apply(&txn, c.id, changes).await?;
     let snap = freeze(&txn, c, actor, reason.to_owned()).await?;
     record(&txn, &snap, actor, "results.corrected").await?;
+    // An appeal accepted with this correction is answered in the same transaction.
+    if let Some(a) = appeal {
+        let answer = format!("{} (v{})", reason, snap.version);
+        appeals::answer(&txn, a, appeals::ACCEPTED, answer, actor).await?;
+    }
     txn.commit().await?;
     Ok(snap)
 }

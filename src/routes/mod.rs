@@ -11,6 +11,7 @@ pub mod home;
 pub mod lang;
 pub mod nominations;
 pub mod regions;
+pub mod results;
 pub mod session;
 pub mod tokens;
 pub mod users;
@@ -32,6 +33,7 @@ pub fn web() -> Vec<Route> {
         users::routes(),
         competitions::routes(),
         nominations::routes(),
+        results::routes(),
     ]
     .concat()
 }
@@ -39,7 +41,7 @@ pub fn web() -> Vec<Route> {
 /// Every JSON route, mounted at `/api`.
 #[must_use]
 pub fn api() -> Vec<Route> {
-    api::routes()
+    [api::routes(), results::api_routes()].concat()
 }
 
 /// A local path to return to after a form, refusing absolute and protocol-relative URLs

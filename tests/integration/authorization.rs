@@ -99,6 +99,57 @@ const MATRIX: &[(Method, &str, Actor, Status)] = &[
     (Post, "/account/tokens", Anonymous, Status::Unauthorized),
     (Get, "/api/v1/me", Anonymous, Status::Unauthorized),
     (Get, "/api/v1/me", Village, Status::Ok),
+    // Results (issue 6; id-bearing routes: tests/integration/results/access.rs)
+    (Get, "/results", Anonymous, Status::Ok),
+    (Get, "/results", Village, Status::Ok),
+    (
+        Get,
+        "/results/00000000-0000-4000-8000-000000000000",
+        Anonymous,
+        Status::NotFound,
+    ),
+    (
+        Get,
+        "/admin/competitions/00000000-0000-4000-8000-000000000000/results",
+        Anonymous,
+        Status::Unauthorized,
+    ),
+    (
+        Get,
+        "/admin/competitions/00000000-0000-4000-8000-000000000000/results",
+        Judge,
+        Status::Forbidden,
+    ),
+    (
+        Get,
+        "/admin/competitions/00000000-0000-4000-8000-000000000000/results",
+        Village,
+        Status::Forbidden,
+    ),
+    (
+        Get,
+        "/admin/competitions/00000000-0000-4000-8000-000000000000/results",
+        Admin,
+        Status::NotFound,
+    ),
+    (
+        Post,
+        "/admin/competitions/00000000-0000-4000-8000-000000000000/results/announce",
+        Judge,
+        Status::Forbidden,
+    ),
+    (
+        Get,
+        "/village/results/00000000-0000-4000-8000-000000000000",
+        Admin,
+        Status::Forbidden,
+    ),
+    (
+        Get,
+        "/api/v1/results/00000000-0000-4000-8000-000000000000",
+        Anonymous,
+        Status::NotFound,
+    ),
 ];
 
 async fn app_for(actor: Actor) -> TestApp {

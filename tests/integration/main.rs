@@ -11,6 +11,7 @@ mod config;
 mod health;
 mod nominations;
 mod regions;
+mod results;
 mod session;
 mod startup;
 mod tokens;
