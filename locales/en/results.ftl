@@ -71,6 +71,9 @@ res-tb-spread = Smaller spread between judges in stage { $stage }
 res-tb-minimum = Higher lowest judge total in stage { $stage }
 
 ## Public
+res-nav = Results
+res-protocol-link = See your village score protocol
+res-attachment = Attachment
 res-public-title = Announced competition results
 res-public-none = No results have been announced yet.
 res-filter-year = Year

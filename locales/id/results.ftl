@@ -71,6 +71,9 @@ res-tb-spread = Selisih antarjuri di tahap { $stage } lebih kecil
 res-tb-minimum = Nilai juri terendah di tahap { $stage } lebih tinggi
 
 ## Public
+res-nav = Hasil lomba
+res-protocol-link = Lihat rincian nilai desa Anda
+res-attachment = Lampiran
 res-public-title = Pengumuman hasil lomba
 res-public-none = Belum ada hasil lomba yang diumumkan.
 res-filter-year = Tahun

@@ -65,6 +65,7 @@ struct MinutesView {
 #[derive(Serialize)]
 struct AppealView {
     id: String,
+    nomination_id: String,
     village: String,
     body: String,
     status: String,
@@ -74,6 +75,7 @@ struct AppealView {
 
 #[derive(Serialize)]
 struct OutlierView {
+    nomination_id: String,
     stage: String,
     village: String,
     judge: String,
@@ -203,6 +205,7 @@ async fn preview_view(
             .iter()
             .flat_map(|s| {
                 s.outliers.iter().map(|o| OutlierView {
+                    nomination_id: o.nomination_id.to_string(),
                     stage: s.stage.clone(),
                     village: name(o.nomination_id),
                     judge: judges.get(&o.judge_id).cloned().unwrap_or_default(),
@@ -217,6 +220,7 @@ async fn preview_view(
             .into_iter()
             .map(|a| AppealView {
                 id: a.id.to_string(),
+                nomination_id: a.nomination_id.to_string(),
                 village: name(a.nomination_id),
                 body: a.body,
                 status: a.status,

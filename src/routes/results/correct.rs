@@ -12,13 +12,16 @@ use rocket::http::Status;
 use rocket::response::{Flash, Redirect, Responder};
 use rocket::{Route, State, get, post, routes};
 use rocket_dyn_templates::Template;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
+};
 use serde::Serialize;
 use uuid::Uuid;
 
 use super::{describe_refusal, load_admin};
 use crate::auth::AdminUser;
 use crate::auth::csrf::CsrfForm;
+use crate::db::audit::{self, NewEvent};
 use crate::db::results::appeals;
 use crate::error::AppError;
 use crate::forms::FormState;
@@ -324,14 +327,50 @@ async fn reject(
     if answer.is_empty() {
         return Ok(Flash::error(Redirect::to(back), page.t("res-err-answer")));
     }
-    appeals::answer(db, a, appeals::REJECTED, answer, who.0.id.into_uuid()).await?;
+    let txn = db.begin().await?;
+    let saved = appeals::answer(&txn, a, appeals::REJECTED, answer, who.0.id.into_uuid()).await?;
+    audit::record(
+        &txn,
+        NewEvent {
+            competition_id: Some(c.id),
+            nomination_id: Some(saved.nomination_id),
+            actor_id: Some(who.0.id.into_uuid()),
+            action: "appeal.rejected".into(),
+            reason: saved.answer.clone(),
+            ..Default::default()
+        },
+    )
+    .await?;
+    txn.commit().await?;
     Ok(Flash::success(
         Redirect::to(back),
         page.t("res-flash-rejected"),
     ))
 }
 
+#[get("/admin/competitions/<id>/results/appeals/<appeal>/file")]
+async fn attachment(
+    who: AdminUser,
+    id: CompetitionId,
+    appeal: &str,
+    db: &State<DatabaseConnection>,
+    config: &State<crate::AppConfig>,
+) -> Result<super::committee::Download, AppError> {
+    let db = db.inner();
+    let c = load_admin(db, id, &who.0).await?;
+    let a = match parse_uuid(Some(appeal)) {
+        Some(a) => appeals::find(db, c.id, a).await?,
+        None => None,
+    }
+    .ok_or(AppError::NotFound)?;
+    super::stored_file(
+        config.inner(),
+        a.attachment_stored.as_deref(),
+        a.attachment_type.as_deref(),
+    )
+}
+
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {
-    routes![form, submit, reject]
+    routes![form, submit, reject, attachment]
 }

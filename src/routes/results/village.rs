@@ -22,6 +22,7 @@ use super::{LineView, published_of};
 use crate::AppConfig;
 use crate::auth::VillageUser;
 use crate::auth::csrf::CsrfForm;
+use crate::db::audit::{self, NewEvent};
 use crate::db::competitions;
 use crate::db::results::inputs::entry_id;
 use crate::db::results::{appeals, snapshots};
@@ -353,7 +354,7 @@ async fn appeal(
         _ => None,
     };
     let txn = db.begin().await?;
-    appeals::insert(
+    let filed = appeals::insert(
         &txn,
         c.id,
         n.id,
@@ -361,6 +362,18 @@ async fn appeal(
         body,
         attachment,
         who.0.id.into_uuid(),
+    )
+    .await?;
+    audit::record(
+        &txn,
+        NewEvent {
+            competition_id: Some(c.id),
+            nomination_id: Some(n.id),
+            actor_id: Some(who.0.id.into_uuid()),
+            action: "appeal.filed".into(),
+            details: format!("v{}", filed.snapshot_version),
+            ..Default::default()
+        },
     )
     .await?;
     let placed = staged.map(|s| s.persist()).transpose().map_err(io)?;
@@ -374,7 +387,26 @@ async fn appeal(
     )))
 }
 
+#[get("/village/results/<id>/appeal/file")]
+async fn attachment(
+    who: VillageUser,
+    id: CompetitionId,
+    db: &State<DatabaseConnection>,
+    config: &State<AppConfig>,
+) -> Result<super::committee::Download, AppError> {
+    let db = db.inner();
+    let (_, n) = load(db, id, &who).await?;
+    let a = appeals::for_nomination(db, n.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    super::stored_file(
+        config.inner(),
+        a.attachment_stored.as_deref(),
+        a.attachment_type.as_deref(),
+    )
+}
+
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {
-    routes![protocol, appeal]
+    routes![protocol, appeal, attachment]
 }

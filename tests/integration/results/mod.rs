@@ -5,6 +5,7 @@
 mod access;
 mod e2e;
 mod exports;
+mod refusals;
 
 use juara::auth::Role;
 use rocket::http::{ContentType, Status};
