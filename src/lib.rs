@@ -12,6 +12,7 @@ pub mod competition_forms;
 pub mod competition_templates;
 pub mod config;
 pub mod db;
+pub mod demo;
 pub mod error;
 pub mod forms;
 pub mod i18n;

@@ -3,6 +3,7 @@
 //! a village, appealed, corrected, paid and advanced; plus exports and access rules.
 
 mod access;
+mod demo;
 mod e2e;
 mod exports;
 mod refusals;
