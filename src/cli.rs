@@ -70,3 +70,23 @@ pub async fn create_user(args: CreateUser) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// `juara demo`: loads the sample competition into an empty database and prints the accounts.
+pub async fn demo() -> Result<(), String> {
+    let figment = AppConfig::figment();
+    let config = AppConfig::from_figment(&figment).map_err(|e| e.to_string())?;
+    let db = crate::startup::prepare(&config)
+        .await
+        .map_err(|e| e.to_string())?;
+    let report = crate::demo::load(&db).await.map_err(|e| e.to_string())?;
+    println!(
+        "demo loaded: {} ({})",
+        report.competition_name, report.competition_id
+    );
+    println!("results hash: {}", report.content_hash);
+    for (username, password, role) in &report.accounts {
+        println!("  {role:<8} {username:<14} {password}");
+    }
+    println!("public winners page: /results/{}", report.competition_id);
+    Ok(())
+}

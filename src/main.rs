@@ -15,6 +15,8 @@ enum Command {
     Serve,
     /// Create an account; prints a generated password when none is given.
     CreateUser(juara::cli::CreateUser),
+    /// Load a fully scored and announced sample competition into an empty database.
+    Demo,
 }
 
 #[rocket::main]
@@ -23,6 +25,7 @@ async fn main() -> std::process::ExitCode {
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve().await,
         Command::CreateUser(args) => juara::cli::create_user(args).await,
+        Command::Demo => juara::cli::demo().await,
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

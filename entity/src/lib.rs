@@ -3,9 +3,11 @@
 
 pub mod api_token;
 pub mod app_meta;
+pub mod appeal;
 pub mod audit_event;
 pub mod competition;
 pub mod criterion;
+pub mod disbursement;
 pub mod district;
 pub mod document_requirement;
 pub mod judge_conflict;
@@ -13,11 +15,13 @@ pub mod login_attempt;
 pub mod nomination;
 pub mod nomination_document;
 pub mod panel_member;
+pub mod plenary_minutes;
 pub mod prelude;
 pub mod presentation_slot;
 pub mod prize_tier;
 pub mod province;
 pub mod regency;
+pub mod result_snapshot;
 pub mod score;
 pub mod score_sheet;
 pub mod sheet_photo;

@@ -15,6 +15,7 @@ mod m20261123_000003_create_app_meta;
 mod m20261123_000004_create_competitions;
 mod m20261123_000005_create_nominations;
 mod m20261123_000006_create_judging;
+mod m20261123_000007_create_results;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000004_create_competitions::Migration),
             Box::new(m20261123_000005_create_nominations::Migration),
             Box::new(m20261123_000006_create_judging::Migration),
+            Box::new(m20261123_000007_create_results::Migration),
         ]
     }
 }

@@ -11,6 +11,7 @@ pub mod judging;
 pub mod meta;
 pub mod nominations;
 pub mod regions;
+pub mod results;
 pub mod users;
 
 use migration::{Migrator, MigratorTrait};

@@ -12,6 +12,7 @@ pub mod judging;
 pub mod lang;
 pub mod nominations;
 pub mod regions;
+pub mod results;
 pub mod session;
 pub mod tokens;
 pub mod users;
@@ -34,6 +35,7 @@ pub fn web() -> Vec<Route> {
         competitions::routes(),
         nominations::routes(),
         judging::routes(),
+        results::routes(),
     ]
     .concat()
 }
@@ -41,7 +43,7 @@ pub fn web() -> Vec<Route> {
 /// Every JSON route, mounted at `/api`.
 #[must_use]
 pub fn api() -> Vec<Route> {
-    api::routes()
+    [api::routes(), results::api_routes()].concat()
 }
 
 /// A local path to return to after a form, refusing absolute and protocol-relative URLs

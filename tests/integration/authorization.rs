@@ -129,11 +129,31 @@ const MATRIX: &[(Method, &str, Actor, Status)] = &[
         Get,
         "/judge/sheets/00000000-0000-0000-0000-000000000000",
         Judge,
+    // Results (issue 6; id-bearing routes: tests/integration/results/access.rs)
+    (Get, "/results", Anonymous, Status::Ok),
+    (Get, "/results", Village, Status::Ok),
+    (
+        Get,
+        "/results/00000000-0000-4000-8000-000000000000",
+        Anonymous,
         Status::NotFound,
     ),
     (
         Get,
         "/judge/sheets/00000000-0000-0000-0000-000000000000",
+        "/admin/competitions/00000000-0000-4000-8000-000000000000/results",
+        Anonymous,
+        Status::Unauthorized,
+    ),
+    (
+        Get,
+        "/admin/competitions/00000000-0000-4000-8000-000000000000/results",
+        Judge,
+        Status::Forbidden,
+    ),
+    (
+        Get,
+        "/admin/competitions/00000000-0000-4000-8000-000000000000/results",
         Village,
         Status::Forbidden,
     ),
@@ -155,6 +175,8 @@ const MATRIX: &[(Method, &str, Actor, Status)] = &[
     (
         Get,
         "/admin/competitions/00000000-0000-0000-0000-000000000000/judging",
+        Get,
+        "/admin/competitions/00000000-0000-4000-8000-000000000000/results",
         Admin,
         Status::NotFound,
     ),
@@ -168,6 +190,23 @@ const MATRIX: &[(Method, &str, Actor, Status)] = &[
     (Get, "/api/v1/judge/sheets", Judge, Status::Ok),
     (Get, "/api/v1/judge/sheets", Admin, Status::Forbidden),
     (Get, "/api/v1/judge/sheets", Village, Status::Forbidden),
+        Post,
+        "/admin/competitions/00000000-0000-4000-8000-000000000000/results/announce",
+        Judge,
+        Status::Forbidden,
+    ),
+    (
+        Get,
+        "/village/results/00000000-0000-4000-8000-000000000000",
+        Admin,
+        Status::Forbidden,
+    ),
+    (
+        Get,
+        "/api/v1/results/00000000-0000-4000-8000-000000000000",
+        Anonymous,
+        Status::NotFound,
+    ),
 ];
 
 async fn app_for(actor: Actor) -> TestApp {

@@ -13,6 +13,7 @@ mod health;
 mod judging;
 mod nominations;
 mod regions;
+mod results;
 mod session;
 mod startup;
 mod tokens;

@@ -192,3 +192,226 @@ pub fn multipart(parts: &[Part<'_>]) -> Vec<u8> {
     body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
     body
 }
+
+// ---------------------------------------------------------------- results (judging rows)
+
+/// A stage inserted directly: `stage_row(db, competition, "ADM", 0, 40, Some(6))`.
+pub async fn stage_row(
+    db: &DatabaseConnection,
+    competition: Uuid,
+    code: &str,
+    position: i32,
+    weight: i32,
+    shortlist: Option<i32>,
+) -> stage::Model {
+    stage::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        competition_id: Set(competition),
+        position: Set(position),
+        code: Set(code.into()),
+        name: Set(format!("Tahap {code}")),
+        kind: Set("other".into()),
+        weight: Set(weight),
+        aggregation: Set("mean".into()),
+        trim_k: Set(0),
+        quorum: Set(2),
+        shortlist: Set(shortlist),
+        pass_threshold: Set(None),
+        normalize: Set(false),
+        min_entries_per_judge: Set(0),
+        judges_per_entry: Set(3),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .expect("insert stage")
+}
+
+/// A top-level leaf criterion on a 0–100 scale.
+pub async fn leaf_row(
+    db: &DatabaseConnection,
+    stage: Uuid,
+    code: &str,
+    weight: i32,
+    position: i32,
+) -> criterion::Model {
+    criterion::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        stage_id: Set(stage),
+        parent_id: Set(None),
+        code: Set(code.into()),
+        name: Set(format!("Aspek {code}")),
+        guidance: Set(String::new()),
+        weight: Set(weight),
+        position: Set(position),
+        scale_min: Set(Some(0)),
+        scale_max: Set(Some(100 * 10_000)),
+        scale_step: Set(None),
+        optional: Set(false),
+        requires_evidence: Set(false),
+    }
+    .insert(db)
+    .await
+    .expect("insert criterion")
+}
+
+/// A prize tier.
+pub async fn prize_row(
+    db: &DatabaseConnection,
+    competition: Uuid,
+    rank: i32,
+    label: &str,
+    cash: i64,
+    assistance: i64,
+) {
+    entity::prize_tier::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        competition_id: Set(competition),
+        rank: Set(rank),
+        label: Set(label.into()),
+        cash: Set(cash),
+        assistance: Set(assistance),
+        trophy: Set(rank <= 3),
+        certificate: Set(true),
+    }
+    .insert(db)
+    .await
+    .expect("insert prize tier");
+}
+
+/// A nomination in the given status (`accepted` for judged entries).
+pub async fn nomination_row(
+    db: &DatabaseConnection,
+    competition: Uuid,
+    village: &str,
+    status: &str,
+) -> Uuid {
+    let now = Utc::now().fixed_offset();
+    entity::nomination::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        competition_id: Set(competition),
+        village_code: Set(village.into()),
+        status: Set(status.into()),
+        origin: Set("self".into()),
+        source_competition_id: Set(None),
+        head_name: Set("Kepala Desa Uji".into()),
+        head_is_acting: Set(false),
+        development_status: Set("maju".into()),
+        population: Set(Some(3000)),
+        households: Set(Some(900)),
+        contact_name: Set(String::new()),
+        contact_phone: Set(String::new()),
+        contact_email: Set(String::new()),
+        achievements: Set(String::new()),
+        description: Set(String::new()),
+        submitted_at: Set(Some(now)),
+        reviewed_at: Set(Some(now)),
+        reviewed_by: Set(None),
+        review_note: Set(String::new()),
+        withdrawn_at: Set(None),
+        version: Set(1),
+        created_by: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(db)
+    .await
+    .expect("insert nomination")
+    .id
+}
+
+/// A judge on a stage's panel, limited to some top-level aspects (empty = all).
+pub async fn panel_row(db: &DatabaseConnection, stage: Uuid, judge: Uuid, aspects: &[Uuid]) {
+    let ids: Vec<String> = aspects.iter().map(Uuid::to_string).collect();
+    entity::panel_member::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        stage_id: Set(stage),
+        judge_id: Set(judge),
+        aspect_ids: Set(ids.join(",")),
+        created_at: Set(Utc::now().fixed_offset()),
+    }
+    .insert(db)
+    .await
+    .expect("insert panel member");
+}
+
+/// A declared conflict of interest.
+pub async fn conflict_row(db: &DatabaseConnection, judge: Uuid, region: &str) {
+    entity::judge_conflict::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        judge_id: Set(judge),
+        region_code: Set(region.into()),
+        reason: Set("Kerabat kepala desa".into()),
+        declared_by: Set(None),
+        created_at: Set(Utc::now().fixed_offset()),
+    }
+    .insert(db)
+    .await
+    .expect("insert conflict");
+}
+
+/// A score sheet with its scores (whole points): `sheet_row(db, stage, nom, judge, "submitted",
+/// &[(criterion, Some(85))])`. Returns the sheet id.
+pub async fn sheet_row(
+    db: &DatabaseConnection,
+    stage: Uuid,
+    nomination: Uuid,
+    judge: Uuid,
+    status: &str,
+    scores: &[(Uuid, Option<i64>)],
+) -> Uuid {
+    let now = Utc::now().fixed_offset();
+    let sheet = entity::score_sheet::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        stage_id: Set(stage),
+        nomination_id: Set(nomination),
+        judge_id: Set(judge),
+        status: Set(status.into()),
+        version: Set(1),
+        visit_date: Set(None),
+        visit_notes: Set(String::new()),
+        reopen_reason: Set(String::new()),
+        submitted_at: Set((status == "submitted").then_some(now)),
+        assigned_by: Set(None),
+        assigned_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(db)
+    .await
+    .expect("insert sheet");
+    for (criterion, value) in scores {
+        entity::score::ActiveModel {
+            id: Set(Uuid::new_v4()),
+            sheet_id: Set(sheet.id),
+            criterion_id: Set(*criterion),
+            value: Set(value.map(|v| v * 10_000)),
+            not_applicable: Set(false),
+            comment: Set(String::new()),
+        }
+        .insert(db)
+        .await
+        .expect("insert score");
+    }
+    sheet.id
+}
+
+impl CompetitionBuilder {
+    /// Appeals open for `days` after the announcement.
+    pub fn appeals(mut self, days: i32) -> Self {
+        self.model.appeals_enabled = Set(true);
+        self.model.appeal_days = Set(days);
+        self
+    }
+
+    /// The tie-break chain as stored (JSON of `TieBreak`s).
+    pub fn tie_breaks(mut self, json: &str) -> Self {
+        self.model.tie_breaks = Set(json.into());
+        self
+    }
+
+    pub fn budgets(mut self, cash: Option<i64>, assistance: Option<i64>) -> Self {
+        self.model.cash_budget = Set(cash);
+        self.model.assistance_budget = Set(assistance);
+        self
+    }
+}

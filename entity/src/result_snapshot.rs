@@ -1,0 +1,30 @@
+//! An announced, immutable version of a competition's results (a correction adds a version).
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "result_snapshot")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub competition_id: Uuid,
+    pub version: i32,
+    /// `current` or `superseded`.
+    pub status: String,
+    /// Canonical JSON of the engine's inputs.
+    pub inputs: String,
+    /// Canonical JSON of the published results.
+    pub outputs: String,
+    /// SHA-256 hex over inputs and outputs.
+    pub content_hash: String,
+    /// Why this version corrects the previous one (empty for version 1).
+    pub reason: String,
+    pub created_by: Option<Uuid>,
+    pub created_at: DateTimeWithTimeZone,
+    pub announced_at: DateTimeWithTimeZone,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

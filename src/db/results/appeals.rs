@@ -1,0 +1,144 @@
+//! Appeals (*sanggahan*): one per village and competition, filed within the appeal window
+//! after the announcement, answered once by the committee (accepted with a correction, or
+//! rejected with a reason).
+
+use chrono::{DateTime, Duration, FixedOffset, Utc};
+use entity::{appeal, competition, result_snapshot};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, Set,
+};
+use uuid::Uuid;
+
+pub const OPEN: &str = "open";
+pub const ACCEPTED: &str = "accepted";
+pub const REJECTED: &str = "rejected";
+
+/// When the appeal window closes (`None`: appeals are off for this competition).
+#[must_use]
+pub fn window_closes(
+    c: &competition::Model,
+    first: &result_snapshot::Model,
+) -> Option<DateTime<FixedOffset>> {
+    c.appeals_enabled
+        .then(|| first.announced_at + Duration::days(i64::from(c.appeal_days)))
+}
+
+/// True while a village may still appeal.
+#[must_use]
+pub fn window_open(c: &competition::Model, first: &result_snapshot::Model) -> bool {
+    window_closes(c, first).is_some_and(|end| Utc::now().fixed_offset() <= end)
+}
+
+/// An uploaded attachment already placed in storage.
+pub struct Attachment {
+    pub name: String,
+    pub stored: String,
+    pub content_type: String,
+    pub size: i64,
+    pub sha256: String,
+}
+
+/// Files an appeal.
+pub async fn insert<C: ConnectionTrait>(
+    db: &C,
+    competition: Uuid,
+    nomination: Uuid,
+    snapshot_version: i32,
+    body: String,
+    attachment: Option<Attachment>,
+    by: Uuid,
+) -> Result<appeal::Model, DbErr> {
+    let (name, stored, kind, size, sha) = match attachment {
+        Some(a) => (
+            Some(a.name),
+            Some(a.stored),
+            Some(a.content_type),
+            Some(a.size),
+            Some(a.sha256),
+        ),
+        None => (None, None, None, None, None),
+    };
+    appeal::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        competition_id: Set(competition),
+        nomination_id: Set(nomination),
+        snapshot_version: Set(snapshot_version),
+        body: Set(body),
+        attachment_name: Set(name),
+        attachment_stored: Set(stored),
+        attachment_type: Set(kind),
+        attachment_size: Set(size),
+        attachment_sha256: Set(sha),
+        status: Set(OPEN.to_owned()),
+        answer: Set(String::new()),
+        answered_by: Set(None),
+        answered_at: Set(None),
+        created_by: Set(Some(by)),
+        created_at: Set(Utc::now().fixed_offset()),
+    }
+    .insert(db)
+    .await
+}
+
+/// A competition's appeals, oldest first.
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    competition: Uuid,
+) -> Result<Vec<appeal::Model>, DbErr> {
+    appeal::Entity::find()
+        .filter(appeal::Column::CompetitionId.eq(competition))
+        .order_by_asc(appeal::Column::CreatedAt)
+        .order_by_asc(appeal::Column::Id)
+        .all(db)
+        .await
+}
+
+/// One appeal of a competition.
+pub async fn find<C: ConnectionTrait>(
+    db: &C,
+    competition: Uuid,
+    id: Uuid,
+) -> Result<Option<appeal::Model>, DbErr> {
+    appeal::Entity::find_by_id(id)
+        .filter(appeal::Column::CompetitionId.eq(competition))
+        .one(db)
+        .await
+}
+
+/// A village's appeal in a competition.
+pub async fn for_nomination<C: ConnectionTrait>(
+    db: &C,
+    nomination: Uuid,
+) -> Result<Option<appeal::Model>, DbErr> {
+    appeal::Entity::find()
+        .filter(appeal::Column::NominationId.eq(nomination))
+        .one(db)
+        .await
+}
+
+/// True while any appeal of the competition awaits an answer.
+pub async fn any_open<C: ConnectionTrait>(db: &C, competition: Uuid) -> Result<bool, DbErr> {
+    Ok(appeal::Entity::find()
+        .filter(appeal::Column::CompetitionId.eq(competition))
+        .filter(appeal::Column::Status.eq(OPEN))
+        .count(db)
+        .await?
+        > 0)
+}
+
+/// Records the committee's answer.
+pub async fn answer<C: ConnectionTrait>(
+    db: &C,
+    a: appeal::Model,
+    status: &str,
+    answer: String,
+    by: Uuid,
+) -> Result<appeal::Model, DbErr> {
+    let mut m: appeal::ActiveModel = a.into();
+    m.status = Set(status.to_owned());
+    m.answer = Set(answer);
+    m.answered_by = Set(Some(by));
+    m.answered_at = Set(Some(Utc::now().fixed_offset()));
+    m.update(db).await
+}

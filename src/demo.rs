@@ -1,0 +1,377 @@
+//! `juara demo`: loads a realistic, fully scored sample into an empty database so every screen
+//! has something to show: a provincial desa competition (from the built-in template) whose
+//! entrants are kabupaten winners, four judges (one with a declared conflict), every sheet of
+//! every stage scored, the shortlist honoured, the plenary minutes recorded and the results
+//! announced with prizes. Scores are deterministic (a hash of entrant, judge and criterion),
+//! so two runs produce the same ranking.
+
+use std::collections::HashMap;
+
+use chrono::{Duration, Utc};
+use entity::{competition, criterion, nomination, regency, score, score_sheet, village};
+use juara_domain::engine;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, Set,
+};
+use uuid::Uuid;
+
+use crate::auth::{Role, password};
+use crate::competition_templates;
+use crate::db::competition_setup;
+use crate::db::competitions::{self, Category, CompetitionFields, Level, Status};
+use crate::db::results::{inputs, minutes};
+use crate::db::users::{self, NewUser};
+use crate::results::announce;
+use crate::scoring;
+
+/// Entrants in the demo competition.
+const ENTRANTS: usize = 12;
+const JUDGES: usize = 4;
+
+/// What the demo created, for the command to print.
+#[derive(Debug)]
+pub struct DemoReport {
+    pub competition_id: Uuid,
+    pub competition_name: String,
+    /// (username, password, role).
+    pub accounts: Vec<(String, String, &'static str)>,
+    pub content_hash: String,
+}
+
+fn err(message: impl Into<String>) -> DbErr {
+    DbErr::Custom(message.into())
+}
+
+/// A deterministic number in 0..1000 for (entrant, judge, leaf).
+fn noise(a: usize, b: usize, c: usize) -> i64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for x in [a, b, c] {
+        for byte in x.to_le_bytes() {
+            h ^= u64::from(byte);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    i64::try_from(h % 1000).unwrap_or(0)
+}
+
+/// A value on the leaf's scale: entrant quality (per mille) plus the judge's bias and noise,
+/// snapped to the step.
+fn value_for(leaf: &criterion::Model, quality: i64, judge: usize, entrant: usize, l: usize) -> i64 {
+    let (min, max) = (leaf.scale_min.unwrap_or(0), leaf.scale_max.unwrap_or(0));
+    let bias = [0, -30, 40, 10].get(judge).copied().unwrap_or(0);
+    let q = (quality + bias + noise(entrant, judge, l) / 8 - 60).clamp(0, 1000);
+    let raw = min + (max - min) * q / 1000;
+    match leaf.scale_step.filter(|s| *s > 0) {
+        Some(step) => min + ((raw - min + step / 2) / step) * step,
+        None => raw,
+    }
+    .clamp(min, max)
+}
+
+/// The province with the most regencies and one desa per regency, round robin, up to
+/// `ENTRANTS`.
+async fn pick_villages(db: &DatabaseConnection) -> Result<(String, Vec<village::Model>), DbErr> {
+    let regencies = regency::Entity::find()
+        .order_by_asc(regency::Column::Code)
+        .all(db)
+        .await?;
+    let mut by_province: HashMap<&str, Vec<&regency::Model>> = HashMap::new();
+    for r in &regencies {
+        by_province
+            .entry(r.province_code.as_str())
+            .or_default()
+            .push(r);
+    }
+    let mut provinces: Vec<(&str, usize)> =
+        by_province.iter().map(|(p, r)| (*p, r.len())).collect();
+    provinces.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let province = provinces
+        .first()
+        .map(|(p, _)| (*p).to_owned())
+        .ok_or_else(|| err("the region registry is empty"))?;
+    let villages = village::Entity::find()
+        .filter(village::Column::Code.starts_with(format!("{province}.")))
+        .filter(village::Column::Kind.eq("desa"))
+        .order_by_asc(village::Column::Code)
+        .all(db)
+        .await?;
+    let mut per_regency: Vec<Vec<village::Model>> = Vec::new();
+    for v in villages {
+        let regency_code: String = v.code.split('.').take(2).collect::<Vec<_>>().join(".");
+        match per_regency.iter_mut().find(|g| {
+            g.first()
+                .is_some_and(|f| f.code.starts_with(&format!("{regency_code}.")))
+        }) {
+            Some(g) => g.push(v),
+            None => per_regency.push(vec![v]),
+        }
+    }
+    let mut picked = Vec::new();
+    let mut round = 0;
+    while picked.len() < ENTRANTS && per_regency.iter().any(|g| g.len() > round) {
+        for g in &per_regency {
+            if let Some(v) = g.get(round)
+                && picked.len() < ENTRANTS
+            {
+                picked.push(v.clone());
+            }
+        }
+        round += 1;
+    }
+    if picked.len() < ENTRANTS {
+        return Err(err("not enough desa in the registry for the demo"));
+    }
+    Ok((province, picked))
+}
+
+async fn account(
+    db: &DatabaseConnection,
+    username: &str,
+    name: &str,
+    role: Role,
+    region: Option<&str>,
+    village: Option<&str>,
+) -> Result<(Uuid, String), DbErr> {
+    let secret = password::generate();
+    let user = users::insert(
+        db,
+        NewUser {
+            username: username.to_owned(),
+            display_name: name.to_owned(),
+            password_hash: password::hash(&secret).map_err(err)?,
+            role,
+            region_code: region.map(str::to_owned),
+            village_code: village.map(str::to_owned),
+        },
+    )
+    .await?;
+    Ok((user.id, secret))
+}
+
+/// Loads the demo. Refuses a database that already holds competitions.
+pub async fn load(db: &DatabaseConnection) -> Result<DemoReport, DbErr> {
+    if competition::Entity::find().count(db).await? > 0 {
+        return Err(err(
+            "the database already holds competitions; the demo needs an empty one",
+        ));
+    }
+    let template = competition_templates::find("desa").ok_or_else(|| err("no desa template"))?;
+    let (province, villages) = pick_villages(db).await?;
+    let mut accounts = Vec::new();
+    let (admin, secret) = account(
+        db,
+        "demo-panitia",
+        "Panitia Lomba (demo)",
+        Role::Admin,
+        Some(&province),
+        None,
+    )
+    .await?;
+    accounts.push(("demo-panitia".to_owned(), secret, "admin"));
+    let mut judges = Vec::new();
+    for j in 1..=JUDGES {
+        let name = format!("demo-juri-{j}");
+        let (id, secret) = account(
+            db,
+            &name,
+            &format!("Juri {j} (demo)"),
+            Role::Judge,
+            Some(&province),
+            None,
+        )
+        .await?;
+        judges.push(id);
+        accounts.push((name, secret, "judge"));
+    }
+    let first = villages.first().ok_or_else(|| err("no villages"))?;
+    let (_, secret) = account(
+        db,
+        "demo-desa",
+        &format!("Operator {}", first.name),
+        Role::Village,
+        None,
+        Some(&first.code),
+    )
+    .await?;
+    accounts.push(("demo-desa".to_owned(), secret, "village"));
+
+    let now = Utc::now().fixed_offset();
+    let fields = CompetitionFields {
+        name: format!("Lomba Desa Tingkat Provinsi {} (demo)", now.format("%Y")),
+        year: i32::try_from(now.format("%Y").to_string().parse::<i64>().unwrap_or(2026))
+            .unwrap_or(2026),
+        level: Level::Provinsi,
+        region_code: Some(province.clone()),
+        category: Category::Desa,
+        description:
+            "Contoh lengkap: juara kabupaten sebagai peserta, tiga tahap, panel empat juri.".into(),
+        nomination_opens_at: Some(now - Duration::days(60)),
+        nomination_closes_at: Some(now - Duration::days(30)),
+        judging_closes_at: Some(now - Duration::days(3)),
+        announcement_at: Some(now),
+        eligible_statuses: Vec::new(),
+        require_definitive_head: false,
+        max_entries: None,
+        appeals_enabled: true,
+        appeal_days: 14,
+        tie_policy: "split".into(),
+        minimum_score: None,
+        cash_budget: Some(template.cash_budget),
+        assistance_budget: template.assistance_budget,
+    };
+    let tie_breaks = serde_json::to_string(&template.tie_breaks).map_err(|e| err(e.to_string()))?;
+    let c = competitions::insert(db, &fields, &tie_breaks, Some(admin)).await?;
+    competition_setup::insert_setup(db, c.id, &template.setup).await?;
+
+    let mut noms = Vec::new();
+    for v in &villages {
+        let n = nomination::ActiveModel {
+            id: Set(Uuid::new_v4()),
+            competition_id: Set(c.id),
+            village_code: Set(v.code.clone()),
+            status: Set("accepted".into()),
+            origin: Set("advanced".into()),
+            source_competition_id: Set(None),
+            head_name: Set(format!("Kepala Desa {}", v.name)),
+            head_is_acting: Set(false),
+            development_status: Set("mandiri".into()),
+            population: Set(Some(2500)),
+            households: Set(Some(800)),
+            contact_name: Set(String::new()),
+            contact_phone: Set(String::new()),
+            contact_email: Set(String::new()),
+            achievements: Set("Juara I tingkat kabupaten".into()),
+            description: Set(String::new()),
+            submitted_at: Set(Some(now - Duration::days(35))),
+            reviewed_at: Set(Some(now - Duration::days(29))),
+            reviewed_by: Set(Some(admin)),
+            review_note: Set(String::new()),
+            withdrawn_at: Set(None),
+            version: Set(1),
+            created_by: Set(None),
+            created_at: Set(now - Duration::days(40)),
+            updated_at: Set(now - Duration::days(29)),
+        }
+        .insert(db)
+        .await?;
+        noms.push(n.id);
+    }
+    // Judge 4 is from the first entrant's kabupaten: a declared conflict, no sheets there.
+    let conflict_region: String = first.code.split('.').take(2).collect::<Vec<_>>().join(".");
+    entity::judge_conflict::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        judge_id: Set(judges[JUDGES - 1]),
+        region_code: Set(conflict_region.clone()),
+        reason: Set("Berasal dari kabupaten yang sama".into()),
+        declared_by: Set(Some(admin)),
+        created_at: Set(now),
+    }
+    .insert(db)
+    .await?;
+
+    let stages = competition_setup::list_stages(db, c.id).await?;
+    let setup = scoring::load_spec(db, &c)
+        .await?
+        .map_err(|p| err(format!("{p:?}")))?;
+    let mut entering: Vec<usize> = (0..noms.len()).collect();
+    for (s, st) in stages.iter().enumerate() {
+        for &j in &judges {
+            entity::panel_member::ActiveModel {
+                id: Set(Uuid::new_v4()),
+                stage_id: Set(st.id),
+                judge_id: Set(j),
+                aspect_ids: Set(String::new()),
+                created_at: Set(now),
+            }
+            .insert(db)
+            .await?;
+        }
+        let leaves: Vec<criterion::Model> = criterion::Entity::find()
+            .filter(criterion::Column::StageId.eq(st.id))
+            .filter(criterion::Column::ScaleMax.is_not_null())
+            .order_by_asc(criterion::Column::Code)
+            .all(db)
+            .await?;
+        for &e in &entering {
+            let n = noms.get(e).copied().ok_or_else(|| err("entrant"))?;
+            let quality = 900 - i64::try_from(e).unwrap_or(0) * 35;
+            for (k, &j) in judges.iter().enumerate() {
+                if k == JUDGES - 1 && e == 0 {
+                    continue;
+                }
+                let sheet = score_sheet::ActiveModel {
+                    id: Set(Uuid::new_v4()),
+                    stage_id: Set(st.id),
+                    nomination_id: Set(n),
+                    judge_id: Set(j),
+                    status: Set("submitted".into()),
+                    version: Set(1),
+                    visit_date: Set(None),
+                    visit_notes: Set(String::new()),
+                    reopen_reason: Set(String::new()),
+                    submitted_at: Set(Some(now - Duration::days(5))),
+                    assigned_by: Set(Some(admin)),
+                    assigned_at: Set(now - Duration::days(20)),
+                    updated_at: Set(now - Duration::days(5)),
+                }
+                .insert(db)
+                .await?;
+                let rows: Vec<score::ActiveModel> = leaves
+                    .iter()
+                    .enumerate()
+                    .map(|(l, leaf)| score::ActiveModel {
+                        id: Set(Uuid::new_v4()),
+                        sheet_id: Set(sheet.id),
+                        criterion_id: Set(leaf.id),
+                        value: Set(Some(value_for(leaf, quality, k, e, l + s * 1000))),
+                        not_applicable: Set(false),
+                        comment: Set(String::new()),
+                    })
+                    .collect();
+                if !rows.is_empty() {
+                    score::Entity::insert_many(rows).exec(db).await?;
+                }
+            }
+        }
+        // Who goes on: the engine's own shortlist for this stage.
+        let loaded = inputs::load(db, c.id, &setup.data).await?;
+        let report = engine::preview_stage(
+            &setup.spec,
+            &st.code,
+            &loaded.entries,
+            &loaded.sheets,
+            &loaded.scopes,
+        )
+        .map_err(|e| err(e.to_string()))?;
+        entering = report
+            .advanced
+            .iter()
+            .filter_map(|a| noms.iter().position(|n| inputs::entry_id(*n) == *a))
+            .collect();
+    }
+
+    let c = competitions::set_status(db, c, Status::Review).await?;
+    minutes::insert(
+        db,
+        c.id,
+        minutes::NewMinutes {
+            held_on: (now - Duration::days(1)).date_naive(),
+            place: "Aula Dinas PMD Provinsi".into(),
+            members: "Ketua Tim Penilai; Sekretaris; Anggota dari Bappeda, Dinkes, Disdik".into(),
+            decision: "Menetapkan peringkat dan penerima hadiah Lomba Desa tingkat provinsi."
+                .into(),
+        },
+        admin,
+    )
+    .await?;
+    let snap = announce::announce(db, c.clone(), admin)
+        .await
+        .map_err(|e| err(format!("{e:?}")))?;
+    Ok(DemoReport {
+        competition_id: c.id,
+        competition_name: c.name,
+        accounts,
+        content_hash: snap.content_hash,
+    })
+}

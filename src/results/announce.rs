@@ -1,0 +1,197 @@
+//! Announcing and correcting: each freezes a freshly computed result into the next snapshot
+//! version, in one transaction with the status change and the audit event. A correction may
+//! carry score changes (the only way a score changes after announcement); they are written
+//! in the same transaction, the engine validates them on the recomputation, and a refusal
+//! rolls everything back.
+
+use entity::{appeal, competition, result_snapshot, score, score_sheet};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr,
+    EntityTrait, QueryFilter, Set, TransactionTrait,
+};
+use uuid::Uuid;
+
+use super::{Computed, Refusal, SnapshotInputs};
+use crate::db::audit::{self, NewEvent};
+use crate::db::competitions::{self, Status};
+use crate::db::results::appeals;
+use crate::db::results::snapshots::{self, NewSnapshot};
+
+/// Why an announcement or correction was not made.
+#[derive(Debug)]
+pub enum AnnounceError {
+    /// Only a competition under review can be announced; only an announced one corrected.
+    WrongStatus,
+    /// A correction needs a reason.
+    ReasonMissing,
+    /// A changed score does not belong to this competition.
+    UnknownScore,
+    /// The results cannot be computed.
+    Refused(Refusal),
+    Db(DbErr),
+}
+
+impl From<DbErr> for AnnounceError {
+    fn from(e: DbErr) -> Self {
+        AnnounceError::Db(e)
+    }
+}
+
+/// One corrected answer: the stored score row and its new value (ten-thousandths).
+#[derive(Clone, Debug)]
+pub struct ScoreChange {
+    pub score_id: Uuid,
+    pub value: Option<i64>,
+    pub not_applicable: bool,
+}
+
+/// Freezes the first version and publishes it.
+pub async fn announce(
+    db: &DatabaseConnection,
+    c: competition::Model,
+    actor: Uuid,
+) -> Result<result_snapshot::Model, AnnounceError> {
+    if c.status != Status::Review.as_str() {
+        return Err(AnnounceError::WrongStatus);
+    }
+    let txn = db.begin().await?;
+    let snap = freeze(&txn, &c, actor, String::new()).await?;
+    competitions::set_status(&txn, c, Status::Announced).await?;
+    record(&txn, &snap, actor, "results.announced").await?;
+    txn.commit().await?;
+    Ok(snap)
+}
+
+/// Publishes a corrected version, applying `changes` first.
+pub async fn correct(
+    db: &DatabaseConnection,
+    c: &competition::Model,
+    actor: Uuid,
+    reason: &str,
+    changes: &[ScoreChange],
+    appeal: Option<appeal::Model>,
+) -> Result<result_snapshot::Model, AnnounceError> {
+    if c.status != Status::Announced.as_str() {
+        return Err(AnnounceError::WrongStatus);
+    }
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(AnnounceError::ReasonMissing);
+    }
+    let txn = db.begin().await?;
+    apply(&txn, c.id, changes).await?;
+    let snap = freeze(&txn, c, actor, reason.to_owned()).await?;
+    record(&txn, &snap, actor, "results.corrected").await?;
+    // An appeal accepted with this correction is answered in the same transaction.
+    if let Some(a) = appeal {
+        let answer = format!("{} (v{})", reason, snap.version);
+        appeals::answer(&txn, a, appeals::ACCEPTED, answer, actor).await?;
+    }
+    txn.commit().await?;
+    Ok(snap)
+}
+
+/// Writes score changes, refusing any score outside this competition's sheets.
+async fn apply(
+    txn: &DatabaseTransaction,
+    competition: Uuid,
+    changes: &[ScoreChange],
+) -> Result<(), AnnounceError> {
+    if changes.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<Uuid> = changes.iter().map(|c| c.score_id).collect();
+    let rows = score::Entity::find()
+        .filter(score::Column::Id.is_in(ids))
+        .all(txn)
+        .await?;
+    let sheet_ids: Vec<Uuid> = rows.iter().map(|r| r.sheet_id).collect();
+    let sheets = score_sheet::Entity::find()
+        .filter(score_sheet::Column::Id.is_in(sheet_ids))
+        .all(txn)
+        .await?;
+    let stages = crate::db::competition_setup::list_stages(txn, competition).await?;
+    for change in changes {
+        let row = rows
+            .iter()
+            .find(|r| r.id == change.score_id)
+            .ok_or(AnnounceError::UnknownScore)?;
+        let sheet = sheets
+            .iter()
+            .find(|s| s.id == row.sheet_id)
+            .ok_or(AnnounceError::UnknownScore)?;
+        if !stages.iter().any(|s| s.id == sheet.stage_id) {
+            return Err(AnnounceError::UnknownScore);
+        }
+        let mut a: score::ActiveModel = row.clone().into();
+        a.value = Set(if change.not_applicable {
+            None
+        } else {
+            change.value
+        });
+        a.not_applicable = Set(change.not_applicable);
+        a.update(txn).await?;
+    }
+    Ok(())
+}
+
+/// Computes inside the transaction and stores the next version.
+async fn freeze(
+    txn: &DatabaseTransaction,
+    c: &competition::Model,
+    actor: Uuid,
+    reason: String,
+) -> Result<result_snapshot::Model, AnnounceError> {
+    let computed: Computed = super::compute(txn, c)
+        .await?
+        .map_err(AnnounceError::Refused)?;
+    let inputs = SnapshotInputs {
+        spec: &computed.setup.spec,
+        prizes: &computed.setup.prizes,
+        inputs: &computed.inputs,
+    };
+    let encode = |e: serde_json::Error| AnnounceError::Db(DbErr::Custom(e.to_string()));
+    let inputs = serde_json::to_string(&inputs).map_err(encode)?;
+    let outputs = serde_json::to_string(&computed.published).map_err(encode)?;
+    Ok(snapshots::insert_next(
+        txn,
+        NewSnapshot {
+            competition_id: c.id,
+            inputs,
+            outputs,
+            reason,
+            created_by: actor,
+        },
+    )
+    .await?)
+}
+
+async fn record<C: ConnectionTrait>(
+    db: &C,
+    snap: &result_snapshot::Model,
+    actor: Uuid,
+    action: &str,
+) -> Result<(), DbErr> {
+    audit::record(
+        db,
+        NewEvent {
+            competition_id: Some(snap.competition_id),
+            actor_id: Some(actor),
+            action: action.to_owned(),
+            reason: snap.reason.clone(),
+            details: format!("v{} sha256:{}", snap.version, snap.content_hash),
+            ..Default::default()
+        },
+    )
+    .await
+}
+
+/// Scores are frozen once results are public: the judging pages and API call this before
+/// saving a sheet; only `correct` changes a score afterwards.
+#[must_use]
+pub fn scores_locked(c: &competition::Model) -> bool {
+    matches!(
+        Status::parse(&c.status),
+        Some(Status::Announced | Status::Archived)
+    )
+}

@@ -1,0 +1,137 @@
+//! Results: the app's one path from stored sheets to published results. `compute` loads the
+//! set-up and the judging inputs, runs the engine (the only place results are computed),
+//! allocates the prizes and names the villages; `stats` derives the reliability statistics
+//! from the engine's own sheet totals. Snapshots, appeals and exports build on `Computed`.
+
+pub mod announce;
+pub mod export;
+pub mod published;
+pub mod stats;
+
+use std::collections::HashMap;
+
+use entity::{competition, district, regency, village};
+use juara_domain::EntryId;
+use juara_domain::engine::{self, CompetitionResult, EngineError};
+use juara_domain::prizes::{self, AllocationError, Placement};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use serde::Serialize;
+
+use crate::db::results::inputs::{self, EngineInputs};
+use crate::scoring::{self, SetupProblem, ValidSetup};
+pub use published::{Line, Published, VillageInfo};
+
+/// Why results cannot be computed now.
+#[derive(Clone, Debug)]
+pub enum Refusal {
+    Setup(Vec<SetupProblem>),
+    Engine(EngineError),
+    Allocation(AllocationError),
+}
+
+/// A fresh computation: the inputs as loaded and the results as they would be published.
+#[derive(Clone, Debug)]
+pub struct Computed {
+    pub setup: ValidSetup,
+    pub inputs: EngineInputs,
+    pub published: Published,
+}
+
+/// What a snapshot stores as its inputs: the validated spec and prize table and the engine
+/// inputs, in canonical order, so anyone can re-run the engine and compare.
+#[derive(Serialize)]
+pub struct SnapshotInputs<'a> {
+    pub spec: &'a juara_domain::stage::CompetitionSpec,
+    pub prizes: &'a juara_domain::prizes::PrizeTable,
+    pub inputs: &'a EngineInputs,
+}
+
+/// Computes `c`'s results from what is stored now.
+pub async fn compute<C: ConnectionTrait>(
+    db: &C,
+    c: &competition::Model,
+) -> Result<Result<Computed, Refusal>, DbErr> {
+    let setup = match scoring::load_spec(db, c).await? {
+        Ok(s) => s,
+        Err(p) => return Ok(Err(Refusal::Setup(p))),
+    };
+    let inputs = inputs::load(db, c.id, &setup.data).await?;
+    let result = match run(&setup, &inputs) {
+        Ok(r) => r,
+        Err(e) => return Ok(Err(Refusal::Engine(e))),
+    };
+    let placements: Vec<Placement> = result
+        .ranking
+        .iter()
+        .map(|r| Placement {
+            entry: r.entry,
+            rank: r.rank,
+            final_score: r.final_score,
+        })
+        .collect();
+    let allocation = match prizes::allocate(&setup.prizes, &placements) {
+        Ok(a) => a,
+        Err(e) => return Ok(Err(Refusal::Allocation(e))),
+    };
+    let villages = village_infos(db, &inputs.villages).await?;
+    let published = Published::build(
+        c,
+        &setup.spec,
+        &setup.prizes,
+        result,
+        &allocation,
+        &villages,
+    );
+    Ok(Ok(Computed {
+        setup,
+        inputs,
+        published,
+    }))
+}
+
+fn run(setup: &ValidSetup, i: &EngineInputs) -> Result<CompetitionResult, EngineError> {
+    engine::compute(&setup.spec, &i.entries, &i.sheets, &i.scopes)
+}
+
+/// Names every entry's village with its kecamatan and kabupaten (three queries).
+pub async fn village_infos<C: ConnectionTrait>(
+    db: &C,
+    entries: &[(EntryId, String)],
+) -> Result<HashMap<EntryId, VillageInfo>, DbErr> {
+    let codes: Vec<&str> = entries.iter().map(|(_, c)| c.as_str()).collect();
+    let villages = village::Entity::find()
+        .filter(village::Column::Code.is_in(codes))
+        .all(db)
+        .await?;
+    let district_codes: Vec<&str> = villages.iter().map(|v| v.district_code.as_str()).collect();
+    let districts = district::Entity::find()
+        .filter(district::Column::Code.is_in(district_codes))
+        .all(db)
+        .await?;
+    let regency_codes: Vec<&str> = districts.iter().map(|d| d.regency_code.as_str()).collect();
+    let regencies = regency::Entity::find()
+        .filter(regency::Column::Code.is_in(regency_codes))
+        .all(db)
+        .await?;
+    let v_by: HashMap<&str, &village::Model> =
+        villages.iter().map(|v| (v.code.as_str(), v)).collect();
+    let d_by: HashMap<&str, &district::Model> =
+        districts.iter().map(|d| (d.code.as_str(), d)).collect();
+    let r_by: HashMap<&str, &regency::Model> =
+        regencies.iter().map(|r| (r.code.as_str(), r)).collect();
+    Ok(entries
+        .iter()
+        .map(|(e, code)| {
+            let v = v_by.get(code.as_str());
+            let d = v.and_then(|v| d_by.get(v.district_code.as_str()));
+            let r = d.and_then(|d| r_by.get(d.regency_code.as_str()));
+            let info = VillageInfo {
+                code: code.clone(),
+                name: v.map(|v| v.name.clone()).unwrap_or_else(|| code.clone()),
+                district: d.map(|d| d.name.clone()).unwrap_or_default(),
+                regency: r.map(|r| r.name.clone()).unwrap_or_default(),
+            };
+            (*e, info)
+        })
+        .collect())
+}

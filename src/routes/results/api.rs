@@ -1,0 +1,253 @@
+//! `/api/v1/results/…`: results, snapshots, prize allocation and appeals. Announced results are
+//! public; before the announcement only an admin whose region holds the competition sees a
+//! preview (everyone else gets 404, as for a missing competition). Appeals: the committee
+//! sees all, a village its own.
+
+use entity::competition;
+use rocket::serde::json::Json;
+use rocket::{Route, State, get, routes};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use serde::Serialize;
+
+use super::public::is_public;
+use super::published_of;
+use crate::auth::{CurrentUser, Role};
+use crate::db::competitions;
+use crate::db::results::{appeals, snapshots};
+use crate::error::AppError;
+use crate::ids::CompetitionId;
+use crate::results::published::{Line, Totals};
+use crate::results::{self, Published};
+
+#[derive(Serialize)]
+struct ResultsBody {
+    competition_id: String,
+    name: String,
+    year: i32,
+    /// `true` for an admin's unannounced preview.
+    preview: bool,
+    version: Option<i32>,
+    content_hash: Option<String>,
+    stages: Vec<String>,
+    lines: Vec<Line>,
+    totals: Totals,
+}
+
+fn is_admin_of(who: Option<&CurrentUser>, c: &competition::Model) -> bool {
+    who.is_some_and(|u| {
+        u.role == Role::Admin
+            && match &c.region_code {
+                Some(code) => u.scope_contains(code),
+                None => u.region_code.is_none(),
+            }
+    })
+}
+
+/// The published results (current snapshot) or, for the committee, a fresh preview.
+async fn results_for(
+    db: &DatabaseConnection,
+    id: CompetitionId,
+    who: Option<&CurrentUser>,
+) -> Result<
+    (
+        competition::Model,
+        Published,
+        Option<entity::result_snapshot::Model>,
+    ),
+    AppError,
+> {
+    let c = competitions::find_by_id(db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if is_public(&c) {
+        let s = snapshots::current(db, c.id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let p = published_of(&s)?;
+        return Ok((c, p, Some(s)));
+    }
+    if !is_admin_of(who, &c) {
+        return Err(AppError::NotFound);
+    }
+    match results::compute(db, &c).await? {
+        Ok(computed) => Ok((c, computed.published, None)),
+        Err(r) => Err(AppError::Conflict(
+            super::describe_refusal(&r, "id").join("; "),
+        )),
+    }
+}
+
+#[get("/v1/results/<id>")]
+async fn get_results(
+    id: CompetitionId,
+    who: Option<CurrentUser>,
+    db: &State<DatabaseConnection>,
+) -> Result<Json<ResultsBody>, AppError> {
+    let (c, p, s) = results_for(db.inner(), id, who.as_ref()).await?;
+    Ok(Json(ResultsBody {
+        competition_id: c.id.to_string(),
+        name: c.name,
+        year: c.year,
+        preview: s.is_none(),
+        version: s.as_ref().map(|s| s.version),
+        content_hash: s.map(|s| s.content_hash),
+        stages: p.stages.iter().map(|s| s.code.clone()).collect(),
+        lines: p.lines,
+        totals: p.totals,
+    }))
+}
+
+#[derive(Serialize)]
+struct SnapshotItem {
+    version: i32,
+    status: String,
+    content_hash: String,
+    reason: String,
+    announced_at: String,
+}
+
+#[get("/v1/results/<id>/snapshots")]
+async fn list_snapshots(
+    id: CompetitionId,
+    db: &State<DatabaseConnection>,
+) -> Result<Json<Vec<SnapshotItem>>, AppError> {
+    let db = db.inner();
+    let c = competitions::find_by_id(db, id)
+        .await?
+        .filter(is_public)
+        .ok_or(AppError::NotFound)?;
+    Ok(Json(
+        snapshots::list(db, c.id)
+            .await?
+            .into_iter()
+            .map(|s| SnapshotItem {
+                version: s.version,
+                status: s.status,
+                content_hash: s.content_hash,
+                reason: s.reason,
+                announced_at: s.announced_at.to_rfc3339(),
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Serialize)]
+struct SnapshotBody {
+    version: i32,
+    content_hash: String,
+    reason: String,
+    lines: Vec<Line>,
+    totals: Totals,
+}
+
+#[get("/v1/results/<id>/snapshots/<version>")]
+async fn get_snapshot(
+    id: CompetitionId,
+    version: i32,
+    db: &State<DatabaseConnection>,
+) -> Result<Json<SnapshotBody>, AppError> {
+    let db = db.inner();
+    let c = competitions::find_by_id(db, id)
+        .await?
+        .filter(is_public)
+        .ok_or(AppError::NotFound)?;
+    let s = snapshots::version(db, c.id, version)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let p = published_of(&s)?;
+    Ok(Json(SnapshotBody {
+        version: s.version,
+        content_hash: s.content_hash,
+        reason: s.reason,
+        lines: p.lines,
+        totals: p.totals,
+    }))
+}
+
+#[derive(Serialize)]
+struct PrizeBody {
+    preview: bool,
+    awards: Vec<Line>,
+    totals: Totals,
+}
+
+#[get("/v1/results/<id>/prizes")]
+async fn prizes(
+    id: CompetitionId,
+    who: Option<CurrentUser>,
+    db: &State<DatabaseConnection>,
+) -> Result<Json<PrizeBody>, AppError> {
+    let (_, p, s) = results_for(db.inner(), id, who.as_ref()).await?;
+    Ok(Json(PrizeBody {
+        preview: s.is_none(),
+        awards: p.winners().cloned().collect(),
+        totals: p.totals,
+    }))
+}
+
+#[derive(Serialize)]
+struct AppealItem {
+    id: String,
+    nomination_id: String,
+    snapshot_version: i32,
+    body: String,
+    status: String,
+    answer: String,
+    created_at: String,
+    answered_at: Option<String>,
+}
+
+#[get("/v1/results/<id>/appeals")]
+async fn list_appeals(
+    id: CompetitionId,
+    who: CurrentUser,
+    db: &State<DatabaseConnection>,
+) -> Result<Json<Vec<AppealItem>>, AppError> {
+    let db = db.inner();
+    let c = competitions::find_by_id(db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let all = appeals::list(db, c.id).await?;
+    let visible: Vec<_> = if is_admin_of(Some(&who), &c) {
+        all
+    } else if who.role == Role::Village && is_public(&c) {
+        let village = who.village_code.clone().unwrap_or_default();
+        let mine = entity::nomination::Entity::find()
+            .filter(entity::nomination::Column::CompetitionId.eq(c.id))
+            .filter(entity::nomination::Column::VillageCode.eq(village))
+            .one(db)
+            .await?
+            .map(|n| n.id);
+        all.into_iter()
+            .filter(|a| Some(a.nomination_id) == mine)
+            .collect()
+    } else {
+        return Err(AppError::NotFound);
+    };
+    Ok(Json(
+        visible
+            .into_iter()
+            .map(|a| AppealItem {
+                id: a.id.to_string(),
+                nomination_id: a.nomination_id.to_string(),
+                snapshot_version: a.snapshot_version,
+                body: a.body,
+                status: a.status,
+                answer: a.answer,
+                created_at: a.created_at.to_rfc3339(),
+                answered_at: a.answered_at.map(|t| t.to_rfc3339()),
+            })
+            .collect(),
+    ))
+}
+
+/// Routes of this module.
+pub fn routes() -> Vec<Route> {
+    routes![
+        get_results,
+        list_snapshots,
+        get_snapshot,
+        prizes,
+        list_appeals
+    ]
+}

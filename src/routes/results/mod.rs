@@ -1,0 +1,217 @@
+//! Results pages: the committee's preview, announcement, corrections, appeals, disbursements
+//! and exports (`committee`, `correct`, `disburse`), the public winners pages (`public`), the
+//! village's score protocol and appeal (`village`) and the JSON API (`api`). Every number
+//! comes from `crate::results` (the engine); this module only formats and authorizes.
+
+mod api;
+mod committee;
+mod correct;
+mod disburse;
+mod public;
+mod village;
+
+use entity::competition;
+use juara_domain::tie_break::TieBreak;
+use juara_domain::{Points, Rupiah};
+use rocket::Route;
+use sea_orm::ConnectionTrait;
+use serde::Serialize;
+
+use crate::auth::CurrentUser;
+use crate::db::competitions;
+use crate::error::AppError;
+use crate::i18n;
+use crate::ids::CompetitionId;
+use crate::results::published::Line;
+use crate::results::{Published, Refusal};
+
+/// Every HTML route of this module.
+#[must_use]
+pub fn routes() -> Vec<Route> {
+    [
+        committee::routes(),
+        correct::routes(),
+        disburse::routes(),
+        public::routes(),
+        village::routes(),
+    ]
+    .concat()
+}
+
+/// Every JSON route of this module (mounted under `/api`).
+#[must_use]
+pub fn api_routes() -> Vec<Route> {
+    api::routes()
+}
+
+/// The competition if it lies in the admin's region.
+async fn load_admin<C: ConnectionTrait>(
+    db: &C,
+    id: CompetitionId,
+    who: &CurrentUser,
+) -> Result<competition::Model, AppError> {
+    competitions::find_for_admin(db, id, who)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// `Rp100.000.000`.
+fn rupiah(amount: i64) -> String {
+    Rupiah::new(amount).to_string()
+}
+
+/// `85.23`.
+fn score(units: i64) -> String {
+    Points::from_units(units).to_string()
+}
+
+/// A tie-break rule in words.
+fn describe_tie_break(tb: &TieBreak, lang: &str) -> String {
+    match tb {
+        TieBreak::StageScore { stage } => {
+            i18n::t_args(lang, "res-tb-stage", &[("stage", stage.clone())])
+        }
+        TieBreak::CriterionScore { stage, code } => i18n::t_args(
+            lang,
+            "res-tb-criterion",
+            &[("stage", stage.clone()), ("code", code.clone())],
+        ),
+        TieBreak::SmallerJudgeSpread { stage } => {
+            i18n::t_args(lang, "res-tb-spread", &[("stage", stage.clone())])
+        }
+        TieBreak::HigherMinimumJudgeTotal { stage } => {
+            i18n::t_args(lang, "res-tb-minimum", &[("stage", stage.clone())])
+        }
+    }
+}
+
+/// A ranking line as pages show it.
+#[derive(Clone, Debug, Serialize)]
+struct LineView {
+    nomination_id: String,
+    rank: u32,
+    shared_rank: bool,
+    village: String,
+    village_code: String,
+    district: String,
+    regency: String,
+    final_score: String,
+    raw_points: String,
+    stage_scores: Vec<String>,
+    decided_by: String,
+    eliminated_at: String,
+    prize: String,
+    cash: String,
+    assistance: String,
+    trophy: bool,
+    certificate: bool,
+    shared_with: u32,
+}
+
+impl LineView {
+    fn of(l: &Line, lang: &str) -> Self {
+        let p = l.prize.as_ref();
+        LineView {
+            nomination_id: l.nomination_id.to_string(),
+            rank: l.rank,
+            shared_rank: l.shared_rank,
+            village: l.village.name.clone(),
+            village_code: l.village.code.clone(),
+            district: l.village.district.clone(),
+            regency: l.village.regency.clone(),
+            final_score: score(l.final_score),
+            raw_points: score(l.raw_points),
+            stage_scores: l
+                .stage_scores
+                .iter()
+                .map(|s| s.map(score).unwrap_or_else(|| "—".into()))
+                .collect(),
+            decided_by: l
+                .decided_by
+                .as_ref()
+                .map(|t| describe_tie_break(t, lang))
+                .unwrap_or_default(),
+            eliminated_at: l.eliminated_at.clone().unwrap_or_default(),
+            prize: p.map(|p| p.label.clone()).unwrap_or_default(),
+            cash: p.map(|p| rupiah(p.cash)).unwrap_or_default(),
+            assistance: p.map(|p| rupiah(p.assistance)).unwrap_or_default(),
+            trophy: p.is_some_and(|p| p.trophy),
+            certificate: p.is_some_and(|p| p.certificate),
+            shared_with: p.map_or(1, |p| p.shared_with),
+        }
+    }
+}
+
+/// Ranking, prize totals and stage headings of a published result.
+#[derive(Clone, Debug, Serialize)]
+struct ResultsView {
+    stages: Vec<(String, String, u32)>,
+    lines: Vec<LineView>,
+    winners: Vec<LineView>,
+    total_cash: String,
+    total_assistance: String,
+    cash_budget: String,
+    assistance_budget: String,
+}
+
+impl ResultsView {
+    fn of(p: &Published, lang: &str) -> Self {
+        let lines: Vec<LineView> = p.lines.iter().map(|l| LineView::of(l, lang)).collect();
+        let t = &p.totals;
+        ResultsView {
+            stages: p
+                .stages
+                .iter()
+                .map(|s| (s.code.clone(), s.name.clone(), s.weight))
+                .collect(),
+            winners: p.winners().map(|l| LineView::of(l, lang)).collect(),
+            lines,
+            total_cash: rupiah(t.cash),
+            total_assistance: rupiah(t.assistance),
+            cash_budget: t.cash_budget.map(rupiah).unwrap_or_else(|| "—".into()),
+            assistance_budget: t
+                .assistance_budget
+                .map(rupiah)
+                .unwrap_or_else(|| "—".into()),
+        }
+    }
+}
+
+/// Why results cannot be computed, in words.
+fn describe_refusal(r: &Refusal, lang: &str) -> Vec<String> {
+    match r {
+        Refusal::Setup(problems) => problems.iter().map(|p| p.describe(lang)).collect(),
+        Refusal::Engine(e) => vec![i18n::t_args(
+            lang,
+            "res-err-engine",
+            &[("detail", e.to_string())],
+        )],
+        Refusal::Allocation(e) => vec![i18n::t_args(
+            lang,
+            "res-err-allocation",
+            &[("detail", e.to_string())],
+        )],
+    }
+}
+
+/// A stored snapshot's published results, or an internal error if unreadable.
+fn published_of(s: &entity::result_snapshot::Model) -> Result<Published, AppError> {
+    crate::db::results::snapshots::published(s)
+        .ok_or_else(|| AppError::Internal("unreadable snapshot".into()))
+}
+
+/// A stored upload as a download (appeal attachments, transfer proofs).
+fn stored_file(
+    config: &crate::AppConfig,
+    stored: Option<&str>,
+    content_type: Option<&str>,
+) -> Result<committee::Download, AppError> {
+    let stored = stored.ok_or(AppError::NotFound)?;
+    let path = crate::uploads::path_of(&config.upload_dir, stored).ok_or(AppError::NotFound)?;
+    let body = std::fs::read(path).map_err(|_| AppError::NotFound)?;
+    let ct = content_type
+        .and_then(rocket::http::ContentType::parse_flexible)
+        .unwrap_or(rocket::http::ContentType::Binary);
+    let name = stored.rsplit('/').next().unwrap_or("file").to_owned();
+    Ok(committee::Download::new(body, ct, name))
+}

@@ -1,0 +1,208 @@
+//! Public results, no login: the announced competitions by year and region, and each
+//! competition's winners page (current version, or any earlier one) with the snapshot hash.
+//! Nothing is public before the announcement: an unannounced competition answers 404.
+
+use entity::competition;
+use rocket::{Route, State, get, routes};
+use rocket_dyn_templates::Template;
+use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use serde::Serialize;
+use std::collections::HashMap;
+
+use super::{ResultsView, published_of};
+use crate::db::competitions::{self, Status};
+use crate::db::results::{appeals, snapshots};
+use crate::error::AppError;
+use crate::ids::CompetitionId;
+use crate::views::Page;
+
+#[derive(Serialize)]
+struct ListItem {
+    id: String,
+    name: String,
+    year: i32,
+    level: String,
+    region_code: String,
+}
+
+#[derive(Serialize)]
+struct ListView {
+    page: Page,
+    items: Vec<ListItem>,
+    year: String,
+    region: String,
+}
+
+/// True once results are public.
+pub(super) fn is_public(c: &competition::Model) -> bool {
+    matches!(
+        Status::parse(&c.status),
+        Some(Status::Announced | Status::Archived)
+    )
+}
+
+#[get("/results?<year>&<region>")]
+async fn list(
+    page: Page,
+    year: Option<i32>,
+    region: Option<&str>,
+    db: &State<DatabaseConnection>,
+) -> Result<Template, AppError> {
+    let mut q = competition::Entity::find().filter(
+        competition::Column::Status.is_in([Status::Announced.as_str(), Status::Archived.as_str()]),
+    );
+    if let Some(y) = year {
+        q = q.filter(competition::Column::Year.eq(y));
+    }
+    let region = region.map(str::trim).filter(|r| !r.is_empty());
+    if let Some(r) = region {
+        q = q.filter(
+            Condition::any()
+                .add(competition::Column::RegionCode.eq(r))
+                .add(competition::Column::RegionCode.starts_with(format!("{r}."))),
+        );
+    }
+    let items = q
+        .order_by_desc(competition::Column::Year)
+        .order_by_asc(competition::Column::RegionCode)
+        .order_by_asc(competition::Column::Name)
+        .all(db.inner())
+        .await?
+        .into_iter()
+        .map(|c| ListItem {
+            id: c.id.to_string(),
+            name: c.name,
+            year: c.year,
+            level: c.level,
+            region_code: c.region_code.unwrap_or_default(),
+        })
+        .collect();
+    let view = ListView {
+        page,
+        items,
+        year: year.map(|y| y.to_string()).unwrap_or_default(),
+        region: region.unwrap_or("").to_owned(),
+    };
+    Ok(Template::render("results/list", &view))
+}
+
+#[derive(Serialize)]
+struct VersionLink {
+    version: i32,
+    hash: String,
+    current: bool,
+}
+
+#[derive(Serialize)]
+struct AppealOutcome {
+    village: String,
+    status: String,
+    answer: String,
+}
+
+#[derive(Serialize)]
+struct WinnersView {
+    page: Page,
+    competition_id: String,
+    name: String,
+    year: i32,
+    version: i32,
+    hash: String,
+    reason: String,
+    announced_at: String,
+    results: ResultsView,
+    versions: Vec<VersionLink>,
+    appeals: Vec<AppealOutcome>,
+}
+
+/// Renders one snapshot version of `c` (public and committee pages).
+pub(super) async fn render_version(
+    db: &DatabaseConnection,
+    page: Page,
+    c: &competition::Model,
+    version: i32,
+) -> Result<Template, AppError> {
+    let all = snapshots::list(db, c.id).await?;
+    let snap = all
+        .iter()
+        .find(|s| s.version == version)
+        .ok_or(AppError::NotFound)?;
+    let published = published_of(snap)?;
+    let names: HashMap<uuid::Uuid, String> = published
+        .lines
+        .iter()
+        .map(|l| (l.nomination_id, l.village.name.clone()))
+        .collect();
+    let appeals = appeals::list(db, c.id)
+        .await?
+        .into_iter()
+        .filter(|a| a.status != appeals::OPEN)
+        .map(|a| AppealOutcome {
+            village: names.get(&a.nomination_id).cloned().unwrap_or_default(),
+            status: a.status,
+            answer: a.answer,
+        })
+        .collect();
+    let view = WinnersView {
+        competition_id: c.id.to_string(),
+        name: c.name.clone(),
+        year: c.year,
+        version: snap.version,
+        hash: snap.content_hash.clone(),
+        reason: snap.reason.clone(),
+        announced_at: snap.announced_at.format("%d-%m-%Y %H:%M").to_string(),
+        results: ResultsView::of(&published, page.lang),
+        versions: all
+            .iter()
+            .map(|s| VersionLink {
+                version: s.version,
+                hash: s.content_hash.clone(),
+                current: s.status == snapshots::CURRENT,
+            })
+            .collect(),
+        appeals,
+        page,
+    };
+    Ok(Template::render("results/winners", &view))
+}
+
+async fn public_competition(
+    db: &DatabaseConnection,
+    id: CompetitionId,
+) -> Result<competition::Model, AppError> {
+    competitions::find_by_id(db, id)
+        .await?
+        .filter(is_public)
+        .ok_or(AppError::NotFound)
+}
+
+#[get("/results/<id>")]
+async fn winners(
+    page: Page,
+    id: CompetitionId,
+    db: &State<DatabaseConnection>,
+) -> Result<Template, AppError> {
+    let db = db.inner();
+    let c = public_competition(db, id).await?;
+    let current = snapshots::current(db, c.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    render_version(db, page, &c, current.version).await
+}
+
+#[get("/results/<id>/v/<version>")]
+async fn winners_version(
+    page: Page,
+    id: CompetitionId,
+    version: i32,
+    db: &State<DatabaseConnection>,
+) -> Result<Template, AppError> {
+    let db = db.inner();
+    let c = public_competition(db, id).await?;
+    render_version(db, page, &c, version).await
+}
+
+/// Routes of this module.
+pub fn routes() -> Vec<Route> {
+    routes![list, winners, winners_version]
+}

@@ -1,0 +1,412 @@
+//! A village operator's score protocol after the announcement (rank, every stage and
+//! criterion with the panel score, weight and contribution, each judge's value as "Juri n"
+//! with trimmed values marked, and its aspect scores against the winner and the field
+//! average), and its appeal (*sanggahan*) within the window.
+
+use entity::{competition, nomination};
+use juara_domain::Points;
+use juara_domain::explanation::{EntryExplanation, judge_label};
+use juara_domain::sheet::ScoreValue;
+use rocket::form::FromForm;
+use rocket::fs::TempFile;
+use rocket::http::Status;
+use rocket::response::{Flash, Redirect, Responder};
+use rocket::tokio::io::AsyncReadExt;
+use rocket::{Route, State, get, post, routes};
+use rocket_dyn_templates::Template;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
+use serde::Serialize;
+
+use super::public::is_public;
+use super::{LineView, published_of};
+use crate::AppConfig;
+use crate::auth::VillageUser;
+use crate::auth::csrf::CsrfForm;
+use crate::db::audit::{self, NewEvent};
+use crate::db::competitions;
+use crate::db::results::inputs::entry_id;
+use crate::db::results::{appeals, snapshots};
+use crate::error::AppError;
+use crate::forms::FormState;
+use crate::ids::CompetitionId;
+use crate::results::Published;
+use crate::uploads;
+use crate::views::Page;
+
+#[derive(Serialize)]
+struct JudgeValueView {
+    label: String,
+    value: String,
+    trimmed: bool,
+}
+
+#[derive(Serialize)]
+struct CriterionView {
+    code: String,
+    name: String,
+    depth: u32,
+    panel_score: String,
+    weight: String,
+    contribution: String,
+    not_applicable: bool,
+    judges: Vec<JudgeValueView>,
+}
+
+#[derive(Serialize)]
+struct AspectBar {
+    name: String,
+    mine: String,
+    winner: String,
+    average: String,
+    mine_pct: i64,
+    winner_pct: i64,
+    average_pct: i64,
+}
+
+#[derive(Serialize)]
+struct StageView {
+    code: String,
+    name: String,
+    score: String,
+    criteria: Vec<CriterionView>,
+    chart: Vec<AspectBar>,
+}
+
+#[derive(Serialize)]
+struct AppealView {
+    status: String,
+    body: String,
+    answer: String,
+}
+
+#[derive(Serialize)]
+struct ProtocolView {
+    page: Page,
+    competition_id: String,
+    competition_name: String,
+    version: i32,
+    hash: String,
+    line: Option<LineView>,
+    stages: Vec<StageView>,
+    appeal: Option<AppealView>,
+    can_appeal: bool,
+    form: FormState,
+}
+
+fn show(p: Option<Points>) -> String {
+    p.map(|p| p.to_string()).unwrap_or_else(|| "—".into())
+}
+
+fn pct(p: Option<Points>) -> i64 {
+    p.map_or(0, |p| (p.units() / Points::SCALE).clamp(0, 100))
+}
+
+/// Panel score of a stage's node for an entry's explanation.
+fn node_score(e: &EntryExplanation, stage: &str, node: u32) -> Option<Points> {
+    e.stages
+        .iter()
+        .find(|s| s.stage == stage)?
+        .criteria
+        .iter()
+        .find(|c| c.node == node)?
+        .panel_score
+}
+
+fn stages_of(p: &Published, e: &EntryExplanation) -> Vec<StageView> {
+    let winner = p
+        .lines
+        .first()
+        .and_then(|l| p.result.explanation(entry_id(l.nomination_id)));
+    let field: Vec<EntryExplanation> = p.result.explanations().collect();
+    e.stages
+        .iter()
+        .filter_map(|st| {
+            let info = p.stages.iter().find(|s| s.code == st.stage)?;
+            let criteria = st
+                .criteria
+                .iter()
+                .filter_map(|line| {
+                    let node = info.criteria.get(usize::try_from(line.node).ok()?)?;
+                    let judges = st
+                        .values
+                        .iter()
+                        .filter(|v| v.node == line.node)
+                        .map(|v| JudgeValueView {
+                            label: judge_label(v.label),
+                            value: match v.value {
+                                ScoreValue::Value(x) => x.to_string(),
+                                ScoreValue::NotApplicable => "TB".into(),
+                            },
+                            trimmed: v.trimmed,
+                        })
+                        .collect();
+                    Some(CriterionView {
+                        code: node.code.clone(),
+                        name: node.name.clone(),
+                        depth: node.depth,
+                        panel_score: show(line.panel_score),
+                        weight: line.effective_weight.to_string(),
+                        contribution: line.contribution.to_string(),
+                        not_applicable: line.not_applicable,
+                        judges,
+                    })
+                })
+                .collect();
+            let chart = info
+                .criteria
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| n.depth == 0)
+                .filter_map(|(i, n)| {
+                    let node = u32::try_from(i).ok()?;
+                    let mine = node_score(e, &st.stage, node);
+                    let win = winner.as_ref().and_then(|w| node_score(w, &st.stage, node));
+                    let scores: Vec<i64> = field
+                        .iter()
+                        .filter_map(|x| node_score(x, &st.stage, node))
+                        .map(Points::units)
+                        .collect();
+                    let count = i64::try_from(scores.len()).ok().filter(|n| *n > 0);
+                    let avg = count.map(|n| Points::from_units(scores.iter().sum::<i64>() / n));
+                    Some(AspectBar {
+                        name: n.name.clone(),
+                        mine: show(mine),
+                        winner: show(win),
+                        average: show(avg),
+                        mine_pct: pct(mine),
+                        winner_pct: pct(win),
+                        average_pct: pct(avg),
+                    })
+                })
+                .collect();
+            Some(StageView {
+                code: info.code.clone(),
+                name: info.name.clone(),
+                score: show(st.score),
+                criteria,
+                chart,
+            })
+        })
+        .collect()
+}
+
+/// The village's nomination in an announced competition.
+async fn load(
+    db: &DatabaseConnection,
+    id: CompetitionId,
+    who: &VillageUser,
+) -> Result<(competition::Model, nomination::Model), AppError> {
+    let c = competitions::find_by_id(db, id)
+        .await?
+        .filter(is_public)
+        .ok_or(AppError::NotFound)?;
+    let village = who.0.village_code.as_deref().ok_or(AppError::Forbidden)?;
+    let n = nomination::Entity::find()
+        .filter(nomination::Column::CompetitionId.eq(c.id))
+        .filter(nomination::Column::VillageCode.eq(village))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((c, n))
+}
+
+async fn protocol_view(
+    db: &DatabaseConnection,
+    page: Page,
+    c: &competition::Model,
+    n: &nomination::Model,
+    form: FormState,
+) -> Result<ProtocolView, AppError> {
+    let snap = snapshots::current(db, c.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let first = snapshots::version(db, c.id, 1).await?;
+    let p = published_of(&snap)?;
+    let line = p.line_of(n.id).map(|l| LineView::of(l, page.lang));
+    let stages = p
+        .result
+        .explanation(entry_id(n.id))
+        .map(|e| stages_of(&p, &e))
+        .unwrap_or_default();
+    let appeal = appeals::for_nomination(db, n.id).await?;
+    let can_appeal = appeal.is_none() && first.as_ref().is_some_and(|f| appeals::window_open(c, f));
+    Ok(ProtocolView {
+        competition_id: c.id.to_string(),
+        competition_name: c.name.clone(),
+        version: snap.version,
+        hash: snap.content_hash.clone(),
+        line,
+        stages,
+        appeal: appeal.map(|a| AppealView {
+            status: a.status,
+            body: a.body,
+            answer: a.answer,
+        }),
+        can_appeal,
+        form,
+        page,
+    })
+}
+
+#[get("/village/results/<id>")]
+async fn protocol(
+    page: Page,
+    who: VillageUser,
+    id: CompetitionId,
+    db: &State<DatabaseConnection>,
+) -> Result<Template, AppError> {
+    let db = db.inner();
+    let (c, n) = load(db, id, &who).await?;
+    let view = protocol_view(db, page, &c, &n, FormState::default()).await?;
+    Ok(Template::render("results/protocol", &view))
+}
+
+#[derive(FromForm)]
+struct AppealForm<'r> {
+    body: Option<String>,
+    file: Option<TempFile<'r>>,
+}
+
+#[derive(Responder)]
+enum Reply {
+    Done(Flash<Redirect>),
+    Page((Status, Template)),
+}
+
+#[post("/village/results/<id>/appeal", data = "<form>")]
+async fn appeal(
+    page: Page,
+    who: VillageUser,
+    id: CompetitionId,
+    form: CsrfForm<'_, AppealForm<'_>>,
+    db: &State<DatabaseConnection>,
+    config: &State<AppConfig>,
+) -> Result<Reply, AppError> {
+    let (db, config) = (db.inner(), config.inner());
+    let (c, n) = load(db, id, &who).await?;
+    let snap = snapshots::current(db, c.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let first = snapshots::version(db, c.id, 1).await?;
+    if !first.as_ref().is_some_and(|f| appeals::window_open(&c, f)) {
+        return Err(AppError::Conflict(page.t("res-err-appeal-closed")));
+    }
+    if appeals::for_nomination(db, n.id).await?.is_some() {
+        return Err(AppError::Conflict(page.t("res-err-appeal-exists")));
+    }
+    let mut state = FormState::from_context(&form.0.context, page.lang);
+    let input = form.0.value.as_ref();
+    let body = input
+        .and_then(|f| f.body.as_deref())
+        .unwrap_or("")
+        .trim()
+        .to_owned();
+    if body.is_empty() {
+        state.add_key("body", page.lang, "res-err-required");
+    }
+    let mut file = None;
+    if let Some(f) = input.and_then(|f| f.file.as_ref()).filter(|f| f.len() > 0) {
+        let mut bytes = Vec::new();
+        f.open()
+            .await
+            .map_err(|e| AppError::Internal(format!("reading upload: {e}")))?
+            .take(config.max_upload_bytes.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .await
+            .map_err(|e| AppError::Internal(format!("reading upload: {e}")))?;
+        match uploads::check(&bytes, config.max_upload_bytes) {
+            Ok(checked) => {
+                let name = f
+                    .raw_name()
+                    .map(|n| n.dangerous_unsafe_unsanitized_raw().as_str())
+                    .unwrap_or_default();
+                file = Some((uploads::sanitize_name(name), checked, bytes));
+            }
+            Err(refusal) => {
+                let mb = config.max_upload_bytes.div_ceil(1024 * 1024).to_string();
+                let msg = crate::i18n::t_args(page.lang, refusal.message_key(), &[("mb", mb)]);
+                state.add("file", msg);
+            }
+        }
+    }
+    if !state.is_ok() {
+        let view = protocol_view(db, page, &c, &n, state).await?;
+        return Ok(Reply::Page((
+            Status::UnprocessableEntity,
+            Template::render("results/protocol", &view),
+        )));
+    }
+    let io = |e: std::io::Error| AppError::Internal(format!("storing upload: {e}"));
+    let staged = match &file {
+        Some((_, checked, bytes)) => {
+            Some(uploads::stage(&config.upload_dir, c.id, checked.kind, bytes).map_err(io)?)
+        }
+        None => None,
+    };
+    let attachment = match (&file, &staged) {
+        (Some((name, checked, _)), Some(s)) => Some(appeals::Attachment {
+            name: name.clone(),
+            stored: s.stored_name.clone(),
+            content_type: checked.kind.content_type().to_owned(),
+            size: i64::try_from(checked.size).unwrap_or(i64::MAX),
+            sha256: checked.sha256.clone(),
+        }),
+        _ => None,
+    };
+    let txn = db.begin().await?;
+    let filed = appeals::insert(
+        &txn,
+        c.id,
+        n.id,
+        snap.version,
+        body,
+        attachment,
+        who.0.id.into_uuid(),
+    )
+    .await?;
+    audit::record(
+        &txn,
+        NewEvent {
+            competition_id: Some(c.id),
+            nomination_id: Some(n.id),
+            actor_id: Some(who.0.id.into_uuid()),
+            action: "appeal.filed".into(),
+            details: format!("v{}", filed.snapshot_version),
+            ..Default::default()
+        },
+    )
+    .await?;
+    let placed = staged.map(|s| s.persist()).transpose().map_err(io)?;
+    txn.commit().await?;
+    if let Some(p) = placed {
+        p.keep();
+    }
+    Ok(Reply::Done(Flash::success(
+        Redirect::to(format!("/village/results/{}", c.id)),
+        page.t("res-flash-appealed"),
+    )))
+}
+
+#[get("/village/results/<id>/appeal/file")]
+async fn attachment(
+    who: VillageUser,
+    id: CompetitionId,
+    db: &State<DatabaseConnection>,
+    config: &State<AppConfig>,
+) -> Result<super::committee::Download, AppError> {
+    let db = db.inner();
+    let (_, n) = load(db, id, &who).await?;
+    let a = appeals::for_nomination(db, n.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    super::stored_file(
+        config.inner(),
+        a.attachment_stored.as_deref(),
+        a.attachment_type.as_deref(),
+    )
+}
+
+/// Routes of this module.
+pub fn routes() -> Vec<Route> {
+    routes![protocol, appeal, attachment]
+}
