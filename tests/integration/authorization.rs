@@ -129,31 +129,11 @@ const MATRIX: &[(Method, &str, Actor, Status)] = &[
         Get,
         "/judge/sheets/00000000-0000-0000-0000-000000000000",
         Judge,
-    // Results (issue 6; id-bearing routes: tests/integration/results/access.rs)
-    (Get, "/results", Anonymous, Status::Ok),
-    (Get, "/results", Village, Status::Ok),
-    (
-        Get,
-        "/results/00000000-0000-4000-8000-000000000000",
-        Anonymous,
         Status::NotFound,
     ),
     (
         Get,
         "/judge/sheets/00000000-0000-0000-0000-000000000000",
-        "/admin/competitions/00000000-0000-4000-8000-000000000000/results",
-        Anonymous,
-        Status::Unauthorized,
-    ),
-    (
-        Get,
-        "/admin/competitions/00000000-0000-4000-8000-000000000000/results",
-        Judge,
-        Status::Forbidden,
-    ),
-    (
-        Get,
-        "/admin/competitions/00000000-0000-4000-8000-000000000000/results",
         Village,
         Status::Forbidden,
     ),
@@ -175,8 +155,6 @@ const MATRIX: &[(Method, &str, Actor, Status)] = &[
     (
         Get,
         "/admin/competitions/00000000-0000-0000-0000-000000000000/judging",
-        Get,
-        "/admin/competitions/00000000-0000-4000-8000-000000000000/results",
         Admin,
         Status::NotFound,
     ),
@@ -190,6 +168,40 @@ const MATRIX: &[(Method, &str, Actor, Status)] = &[
     (Get, "/api/v1/judge/sheets", Judge, Status::Ok),
     (Get, "/api/v1/judge/sheets", Admin, Status::Forbidden),
     (Get, "/api/v1/judge/sheets", Village, Status::Forbidden),
+    // Results (issue 6; id-bearing routes: tests/integration/results/access.rs)
+    (Get, "/results", Anonymous, Status::Ok),
+    (Get, "/results", Village, Status::Ok),
+    (
+        Get,
+        "/results/00000000-0000-4000-8000-000000000000",
+        Anonymous,
+        Status::NotFound,
+    ),
+    (
+        Get,
+        "/admin/competitions/00000000-0000-4000-8000-000000000000/results",
+        Anonymous,
+        Status::Unauthorized,
+    ),
+    (
+        Get,
+        "/admin/competitions/00000000-0000-4000-8000-000000000000/results",
+        Judge,
+        Status::Forbidden,
+    ),
+    (
+        Get,
+        "/admin/competitions/00000000-0000-4000-8000-000000000000/results",
+        Village,
+        Status::Forbidden,
+    ),
+    (
+        Get,
+        "/admin/competitions/00000000-0000-4000-8000-000000000000/results",
+        Admin,
+        Status::NotFound,
+    ),
+    (
         Post,
         "/admin/competitions/00000000-0000-4000-8000-000000000000/results/announce",
         Judge,
