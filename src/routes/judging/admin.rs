@@ -200,6 +200,8 @@ struct StagePage {
     judge_progress: Vec<JudgeProgress>,
     progress: Progress,
     slots: Vec<SlotRow>,
+    /// Entries with sheets not yet submitted (what closing now would leave incomplete).
+    incomplete: Vec<String>,
 }
 
 #[get("/admin/competitions/<cid>/judging/<sid>")]
@@ -284,7 +286,15 @@ async fn stage_page(
             starts_at: slot.starts_at,
         })
         .collect();
+    let incomplete = progress
+        .by_entry
+        .iter()
+        .filter(|e| e.missing() > 0)
+        .filter_map(|e| noms.iter().find(|n| n.id == e.id))
+        .map(|n| n.village_code.clone())
+        .collect();
     let view = StagePage {
+        incomplete,
         page,
         competition: CompView::of(&c),
         stage: StageView::of(&s),
