@@ -115,3 +115,4 @@ jdg-err-photo = Choose a JPEG or PNG photo within the size limit.
 jdg-flash-photo = Photo saved.
 jdg-draw-position = presenting { $n }
 jdg-err-visit-date = The visit date is not valid (format YYYY-MM-DD).
+jdg-incomplete-entries = Entries with sheets still missing

@@ -115,3 +115,4 @@ jdg-err-photo = Pilih foto JPEG atau PNG yang tidak melebihi batas ukuran.
 jdg-flash-photo = Foto tersimpan.
 jdg-draw-position = urutan ke-{ $n }
 jdg-err-visit-date = Tanggal kunjungan tidak valid (format TTTT-BB-HH).
+jdg-incomplete-entries = Peserta yang lembarnya belum lengkap

@@ -11,8 +11,9 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::{SheetStatus, conflicts, panels, regions_of};
+use super::{SheetStatus, conflicts, panels, regions_of, split_ids};
 use crate::db::audit::{self, NewEvent};
+use std::collections::BTreeMap;
 
 /// Why an assignment was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -98,8 +99,9 @@ fn new_sheet(
     }
 }
 
-/// Assigns the whole stage with `seed`, replacing untouched assignments. Refused once any
-/// sheet of the stage has been saved. Returns how many sheets were created.
+/// Assigns the whole stage with `seed`, replacing untouched assignments: per sub-panel (judges
+/// sharing the same aspects), every entry gets `judges_per_entry` of its judges. Refused once
+/// any sheet of the stage has been saved. Returns how many sheets were created.
 pub async fn auto_assign<C: TransactionTrait + ConnectionTrait>(
     db: &C,
     s: &stage::Model,
@@ -118,9 +120,13 @@ pub async fn auto_assign<C: TransactionTrait + ConnectionTrait>(
         return Ok(Err(Refusal::AlreadyStarted));
     }
     let noms = entries(db, s.competition_id).await?;
-    let mut judges = Vec::with_capacity(panel.len());
+    // Partial panels: judges with the same aspects form a sub-panel (e.g. the health office
+    // scoring the health aspect), and every entry gets `judges_per_entry` judges from each.
+    let mut groups: BTreeMap<Vec<Uuid>, Vec<AssignJudge>> = BTreeMap::new();
     for p in &panel {
-        judges.push(AssignJudge {
+        let mut aspects = split_ids(&p.aspect_ids);
+        aspects.sort_unstable();
+        groups.entry(aspects).or_default().push(AssignJudge {
             id: JudgeId(p.judge_id.as_u128()),
             conflicts: conflicts::codes_of(db, p.judge_id).await?,
         });
@@ -134,10 +140,13 @@ pub async fn auto_assign<C: TransactionTrait + ConnectionTrait>(
         })
         .collect();
     let per_entry = usize::try_from(s.judges_per_entry).unwrap_or(0);
-    let result = match assignment::assign(&entries, &judges, per_entry, seed) {
-        Ok(r) => r,
-        Err(e) => return Ok(Err(Refusal::Impossible(e))),
-    };
+    let mut result = Vec::new();
+    for judges in groups.values() {
+        match assignment::assign(&entries, judges, per_entry, seed) {
+            Ok(r) => result.extend(r),
+            Err(e) => return Ok(Err(Refusal::Impossible(e))),
+        }
+    }
     let txn = db.begin().await?;
     score_sheet::Entity::delete_many()
         .filter(score_sheet::Column::StageId.eq(s.id))

@@ -1,29 +1,28 @@
-//! The committee's judging page per stage: panel builder (with aspect limits), automatic and
-//! manual assignment, progress per judge and per entry, reopening sheets, closing the stage,
-//! and the presentation draw with its schedule. Every action is a CSRF-checked POST that
-//! redirects back with a flash message; competitions outside the admin's scope answer 404.
+//! The committee's judging pages: the overview of a competition's stages and the page of one
+//! stage (panel, assignments, progress, closing, presentation draw). The actions live in
+//! `admin_assign` and `admin_stage`; each is a CSRF-checked POST that redirects back with a
+//! flash message, and competitions outside the admin's scope answer 404.
 
-use chrono::{NaiveDateTime, Utc};
+use chrono::Utc;
 use entity::{competition, stage};
-use rocket::form::FromForm;
 use rocket::response::{Flash, Redirect};
-use rocket::{Route, State, get, post, routes};
+use rocket::{Route, State, get, routes};
 use rocket_dyn_templates::Template;
 use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::auth::{AdminUser, csrf::CsrfForm};
+use crate::auth::AdminUser;
 use crate::db::competition_setup;
 use crate::db::competitions;
-use crate::db::judging::progress::{self, CloseRefusal, Progress};
+use crate::db::judging::progress::{self, Progress};
 use crate::db::judging::{assign, draw, panels, sheets, split_ids};
 use crate::error::AppError;
 use crate::ids::CompetitionId;
 use crate::views::Page;
 
 /// The competition (in the admin's scope) and its stage, or 404.
-async fn load(
+pub(super) async fn load(
     db: &DatabaseConnection,
     who: &AdminUser,
     cid: Uuid,
@@ -42,7 +41,7 @@ fn back(cid: Uuid, sid: Uuid) -> Redirect {
     Redirect::to(format!("/admin/competitions/{cid}/judging/{sid}"))
 }
 
-fn done(cid: Uuid, sid: Uuid, page: &Page, ok: bool, key: &str) -> Flash<Redirect> {
+pub(super) fn done(cid: Uuid, sid: Uuid, page: &Page, ok: bool, key: &str) -> Flash<Redirect> {
     if ok {
         Flash::success(back(cid, sid), page.t(key))
     } else {
@@ -200,6 +199,8 @@ struct StagePage {
     judge_progress: Vec<JudgeProgress>,
     progress: Progress,
     slots: Vec<SlotRow>,
+    /// Entries with sheets not yet submitted (what closing now would leave incomplete).
+    incomplete: Vec<String>,
 }
 
 #[get("/admin/competitions/<cid>/judging/<sid>")]
@@ -284,7 +285,15 @@ async fn stage_page(
             starts_at: slot.starts_at,
         })
         .collect();
+    let incomplete = progress
+        .by_entry
+        .iter()
+        .filter(|e| e.missing() > 0)
+        .filter_map(|e| noms.iter().find(|n| n.id == e.id))
+        .map(|n| n.village_code.clone())
+        .collect();
     let view = StagePage {
+        incomplete,
         page,
         competition: CompView::of(&c),
         stage: StageView::of(&s),
@@ -305,312 +314,7 @@ async fn stage_page(
     Ok(Template::render("judging/admin_stage", &view))
 }
 
-#[derive(FromForm)]
-struct PanelForm {
-    judge_id: Uuid,
-    aspects: Vec<Uuid>,
-}
-
-#[post("/admin/competitions/<cid>/judging/<sid>/panel", data = "<form>")]
-async fn panel_add(
-    page: Page,
-    who: AdminUser,
-    cid: Uuid,
-    sid: Uuid,
-    form: CsrfForm<'_, PanelForm>,
-    db: &State<DatabaseConnection>,
-) -> Result<Flash<Redirect>, AppError> {
-    let db = db.inner();
-    let (c, s) = load(db, &who, cid, sid).await?;
-    let Some(f) = form.0.value.as_ref() else {
-        return Ok(done(c.id, s.id, &page, false, "jdg-err-form"));
-    };
-    let judges = panels::judges(db).await?;
-    let criteria = sheets::criteria(db, s.id).await?;
-    let aspects_ok = f
-        .aspects
-        .iter()
-        .all(|a| criteria.iter().any(|c| c.id == *a && c.parent_id.is_none()));
-    if !judges.iter().any(|j| j.id == f.judge_id) || !aspects_ok {
-        return Ok(done(c.id, s.id, &page, false, "jdg-err-form"));
-    }
-    panels::upsert(db, s.id, f.judge_id, &f.aspects).await?;
-    Ok(done(c.id, s.id, &page, true, "jdg-flash-panel"))
-}
-
-#[derive(FromForm)]
-struct JudgeForm {
-    judge_id: Uuid,
-}
-
-#[post(
-    "/admin/competitions/<cid>/judging/<sid>/panel/remove",
-    data = "<form>"
-)]
-async fn panel_remove(
-    page: Page,
-    who: AdminUser,
-    cid: Uuid,
-    sid: Uuid,
-    form: CsrfForm<'_, JudgeForm>,
-    db: &State<DatabaseConnection>,
-) -> Result<Flash<Redirect>, AppError> {
-    let db = db.inner();
-    let (c, s) = load(db, &who, cid, sid).await?;
-    let Some(f) = form.0.value.as_ref() else {
-        return Ok(done(c.id, s.id, &page, false, "jdg-err-form"));
-    };
-    let ok = panels::remove(db, s.id, f.judge_id).await?;
-    Ok(done(
-        c.id,
-        s.id,
-        &page,
-        ok,
-        if ok {
-            "jdg-flash-panel"
-        } else {
-            "jdg-err-form"
-        },
-    ))
-}
-
-#[derive(FromForm)]
-struct AutoForm<'r> {
-    seed: Option<&'r str>,
-}
-
-#[post("/admin/competitions/<cid>/judging/<sid>/assign/auto", data = "<form>")]
-async fn auto(
-    page: Page,
-    who: AdminUser,
-    cid: Uuid,
-    sid: Uuid,
-    form: CsrfForm<'_, AutoForm<'_>>,
-    db: &State<DatabaseConnection>,
-) -> Result<Flash<Redirect>, AppError> {
-    let db = db.inner();
-    let (c, s) = load(db, &who, cid, sid).await?;
-    let seed = match form.0.value.as_ref().and_then(|f| f.seed).map(str::trim) {
-        None | Some("") => rand::random::<u64>(),
-        Some(text) => match text.parse::<u64>() {
-            Ok(n) => n,
-            Err(_) => return Ok(done(c.id, s.id, &page, false, "jdg-err-seed")),
-        },
-    };
-    Ok(
-        match assign::auto_assign(db, &s, seed, who.0.id.into_uuid()).await? {
-            Ok(_) => done(c.id, s.id, &page, true, "jdg-flash-assigned"),
-            Err(r) => done(c.id, s.id, &page, false, r.message_key()),
-        },
-    )
-}
-
-#[derive(FromForm)]
-struct AssignForm {
-    nomination_id: Uuid,
-    judge_id: Uuid,
-}
-
-#[post("/admin/competitions/<cid>/judging/<sid>/assign", data = "<form>")]
-async fn assign_one(
-    page: Page,
-    who: AdminUser,
-    cid: Uuid,
-    sid: Uuid,
-    form: CsrfForm<'_, AssignForm>,
-    db: &State<DatabaseConnection>,
-) -> Result<Flash<Redirect>, AppError> {
-    let db = db.inner();
-    let (c, s) = load(db, &who, cid, sid).await?;
-    let Some(f) = form.0.value.as_ref() else {
-        return Ok(done(c.id, s.id, &page, false, "jdg-err-form"));
-    };
-    let noms = assign::entries(db, c.id).await?;
-    let judges = panels::judges(db).await?;
-    let (Some(n), true) = (
-        noms.iter().find(|n| n.id == f.nomination_id),
-        judges.iter().any(|j| j.id == f.judge_id),
-    ) else {
-        return Ok(done(c.id, s.id, &page, false, "jdg-err-form"));
-    };
-    Ok(
-        match assign::assign_one(db, &s, n, f.judge_id, who.0.id.into_uuid()).await? {
-            Ok(_) => done(c.id, s.id, &page, true, "jdg-flash-assigned"),
-            Err(r) => done(c.id, s.id, &page, false, r.message_key()),
-        },
-    )
-}
-
-#[post(
-    "/admin/competitions/<cid>/judging/<sid>/sheets/<sheet>/unassign",
-    data = "<_form>"
-)]
-async fn unassign(
-    page: Page,
-    who: AdminUser,
-    cid: Uuid,
-    sid: Uuid,
-    sheet: Uuid,
-    _form: CsrfForm<'_, crate::auth::csrf::Only<'_>>,
-    db: &State<DatabaseConnection>,
-) -> Result<Flash<Redirect>, AppError> {
-    let db = db.inner();
-    let (c, s) = load(db, &who, cid, sid).await?;
-    Ok(match assign::unassign(db, s.id, sheet).await? {
-        Ok(()) => done(c.id, s.id, &page, true, "jdg-flash-unassigned"),
-        Err(r) => done(c.id, s.id, &page, false, r.message_key()),
-    })
-}
-
-#[derive(FromForm)]
-struct ReasonForm<'r> {
-    reason: &'r str,
-}
-
-#[post(
-    "/admin/competitions/<cid>/judging/<sid>/sheets/<sheet>/reopen",
-    data = "<form>"
-)]
-async fn reopen(
-    page: Page,
-    who: AdminUser,
-    cid: Uuid,
-    sid: Uuid,
-    sheet: Uuid,
-    form: CsrfForm<'_, ReasonForm<'_>>,
-    db: &State<DatabaseConnection>,
-) -> Result<Flash<Redirect>, AppError> {
-    let db = db.inner();
-    let (c, s) = load(db, &who, cid, sid).await?;
-    let ctx = sheets::find_in_stage(db, s.id, sheet)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let reason = form.0.value.as_ref().map(|f| f.reason.trim()).unwrap_or("");
-    if reason.is_empty() {
-        return Ok(done(c.id, s.id, &page, false, "jdg-err-reason"));
-    }
-    let now = Utc::now().fixed_offset();
-    let ok = sheets::reopen(db, &ctx, reason, who.0.id.into_uuid(), now).await?;
-    Ok(done(
-        c.id,
-        s.id,
-        &page,
-        ok,
-        if ok {
-            "jdg-flash-reopened"
-        } else {
-            "jdg-err-not-submitted"
-        },
-    ))
-}
-
-#[derive(FromForm)]
-struct CloseForm<'r> {
-    force: bool,
-    note: &'r str,
-}
-
-#[post("/admin/competitions/<cid>/judging/<sid>/close", data = "<form>")]
-async fn close(
-    page: Page,
-    who: AdminUser,
-    cid: Uuid,
-    sid: Uuid,
-    form: CsrfForm<'_, CloseForm<'_>>,
-    db: &State<DatabaseConnection>,
-) -> Result<Flash<Redirect>, AppError> {
-    let db = db.inner();
-    let (c, s) = load(db, &who, cid, sid).await?;
-    let (force, note) = form
-        .0
-        .value
-        .as_ref()
-        .map_or((false, ""), |f| (f.force, f.note));
-    let now = Utc::now().fixed_offset();
-    let actor = who.0.id.into_uuid();
-    Ok(
-        match progress::close(db, &c, s, force, note, actor, now).await? {
-            Ok(s) => done(c.id, s.id, &page, true, "jdg-flash-closed"),
-            Err(CloseRefusal::AlreadyClosed) => {
-                done(c.id, sid, &page, false, "jdg-err-already-closed")
-            }
-            Err(CloseRefusal::SheetsMissing(_)) => {
-                done(c.id, sid, &page, false, "jdg-err-sheets-missing")
-            }
-        },
-    )
-}
-
-#[post("/admin/competitions/<cid>/judging/<sid>/draw", data = "<form>")]
-async fn draw_order(
-    page: Page,
-    who: AdminUser,
-    cid: Uuid,
-    sid: Uuid,
-    form: CsrfForm<'_, AutoForm<'_>>,
-    db: &State<DatabaseConnection>,
-) -> Result<Flash<Redirect>, AppError> {
-    let db = db.inner();
-    let (c, s) = load(db, &who, cid, sid).await?;
-    let seed = match form.0.value.as_ref().and_then(|f| f.seed).map(str::trim) {
-        None | Some("") => rand::random::<i64>(),
-        Some(text) => match text.parse::<i64>() {
-            Ok(n) => n,
-            Err(_) => return Ok(done(c.id, sid, &page, false, "jdg-err-seed")),
-        },
-    };
-    let now = Utc::now().fixed_offset();
-    Ok(
-        match draw::draw(db, s, seed, who.0.id.into_uuid(), now).await? {
-            Some(_) => done(c.id, sid, &page, true, "jdg-flash-drawn"),
-            None => done(c.id, sid, &page, false, "jdg-err-drawn"),
-        },
-    )
-}
-
-#[derive(FromForm)]
-struct ScheduleForm<'r> {
-    start: &'r str,
-    #[field(validate = range(1..=600))]
-    minutes: i64,
-}
-
-#[post("/admin/competitions/<cid>/judging/<sid>/schedule", data = "<form>")]
-async fn schedule(
-    page: Page,
-    who: AdminUser,
-    cid: Uuid,
-    sid: Uuid,
-    form: CsrfForm<'_, ScheduleForm<'_>>,
-    db: &State<DatabaseConnection>,
-) -> Result<Flash<Redirect>, AppError> {
-    let db = db.inner();
-    let (c, s) = load(db, &who, cid, sid).await?;
-    let parsed = form.0.value.as_ref().and_then(|f| {
-        NaiveDateTime::parse_from_str(f.start, "%Y-%m-%dT%H:%M")
-            .ok()
-            .map(|start| (start.and_utc().fixed_offset(), f.minutes))
-    });
-    let Some((start, minutes)) = parsed else {
-        return Ok(done(c.id, s.id, &page, false, "jdg-err-form"));
-    };
-    draw::schedule(db, s.id, start, minutes).await?;
-    Ok(done(c.id, s.id, &page, true, "jdg-flash-scheduled"))
-}
-
 /// Routes of this file.
 pub fn routes() -> Vec<Route> {
-    routes![
-        overview,
-        stage_page,
-        panel_add,
-        panel_remove,
-        auto,
-        assign_one,
-        unassign,
-        reopen,
-        close,
-        draw_order,
-        schedule
-    ]
+    routes![overview, stage_page]
 }

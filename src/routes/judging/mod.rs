@@ -2,6 +2,8 @@
 //! dashboard and scoring sheet; the JSON API for sheets.
 
 pub mod admin;
+pub mod admin_assign;
+pub mod admin_stage;
 pub mod api;
 pub mod conflicts;
 pub mod judge;
@@ -16,6 +18,8 @@ pub fn routes() -> Vec<Route> {
     [
         judge::routes(),
         admin::routes(),
+        admin_assign::routes(),
+        admin_stage::routes(),
         conflicts::routes(),
         photos::routes(),
     ]

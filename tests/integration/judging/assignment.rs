@@ -336,3 +336,38 @@ async fn committee_pages_render_and_respect_the_admin_scope() {
     let status = other.get(base).dispatch().await.status();
     assert_eq!(status, rocket::http::Status::NotFound);
 }
+
+#[rocket::async_test]
+async fn partial_panels_are_assigned_per_sub_panel() {
+    let f = Fixture::new().await;
+    let mut full = Vec::new();
+    let mut health = Vec::new();
+    for i in 0..2 {
+        let j = f.judge(&format!("juri_umum_{i}"), Some("64.72")).await;
+        panels::upsert(&f.app.db, f.stage.id, j.id, &[])
+            .await
+            .unwrap();
+        full.push(j.id);
+        let h = f.judge(&format!("juri_dinkes_{i}"), Some("64.72")).await;
+        panels::upsert(&f.app.db, f.stage.id, h.id, &[f.aspect_b.id])
+            .await
+            .unwrap();
+        health.push(h.id);
+    }
+    let mut stage = f.stage.clone();
+    stage.judges_per_entry = 1;
+    let made = assign::auto_assign(&f.app.db, &stage, 9, Uuid::new_v4())
+        .await
+        .unwrap();
+    assert_eq!(made, Ok(12));
+    let rows = sheets(&f).await;
+    for e in &f.entries {
+        let judges: Vec<Uuid> = rows
+            .iter()
+            .filter(|r| r.nomination_id == e.id)
+            .map(|r| r.judge_id)
+            .collect();
+        assert_eq!(judges.iter().filter(|j| full.contains(j)).count(), 1);
+        assert_eq!(judges.iter().filter(|j| health.contains(j)).count(), 1);
+    }
+}

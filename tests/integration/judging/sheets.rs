@@ -225,6 +225,15 @@ async fn saves_are_refused_after_the_deadline_when_closed_or_not_judging() {
 async fn closing_a_stage_with_missing_sheets_needs_an_explicit_note() {
     let (f, sheet, client) = setup().await;
     f.app.login_as(Role::Admin).await;
+    let stage_page = format!(
+        "/admin/competitions/{}/judging/{}",
+        f.competition.id, f.stage.id
+    );
+    let html = body(f.app.get(&stage_page).await).await;
+    assert!(
+        html.contains("belum lengkap: 33.19.01.2001"),
+        "incomplete entry named"
+    );
     let close = format!(
         "/admin/competitions/{}/judging/{}/close",
         f.competition.id, f.stage.id
