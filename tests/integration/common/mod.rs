@@ -43,7 +43,10 @@ pub fn test_figment() -> Figment {
             "secret_key",
             "7c9f3e2a1b4d6f8e0a2c4e6f8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b6d",
         ))
-        .merge(("log_level", "off"))
+        .merge((
+            "log_level",
+            std::env::var("TEST_LOG").unwrap_or_else(|_| "off".into()),
+        ))
         .merge(("port", 0))
 }
 

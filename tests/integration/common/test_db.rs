@@ -40,15 +40,33 @@ async fn prepare_template(db: &DatabaseConnection) {
     registry::load(db, &reg).await.expect("fixture loads");
 }
 
-/// A name that changes whenever migrations or the fixture change.
+/// A name that changes whenever the migrations (their names and their source text) or the
+/// fixture change. Hashing the source matters: a migration edited before it lands keeps its
+/// name, and a template built from the old text would otherwise be reused (on a shared
+/// server, even by another checkout's run).
 fn template_name() -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let names: Vec<String> = Migrator::migrations()
         .iter()
         .map(|m| m.name().to_owned())
         .collect();
+    let src_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("migration/src");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&src_dir)
+        .expect("migration sources")
+        .map(|e| e.expect("migration source").path())
+        .collect();
+    files.sort();
+    let mut sources = String::new();
+    for f in files {
+        sources.push_str(&std::fs::read_to_string(f).expect("readable migration"));
+    }
     let reg = registry::parse(fixture_registry()).expect("fixture parses");
-    for b in names.join(",").bytes().chain(reg.version().bytes()) {
+    for b in names
+        .join(",")
+        .bytes()
+        .chain(sources.bytes())
+        .chain(reg.version().bytes())
+    {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
