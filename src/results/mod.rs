@@ -5,6 +5,7 @@
 
 pub mod announce;
 pub mod export;
+pub mod pdf;
 pub mod published;
 pub mod stats;
 

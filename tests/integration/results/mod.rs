@@ -4,6 +4,7 @@
 
 mod access;
 mod demo;
+mod documents;
 mod e2e;
 mod exports;
 mod refusals;
