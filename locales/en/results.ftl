@@ -150,3 +150,6 @@ res-official-place = Place of signing
 res-decree-pdf = Download the decree (PDF)
 res-certificates = Certificates
 res-certificate-pdf = Download the certificate (PDF)
+res-shortlist-advance = Advance these entries to the next stage
+res-err-last-stage = The last stage has no next stage.
+res-flash-shortlist = { $count } entries advanced; { $sheets } score sheets created for the next stage's panel.

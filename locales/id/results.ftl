@@ -150,3 +150,6 @@ res-official-place = Tempat penetapan
 res-decree-pdf = Unduh surat keputusan (PDF)
 res-certificates = Piagam penghargaan
 res-certificate-pdf = Unduh piagam (PDF)
+res-shortlist-advance = Majukan peserta ini ke tahap berikutnya
+res-err-last-stage = Tahap terakhir tidak punya tahap berikutnya.
+res-flash-shortlist = { $count } peserta dimajukan; { $sheets } lembar nilai dibuat untuk panel tahap berikutnya.

@@ -9,7 +9,7 @@ use rocket::http::{ContentType, Header, Status};
 use rocket::response::{Flash, Redirect, Responder};
 use rocket::{Route, State, get, post, routes};
 use rocket_dyn_templates::Template;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
 use serde::Serialize;
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -17,9 +17,10 @@ use uuid::Uuid;
 use super::{ResultsView, describe_refusal, load_admin, published_of};
 use crate::auth::AdminUser;
 use crate::auth::csrf::CsrfForm;
+use crate::db::audit::{self, NewEvent};
 use crate::db::competitions::{self, Status as CompStatus};
 use crate::db::nominations;
-use crate::db::results::{appeals, minutes, snapshots};
+use crate::db::results::{appeals, minutes, shortlist, snapshots};
 use crate::error::AppError;
 use crate::forms::FormState;
 use crate::i18n;
@@ -562,9 +563,87 @@ async fn advance(
     )))
 }
 
+#[post(
+    "/admin/competitions/<id>/results/stages/<stage>/advance",
+    data = "<_form>"
+)]
+async fn advance_shortlist(
+    page: Page,
+    who: AdminUser,
+    id: CompetitionId,
+    stage: &str,
+    _form: CsrfForm<'_, crate::auth::csrf::Only<'_>>,
+    db: &State<DatabaseConnection>,
+) -> Result<Reply, AppError> {
+    let db = db.inner();
+    let c = load_admin(db, id, &who.0).await?;
+    if CompStatus::parse(&c.status) != Some(CompStatus::Judging) {
+        return Err(AppError::Conflict(page.t("res-err-status")));
+    }
+    let computed = match results::compute(db, &c).await? {
+        Ok(computed) => computed,
+        Err(r) => {
+            return Err(AppError::Conflict(
+                describe_refusal(&r, page.lang).join("; "),
+            ));
+        }
+    };
+    let stages = &computed.setup.data.stages;
+    let index = stages
+        .iter()
+        .position(|s| s.fields.code == stage)
+        .ok_or(AppError::NotFound)?;
+    let next = stages
+        .get(index + 1)
+        .and_then(|s| s.id)
+        .ok_or_else(|| AppError::Conflict(page.t("res-err-last-stage")))?;
+    let report = computed
+        .published
+        .result
+        .stages
+        .get(index)
+        .ok_or_else(|| AppError::Conflict(page.t("res-err-last-stage")))?;
+    let entries: Vec<Uuid> = report
+        .advanced
+        .iter()
+        .map(|e| crate::db::results::inputs::nomination_of(*e))
+        .collect();
+    let txn = db.begin().await?;
+    let done = shortlist::assign_next_stage(&txn, next, &entries, who.0.id.into_uuid()).await?;
+    audit::record(
+        &txn,
+        NewEvent {
+            competition_id: Some(c.id),
+            actor_id: Some(who.0.id.into_uuid()),
+            action: "results.shortlist_advanced".into(),
+            details: format!(
+                "{stage}: {} entries, {} sheets",
+                entries.len(),
+                done.created
+            ),
+            ..Default::default()
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    let msg = i18n::t_args(
+        page.lang,
+        "res-flash-shortlist",
+        &[
+            ("count", entries.len().to_string()),
+            ("sheets", done.created.to_string()),
+        ],
+    );
+    Ok(Reply::Done(Flash::success(
+        Redirect::to(results_path(&c)),
+        msg,
+    )))
+}
+
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {
     routes![
+        advance_shortlist,
         show,
         record_minutes,
         announce_results,

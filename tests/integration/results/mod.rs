@@ -8,6 +8,7 @@ mod documents;
 mod e2e;
 mod exports;
 mod refusals;
+mod shortlist;
 
 use juara::auth::Role;
 use rocket::http::{ContentType, Status};
