@@ -8,6 +8,7 @@ mod documents;
 mod e2e;
 mod exports;
 mod refusals;
+mod scale;
 mod shortlist;
 
 use juara::auth::Role;
