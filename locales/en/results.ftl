@@ -153,3 +153,5 @@ res-certificate-pdf = Download the certificate (PDF)
 res-shortlist-advance = Advance these entries to the next stage
 res-err-last-stage = The last stage has no next stage.
 res-flash-shortlist = { $count } entries advanced; { $sheets } score sheets created for the next stage's panel.
+res-publish-comments = Show the judges' comments to the villages (without judges' names)
+res-comments = Judges' comments

@@ -153,3 +153,5 @@ res-certificate-pdf = Unduh piagam (PDF)
 res-shortlist-advance = Majukan peserta ini ke tahap berikutnya
 res-err-last-stage = Tahap terakhir tidak punya tahap berikutnya.
 res-flash-shortlist = { $count } peserta dimajukan; { $sheets } lembar nilai dibuat untuk panel tahap berikutnya.
+res-publish-comments = Tampilkan komentar juri kepada desa (tanpa nama juri)
+res-comments = Komentar juri

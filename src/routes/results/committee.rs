@@ -365,14 +365,20 @@ async fn record_minutes(
     )))
 }
 
-#[post("/admin/competitions/<id>/results/announce", data = "<_form>")]
+#[derive(FromForm)]
+struct AnnounceForm {
+    publish_comments: bool,
+}
+
+#[post("/admin/competitions/<id>/results/announce", data = "<form>")]
 async fn announce_results(
     page: Page,
     who: AdminUser,
     id: CompetitionId,
-    _form: CsrfForm<'_, crate::auth::csrf::Only<'_>>,
+    form: CsrfForm<'_, AnnounceForm>,
     db: &State<DatabaseConnection>,
 ) -> Result<Reply, AppError> {
+    let publish_comments = form.0.value.as_ref().is_some_and(|f| f.publish_comments);
     let db = db.inner();
     let c = load_admin(db, id, &who.0).await?;
     if minutes::latest(db, c.id).await?.is_none() {
@@ -381,7 +387,7 @@ async fn announce_results(
         return invalid(db, page, &c, state).await;
     }
     let path = results_path(&c);
-    match announce::announce(db, c.clone(), who.0.id.into_uuid()).await {
+    match announce::announce(db, c.clone(), who.0.id.into_uuid(), publish_comments).await {
         Ok(s) => {
             let msg = i18n::t_args(
                 page.lang,

@@ -65,6 +65,7 @@ struct AspectBar {
 
 #[derive(Serialize)]
 struct StageView {
+    comments: Vec<String>,
     code: String,
     name: String,
     score: String,
@@ -113,6 +114,7 @@ fn node_score(e: &EntryExplanation, stage: &str, node: u32) -> Option<Points> {
 }
 
 fn stages_of(p: &Published, e: &EntryExplanation) -> Vec<StageView> {
+    let nomination = crate::db::results::inputs::nomination_of(e.entry);
     let winner = p
         .lines
         .first()
@@ -179,7 +181,14 @@ fn stages_of(p: &Published, e: &EntryExplanation) -> Vec<StageView> {
                     })
                 })
                 .collect();
+            let comments = p
+                .comments
+                .iter()
+                .filter(|c| c.nomination_id == nomination && c.stage == st.stage)
+                .map(|c| format!("{} ({}): {}", judge_label(c.label), c.criterion, c.text))
+                .collect();
             Some(StageView {
+                comments,
                 code: info.code.clone(),
                 name: info.name.clone(),
                 score: show(st.score),

@@ -3,6 +3,7 @@
 //! a village, appealed, corrected, paid and advanced; plus exports and access rules.
 
 mod access;
+mod comments;
 mod demo;
 mod documents;
 mod e2e;
