@@ -8,11 +8,17 @@ use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 use uuid::Uuid;
 
 use crate::common::TestApp;
-use crate::common::builders::{CompetitionBuilder, leaf_row, nomination_row, stage_row};
+use crate::common::builders::{CompetitionBuilder, leaf_row, nomination_row, prize_row, stage_row};
 
-const ENTRIES: usize = 400;
+/// Every village of the test registry but a few (one nomination per village).
+const ENTRIES: usize = 220;
 const JUDGES: usize = 3;
-const LEAVES: usize = 20;
+const LEAVES: usize = 30;
+
+/// Thirty leaves: ten of 4 and twenty of 3 sum to 100.
+fn weight(i: usize) -> i32 {
+    if i < 10 { 4 } else { 3 }
+}
 
 #[rocket::async_test]
 #[ignore = "timing probe"]
@@ -30,13 +36,14 @@ async fn preview_of_a_large_field() {
                 &app.db,
                 stage.id,
                 &format!("K{i:02}"),
-                5,
+                weight(i),
                 i32::try_from(i).unwrap(),
             )
             .await
             .id,
         );
     }
+    prize_row(&app.db, c.id, 1, "Juara I", 100_000_000, 0).await;
     let mut judges = Vec::new();
     for j in 0..JUDGES {
         judges.push(
@@ -46,9 +53,9 @@ async fn preview_of_a_large_field() {
         );
     }
     let now = chrono::Utc::now().fixed_offset();
-    for e in 0..ENTRIES {
-        let village = format!("33.19.01.{}", 2001 + e % 14);
-        let n = nomination_row(&app.db, c.id, &village, "accepted").await;
+    let villages = entity::village::Entity::find().all(&app.db).await.unwrap();
+    for (e, village) in villages.iter().take(ENTRIES).enumerate() {
+        let n = nomination_row(&app.db, c.id, &village.code, "accepted").await;
         for (k, j) in judges.iter().enumerate() {
             let sheet = Uuid::new_v4();
             entity::score_sheet::ActiveModel {
