@@ -25,7 +25,7 @@ res-announce-hint = The results are frozen as an immutable version with a hash, 
 res-versions = Result versions
 res-correct = Correct the results
 res-correct-hint = A correction creates a new version with a mandatory reason. Earlier versions stay readable.
-res-correct-nomination = Id of the nomination whose scores are corrected
+res-correct-nomination = Village whose scores are corrected
 res-correct-load = Show scores
 res-correct-reason = Reason for the correction
 res-correct-submit = Publish the corrected version
@@ -34,7 +34,7 @@ res-appeal-accept = Accept with a correction
 res-appeal-reject = Reject the appeal
 res-appeal-reason = Reason for rejecting
 res-advance = Advance winners to the next level
-res-advance-target = Id of the next-level competition
+res-advance-target = Next-level competition
 res-advance-top = Number of top winners
 
 ## Columns

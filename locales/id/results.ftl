@@ -25,7 +25,7 @@ res-announce-hint = Hasil dibekukan sebagai versi yang tidak dapat diubah, diber
 res-versions = Versi hasil
 res-correct = Koreksi hasil
 res-correct-hint = Koreksi membuat versi baru dengan alasan wajib. Versi sebelumnya tetap dapat dibaca.
-res-correct-nomination = ID usulan yang nilainya dikoreksi
+res-correct-nomination = Desa/kelurahan yang nilainya dikoreksi
 res-correct-load = Tampilkan nilai
 res-correct-reason = Alasan koreksi
 res-correct-submit = Terbitkan versi koreksi
@@ -34,7 +34,7 @@ res-appeal-accept = Terima dengan koreksi
 res-appeal-reject = Tolak sanggahan
 res-appeal-reason = Alasan penolakan
 res-advance = Majukan juara ke tingkat berikutnya
-res-advance-target = ID lomba tingkat berikutnya
+res-advance-target = Lomba tingkat berikutnya
 res-advance-top = Jumlah juara teratas
 
 ## Columns

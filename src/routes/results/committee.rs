@@ -101,6 +101,8 @@ struct PreviewView {
     appeals: Vec<AppealView>,
     can_announce: bool,
     announced: bool,
+    /// Higher-level competitions in scope winners can advance to: (id, name).
+    targets: Vec<(String, String)>,
     form: FormState,
 }
 
@@ -138,6 +140,7 @@ async fn preview_view(
         appeals: Vec::new(),
         can_announce: status == Some(CompStatus::Review),
         announced,
+        targets: Vec::new(),
         form,
     };
     // After the announcement the page shows what was published; before, a fresh preview.
@@ -241,6 +244,9 @@ async fn preview_view(
             announced_at: when(s.announced_at),
         })
         .collect();
+    if announced {
+        view.targets = advance_targets(db, c, &view.page).await?;
+    }
     view.minutes = minutes::latest(db, c.id).await?.map(|m| MinutesView {
         held_on: m.held_on.format("%d-%m-%Y").to_string(),
         place: m.place,
@@ -248,6 +254,41 @@ async fn preview_view(
         decision: m.decision,
     });
     Ok(view)
+}
+
+/// Competitions one or more levels up, same category, whose region holds this one's, still
+/// taking entries (not announced or archived), in the admin's scope.
+async fn advance_targets(
+    db: &DatabaseConnection,
+    c: &competition::Model,
+    page: &Page,
+) -> Result<Vec<(String, String)>, AppError> {
+    let Some(user) = &page.user else {
+        return Ok(Vec::new());
+    };
+    let rank = |l: &str| {
+        competitions::Level::parse(l)
+            .and_then(|l| competitions::Level::ALL.iter().position(|x| *x == l))
+    };
+    let own = rank(&c.level);
+    Ok(competitions::list_for_admin(db, user)
+        .await?
+        .into_iter()
+        .filter(|t| t.category == c.category)
+        .filter(|t| matches!((rank(&t.level), own), (Some(a), Some(b)) if a > b))
+        .filter(|t| match (&t.region_code, &c.region_code) {
+            (None, _) => true,
+            (Some(outer), Some(inner)) => crate::registry::Level::contains(outer, inner),
+            (Some(_), None) => false,
+        })
+        .filter(|t| {
+            !matches!(
+                CompStatus::parse(&t.status),
+                Some(CompStatus::Announced | CompStatus::Archived)
+            )
+        })
+        .map(|t| (t.id.to_string(), format!("{} ({})", t.name, t.year)))
+        .collect())
 }
 
 /// Results are computed once judging has started.

@@ -310,6 +310,24 @@ async fn a_whole_competition_from_sheets_to_advanced_winners() {
         .level("provinsi", Some("33"))
         .insert(&app.db)
         .await;
+    let page = body(
+        app.get(&format!("/admin/competitions/{}/results", c.id))
+            .await,
+    )
+    .await;
+    assert!(
+        page.contains(&format!("<option value=\"{}\">", above.id)),
+        "offered as target"
+    );
+    let form = body(
+        app.get(&format!("/admin/competitions/{}/results/correct", c.id))
+            .await,
+    )
+    .await;
+    assert!(
+        form.contains(&format!("<option value=\"{}\"", c.noms[1])),
+        "villages to correct"
+    );
     let resp = app
         .post_form(
             &format!("/admin/competitions/{}/results/advance", c.id),
