@@ -80,7 +80,11 @@ pub async fn correct(
         return Err(AnnounceError::ReasonMissing);
     }
     let txn = db.begin().await?;
+    // The score lock (a trigger) holds while the competition is announced: step back to
+    // review inside this transaction for the changes, then announce again.
+    let reviewing = competitions::set_status(&txn, c.clone(), Status::Review).await?;
     apply(&txn, c.id, changes).await?;
+    competitions::set_status(&txn, reviewing, Status::Announced).await?;
     // A correction keeps the announcement's choice about the judges' comments.
     let publish_comments = snapshots::current(&txn, c.id)
         .await?

@@ -20,6 +20,7 @@ async fn comment_on_2002(app: &TestApp, c: &Contest) {
         .unwrap();
     let score = entity::score::Entity::find()
         .filter(entity::score::Column::SheetId.eq(sheet.id))
+        .filter(entity::score::Column::CriterionId.eq(c.lap_a))
         .one(&app.db)
         .await
         .unwrap()
