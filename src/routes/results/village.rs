@@ -238,7 +238,10 @@ async fn protocol_view(
         .map(|e| stages_of(&p, &e))
         .unwrap_or_default();
     let appeal = appeals::for_nomination(db, n.id).await?;
-    let can_appeal = appeal.is_none() && first.as_ref().is_some_and(|f| appeals::window_open(c, f));
+    // Only judged entries can appeal their results.
+    let can_appeal = appeal.is_none()
+        && n.status == "accepted"
+        && first.as_ref().is_some_and(|f| appeals::window_open(c, f));
     Ok(ProtocolView {
         competition_id: c.id.to_string(),
         competition_name: c.name.clone(),
@@ -297,7 +300,7 @@ async fn appeal(
         .await?
         .ok_or(AppError::NotFound)?;
     let first = snapshots::version(db, c.id, 1).await?;
-    if !first.as_ref().is_some_and(|f| appeals::window_open(&c, f)) {
+    if n.status != "accepted" || !first.as_ref().is_some_and(|f| appeals::window_open(&c, f)) {
         return Err(AppError::Conflict(page.t("res-err-appeal-closed")));
     }
     if appeals::for_nomination(db, n.id).await?.is_some() {
