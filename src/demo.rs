@@ -365,7 +365,7 @@ pub async fn load(db: &DatabaseConnection) -> Result<DemoReport, DbErr> {
         admin,
     )
     .await?;
-    let snap = announce::announce(db, c.clone(), admin)
+    let snap = announce::announce(db, c.clone(), admin, true)
         .await
         .map_err(|e| err(format!("{e:?}")))?;
     Ok(DemoReport {

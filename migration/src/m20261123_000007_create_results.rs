@@ -1,5 +1,8 @@
 //! Results: announced snapshots (immutable, versioned, hashed), the plenary minutes (*berita
-//! acara*), appeals (*sanggahan*) and prize disbursements.
+//! acara*), appeals (*sanggahan*) and prize disbursements. A trigger on `score` refuses any
+//! change while the competition is announced or archived, whichever code path tries it; a
+//! correction moves the competition back to `review` inside its own transaction to apply its
+//! score changes, so nobody ever sees an announced competition with changed scores.
 
 use sea_orm_migration::prelude::*;
 
@@ -115,6 +118,39 @@ fn cascade(
         .on_delete(ForeignKeyAction::Cascade)
         .to_owned()
 }
+
+/// The status of the competition owning a score sheet (`NULL` once it is being deleted).
+const STATUS_OF_SHEET: &str = "SELECT c.status FROM score_sheet s \
+     JOIN stage g ON g.id = s.stage_id JOIN competition c ON c.id = g.competition_id \
+     WHERE s.id = ";
+
+fn sqlite_lock_trigger(op: &str) -> String {
+    let row = if op == "DELETE" { "OLD" } else { "NEW" };
+    format!(
+        "CREATE TRIGGER score_locked_{lower} BEFORE {op} ON score \
+         WHEN ({STATUS_OF_SHEET}{row}.sheet_id) IN ('announced', 'archived') \
+         BEGIN SELECT RAISE(ABORT, 'scores are locked after the announcement'); END",
+        lower = op.to_lowercase()
+    )
+}
+
+const PG_LOCK_FUNCTION: &str = "CREATE OR REPLACE FUNCTION juara_score_locked() \
+     RETURNS trigger AS $$ \
+     DECLARE sid uuid; st text; \
+     BEGIN \
+       IF TG_OP = 'DELETE' THEN sid := OLD.sheet_id; ELSE sid := NEW.sheet_id; END IF; \
+       SELECT c.status INTO st FROM score_sheet s \
+         JOIN stage g ON g.id = s.stage_id JOIN competition c ON c.id = g.competition_id \
+         WHERE s.id = sid; \
+       IF st IN ('announced', 'archived') THEN \
+         RAISE EXCEPTION 'scores are locked after the announcement'; \
+       END IF; \
+       IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; \
+       RETURN NEW; \
+     END $$ LANGUAGE plpgsql";
+
+const PG_LOCK_TRIGGER: &str = "CREATE TRIGGER score_locked BEFORE INSERT OR UPDATE OR DELETE \
+     ON score FOR EACH ROW EXECUTE FUNCTION juara_score_locked()";
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -250,10 +286,37 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
+        let db = m.get_connection();
+        match m.get_database_backend() {
+            sea_orm::DatabaseBackend::Postgres => {
+                db.execute_unprepared(PG_LOCK_FUNCTION).await?;
+                db.execute_unprepared(PG_LOCK_TRIGGER).await?;
+            }
+            _ => {
+                for op in ["INSERT", "UPDATE", "DELETE"] {
+                    db.execute_unprepared(&sqlite_lock_trigger(op)).await?;
+                }
+            }
+        }
         Ok(())
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        let db = m.get_connection();
+        match m.get_database_backend() {
+            sea_orm::DatabaseBackend::Postgres => {
+                db.execute_unprepared("DROP TRIGGER IF EXISTS score_locked ON score")
+                    .await?;
+                db.execute_unprepared("DROP FUNCTION IF EXISTS juara_score_locked()")
+                    .await?;
+            }
+            _ => {
+                for op in ["insert", "update", "delete"] {
+                    db.execute_unprepared(&format!("DROP TRIGGER IF EXISTS score_locked_{op}"))
+                        .await?;
+                }
+            }
+        }
         for table in [
             Disbursement::Table.into_iden(),
             Appeal::Table.into_iden(),

@@ -50,12 +50,13 @@ pub async fn announce(
     db: &DatabaseConnection,
     c: competition::Model,
     actor: Uuid,
+    publish_comments: bool,
 ) -> Result<result_snapshot::Model, AnnounceError> {
     if c.status != Status::Review.as_str() {
         return Err(AnnounceError::WrongStatus);
     }
     let txn = db.begin().await?;
-    let snap = freeze(&txn, &c, actor, String::new()).await?;
+    let snap = freeze(&txn, &c, actor, String::new(), publish_comments).await?;
     competitions::set_status(&txn, c, Status::Announced).await?;
     record(&txn, &snap, actor, "results.announced").await?;
     txn.commit().await?;
@@ -79,8 +80,17 @@ pub async fn correct(
         return Err(AnnounceError::ReasonMissing);
     }
     let txn = db.begin().await?;
+    // The score lock (a trigger) holds while the competition is announced: step back to
+    // review inside this transaction for the changes, then announce again.
+    let reviewing = competitions::set_status(&txn, c.clone(), Status::Review).await?;
     apply(&txn, c.id, changes).await?;
-    let snap = freeze(&txn, c, actor, reason.to_owned()).await?;
+    competitions::set_status(&txn, reviewing, Status::Announced).await?;
+    // A correction keeps the announcement's choice about the judges' comments.
+    let publish_comments = snapshots::current(&txn, c.id)
+        .await?
+        .and_then(|s| snapshots::published(&s))
+        .is_some_and(|p| p.comments_published);
+    let snap = freeze(&txn, c, actor, reason.to_owned(), publish_comments).await?;
     record(&txn, &snap, actor, "results.corrected").await?;
     // An appeal accepted with this correction is answered in the same transaction.
     if let Some(a) = appeal {
@@ -141,10 +151,17 @@ async fn freeze(
     c: &competition::Model,
     actor: Uuid,
     reason: String,
+    publish_comments: bool,
 ) -> Result<result_snapshot::Model, AnnounceError> {
-    let computed: Computed = super::compute(txn, c)
+    let mut computed: Computed = super::compute(txn, c)
         .await?
         .map_err(AnnounceError::Refused)?;
+    if publish_comments {
+        let comments =
+            super::load_comments(txn, &computed.setup, &computed.published.result).await?;
+        computed.published.comments_published = true;
+        computed.published.comments = comments;
+    }
     let inputs = SnapshotInputs {
         spec: &computed.setup.spec,
         prizes: &computed.setup.prizes,

@@ -5,6 +5,7 @@
 
 pub mod announce;
 pub mod export;
+pub mod pdf;
 pub mod published;
 pub mod stats;
 
@@ -134,4 +135,62 @@ pub async fn village_infos<C: ConnectionTrait>(
             (*e, info)
         })
         .collect())
+}
+
+/// The judges' comments on the counted sheets, under their anonymous stage labels (two
+/// queries: the sheets, then their commented scores).
+pub async fn load_comments<C: ConnectionTrait>(
+    db: &C,
+    setup: &ValidSetup,
+    result: &CompetitionResult,
+) -> Result<Vec<published::Comment>, DbErr> {
+    use entity::{score, score_sheet};
+    let stage_ids: Vec<uuid::Uuid> = setup.data.stages.iter().filter_map(|s| s.id).collect();
+    let sheets = score_sheet::Entity::find()
+        .filter(score_sheet::Column::StageId.is_in(stage_ids))
+        .filter(score_sheet::Column::Status.eq("submitted"))
+        .all(db)
+        .await?;
+    let scores = score::Entity::find()
+        .filter(score::Column::SheetId.is_in(sheets.iter().map(|s| s.id)))
+        .filter(score::Column::Comment.ne(""))
+        .all(db)
+        .await?;
+    let mut out: Vec<published::Comment> = scores
+        .into_iter()
+        .filter_map(|s| {
+            let sheet = sheets.iter().find(|x| x.id == s.sheet_id)?;
+            let stage = setup
+                .data
+                .stages
+                .iter()
+                .find(|x| x.id == Some(sheet.stage_id))?;
+            let criterion = stage
+                .criteria
+                .iter()
+                .find(|c| c.id == Some(s.criterion_id))?;
+            let report = result
+                .stages
+                .iter()
+                .find(|r| r.stage == stage.fields.code)?;
+            let judge = inputs::judge_id(sheet.judge_id);
+            let label = report.judges.iter().position(|j| *j == judge)?;
+            Some(published::Comment {
+                nomination_id: sheet.nomination_id,
+                stage: stage.fields.code.clone(),
+                criterion: criterion.fields.code.clone(),
+                label: u32::try_from(label + 1).ok()?,
+                text: s.comment,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (a.nomination_id, &a.stage, &a.criterion, a.label).cmp(&(
+            b.nomination_id,
+            &b.stage,
+            &b.criterion,
+            b.label,
+        ))
+    });
+    Ok(out)
 }

@@ -90,6 +90,17 @@ pub struct IncompleteLine {
     pub stage: String,
 }
 
+/// A judge's comment on a criterion, published with the results when the committee chose to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comment {
+    pub nomination_id: Uuid,
+    pub stage: String,
+    pub criterion: String,
+    /// "Juri n" in that stage.
+    pub label: u32,
+    pub text: String,
+}
+
 /// Money totals against the budgets, rupiah.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Totals {
@@ -111,6 +122,12 @@ pub struct Published {
     pub lines: Vec<Line>,
     pub incomplete: Vec<IncompleteLine>,
     pub totals: Totals,
+    /// The committee chose to publish the judges' comments to the villages.
+    #[serde(default)]
+    pub comments_published: bool,
+    /// The comments (empty unless published).
+    #[serde(default)]
+    pub comments: Vec<Comment>,
     /// The engine's full result (explanations for the village protocols). Holds judge ids:
     /// never sent to the public as is.
     pub result: CompetitionResult,
@@ -212,6 +229,8 @@ impl Published {
             lines,
             incomplete,
             totals,
+            comments_published: false,
+            comments: Vec::new(),
             result,
         }
     }

@@ -5,4 +5,5 @@ pub mod appeals;
 pub mod disbursements;
 pub mod inputs;
 pub mod minutes;
+pub mod shortlist;
 pub mod snapshots;

@@ -9,7 +9,7 @@ use rocket::http::{ContentType, Header, Status};
 use rocket::response::{Flash, Redirect, Responder};
 use rocket::{Route, State, get, post, routes};
 use rocket_dyn_templates::Template;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
 use serde::Serialize;
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -17,9 +17,10 @@ use uuid::Uuid;
 use super::{ResultsView, describe_refusal, load_admin, published_of};
 use crate::auth::AdminUser;
 use crate::auth::csrf::CsrfForm;
+use crate::db::audit::{self, NewEvent};
 use crate::db::competitions::{self, Status as CompStatus};
 use crate::db::nominations;
-use crate::db::results::{appeals, minutes, snapshots};
+use crate::db::results::{appeals, minutes, shortlist, snapshots};
 use crate::error::AppError;
 use crate::forms::FormState;
 use crate::i18n;
@@ -100,6 +101,8 @@ struct PreviewView {
     appeals: Vec<AppealView>,
     can_announce: bool,
     announced: bool,
+    /// Higher-level competitions in scope winners can advance to: (id, name).
+    targets: Vec<(String, String)>,
     form: FormState,
 }
 
@@ -137,6 +140,7 @@ async fn preview_view(
         appeals: Vec::new(),
         can_announce: status == Some(CompStatus::Review),
         announced,
+        targets: Vec::new(),
         form,
     };
     // After the announcement the page shows what was published; before, a fresh preview.
@@ -240,6 +244,9 @@ async fn preview_view(
             announced_at: when(s.announced_at),
         })
         .collect();
+    if announced {
+        view.targets = advance_targets(db, c, &view.page).await?;
+    }
     view.minutes = minutes::latest(db, c.id).await?.map(|m| MinutesView {
         held_on: m.held_on.format("%d-%m-%Y").to_string(),
         place: m.place,
@@ -247,6 +254,41 @@ async fn preview_view(
         decision: m.decision,
     });
     Ok(view)
+}
+
+/// Competitions one or more levels up, same category, whose region holds this one's, still
+/// taking entries (not announced or archived), in the admin's scope.
+async fn advance_targets(
+    db: &DatabaseConnection,
+    c: &competition::Model,
+    page: &Page,
+) -> Result<Vec<(String, String)>, AppError> {
+    let Some(user) = &page.user else {
+        return Ok(Vec::new());
+    };
+    let rank = |l: &str| {
+        competitions::Level::parse(l)
+            .and_then(|l| competitions::Level::ALL.iter().position(|x| *x == l))
+    };
+    let own = rank(&c.level);
+    Ok(competitions::list_for_admin(db, user)
+        .await?
+        .into_iter()
+        .filter(|t| t.category == c.category)
+        .filter(|t| matches!((rank(&t.level), own), (Some(a), Some(b)) if a > b))
+        .filter(|t| match (&t.region_code, &c.region_code) {
+            (None, _) => true,
+            (Some(outer), Some(inner)) => crate::registry::Level::contains(outer, inner),
+            (Some(_), None) => false,
+        })
+        .filter(|t| {
+            !matches!(
+                CompStatus::parse(&t.status),
+                Some(CompStatus::Announced | CompStatus::Archived)
+            )
+        })
+        .map(|t| (t.id.to_string(), format!("{} ({})", t.name, t.year)))
+        .collect())
 }
 
 /// Results are computed once judging has started.
@@ -364,14 +406,20 @@ async fn record_minutes(
     )))
 }
 
-#[post("/admin/competitions/<id>/results/announce", data = "<_form>")]
+#[derive(FromForm)]
+struct AnnounceForm {
+    publish_comments: bool,
+}
+
+#[post("/admin/competitions/<id>/results/announce", data = "<form>")]
 async fn announce_results(
     page: Page,
     who: AdminUser,
     id: CompetitionId,
-    _form: CsrfForm<'_, crate::auth::csrf::Only<'_>>,
+    form: CsrfForm<'_, AnnounceForm>,
     db: &State<DatabaseConnection>,
 ) -> Result<Reply, AppError> {
+    let publish_comments = form.0.value.as_ref().is_some_and(|f| f.publish_comments);
     let db = db.inner();
     let c = load_admin(db, id, &who.0).await?;
     if minutes::latest(db, c.id).await?.is_none() {
@@ -380,7 +428,7 @@ async fn announce_results(
         return invalid(db, page, &c, state).await;
     }
     let path = results_path(&c);
-    match announce::announce(db, c.clone(), who.0.id.into_uuid()).await {
+    match announce::announce(db, c.clone(), who.0.id.into_uuid(), publish_comments).await {
         Ok(s) => {
             let msg = i18n::t_args(
                 page.lang,
@@ -562,9 +610,87 @@ async fn advance(
     )))
 }
 
+#[post(
+    "/admin/competitions/<id>/results/stages/<stage>/advance",
+    data = "<_form>"
+)]
+async fn advance_shortlist(
+    page: Page,
+    who: AdminUser,
+    id: CompetitionId,
+    stage: &str,
+    _form: CsrfForm<'_, crate::auth::csrf::Only<'_>>,
+    db: &State<DatabaseConnection>,
+) -> Result<Reply, AppError> {
+    let db = db.inner();
+    let c = load_admin(db, id, &who.0).await?;
+    if CompStatus::parse(&c.status) != Some(CompStatus::Judging) {
+        return Err(AppError::Conflict(page.t("res-err-status")));
+    }
+    let computed = match results::compute(db, &c).await? {
+        Ok(computed) => computed,
+        Err(r) => {
+            return Err(AppError::Conflict(
+                describe_refusal(&r, page.lang).join("; "),
+            ));
+        }
+    };
+    let stages = &computed.setup.data.stages;
+    let index = stages
+        .iter()
+        .position(|s| s.fields.code == stage)
+        .ok_or(AppError::NotFound)?;
+    let next = stages
+        .get(index + 1)
+        .and_then(|s| s.id)
+        .ok_or_else(|| AppError::Conflict(page.t("res-err-last-stage")))?;
+    let report = computed
+        .published
+        .result
+        .stages
+        .get(index)
+        .ok_or_else(|| AppError::Conflict(page.t("res-err-last-stage")))?;
+    let entries: Vec<Uuid> = report
+        .advanced
+        .iter()
+        .map(|e| crate::db::results::inputs::nomination_of(*e))
+        .collect();
+    let txn = db.begin().await?;
+    let done = shortlist::assign_next_stage(&txn, next, &entries, who.0.id.into_uuid()).await?;
+    audit::record(
+        &txn,
+        NewEvent {
+            competition_id: Some(c.id),
+            actor_id: Some(who.0.id.into_uuid()),
+            action: "results.shortlist_advanced".into(),
+            details: format!(
+                "{stage}: {} entries, {} sheets",
+                entries.len(),
+                done.created
+            ),
+            ..Default::default()
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    let msg = i18n::t_args(
+        page.lang,
+        "res-flash-shortlist",
+        &[
+            ("count", entries.len().to_string()),
+            ("sheets", done.created.to_string()),
+        ],
+    );
+    Ok(Reply::Done(Flash::success(
+        Redirect::to(results_path(&c)),
+        msg,
+    )))
+}
+
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {
     routes![
+        advance_shortlist,
         show,
         record_minutes,
         announce_results,

@@ -49,6 +49,8 @@ struct CorrectView {
     competition_name: String,
     nomination: String,
     appeal: String,
+    /// Ranked villages to choose from: (nomination id, "rank. name").
+    villages: Vec<(String, String)>,
     scores: Vec<ScoreRow>,
     form: FormState,
 }
@@ -134,7 +136,21 @@ async fn view(
             .collect(),
         None => Vec::new(),
     };
+    let villages = match crate::db::results::snapshots::current(db, c.id).await? {
+        Some(snap) => super::published_of(&snap)?
+            .lines
+            .iter()
+            .map(|l| {
+                (
+                    l.nomination_id.to_string(),
+                    format!("{}. {}", l.rank, l.village.name),
+                )
+            })
+            .collect(),
+        None => Vec::new(),
+    };
     Ok(CorrectView {
+        villages,
         page,
         competition_id: c.id.to_string(),
         competition_name: c.name.clone(),

@@ -7,6 +7,7 @@ mod api;
 mod committee;
 mod correct;
 mod disburse;
+mod documents;
 mod public;
 mod village;
 
@@ -32,6 +33,7 @@ pub fn routes() -> Vec<Route> {
         committee::routes(),
         correct::routes(),
         disburse::routes(),
+        documents::routes(),
         public::routes(),
         village::routes(),
     ]

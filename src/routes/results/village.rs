@@ -65,6 +65,7 @@ struct AspectBar {
 
 #[derive(Serialize)]
 struct StageView {
+    comments: Vec<String>,
     code: String,
     name: String,
     score: String,
@@ -113,6 +114,7 @@ fn node_score(e: &EntryExplanation, stage: &str, node: u32) -> Option<Points> {
 }
 
 fn stages_of(p: &Published, e: &EntryExplanation) -> Vec<StageView> {
+    let nomination = crate::db::results::inputs::nomination_of(e.entry);
     let winner = p
         .lines
         .first()
@@ -179,7 +181,14 @@ fn stages_of(p: &Published, e: &EntryExplanation) -> Vec<StageView> {
                     })
                 })
                 .collect();
+            let comments = p
+                .comments
+                .iter()
+                .filter(|c| c.nomination_id == nomination && c.stage == st.stage)
+                .map(|c| format!("{} ({}): {}", judge_label(c.label), c.criterion, c.text))
+                .collect();
             Some(StageView {
+                comments,
                 code: info.code.clone(),
                 name: info.name.clone(),
                 score: show(st.score),
@@ -229,7 +238,10 @@ async fn protocol_view(
         .map(|e| stages_of(&p, &e))
         .unwrap_or_default();
     let appeal = appeals::for_nomination(db, n.id).await?;
-    let can_appeal = appeal.is_none() && first.as_ref().is_some_and(|f| appeals::window_open(c, f));
+    // Only judged entries can appeal their results.
+    let can_appeal = appeal.is_none()
+        && n.status == "accepted"
+        && first.as_ref().is_some_and(|f| appeals::window_open(c, f));
     Ok(ProtocolView {
         competition_id: c.id.to_string(),
         competition_name: c.name.clone(),
@@ -288,7 +300,7 @@ async fn appeal(
         .await?
         .ok_or(AppError::NotFound)?;
     let first = snapshots::version(db, c.id, 1).await?;
-    if !first.as_ref().is_some_and(|f| appeals::window_open(&c, f)) {
+    if n.status != "accepted" || !first.as_ref().is_some_and(|f| appeals::window_open(&c, f)) {
         return Err(AppError::Conflict(page.t("res-err-appeal-closed")));
     }
     if appeals::for_nomination(db, n.id).await?.is_some() {

@@ -2,7 +2,7 @@
 
 use juara::auth::Role;
 use rocket::http::Status;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -310,6 +310,24 @@ async fn a_whole_competition_from_sheets_to_advanced_winners() {
         .level("provinsi", Some("33"))
         .insert(&app.db)
         .await;
+    let page = body(
+        app.get(&format!("/admin/competitions/{}/results", c.id))
+            .await,
+    )
+    .await;
+    assert!(
+        page.contains(&format!("<option value=\"{}\">", above.id)),
+        "offered as target"
+    );
+    let form = body(
+        app.get(&format!("/admin/competitions/{}/results/correct", c.id))
+            .await,
+    )
+    .await;
+    assert!(
+        form.contains(&format!("<option value=\"{}\"", c.noms[1])),
+        "villages to correct"
+    );
     let resp = app
         .post_form(
             &format!("/admin/competitions/{}/results/advance", c.id),
@@ -368,6 +386,28 @@ async fn corrections_need_an_announcement_and_scores_are_locked_after_it() {
         .unwrap()
         .unwrap();
     assert!(juara::results::announce::scores_locked(&comp));
+    // The database itself refuses score changes now, whatever code path tries them.
+    let row = entity::score::Entity::find_by_id(score)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut edit: entity::score::ActiveModel = row.clone().into();
+    edit.value = Set(Some(900_000));
+    assert!(edit.update(&app.db).await.is_err(), "update refused");
+    let extra = entity::score::ActiveModel {
+        id: Set(uuid::Uuid::new_v4()),
+        sheet_id: Set(row.sheet_id),
+        criterion_id: Set(row.criterion_id),
+        value: Set(Some(10_000)),
+        not_applicable: Set(false),
+        comment: Set(String::new()),
+    };
+    assert!(extra.insert(&app.db).await.is_err(), "insert refused");
+    let gone = entity::score::Entity::delete_by_id(score)
+        .exec(&app.db)
+        .await;
+    assert!(gone.is_err(), "delete refused");
     // An out-of-scale corrected value is refused by the engine and rolled back.
     let resp = app
         .post_form(

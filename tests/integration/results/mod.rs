@@ -3,10 +3,14 @@
 //! a village, appealed, corrected, paid and advanced; plus exports and access rules.
 
 mod access;
+mod comments;
 mod demo;
+mod documents;
 mod e2e;
 mod exports;
 mod refusals;
+mod scale;
+mod shortlist;
 
 use juara::auth::Role;
 use rocket::http::{ContentType, Status};

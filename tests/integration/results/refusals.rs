@@ -166,6 +166,10 @@ async fn appeals_respect_the_window_and_need_a_text() {
         0
     );
 
+    // A village whose nomination was rejected was never judged: nothing to appeal.
+    let rejected = browser_as(&app, Role::Village, "op2013", None, Some(&village(12))).await;
+    let resp = post_multipart(&rejected, &path, &[("body", "Kami keberatan")], None).await;
+    assert_eq!(resp.status(), Status::Conflict);
     // The window closed: announced eight days ago with a seven-day window.
     let first = juara::db::results::snapshots::current(&app.db, c.id)
         .await

@@ -1,0 +1,195 @@
+//! The committee's PDFs: plenary minutes (with the results attached), the decree naming the
+//! winners, and one certificate per winner. The decree and certificates need the announced
+//! results and the signing official's name, title, decree number and place.
+
+use chrono::Datelike;
+use entity::competition;
+use rocket::http::ContentType;
+use rocket::{Route, State, get, routes};
+use sea_orm::DatabaseConnection;
+use uuid::Uuid;
+
+use super::committee::Download;
+use super::{load_admin, published_of};
+use crate::auth::AdminUser;
+use crate::db::results::{minutes, snapshots};
+use crate::error::AppError;
+use crate::ids::CompetitionId;
+use crate::results::pdf::{self, MinutesText, Official};
+use crate::results::{self, Published};
+use crate::views::Page;
+
+const MONTHS: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+
+fn tanggal(d: chrono::NaiveDate) -> String {
+    let month = usize::try_from(d.month0())
+        .ok()
+        .and_then(|m| MONTHS.get(m))
+        .copied()
+        .unwrap_or("");
+    format!("{} {} {}", d.day(), month, d.year())
+}
+
+fn pdf(body: Vec<u8>, file: String) -> Download {
+    Download::new(body, ContentType::PDF, file)
+}
+
+#[get("/admin/competitions/<id>/results/minutes.pdf")]
+async fn minutes_pdf(
+    page: Page,
+    who: AdminUser,
+    id: CompetitionId,
+    db: &State<DatabaseConnection>,
+) -> Result<Download, AppError> {
+    let db = db.inner();
+    let c = load_admin(db, id, &who.0).await?;
+    let m = minutes::latest(db, c.id).await?.ok_or(AppError::NotFound)?;
+    let snap = snapshots::current(db, c.id).await?;
+    let published: Published = match &snap {
+        Some(s) => published_of(s)?,
+        None => match results::compute(db, &c).await? {
+            Ok(computed) => computed.published,
+            Err(r) => {
+                return Err(AppError::Conflict(
+                    super::describe_refusal(&r, page.lang).join("; "),
+                ));
+            }
+        },
+    };
+    let text = MinutesText {
+        held_on: tanggal(m.held_on),
+        place: m.place,
+        members: m
+            .members
+            .split([',', ';', '\n'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        decision: m.decision,
+    };
+    let body = pdf::minutes(
+        &published,
+        &text,
+        snap.as_ref().map(|s| s.content_hash.as_str()),
+    );
+    Ok(pdf(body, format!("berita-acara-{}.pdf", c.id)))
+}
+
+/// The official's fields, all required.
+fn official(
+    page: &Page,
+    name: Option<&str>,
+    title: Option<&str>,
+    number: Option<&str>,
+    place: Option<&str>,
+    announced: chrono::NaiveDate,
+) -> Result<Official, AppError> {
+    let get = |v: Option<&str>| {
+        v.map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+    };
+    match (get(name), get(title), get(number), get(place)) {
+        (Some(name), Some(title), Some(number), Some(place)) => Ok(Official {
+            name,
+            title,
+            number,
+            place_date: format!("{place}, {}", tanggal(announced)),
+        }),
+        _ => Err(AppError::Conflict(page.t("res-err-official"))),
+    }
+}
+
+async fn announced(
+    db: &DatabaseConnection,
+    c: &competition::Model,
+    page: &Page,
+) -> Result<(Published, entity::result_snapshot::Model), AppError> {
+    let s = snapshots::current(db, c.id)
+        .await?
+        .ok_or_else(|| AppError::Conflict(page.t("res-err-not-announced")))?;
+    Ok((published_of(&s)?, s))
+}
+
+#[allow(clippy::too_many_arguments)] // Rocket hands each query field over separately.
+#[get("/admin/competitions/<id>/results/decree.pdf?<name>&<title>&<number>&<place>")]
+async fn decree_pdf(
+    page: Page,
+    who: AdminUser,
+    id: CompetitionId,
+    name: Option<&str>,
+    title: Option<&str>,
+    number: Option<&str>,
+    place: Option<&str>,
+    db: &State<DatabaseConnection>,
+) -> Result<Download, AppError> {
+    let db = db.inner();
+    let c = load_admin(db, id, &who.0).await?;
+    let (p, s) = announced(db, &c, &page).await?;
+    let o = official(
+        &page,
+        name,
+        title,
+        number,
+        place,
+        s.announced_at.date_naive(),
+    )?;
+    let body = pdf::decree(&p, &o, s.version, &s.content_hash);
+    Ok(pdf(body, format!("sk-{}.pdf", c.id)))
+}
+
+#[allow(clippy::too_many_arguments)] // Rocket hands each query field over separately.
+#[get(
+    "/admin/competitions/<id>/results/certificate.pdf?<nomination>&<name>&<title>&<number>&<place>"
+)]
+async fn certificate_pdf(
+    page: Page,
+    who: AdminUser,
+    id: CompetitionId,
+    nomination: Option<&str>,
+    name: Option<&str>,
+    title: Option<&str>,
+    number: Option<&str>,
+    place: Option<&str>,
+    db: &State<DatabaseConnection>,
+) -> Result<Download, AppError> {
+    let db = db.inner();
+    let c = load_admin(db, id, &who.0).await?;
+    let (p, s) = announced(db, &c, &page).await?;
+    let n = nomination
+        .and_then(|n| Uuid::parse_str(n.trim()).ok())
+        .ok_or(AppError::NotFound)?;
+    let line = p
+        .line_of(n)
+        .filter(|l| l.prize.is_some())
+        .ok_or(AppError::NotFound)?;
+    let o = official(
+        &page,
+        name,
+        title,
+        number,
+        place,
+        s.announced_at.date_naive(),
+    )?;
+    let body = pdf::certificate(&p, line, &o);
+    Ok(pdf(body, format!("piagam-{n}.pdf")))
+}
+
+/// Routes of this module.
+pub fn routes() -> Vec<Route> {
+    routes![minutes_pdf, decree_pdf, certificate_pdf]
+}
