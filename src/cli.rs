@@ -88,5 +88,9 @@ pub async fn demo() -> Result<(), String> {
         println!("  {role:<8} {username:<14} {password}");
     }
     println!("public winners page: /results/{}", report.competition_id);
+    println!(
+        "still in judging (log in as demo-juri-1): /admin/competitions/{}/judging",
+        report.judging_competition_id
+    );
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! `juara demo` on an empty database: an announced competition with every screen populated.
 
 use rocket::http::Status;
-use sea_orm::{EntityTrait, PaginatorTrait};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use super::json;
 use crate::common::{TestApp, body};
@@ -35,13 +35,68 @@ async fn the_demo_loads_an_announced_competition_once() {
     let page = body(app.get(&format!("/results/{}", c.id)).await).await;
     assert!(page.contains(&report.content_hash));
     // Every sheet counted: no judge left an entrant unscored except the declared conflict.
+    let stages: Vec<uuid::Uuid> = entity::stage::Entity::find()
+        .filter(entity::stage::Column::CompetitionId.eq(c.id))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
     let sheets = entity::score_sheet::Entity::find()
+        .filter(entity::score_sheet::Column::StageId.is_in(stages))
         .count(&app.db)
         .await
         .unwrap();
     assert_eq!(sheets, (12 * 4 - 1) + 2 * (6 * 4 - 1));
+    judging_example_gives_judges_work(&app, report.judging_competition_id).await;
+    // Judge 1 finds the work on their dashboard (no home region, so no automatic conflict).
+    let (_, secret, _) = report
+        .accounts
+        .iter()
+        .find(|(u, _, _)| u == "demo-juri-1")
+        .unwrap();
+    assert_eq!(app.login("demo-juri-1", secret).await, Status::SeeOther);
+    let list = body(app.get("/judge/sheets").await).await;
+    assert!(list.contains("/judge/sheets/"), "{list}");
     assert!(
         juara::demo::load(&app.db).await.is_err(),
         "only into an empty database"
     );
+}
+
+/// The second competition is mid-judging: three judges each hold one sheet per entrant (the
+/// conflicted fourth judge is not on its panel), and judge 1 has one draft.
+async fn judging_example_gives_judges_work(app: &TestApp, id: uuid::Uuid) {
+    let c = entity::competition::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(c.status, "judging");
+    let sheets = entity::score_sheet::Entity::find()
+        .filter(entity::score_sheet::Column::Status.ne("submitted"))
+        .all(&app.db)
+        .await
+        .unwrap();
+    let entrants = juara::db::competitions::count_nominations(&app.db, id.into())
+        .await
+        .unwrap();
+    let entrants = usize::try_from(entrants).unwrap();
+    assert!(entrants >= 3);
+    assert_eq!(sheets.len(), entrants * 3);
+    assert_eq!(sheets.iter().filter(|s| s.status == "draft").count(), 1);
+    let judge = juara::db::users::find_by_username(&app.db, "demo-juri-1")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        sheets.iter().filter(|s| s.judge_id == judge.id).count(),
+        entrants
+    );
+    let conflicted = juara::db::users::find_by_username(&app.db, "demo-juri-4")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(sheets.iter().all(|s| s.judge_id != conflicted.id));
 }

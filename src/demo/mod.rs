@@ -2,7 +2,8 @@
 //! has something to show: a provincial desa competition (from the built-in template) whose
 //! entrants are kabupaten winners, four judges (one with a declared conflict), every sheet of
 //! every stage scored, the shortlist honoured, the plenary minutes recorded and the results
-//! announced with prizes. Scores are deterministic (a hash of entrant, judge and criterion),
+//! announced with prizes; and a kabupaten competition still in judging, its first stage
+//! assigned to three judges, so the judges' pages have work to show. Scores are deterministic (a hash of entrant, judge and criterion),
 //! so two runs produce the same ranking.
 
 use std::collections::HashMap;
@@ -32,12 +33,17 @@ const JUDGES: usize = 4;
 /// What the demo created, for the command to print.
 #[derive(Debug)]
 pub struct DemoReport {
+    /// The announced provincial competition.
     pub competition_id: Uuid,
+    /// The kabupaten competition still being judged.
+    pub judging_competition_id: Uuid,
     pub competition_name: String,
     /// (username, password, role).
     pub accounts: Vec<(String, String, &'static str)>,
     pub content_hash: String,
 }
+
+mod judging;
 
 fn err(message: impl Into<String>) -> DbErr {
     DbErr::Custom(message.into())
@@ -169,15 +175,23 @@ pub async fn load(db: &DatabaseConnection) -> Result<DemoReport, DbErr> {
     )
     .await?;
     accounts.push(("demo-panitia".to_owned(), secret, "admin"));
+    // A judge's home region is in conflict with every entry inside it, so judges 1-3 carry
+    // none (provincial officials judging the whole province) and judge 4 lives in the first
+    // entrant's kabupaten.
+    let first_regency = villages
+        .first()
+        .map(|v| v.code.split('.').take(2).collect::<Vec<_>>().join("."))
+        .ok_or_else(|| err("no villages"))?;
     let mut judges = Vec::new();
     for j in 1..=JUDGES {
         let name = format!("demo-juri-{j}");
+        let home = (j == JUDGES).then_some(first_regency.as_str());
         let (id, secret) = account(
             db,
             &name,
             &format!("Juri {j} (demo)"),
             Role::Judge,
-            Some(&province),
+            home,
             None,
         )
         .await?;
@@ -226,36 +240,11 @@ pub async fn load(db: &DatabaseConnection) -> Result<DemoReport, DbErr> {
 
     let mut noms = Vec::new();
     for v in &villages {
-        let n = nomination::ActiveModel {
-            id: Set(Uuid::new_v4()),
-            competition_id: Set(c.id),
-            village_code: Set(v.code.clone()),
-            status: Set("accepted".into()),
-            origin: Set("advanced".into()),
-            source_competition_id: Set(None),
-            head_name: Set(format!("Kepala Desa {}", v.name)),
-            head_is_acting: Set(false),
-            development_status: Set("mandiri".into()),
-            population: Set(Some(2500)),
-            households: Set(Some(800)),
-            contact_name: Set(String::new()),
-            contact_phone: Set(String::new()),
-            contact_email: Set(String::new()),
-            achievements: Set("Juara I tingkat kabupaten".into()),
-            description: Set(String::new()),
-            submitted_at: Set(Some(now - Duration::days(35))),
-            reviewed_at: Set(Some(now - Duration::days(29))),
-            reviewed_by: Set(Some(admin)),
-            review_note: Set(String::new()),
-            withdrawn_at: Set(None),
-            version: Set(1),
-            created_by: Set(None),
-            created_at: Set(now - Duration::days(40)),
-            updated_at: Set(now - Duration::days(29)),
-        }
-        .insert(db)
-        .await?;
-        noms.push(n.id);
+        noms.push(
+            accepted_nomination(db, c.id, v, "advanced", admin, now)
+                .await?
+                .id,
+        );
     }
     // Judge 4 is from the first entrant's kabupaten: a declared conflict, no sheets there.
     let conflict_region: String = first.code.split('.').take(2).collect::<Vec<_>>().join(".");
@@ -368,10 +357,68 @@ pub async fn load(db: &DatabaseConnection) -> Result<DemoReport, DbErr> {
     let snap = announce::announce(db, c.clone(), admin, true)
         .await
         .map_err(|e| err(format!("{e:?}")))?;
+    let second_regency = villages
+        .get(1)
+        .map(|v| v.code.split('.').take(2).collect::<Vec<_>>().join("."))
+        .ok_or_else(|| err("no second entrant"))?;
+    let judging_id = judging::load(
+        db,
+        &template,
+        admin,
+        judges.get(..JUDGES - 1).unwrap_or_default(),
+        &second_regency,
+        now,
+    )
+    .await?;
     Ok(DemoReport {
         competition_id: c.id,
+        judging_competition_id: judging_id,
         competition_name: c.name,
         accounts,
         content_hash: snap.content_hash,
     })
+}
+
+/// An accepted nomination of `v` with a plausible profile.
+async fn accepted_nomination(
+    db: &DatabaseConnection,
+    competition_id: Uuid,
+    v: &village::Model,
+    origin: &str,
+    admin: Uuid,
+    now: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<nomination::Model, DbErr> {
+    nomination::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        competition_id: Set(competition_id),
+        village_code: Set(v.code.clone()),
+        status: Set("accepted".into()),
+        origin: Set(origin.into()),
+        source_competition_id: Set(None),
+        head_name: Set(format!("Kepala Desa {}", v.name)),
+        head_is_acting: Set(false),
+        development_status: Set("mandiri".into()),
+        population: Set(Some(2500)),
+        households: Set(Some(800)),
+        contact_name: Set(String::new()),
+        contact_phone: Set(String::new()),
+        contact_email: Set(String::new()),
+        achievements: Set(if origin == "advanced" {
+            "Juara I tingkat kabupaten".into()
+        } else {
+            "Desa sadar hukum; BUMDes unit air bersih".into()
+        }),
+        description: Set(String::new()),
+        submitted_at: Set(Some(now - Duration::days(35))),
+        reviewed_at: Set(Some(now - Duration::days(29))),
+        reviewed_by: Set(Some(admin)),
+        review_note: Set(String::new()),
+        withdrawn_at: Set(None),
+        version: Set(1),
+        created_by: Set(None),
+        created_at: Set(now - Duration::days(40)),
+        updated_at: Set(now - Duration::days(29)),
+    }
+    .insert(db)
+    .await
 }
