@@ -90,6 +90,20 @@ pub struct SetupData {
     pub prizes: Vec<PrizeFields>,
 }
 
+/// Writes positions 0, 1, 2… to `rows` (of entity `$module`) in their current order, touching
+/// only the rows whose position changes.
+macro_rules! renumber {
+    ($db:expr, $module:ident, $rows:expr) => {
+        for (position, row) in (0..).zip($rows) {
+            if row.position != position {
+                let mut a: $module::ActiveModel = row.into();
+                a.position = Set(position);
+                a.update($db).await?;
+            }
+        }
+    };
+}
+
 // ---------------------------------------------------------------- stages
 
 /// A competition's stages in funnel order.
@@ -191,13 +205,7 @@ pub async fn move_stage<C: ConnectionTrait>(
 }
 
 async fn renumber_stages<C: ConnectionTrait>(db: &C, rows: Vec<stage::Model>) -> Result<(), DbErr> {
-    for (position, row) in (0..).zip(rows) {
-        if row.position != position {
-            let mut a: stage::ActiveModel = row.into();
-            a.position = Set(position);
-            a.update(db).await?;
-        }
-    }
+    renumber!(db, stage, rows);
     Ok(())
 }
 
@@ -334,13 +342,7 @@ pub async fn move_criterion<C: ConnectionTrait>(
         .filter(|c| c.parent_id == current.parent_id)
         .collect();
     if swap_with_neighbour(&mut siblings, |c| c.id == current.id, up) {
-        for (position, row) in (0..).zip(siblings) {
-            if row.position != position {
-                let mut a: criterion::ActiveModel = row.into();
-                a.position = Set(position);
-                a.update(db).await?;
-            }
-        }
+        renumber!(db, criterion, siblings);
     }
     Ok(())
 }
@@ -427,13 +429,7 @@ pub async fn move_document<C: ConnectionTrait>(
 ) -> Result<(), DbErr> {
     let mut rows = list_documents(db, current.competition_id).await?;
     if swap_with_neighbour(&mut rows, |d| d.id == current.id, up) {
-        for (position, row) in (0..).zip(rows) {
-            if row.position != position {
-                let mut a: document_requirement::ActiveModel = row.into();
-                a.position = Set(position);
-                a.update(db).await?;
-            }
-        }
+        renumber!(db, document_requirement, rows);
     }
     Ok(())
 }
