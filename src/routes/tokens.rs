@@ -43,7 +43,7 @@ async fn render(
     new_token: Option<String>,
     db: &DatabaseConnection,
 ) -> Result<Template, AppError> {
-    let fmt = |t: chrono::DateTime<chrono::FixedOffset>| t.format("%Y-%m-%d %H:%M UTC").to_string();
+    let fmt = crate::views::format::wib;
     let tokens = api_tokens::list_for_user(db, user.id)
         .await?
         .into_iter()

@@ -37,9 +37,9 @@ fn now() -> DateTime<FixedOffset> {
     Utc::now().fixed_offset()
 }
 
-/// A timestamp as villages read it (`31-05-2026 23:59`), in the offset it was stored with.
+/// A timestamp as villages read it (`31-05-2026 23:59 WIB`).
 fn when(t: Option<DateTime<FixedOffset>>) -> Option<String> {
-    t.map(|t| t.format("%d-%m-%Y %H:%M").to_string())
+    t.map(crate::views::format::wib)
 }
 
 /// The path of a village's nomination page.

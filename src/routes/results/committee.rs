@@ -106,10 +106,6 @@ struct PreviewView {
     form: FormState,
 }
 
-fn when(t: chrono::DateTime<chrono::FixedOffset>) -> String {
-    t.format("%d-%m-%Y %H:%M").to_string()
-}
-
 async fn preview_view(
     db: &DatabaseConnection,
     page: Page,
@@ -241,7 +237,7 @@ async fn preview_view(
             status: s.status,
             hash: s.content_hash,
             reason: s.reason,
-            announced_at: when(s.announced_at),
+            announced_at: crate::views::format::wib(s.announced_at),
         })
         .collect();
     if announced {

@@ -150,7 +150,7 @@ pub(super) async fn render_version(
         version: snap.version,
         hash: snap.content_hash.clone(),
         reason: snap.reason.clone(),
-        announced_at: snap.announced_at.format("%d-%m-%Y %H:%M").to_string(),
+        announced_at: crate::views::format::wib(snap.announced_at),
         results: ResultsView::of(&published, page.lang),
         versions: all
             .iter()
