@@ -13,6 +13,7 @@ pub mod nominations;
 pub mod regions;
 pub mod results;
 pub mod users;
+pub mod villages;
 
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr};

@@ -11,7 +11,7 @@ pub mod stats;
 
 use std::collections::HashMap;
 
-use entity::{competition, district, regency, village};
+use entity::competition;
 use juara_domain::EntryId;
 use juara_domain::engine::{self, CompetitionResult, EngineError};
 use juara_domain::prizes::{self, AllocationError, Placement};
@@ -100,40 +100,10 @@ pub async fn village_infos<C: ConnectionTrait>(
     entries: &[(EntryId, String)],
 ) -> Result<HashMap<EntryId, VillageInfo>, DbErr> {
     let codes: Vec<&str> = entries.iter().map(|(_, c)| c.as_str()).collect();
-    let villages = village::Entity::find()
-        .filter(village::Column::Code.is_in(codes))
-        .all(db)
-        .await?;
-    let district_codes: Vec<&str> = villages.iter().map(|v| v.district_code.as_str()).collect();
-    let districts = district::Entity::find()
-        .filter(district::Column::Code.is_in(district_codes))
-        .all(db)
-        .await?;
-    let regency_codes: Vec<&str> = districts.iter().map(|d| d.regency_code.as_str()).collect();
-    let regencies = regency::Entity::find()
-        .filter(regency::Column::Code.is_in(regency_codes))
-        .all(db)
-        .await?;
-    let v_by: HashMap<&str, &village::Model> =
-        villages.iter().map(|v| (v.code.as_str(), v)).collect();
-    let d_by: HashMap<&str, &district::Model> =
-        districts.iter().map(|d| (d.code.as_str(), d)).collect();
-    let r_by: HashMap<&str, &regency::Model> =
-        regencies.iter().map(|r| (r.code.as_str(), r)).collect();
+    let names = crate::db::villages::infos(db, &codes).await?;
     Ok(entries
         .iter()
-        .map(|(e, code)| {
-            let v = v_by.get(code.as_str());
-            let d = v.and_then(|v| d_by.get(v.district_code.as_str()));
-            let r = d.and_then(|d| r_by.get(d.regency_code.as_str()));
-            let info = VillageInfo {
-                code: code.clone(),
-                name: v.map(|v| v.name.clone()).unwrap_or_else(|| code.clone()),
-                district: d.map(|d| d.name.clone()).unwrap_or_default(),
-                regency: r.map(|r| r.name.clone()).unwrap_or_default(),
-            };
-            (*e, info)
-        })
+        .filter_map(|(e, code)| names.get(code).cloned().map(|i| (*e, i)))
         .collect())
 }
 

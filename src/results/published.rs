@@ -16,16 +16,7 @@ use uuid::Uuid;
 
 use crate::db::results::inputs::nomination_of;
 
-/// Where a village lies.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VillageInfo {
-    pub code: String,
-    pub name: String,
-    /// Kecamatan.
-    pub district: String,
-    /// Kabupaten/kota.
-    pub regency: String,
-}
+pub use crate::db::villages::VillageInfo;
 
 /// One criterion of a stage's tree, in tree order (the explanation's `node` indexes it).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
