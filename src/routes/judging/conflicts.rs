@@ -2,6 +2,7 @@
 //! committee for any judge (`/admin/conflicts`). A region code must exist in the registry.
 
 use rocket::form::FromForm;
+use rocket::http::Status;
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, State, get, post, routes};
 use rocket_dyn_templates::Template;
@@ -13,6 +14,7 @@ use crate::auth::{AdminUser, JudgeUser, csrf::CsrfForm};
 use crate::db::judging::{conflicts, panels};
 use crate::db::{is_unique_violation, regions};
 use crate::error::AppError;
+use crate::forms::FormState;
 use crate::views::Page;
 
 #[derive(Serialize)]
@@ -32,6 +34,8 @@ struct ConflictPage {
     rows: Vec<Row>,
     judges: Vec<(Uuid, String)>,
     home_region: Option<String>,
+    /// The declaration form: what was typed and the errors next to its fields.
+    form: FormState,
 }
 
 async fn rows(
@@ -60,21 +64,49 @@ async fn rows(
     Ok(out)
 }
 
+/// The judge's own conflicts page.
+async fn judge_view(
+    db: &DatabaseConnection,
+    page: Page,
+    who: &JudgeUser,
+    form: FormState,
+) -> Result<ConflictPage, AppError> {
+    let list = conflicts::list_for_judge(db, who.0.id.into_uuid()).await?;
+    Ok(ConflictPage {
+        rows: rows(db, list, &[]).await?,
+        page,
+        admin: false,
+        judges: Vec::new(),
+        home_region: who.0.region_code.clone(),
+        form,
+    })
+}
+
+/// The committee's page of every judge's conflicts.
+async fn admin_view(
+    db: &DatabaseConnection,
+    page: Page,
+    form: FormState,
+) -> Result<ConflictPage, AppError> {
+    let judges = panels::judges(db).await?;
+    let list = conflicts::list_all(db).await?;
+    Ok(ConflictPage {
+        rows: rows(db, list, &judges).await?,
+        page,
+        admin: true,
+        judges: judges.into_iter().map(|j| (j.id, j.display_name)).collect(),
+        home_region: None,
+        form,
+    })
+}
+
 #[get("/judge/conflicts")]
 async fn judge_index(
     page: Page,
     who: JudgeUser,
     db: &State<DatabaseConnection>,
 ) -> Result<Template, AppError> {
-    let db = db.inner();
-    let list = conflicts::list_for_judge(db, who.0.id.into_uuid()).await?;
-    let view = ConflictPage {
-        rows: rows(db, list, &[]).await?,
-        page,
-        admin: false,
-        judges: Vec::new(),
-        home_region: who.0.region_code.clone(),
-    };
+    let view = judge_view(db.inner(), page, &who, FormState::default()).await?;
     Ok(Template::render("judging/conflicts", &view))
 }
 
@@ -84,51 +116,73 @@ async fn admin_index(
     _who: AdminUser,
     db: &State<DatabaseConnection>,
 ) -> Result<Template, AppError> {
-    let db = db.inner();
-    let judges = panels::judges(db).await?;
-    let list = conflicts::list_all(db).await?;
-    let view = ConflictPage {
-        rows: rows(db, list, &judges).await?,
-        page,
-        admin: true,
-        judges: judges.into_iter().map(|j| (j.id, j.display_name)).collect(),
-        home_region: None,
-    };
+    let view = admin_view(db.inner(), page, FormState::default()).await?;
     Ok(Template::render("judging/conflicts", &view))
 }
 
 #[derive(FromForm)]
 struct DeclareForm<'r> {
-    judge_id: Option<Uuid>,
+    judge_id: Option<&'r str>,
     region_code: &'r str,
     reason: &'r str,
 }
 
-/// Validates and records; returns the flash.
+/// A declaration: a redirect with a flash, or the form again (422) with its errors.
+type Answer = Result<Result<Flash<Redirect>, FormState>, AppError>;
+
+/// Validates and records.
 async fn declare(
     db: &DatabaseConnection,
     page: &Page,
-    judge_id: Uuid,
-    region_code: &str,
-    reason: &str,
+    (judge_id, f): (Option<Uuid>, &DeclareForm<'_>),
     actor: Uuid,
     back: &'static str,
-) -> Result<Flash<Redirect>, AppError> {
-    let code = region_code.trim();
-    if regions::find(db, code).await?.is_none() {
-        return Ok(Flash::error(Redirect::to(back), page.t("jdg-err-region")));
+) -> Answer {
+    let code = f.region_code.trim();
+    let mut form = FormState::default();
+    form.values.insert("region_code".into(), code.to_owned());
+    form.values.insert("reason".into(), f.reason.to_owned());
+    form.values
+        .insert("judge_id".into(), f.judge_id.unwrap_or("").to_owned());
+    if judge_id.is_none() {
+        form.add_key("judge_id", page.lang, "err-choice");
     }
-    match conflicts::declare(db, judge_id, code, reason.trim(), actor).await {
-        Ok(_) => Ok(Flash::success(
+    if code.is_empty() {
+        form.add_key("region_code", page.lang, "err-required");
+    } else if regions::find(db, code).await?.is_none() {
+        form.add_key("region_code", page.lang, "jdg-err-region");
+    }
+    let Some(judge_id) = judge_id.filter(|_| form.is_ok()) else {
+        return Ok(Err(form));
+    };
+    match conflicts::declare(db, judge_id, code, f.reason.trim(), actor).await {
+        Ok(d) if d.withdrawn > 0 => Ok(Ok(Flash::warning(
+            Redirect::to(back),
+            crate::i18n::t_args(
+                page.lang,
+                "jdg-flash-conflict-withdrawn",
+                &[("n", d.withdrawn.to_string())],
+            ),
+        ))),
+        Ok(_) => Ok(Ok(Flash::success(
             Redirect::to(back),
             page.t("jdg-flash-conflict"),
-        )),
-        Err(e) if is_unique_violation(&e) => Ok(Flash::error(
-            Redirect::to(back),
-            page.t("jdg-err-conflict-exists"),
-        )),
+        ))),
+        Err(e) if is_unique_violation(&e) => {
+            form.add_key("region_code", page.lang, "jdg-err-conflict-exists");
+            Ok(Err(form))
+        }
         Err(e) => Err(e.into()),
     }
+}
+
+type Page422 = Result<Result<Flash<Redirect>, (Status, Template)>, AppError>;
+
+fn refused(view: &ConflictPage) -> (Status, Template) {
+    (
+        Status::UnprocessableEntity,
+        Template::render("judging/conflicts", view),
+    )
 }
 
 #[post("/judge/conflicts", data = "<form>")]
@@ -137,24 +191,19 @@ async fn judge_declare(
     who: JudgeUser,
     form: CsrfForm<'_, DeclareForm<'_>>,
     db: &State<DatabaseConnection>,
-) -> Result<Flash<Redirect>, AppError> {
-    let Some(f) = form.0.value.as_ref() else {
-        return Ok(Flash::error(
-            Redirect::to("/judge/conflicts"),
-            page.t("jdg-err-form"),
-        ));
+) -> Page422 {
+    let db = db.inner();
+    let empty = DeclareForm {
+        judge_id: None,
+        region_code: "",
+        reason: "",
     };
+    let f = form.0.value.as_ref().unwrap_or(&empty);
     let me = who.0.id.into_uuid();
-    declare(
-        db,
-        &page,
-        me,
-        f.region_code,
-        f.reason,
-        me,
-        "/judge/conflicts",
-    )
-    .await
+    match declare(db, &page, (Some(me), f), me, "/judge/conflicts").await? {
+        Ok(flash) => Ok(Ok(flash)),
+        Err(state) => Ok(Err(refused(&judge_view(db, page, &who, state).await?))),
+    }
 }
 
 #[post("/admin/conflicts", data = "<form>")]
@@ -163,30 +212,24 @@ async fn admin_declare(
     who: AdminUser,
     form: CsrfForm<'_, DeclareForm<'_>>,
     db: &State<DatabaseConnection>,
-) -> Result<Flash<Redirect>, AppError> {
+) -> Page422 {
     let db = db.inner();
     let judges = panels::judges(db).await?;
-    let Some((f, judge)) = form.0.value.as_ref().and_then(|f| {
-        f.judge_id
-            .filter(|j| judges.iter().any(|x| x.id == *j))
-            .map(|j| (f, j))
-    }) else {
-        return Ok(Flash::error(
-            Redirect::to("/admin/conflicts"),
-            page.t("jdg-err-form"),
-        ));
+    let empty = DeclareForm {
+        judge_id: None,
+        region_code: "",
+        reason: "",
     };
+    let f = form.0.value.as_ref().unwrap_or(&empty);
+    let judge = f
+        .judge_id
+        .and_then(|j| Uuid::parse_str(j).ok())
+        .filter(|j| judges.iter().any(|x| x.id == *j));
     let actor = who.0.id.into_uuid();
-    declare(
-        db,
-        &page,
-        judge,
-        f.region_code,
-        f.reason,
-        actor,
-        "/admin/conflicts",
-    )
-    .await
+    match declare(db, &page, (judge, f), actor, "/admin/conflicts").await? {
+        Ok(flash) => Ok(Ok(flash)),
+        Err(state) => Ok(Err(refused(&admin_view(db, page, state).await?))),
+    }
 }
 
 #[derive(FromForm)]
@@ -198,7 +241,7 @@ struct RemoveForm {
 #[post("/admin/conflicts/remove", data = "<form>")]
 async fn admin_remove(
     page: Page,
-    _who: AdminUser,
+    who: AdminUser,
     form: CsrfForm<'_, RemoveForm>,
     db: &State<DatabaseConnection>,
 ) -> Result<Flash<Redirect>, AppError> {
@@ -206,11 +249,13 @@ async fn admin_remove(
     let Some(f) = form.0.value.as_ref() else {
         return Ok(Flash::error(back, page.t("jdg-err-form")));
     };
-    Ok(if conflicts::remove(db.inner(), f.judge_id, f.id).await? {
-        Flash::success(back, page.t("jdg-flash-conflict-removed"))
-    } else {
-        Flash::error(back, page.t("jdg-err-form"))
-    })
+    Ok(
+        if conflicts::remove(db.inner(), f.judge_id, f.id, who.0.id.into_uuid()).await? {
+            Flash::success(back, page.t("jdg-flash-conflict-removed"))
+        } else {
+            Flash::error(back, page.t("jdg-err-form"))
+        },
+    )
 }
 
 /// Routes of this file.

@@ -1,0 +1,161 @@
+//! Conflicts of interest declared after assignment: the judge's sheets inside the region are
+//! withdrawn (even submitted ones) so a conflicted score never counts, other sheets stay, and
+//! both declaring and removing are in the audit trail. Bad input is refused next to the field.
+
+use entity::audit_event;
+use juara::auth::Role;
+use juara::db::judging::conflicts;
+use rocket::http::Status;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+use super::{Fixture, pairs, post};
+use crate::common::body;
+
+async fn events(f: &Fixture, action: &str) -> Vec<audit_event::Model> {
+    audit_event::Entity::find()
+        .filter(audit_event::Column::Action.eq(action))
+        .all(&f.app.db)
+        .await
+        .unwrap()
+}
+
+async fn gone(f: &Fixture, id: uuid::Uuid) -> bool {
+    entity::score_sheet::Entity::find_by_id(id)
+        .one(&f.app.db)
+        .await
+        .unwrap()
+        .is_none()
+}
+
+#[rocket::async_test]
+async fn a_late_conflict_withdraws_the_judges_sheets_in_that_region_only() {
+    let f = Fixture::new().await;
+    let judge = f.judge("juri_telat", None).await;
+    // Entries 0 and 1 are in Kaliwungu (33.19.01), entry 4 in Kota Kudus (33.19.02).
+    let submitted = f.assign(0, judge.id).await;
+    let client = f.browser(&judge).await;
+    let path = format!("/judge/sheets/{}", submitted.id);
+    let resp = post(&client, &path, &f.complete(0, "submit")).await;
+    assert_eq!(resp.status(), Status::SeeOther);
+    assert_eq!(f.sheet(submitted.id).await.status, "submitted");
+    let untouched = f.assign(1, judge.id).await;
+    let elsewhere = f.assign(4, judge.id).await;
+
+    f.app.login_as(Role::Admin).await;
+    let jid = judge.id.to_string();
+    let resp = f
+        .app
+        .post_form(
+            "/admin/conflicts",
+            &[
+                ("judge_id", &jid),
+                ("region_code", "33.19.01"),
+                ("reason", "Adik ipar camat"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), Status::SeeOther);
+    let page = body(f.app.get("/admin/conflicts").await).await;
+    assert!(
+        page.contains("2 lembar penilaian juri ini"),
+        "the committee is told"
+    );
+
+    assert!(gone(&f, submitted.id).await, "submitted sheet withdrawn");
+    assert!(f.scores(submitted.id).await.is_empty(), "its scores too");
+    assert!(gone(&f, untouched.id).await);
+    assert!(
+        !gone(&f, elsewhere.id).await,
+        "a sheet outside the region stays"
+    );
+
+    let declared = events(&f, "judging.conflict_declared").await;
+    assert_eq!(declared.len(), 1);
+    assert_eq!(declared[0].competition_id, Some(f.competition.id));
+    assert_eq!(declared[0].reason, "Adik ipar camat");
+    assert!(declared[0].details.contains("33.19.01.2001 (submitted)"));
+    assert!(declared[0].details.contains("33.19.01.2002 (assigned)"));
+
+    let list = conflicts::list_for_judge(&f.app.db, judge.id)
+        .await
+        .unwrap();
+    let cid = list[0].id.to_string();
+    f.app
+        .post_form(
+            "/admin/conflicts/remove",
+            &[("judge_id", &jid), ("id", &cid)],
+        )
+        .await;
+    let removed = events(&f, "judging.conflict_removed").await;
+    assert_eq!(removed.len(), 1);
+    assert!(removed[0].details.contains("33.19.01"));
+}
+
+#[rocket::async_test]
+async fn announced_results_keep_their_sheets() {
+    use sea_orm::{ActiveModelTrait, Set};
+    let f = Fixture::new().await;
+    let judge = f.judge("juri_lama", None).await;
+    let sheet = f.assign(0, judge.id).await;
+    let mut c: entity::competition::ActiveModel = f.competition.clone().into();
+    c.status = Set("announced".into());
+    c.update(&f.app.db).await.unwrap();
+    let d = conflicts::declare(&f.app.db, judge.id, "33.19", "Pindah tugas", judge.id)
+        .await
+        .unwrap();
+    assert_eq!(d.withdrawn, 0);
+    assert_eq!(
+        f.sheet(sheet.id).await.id,
+        sheet.id,
+        "published history untouched"
+    );
+}
+
+#[rocket::async_test]
+async fn bad_declarations_are_refused_next_to_the_field_and_store_nothing() {
+    let f = Fixture::new().await;
+    let judge = f.judge("juri_cermat", None).await;
+    let client = f.browser(&judge).await;
+    let resp = post(
+        &client,
+        "/judge/conflicts",
+        &pairs(&[("region_code", "99.99"), ("reason", "Saudara")]),
+    )
+    .await;
+    assert_eq!(resp.status(), Status::UnprocessableEntity);
+    let html = body(resp).await;
+    assert!(html.contains(r#"id="err-region_code">Kode wilayah tidak ditemukan"#));
+    assert!(html.contains(r#"value="Saudara""#), "reason kept");
+    let resp = post(&client, "/judge/conflicts", &pairs(&[("region_code", " ")])).await;
+    assert_eq!(resp.status(), Status::UnprocessableEntity);
+    // A duplicate is refused at the field too.
+    let ok = pairs(&[("region_code", "33.19.02"), ("reason", "")]);
+    assert_eq!(
+        post(&client, "/judge/conflicts", &ok).await.status(),
+        Status::SeeOther
+    );
+    let resp = post(&client, "/judge/conflicts", &ok).await;
+    assert_eq!(resp.status(), Status::UnprocessableEntity);
+    assert!(body(resp).await.contains("sudah tercatat"));
+    assert_eq!(
+        conflicts::list_for_judge(&f.app.db, judge.id)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+
+    // The committee naming a judge who does not exist.
+    f.app.login_as(Role::Admin).await;
+    let stranger = uuid::Uuid::new_v4().to_string();
+    let resp = f
+        .app
+        .post_form(
+            "/admin/conflicts",
+            &[("judge_id", &stranger), ("region_code", "33.19")],
+        )
+        .await;
+    assert_eq!(resp.status(), Status::UnprocessableEntity);
+    assert!(body(resp).await.contains(r#"id="err-judge_id""#));
+    assert!(events(&f, "judging.conflict_declared").await.len() == 1);
+}
