@@ -53,7 +53,11 @@ jdg-err-not-submitted = The sheet is not submitted, so there is nothing to reope
 jdg-err-already-closed = This stage is already closed.
 jdg-err-sheets-missing = Some sheets are not submitted yet. Tick "close although incomplete" and add a note to close anyway.
 jdg-err-drawn = The presentation order has already been drawn.
+jdg-err-schedule-start = Enter the start date and time (WIB), e.g. 2026-08-10 08:00.
+jdg-err-schedule-minutes = Minutes per village must be between 1 and 600.
+jdg-err-not-drawn = Draw the presentation order first.
 jdg-err-region = Region code not found.
+jdg-region-hint = A village, kecamatan, kabupaten/kota or province code, e.g. 33.19.01 (every village inside it is covered).
 jdg-err-conflict-exists = This conflict of interest is already recorded.
 
 ## Committee
@@ -82,7 +86,7 @@ jdg-closed = Closed
 jdg-draw = Presentation order
 jdg-draw-do = Draw the order
 jdg-schedule = Save schedule
-jdg-schedule-start = Start (UTC)
+jdg-schedule-start = Start (WIB)
 jdg-schedule-minutes = Minutes per entry
 jdg-assign-no-panel = This stage has no panel yet.
 jdg-assign-too-few = Some entries do not have enough judges free of conflicts.
@@ -106,6 +110,7 @@ jdg-conflicts-help = A judge never sees or scores entries from the regions recor
 jdg-region = Region code (village, kecamatan or kabupaten)
 jdg-declare = Record conflict
 jdg-flash-conflict = Conflict of interest recorded.
+jdg-flash-conflict-withdrawn = Conflict of interest recorded. { $n } of this judge's sheets for villages in that region were withdrawn; the committee needs to assign another judge.
 jdg-flash-conflict-removed = Conflict of interest removed.
 
 ## Photos
@@ -116,3 +121,13 @@ jdg-flash-photo = Photo saved.
 jdg-draw-position = presenting { $n }
 jdg-err-visit-date = The visit date is not valid (format YYYY-MM-DD).
 jdg-incomplete-entries = Entries with sheets still missing
+
+## Public presentation schedule
+pres-title = Presentation schedule
+pres-nav = Schedule
+pres-lead = The committee draws the order in which villages present. The seed is recorded so anyone can re-run the draw and get the same order.
+pres-none = No competition has drawn a presentation order yet.
+pres-drawn-at = Drawn
+pres-you = You
+pres-mine = Your place: { $n } in stage { $stage }
+pres-at = at { $time }

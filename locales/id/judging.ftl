@@ -53,7 +53,11 @@ jdg-err-not-submitted = Lembar belum dikirim, jadi tidak perlu dibuka kembali.
 jdg-err-already-closed = Tahap ini sudah ditutup.
 jdg-err-sheets-missing = Masih ada lembar yang belum dikirim. Centang "tutup walau belum lengkap" dan isi catatan untuk tetap menutup.
 jdg-err-drawn = Undian urutan sudah dilakukan.
+jdg-err-schedule-start = Isi tanggal dan jam mulai (WIB), misalnya 2026-08-10 08:00.
+jdg-err-schedule-minutes = Durasi per desa harus 1 sampai 600 menit.
+jdg-err-not-drawn = Undi urutan pemaparan terlebih dahulu.
 jdg-err-region = Kode wilayah tidak ditemukan.
+jdg-region-hint = Kode desa, kecamatan, kabupaten/kota atau provinsi, misalnya 33.19.01 (seluruh desa di dalamnya ikut).
 jdg-err-conflict-exists = Konflik kepentingan ini sudah tercatat.
 
 ## Committee
@@ -82,7 +86,7 @@ jdg-closed = Ditutup
 jdg-draw = Urutan pemaparan
 jdg-draw-do = Undi urutan
 jdg-schedule = Simpan jadwal
-jdg-schedule-start = Mulai (UTC)
+jdg-schedule-start = Mulai (WIB)
 jdg-schedule-minutes = Menit per peserta
 jdg-assign-no-panel = Tahap ini belum punya tim penilai.
 jdg-assign-too-few = Ada peserta yang tidak punya cukup juri tanpa konflik kepentingan.
@@ -106,6 +110,7 @@ jdg-conflicts-help = Juri tidak pernah melihat atau menilai peserta dari wilayah
 jdg-region = Kode wilayah (desa, kecamatan, atau kabupaten)
 jdg-declare = Catat konflik
 jdg-flash-conflict = Konflik kepentingan tercatat.
+jdg-flash-conflict-withdrawn = Konflik kepentingan dicatat. { $n } lembar penilaian juri ini untuk desa di wilayah tersebut ditarik; panitia perlu menugaskan juri lain.
 jdg-flash-conflict-removed = Konflik kepentingan dihapus.
 
 ## Photos
@@ -116,3 +121,13 @@ jdg-flash-photo = Foto tersimpan.
 jdg-draw-position = urutan ke-{ $n }
 jdg-err-visit-date = Tanggal kunjungan tidak valid (format TTTT-BB-HH).
 jdg-incomplete-entries = Peserta yang lembarnya belum lengkap
+
+## Public presentation schedule
+pres-title = Jadwal pemaparan
+pres-nav = Jadwal
+pres-lead = Urutan pemaparan desa/kelurahan diundi panitia. Angka acak (seed) dicatat agar siapa pun dapat mengulang undian dan memperoleh urutan yang sama.
+pres-none = Belum ada lomba yang mengundi urutan pemaparan.
+pres-drawn-at = Diundi
+pres-you = Anda
+pres-mine = Urutan Anda: ke-{ $n } pada tahap { $stage }
+pres-at = pukul { $time }

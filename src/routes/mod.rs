@@ -11,6 +11,7 @@ pub mod home;
 pub mod judging;
 pub mod lang;
 pub mod nominations;
+pub mod presentations;
 pub mod regions;
 pub mod results;
 pub mod session;
@@ -35,6 +36,7 @@ pub fn web() -> Vec<Route> {
         competitions::routes(),
         nominations::routes(),
         judging::routes(),
+        presentations::routes(),
         results::routes(),
     ]
     .concat()

@@ -152,6 +152,12 @@ const MATRIX: &[(Method, &str, Actor, Status)] = &[
     (Get, "/admin/conflicts", Judge, Status::Forbidden),
     (Get, "/admin/conflicts", Village, Status::Forbidden),
     (Post, "/admin/conflicts", Judge, Status::Forbidden),
+    (Post, "/admin/conflicts/remove", Judge, Status::Forbidden),
+    (Post, "/admin/conflicts/remove", Village, Status::Forbidden),
+    // The public presentation schedule: anyone.
+    (Get, "/presentations", Anonymous, Status::Ok),
+    (Get, "/presentations", Village, Status::Ok),
+    (Get, "/presentations", Judge, Status::Ok),
     (
         Get,
         "/admin/competitions/00000000-0000-0000-0000-000000000000/judging",

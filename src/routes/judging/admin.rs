@@ -5,6 +5,7 @@
 
 use chrono::Utc;
 use entity::{competition, stage};
+use rocket::http::Status;
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, State, get, routes};
 use rocket_dyn_templates::Template;
@@ -17,7 +18,9 @@ use crate::db::competition_setup;
 use crate::db::competitions;
 use crate::db::judging::progress::{self, Progress};
 use crate::db::judging::{assign, draw, panels, sheets, split_ids};
+use crate::db::villages;
 use crate::error::AppError;
+use crate::forms::FormState;
 use crate::ids::CompetitionId;
 use crate::views::Page;
 
@@ -171,6 +174,8 @@ struct SheetRow {
 struct EntryRow {
     id: Uuid,
     village_code: String,
+    /// "Village, Kecamatan, Kabupaten".
+    village: String,
     sheets: Vec<SheetRow>,
 }
 
@@ -180,11 +185,13 @@ struct JudgeProgress {
     counts: progress::Counts,
 }
 
+/// A committee form on the stage page that was refused: which one, with what was typed and
+/// the errors to show next to its fields.
 #[derive(Serialize)]
-struct SlotRow {
-    position: i32,
-    village_code: String,
-    starts_at: Option<chrono::DateTime<chrono::FixedOffset>>,
+pub(super) struct Failed {
+    /// `auto`, `manual`, `draw`, `schedule`, `close` or `reopen-<sheet id>`.
+    pub form: String,
+    pub state: FormState,
 }
 
 #[derive(Serialize)]
@@ -198,9 +205,10 @@ struct StagePage {
     entries: Vec<EntryRow>,
     judge_progress: Vec<JudgeProgress>,
     progress: Progress,
-    slots: Vec<SlotRow>,
+    order: Option<draw::StageOrder>,
     /// Entries with sheets not yet submitted (what closing now would leave incomplete).
     incomplete: Vec<String>,
+    failed: Option<Failed>,
 }
 
 #[get("/admin/competitions/<cid>/judging/<sid>")]
@@ -213,6 +221,54 @@ async fn stage_page(
 ) -> Result<Template, AppError> {
     let db = db.inner();
     let (c, s) = load(db, &who, cid, sid).await?;
+    let view = stage_view(db, page, &c, &s, None).await?;
+    Ok(Template::render("judging/admin_stage", &view))
+}
+
+/// A committee action's answer: a redirect with a flash, or the page again with errors.
+pub(super) type Answer = Result<Result<Flash<Redirect>, (Status, Template)>, AppError>;
+
+/// Refuses the form `form` of the stage page: the values typed are kept and each
+/// `(field, message key)` error is shown next to its field.
+pub(super) async fn refuse(
+    db: &DatabaseConnection,
+    page: Page,
+    cs: (&competition::Model, &stage::Model),
+    form: String,
+    values: &[(&str, &str)],
+    errors: &[(&str, &str)],
+) -> Answer {
+    let mut state = FormState::default();
+    for (k, v) in values {
+        state.values.insert((*k).to_owned(), (*v).to_owned());
+    }
+    for (field, key) in errors {
+        state.add_key(field, page.lang, key);
+    }
+    refused(db, page, cs, Failed { form, state }).await.map(Err)
+}
+
+/// The stage page again, answering 422 with `failed`'s errors next to its fields.
+pub(super) async fn refused(
+    db: &DatabaseConnection,
+    page: Page,
+    (c, s): (&competition::Model, &stage::Model),
+    failed: Failed,
+) -> Result<(Status, Template), AppError> {
+    let view = stage_view(db, page, c, s, Some(failed)).await?;
+    Ok((
+        Status::UnprocessableEntity,
+        Template::render("judging/admin_stage", &view),
+    ))
+}
+
+async fn stage_view(
+    db: &DatabaseConnection,
+    page: Page,
+    c: &competition::Model,
+    s: &stage::Model,
+    failed: Option<Failed>,
+) -> Result<StagePage, AppError> {
     let judges = panels::judges(db).await?;
     let name_of = |id: Uuid| {
         judges
@@ -245,11 +301,14 @@ async fn stage_page(
         .collect();
     let all_sheets = assign::sheets_of_stage(db, s.id).await?;
     let noms = assign::entries(db, c.id).await?;
-    let entries = noms
+    let codes: Vec<&str> = noms.iter().map(|n| n.village_code.as_str()).collect();
+    let names = villages::infos(db, &codes).await?;
+    let entries: Vec<EntryRow> = noms
         .iter()
         .map(|n| EntryRow {
             id: n.id,
             village_code: n.village_code.clone(),
+            village: villages::label_of(&names, &n.village_code),
             sheets: all_sheets
                 .iter()
                 .filter(|x| x.nomination_id == n.id)
@@ -263,7 +322,7 @@ async fn stage_page(
         })
         .collect();
     let now = Utc::now().fixed_offset();
-    let progress = progress::of_stage(db, &c, &s, now).await?;
+    let progress = progress::of_stage(db, c, s, now).await?;
     let judge_progress = progress
         .by_judge
         .iter()
@@ -272,31 +331,19 @@ async fn stage_page(
             counts: p.clone(),
         })
         .collect();
-    let slots = draw::slots(db, s.id)
-        .await?
-        .into_iter()
-        .map(|slot| SlotRow {
-            position: slot.position,
-            village_code: noms
-                .iter()
-                .find(|n| n.id == slot.nomination_id)
-                .map(|n| n.village_code.clone())
-                .unwrap_or_default(),
-            starts_at: slot.starts_at,
-        })
-        .collect();
     let incomplete = progress
         .by_entry
         .iter()
         .filter(|e| e.missing() > 0)
-        .filter_map(|e| noms.iter().find(|n| n.id == e.id))
-        .map(|n| n.village_code.clone())
+        .filter_map(|e| entries.iter().find(|n| n.id == e.id))
+        .map(|n| n.village.clone())
         .collect();
-    let view = StagePage {
+    let order = draw::named_orders(db, std::slice::from_ref(s)).await?.pop();
+    Ok(StagePage {
         incomplete,
         page,
-        competition: CompView::of(&c),
-        stage: StageView::of(&s),
+        competition: CompView::of(c),
+        stage: StageView::of(s),
         panel,
         judges: judges
             .iter()
@@ -309,9 +356,9 @@ async fn stage_page(
         entries,
         judge_progress,
         progress,
-        slots,
-    };
-    Ok(Template::render("judging/admin_stage", &view))
+        order,
+        failed,
+    })
 }
 
 /// Routes of this file.

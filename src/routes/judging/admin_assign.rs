@@ -7,7 +7,7 @@ use rocket::{Route, State, post, routes};
 use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
-use super::admin::{done, load};
+use super::admin::{Answer, done, load, refuse};
 use crate::auth::{AdminUser, csrf::CsrfForm};
 use crate::db::judging::{assign, panels, sheets};
 use crate::error::AppError;
@@ -95,22 +95,25 @@ async fn auto(
     sid: Uuid,
     form: CsrfForm<'_, AutoForm<'_>>,
     db: &State<DatabaseConnection>,
-) -> Result<Flash<Redirect>, AppError> {
+) -> Answer {
     let db = db.inner();
     let (c, s) = load(db, &who, cid, sid).await?;
     let seed = match form.0.value.as_ref().and_then(|f| f.seed).map(str::trim) {
         None | Some("") => rand::random::<u64>(),
         Some(text) => match text.parse::<u64>() {
             Ok(n) => n,
-            Err(_) => return Ok(done(c.id, s.id, &page, false, "jdg-err-seed")),
+            Err(_) => {
+                let (values, errors) = ([("seed", text)], [("seed", "jdg-err-seed")]);
+                return refuse(db, page, (&c, &s), "auto".into(), &values, &errors).await;
+            }
         },
     };
-    Ok(
+    Ok(Ok(
         match assign::auto_assign(db, &s, seed, who.0.id.into_uuid()).await? {
             Ok(_) => done(c.id, s.id, &page, true, "jdg-flash-assigned"),
             Err(r) => done(c.id, s.id, &page, false, r.message_key()),
         },
-    )
+    ))
 }
 
 #[derive(FromForm)]

@@ -2,16 +2,16 @@
 //! close the stage (explicitly when sheets are missing), draw the presentation order by lot
 //! and set its schedule.
 
-use chrono::{NaiveDateTime, Utc};
+use chrono::Utc;
 use rocket::form::FromForm;
-use rocket::response::{Flash, Redirect};
 use rocket::{Route, State, post, routes};
 use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
-use super::admin::{done, load};
+use super::admin::{Answer, done, load, refuse};
 use super::admin_assign::AutoForm;
 use crate::auth::{AdminUser, csrf::CsrfForm};
+use crate::competition_forms::parse_time;
 use crate::db::judging::progress::{self, CloseRefusal};
 use crate::db::judging::{draw, sheets};
 use crate::error::AppError;
@@ -34,7 +34,7 @@ async fn reopen(
     sheet: Uuid,
     form: CsrfForm<'_, ReasonForm<'_>>,
     db: &State<DatabaseConnection>,
-) -> Result<Flash<Redirect>, AppError> {
+) -> Answer {
     let db = db.inner();
     let (c, s) = load(db, &who, cid, sid).await?;
     let ctx = sheets::find_in_stage(db, s.id, sheet)
@@ -42,11 +42,12 @@ async fn reopen(
         .ok_or(AppError::NotFound)?;
     let reason = form.0.value.as_ref().map(|f| f.reason.trim()).unwrap_or("");
     if reason.is_empty() {
-        return Ok(done(c.id, s.id, &page, false, "jdg-err-reason"));
+        let errors = [("reason", "jdg-err-reason")];
+        return refuse(db, page, (&c, &s), format!("reopen-{sheet}"), &[], &errors).await;
     }
     let now = Utc::now().fixed_offset();
     let ok = sheets::reopen(db, &ctx, reason, who.0.id.into_uuid(), now).await?;
-    Ok(done(
+    Ok(Ok(done(
         c.id,
         s.id,
         &page,
@@ -56,13 +57,13 @@ async fn reopen(
         } else {
             "jdg-err-not-submitted"
         },
-    ))
+    )))
 }
 
 #[derive(FromForm)]
 struct CloseForm<'r> {
     force: bool,
-    note: &'r str,
+    note: Option<&'r str>,
 }
 
 #[post("/admin/competitions/<cid>/judging/<sid>/close", data = "<form>")]
@@ -73,27 +74,28 @@ async fn close(
     sid: Uuid,
     form: CsrfForm<'_, CloseForm<'_>>,
     db: &State<DatabaseConnection>,
-) -> Result<Flash<Redirect>, AppError> {
+) -> Answer {
     let db = db.inner();
     let (c, s) = load(db, &who, cid, sid).await?;
     let (force, note) = form
         .0
         .value
         .as_ref()
-        .map_or((false, ""), |f| (f.force, f.note));
+        .map_or((false, ""), |f| (f.force, f.note.unwrap_or("")));
     let now = Utc::now().fixed_offset();
     let actor = who.0.id.into_uuid();
-    Ok(
-        match progress::close(db, &c, s, force, note, actor, now).await? {
-            Ok(s) => done(c.id, s.id, &page, true, "jdg-flash-closed"),
-            Err(CloseRefusal::AlreadyClosed) => {
-                done(c.id, sid, &page, false, "jdg-err-already-closed")
-            }
-            Err(CloseRefusal::SheetsMissing(_)) => {
-                done(c.id, sid, &page, false, "jdg-err-sheets-missing")
-            }
-        },
-    )
+    match progress::close(db, &c, s.clone(), force, note, actor, now).await? {
+        Ok(s) => Ok(Ok(done(c.id, s.id, &page, true, "jdg-flash-closed"))),
+        Err(CloseRefusal::AlreadyClosed) => {
+            Ok(Ok(done(c.id, sid, &page, false, "jdg-err-already-closed")))
+        }
+        Err(CloseRefusal::SheetsMissing(_)) => {
+            let field = if force { "note" } else { "force" };
+            let values = [("note", note), ("force", if force { "true" } else { "" })];
+            let errors = [(field, "jdg-err-sheets-missing")];
+            refuse(db, page, (&c, &s), "close".into(), &values, &errors).await
+        }
+    }
 }
 
 #[post("/admin/competitions/<cid>/judging/<sid>/draw", data = "<form>")]
@@ -104,30 +106,32 @@ async fn draw_order(
     sid: Uuid,
     form: CsrfForm<'_, AutoForm<'_>>,
     db: &State<DatabaseConnection>,
-) -> Result<Flash<Redirect>, AppError> {
+) -> Answer {
     let db = db.inner();
     let (c, s) = load(db, &who, cid, sid).await?;
     let seed = match form.0.value.as_ref().and_then(|f| f.seed).map(str::trim) {
         None | Some("") => rand::random::<i64>(),
         Some(text) => match text.parse::<i64>() {
             Ok(n) => n,
-            Err(_) => return Ok(done(c.id, sid, &page, false, "jdg-err-seed")),
+            Err(_) => {
+                let (values, errors) = ([("seed", text)], [("seed", "jdg-err-seed")]);
+                return refuse(db, page, (&c, &s), "draw".into(), &values, &errors).await;
+            }
         },
     };
     let now = Utc::now().fixed_offset();
-    Ok(
+    Ok(Ok(
         match draw::draw(db, s, seed, who.0.id.into_uuid(), now).await? {
             Some(_) => done(c.id, sid, &page, true, "jdg-flash-drawn"),
             None => done(c.id, sid, &page, false, "jdg-err-drawn"),
         },
-    )
+    ))
 }
 
 #[derive(FromForm)]
 struct ScheduleForm<'r> {
     start: &'r str,
-    #[field(validate = range(1..=600))]
-    minutes: i64,
+    minutes: &'r str,
 }
 
 #[post("/admin/competitions/<cid>/judging/<sid>/schedule", data = "<form>")]
@@ -138,19 +142,37 @@ async fn schedule(
     sid: Uuid,
     form: CsrfForm<'_, ScheduleForm<'_>>,
     db: &State<DatabaseConnection>,
-) -> Result<Flash<Redirect>, AppError> {
+) -> Answer {
     let db = db.inner();
     let (c, s) = load(db, &who, cid, sid).await?;
-    let parsed = form.0.value.as_ref().and_then(|f| {
-        NaiveDateTime::parse_from_str(f.start, "%Y-%m-%dT%H:%M")
-            .ok()
-            .map(|start| (start.and_utc().fixed_offset(), f.minutes))
-    });
-    let Some((start, minutes)) = parsed else {
-        return Ok(done(c.id, s.id, &page, false, "jdg-err-form"));
+    let (start_text, minutes_text) = form
+        .0
+        .value
+        .as_ref()
+        .map_or(("", ""), |f| (f.start, f.minutes));
+    // Entered in WIB, like every other schedule.
+    let start = parse_time(start_text).filter(|_| start_text.contains('T'));
+    let minutes = minutes_text
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|m| (1..=600).contains(m));
+    let (Some(start), Some(minutes)) = (start, minutes) else {
+        let mut errors = Vec::new();
+        if start.is_none() {
+            errors.push(("start", "jdg-err-schedule-start"));
+        }
+        if minutes.is_none() {
+            errors.push(("minutes", "jdg-err-schedule-minutes"));
+        }
+        let values = [("start", start_text), ("minutes", minutes_text)];
+        return refuse(db, page, (&c, &s), "schedule".into(), &values, &errors).await;
     };
+    if s.drawn_at.is_none() {
+        return Ok(Ok(done(c.id, s.id, &page, false, "jdg-err-not-drawn")));
+    }
     draw::schedule(db, s.id, start, minutes).await?;
-    Ok(done(c.id, s.id, &page, true, "jdg-flash-scheduled"))
+    Ok(Ok(done(c.id, s.id, &page, true, "jdg-flash-scheduled")))
 }
 
 /// Routes of this file.

@@ -14,6 +14,7 @@ use uuid::Uuid;
 
 use crate::db::competition_setup::tree_order;
 use crate::db::documents;
+use crate::db::judging::draw::{StageOrder, named_orders};
 use crate::db::judging::sheets::{self, Answer, SaveRefusal, SheetCtx};
 use crate::db::judging::{Closed, stage_spec, writable};
 use crate::db::regions;
@@ -85,9 +86,9 @@ pub struct SheetView {
     pub evidence: Vec<EvidenceView>,
     /// Field-verification photos (id, label).
     pub photos: Vec<(Uuid, String)>,
-    /// The stage's drawn presentation order (public to every judge): position, village,
-    /// start time; and this entry's position.
-    pub presentation: Vec<(i32, String, Option<DateTime<FixedOffset>>)>,
+    /// The stage's drawn presentation order (public, like the schedule page), and this
+    /// entry's position in it.
+    pub presentation: Option<StageOrder>,
     pub presentation_position: Option<i32>,
 }
 
@@ -214,23 +215,15 @@ pub async fn build(
             url: d.url,
         })
         .collect();
-    let slots = crate::db::judging::draw::slots(db, ctx.stage.id).await?;
-    let entries = crate::db::judging::assign::entries(db, ctx.competition.id).await?;
-    let presentation = slots
-        .iter()
-        .map(|s| {
-            let village = entries
-                .iter()
-                .find(|e| e.id == s.nomination_id)
-                .map(|e| e.village_code.clone())
-                .unwrap_or_default();
-            (s.position, village, s.starts_at)
-        })
-        .collect();
-    let presentation_position = slots
-        .iter()
-        .find(|s| s.nomination_id == ctx.nomination.id)
-        .map(|s| s.position);
+    let presentation = named_orders(db, std::slice::from_ref(&ctx.stage))
+        .await?
+        .pop();
+    let presentation_position = presentation.as_ref().and_then(|o| {
+        o.slots
+            .iter()
+            .find(|s| s.nomination_id == ctx.nomination.id)
+            .map(|s| s.position)
+    });
     let closed = writable(&ctx.competition, &ctx.stage, now).err();
     let n = &ctx.nomination;
     Ok(SheetView {

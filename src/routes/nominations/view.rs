@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::{now, when};
 use crate::db::competitions;
 use crate::db::documents;
+use crate::db::judging::draw::{StageOrder, named_orders};
 use crate::db::nominations::{DEVELOPMENT_STATUSES, Status};
 use crate::forms::FormState;
 use crate::views::Page;
@@ -223,6 +224,18 @@ pub struct EditView {
     pub can_withdraw: bool,
     pub statuses: [&'static str; 5],
     pub max_upload_mb: u64,
+    /// Drawn presentation orders of the competition, once this entry is in them.
+    pub presentation: Vec<StageOrder>,
+    /// This entry's places in those orders.
+    pub my_places: Vec<MyPlace>,
+}
+
+/// The village's own place in one drawn order.
+#[derive(Serialize)]
+pub struct MyPlace {
+    pub stage: String,
+    pub position: i32,
+    pub starts_at: Option<String>,
 }
 
 pub async fn edit_view<C: ConnectionTrait>(
@@ -233,7 +246,26 @@ pub async fn edit_view<C: ConnectionTrait>(
     forms: Forms,
     max_upload_bytes: u64,
 ) -> Result<EditView, DbErr> {
+    let stages = crate::db::competition_setup::list_stages(db, c.id).await?;
+    let presentation: Vec<StageOrder> = named_orders(db, &stages)
+        .await?
+        .into_iter()
+        .filter(|o| o.slots.iter().any(|s| s.nomination_id == n.id))
+        .collect();
+    let my_places = presentation
+        .iter()
+        .filter_map(|o| {
+            let slot = o.slots.iter().find(|s| s.nomination_id == n.id)?;
+            Some(MyPlace {
+                stage: o.stage_name.clone(),
+                position: slot.position,
+                starts_at: slot.starts_at.map(crate::views::format::wib),
+            })
+        })
+        .collect();
     Ok(EditView {
+        presentation,
+        my_places,
         page,
         competition: CompetitionSummary::of(c),
         nomination: NominationSummary::of(n),

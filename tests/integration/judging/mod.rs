@@ -6,7 +6,10 @@
 mod access;
 mod api;
 mod assignment;
+mod committee_forms;
 mod concurrency;
+mod conflicts;
+mod presentation;
 mod sheets;
 
 use chrono::{Duration, Utc};

@@ -231,15 +231,23 @@ async fn closing_a_stage_with_missing_sheets_needs_an_explicit_note() {
     );
     let html = body(f.app.get(&stage_page).await).await;
     assert!(
-        html.contains("belum lengkap: 33.19.01.2001"),
-        "incomplete entry named"
+        html.contains("belum lengkap: Bakalankrapyak, Kaliwungu, Kabupaten Kudus"),
+        "incomplete entry named as a village, not a code"
     );
     let close = format!(
         "/admin/competitions/{}/judging/{}/close",
         f.competition.id, f.stage.id
     );
-    f.app.post_form(&close, &[]).await;
-    f.app.post_form(&close, &[("force", "true")]).await;
+    // Refused with the reason next to the checkbox, then next to the note.
+    let resp = f.app.post_form(&close, &[]).await;
+    assert_eq!(resp.status(), Status::UnprocessableEntity);
+    let html = body(resp).await;
+    assert!(html.contains(r#"<p class="field-error" id="err-force">Masih ada lembar"#));
+    let resp = f.app.post_form(&close, &[("force", "true")]).await;
+    assert_eq!(resp.status(), Status::UnprocessableEntity);
+    let html = body(resp).await;
+    assert!(html.contains(r#"<p class="field-error" id="err-note">Masih ada lembar"#));
+    assert!(html.contains("checked"), "the ticked box stays ticked");
     let reload = |db| async move {
         entity::stage::Entity::find_by_id(f.stage.id)
             .one(db)
@@ -400,9 +408,29 @@ async fn committee_unassigns_untouched_sheets_only_and_schedules_presentations()
     let slots = juara::db::judging::draw::slots(&f.app.db, f.stage.id)
         .await
         .unwrap();
+    // Entered in WIB: 08:00 WIB is 01:00 UTC, whatever the database's offset.
     let starts: Vec<String> = slots
         .iter()
         .map(|s| s.starts_at.unwrap().naive_utc().format("%H:%M").to_string())
         .collect();
-    assert_eq!(starts[..3], ["08:00", "08:20", "08:40"]);
+    assert_eq!(starts[..3], ["01:00", "01:20", "01:40"]);
+    let html = body(f.app.get(&base).await).await;
+    assert!(html.contains("01-12-2026 08:20 WIB"), "shown in WIB");
+    // Bad input: both errors next to their fields, the typed values kept, nothing changed.
+    let resp = f
+        .app
+        .post_form(
+            &format!("{base}/schedule"),
+            &[("start", "besok pagi"), ("minutes", "0")],
+        )
+        .await;
+    assert_eq!(resp.status(), Status::UnprocessableEntity);
+    let html = body(resp).await;
+    assert!(html.contains(r#"id="err-start">Isi tanggal dan jam mulai"#));
+    assert!(html.contains(r#"id="err-minutes">Durasi per desa harus 1 sampai 600 menit"#));
+    assert!(html.contains(r#"value="besok pagi""#));
+    let unchanged = juara::db::judging::draw::slots(&f.app.db, f.stage.id)
+        .await
+        .unwrap();
+    assert_eq!(unchanged, slots);
 }
