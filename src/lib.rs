@@ -46,6 +46,7 @@ pub fn build(figment: Figment, config: AppConfig, db: DatabaseConnection) -> Roc
     rocket::custom(figment)
         .manage(db)
         .manage(config)
+        .manage(db::region_index::RegionSearch::default())
         .attach(registry_counts())
         .attach(Template::custom(|engines| {
             i18n::register(&mut engines.tera)

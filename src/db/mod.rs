@@ -10,6 +10,7 @@ pub mod documents;
 pub mod judging;
 pub mod meta;
 pub mod nominations;
+pub mod region_index;
 pub mod regions;
 pub mod results;
 pub mod users;

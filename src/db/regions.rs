@@ -281,6 +281,15 @@ pub async fn children<C: ConnectionTrait>(
     fetch_level(db, level, &q, 0, 100_000).await
 }
 
+/// Every region of one level, ordered by code (what the search index is built from).
+pub async fn children_of_level<C: ConnectionTrait>(
+    db: &C,
+    level: Level,
+) -> Result<Vec<Region>, DbErr> {
+    // No limit: the largest LIMIT both databases accept.
+    fetch_level(db, level, &RegionQuery::default(), 0, u64::MAX >> 1).await
+}
+
 /// The chain from the province down to (and excluding) `code`, for breadcrumbs.
 pub async fn ancestors<C: ConnectionTrait>(db: &C, code: &str) -> Result<Vec<Region>, DbErr> {
     let mut out = Vec::new();

@@ -5,6 +5,7 @@ use rocket_dyn_templates::Template;
 use sea_orm::DatabaseConnection;
 use serde::Serialize;
 
+use crate::db::region_index::RegionSearch;
 use crate::db::regions::{self, Region, RegionQuery};
 use crate::error::AppError;
 use crate::registry::Level;
@@ -29,6 +30,7 @@ async fn index(
     level: Option<&str>,
     p: Option<u64>,
     db: &State<DatabaseConnection>,
+    index: &State<RegionSearch>,
 ) -> Result<Template, AppError> {
     let text = q.map(str::trim).filter(|t| !t.is_empty());
     let level_filter = level.and_then(Level::parse);
@@ -39,7 +41,7 @@ async fn index(
             level: level_filter,
             within: None,
         };
-        regions::search(db.inner(), &query, page_no, PER_PAGE).await?
+        index.search(db.inner(), &query, page_no, PER_PAGE).await?
     } else {
         let provinces = regions::children(db.inner(), None).await?;
         let n = u64::try_from(provinces.len()).unwrap_or(0);

@@ -176,3 +176,46 @@ async fn the_interface_switches_to_english_and_back() {
     let resp = app.get("/lang/en?next=https://evil.example").await;
     assert_eq!(resp.headers().get_one("Location"), Some("/"));
 }
+
+/// The in-memory search answers exactly what the database search answers: same matches, same
+/// order, same totals, page by page (wildcards in the text are literal in both).
+#[rocket::async_test]
+async fn the_memory_index_matches_the_database_search() {
+    use juara::db::region_index::RegionSearch;
+    use juara::db::regions::{self, RegionQuery};
+    use juara::registry::Level;
+    let app = TestApp::new().await;
+    let index = RegionSearch::default();
+    let q = |text: &str, level: Option<Level>, within: Option<&str>| RegionQuery {
+        text: Some(text.to_owned()),
+        level,
+        within: within.map(str::to_owned),
+    };
+    let queries = [
+        q("sendang", None, None),
+        q("KUDUS", None, None),
+        q("33.19", None, None),
+        q("kali", Some(Level::Village), Some("33.19")),
+        q("", Some(Level::District), Some("64")),
+        q("%", None, None),
+        q("a_b", None, None),
+        q("  jati  ", Some(Level::Village), None),
+    ];
+    for query in &queries {
+        for (page, per_page) in [(0, 50), (3, 50), (0, 500), (40, 7)] {
+            let expected = regions::search(&app.db, query, page, per_page)
+                .await
+                .unwrap();
+            let got = index.search(&app.db, query, page, per_page).await.unwrap();
+            assert_eq!(got, expected, "{query:?} page {page} × {per_page}");
+        }
+    }
+    let (_, total) = index
+        .search(&app.db, &RegionQuery::default(), 0, 1)
+        .await
+        .unwrap();
+    let c = regions::counts(&app.db).await.unwrap();
+    let all = c.provinces + c.regencies + c.districts + c.villages;
+    assert!(all > 200, "the fixture registry is loaded");
+    assert_eq!(total, all, "the whole registry is indexed");
+}

@@ -6,6 +6,7 @@ use rocket::{Route, State, get, routes};
 use sea_orm::DatabaseConnection;
 use serde::Serialize;
 
+use crate::db::region_index::RegionSearch;
 use crate::db::regions::{self, Region, RegionQuery};
 use crate::error::AppError;
 use crate::registry::Level;
@@ -28,6 +29,7 @@ async fn list_regions(
     page: Option<u64>,
     per_page: Option<u64>,
     db: &State<DatabaseConnection>,
+    index: &State<RegionSearch>,
 ) -> Result<Json<RegionList>, AppError> {
     let level = match level {
         Some(l) => Some(Level::parse(l).ok_or(AppError::NotFound)?),
@@ -44,7 +46,7 @@ async fn list_regions(
     };
     let page = page.unwrap_or(0);
     let per_page = per_page.unwrap_or(50).clamp(1, MAX_PER_PAGE);
-    let (items, total) = regions::search(db.inner(), &query, page, per_page).await?;
+    let (items, total) = index.search(db.inner(), &query, page, per_page).await?;
     Ok(Json(RegionList {
         items,
         total,
