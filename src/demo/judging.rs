@@ -1,6 +1,7 @@
 //! The demo's second competition: a kabupaten *Lomba Desa* in the middle of judging. Its first
 //! stage has a three-judge panel assigned by the same seeded draw the committee page uses, and
-//! one judge has started a sheet, so dashboards, progress bars and sheets show real work.
+//! one judge has started a sheet, so dashboards, progress bars and sheets show real work; the
+//! presentation order is drawn and scheduled.
 
 use chrono::{DateTime, Duration, FixedOffset};
 use entity::{criterion, score, score_sheet, stage, village};
@@ -14,7 +15,7 @@ use super::{accepted_nomination, err, value_for};
 use crate::competition_templates::CompetitionTemplate;
 use crate::db::competition_setup;
 use crate::db::competitions::{self, Category, CompetitionFields, Level, Status};
-use crate::db::judging::{assign, panels};
+use crate::db::judging::{assign, draw, panels};
 
 /// Entrants: desa of the kabupaten, spread over its kecamatan.
 const ENTRANTS: usize = 6;
@@ -81,7 +82,34 @@ pub(super) async fn load(
         Err(refusal) => return Err(err(format!("demo assignment refused: {refusal:?}"))),
     }
     start_one_sheet(db, &first, judges.first().copied(), now).await?;
+    draw_presentations(db, c.id, admin, now).await?;
     Ok(c.id)
+}
+
+/// The *pemaparan* stage's order is drawn and scheduled a week ahead from 08:00 WIB, so the
+/// public schedule and the villages' pages show one.
+async fn draw_presentations(
+    db: &DatabaseConnection,
+    competition_id: Uuid,
+    admin: Uuid,
+    now: DateTime<FixedOffset>,
+) -> Result<(), DbErr> {
+    let stages = competition_setup::list_stages(db, competition_id).await?;
+    let Some(s) = stages
+        .iter()
+        .find(|s| s.kind == "presentation")
+        .or(stages.last())
+    else {
+        return Ok(());
+    };
+    let day = (now + Duration::days(7))
+        .format("%Y-%m-%dT08:00")
+        .to_string();
+    let start =
+        crate::competition_forms::parse_time(&day).ok_or_else(|| err("demo schedule time"))?;
+    let id = s.id;
+    draw::draw(db, s.clone(), SEED.cast_signed(), admin, now).await?;
+    draw::schedule(db, id, start, 30).await
 }
 
 /// Up to `ENTRANTS` desa of `regency`, one per kecamatan before any kecamatan gets a second.

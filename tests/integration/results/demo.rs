@@ -99,4 +99,17 @@ async fn judging_example_gives_judges_work(app: &TestApp, id: uuid::Uuid) {
         .unwrap()
         .unwrap();
     assert!(sheets.iter().all(|s| s.judge_id != conflicted.id));
+    // Its presentation order is drawn and scheduled: the public schedule shows every entrant.
+    let schedule = body(app.get("/presentations").await).await;
+    assert!(schedule.contains(&c.name), "{schedule}");
+    let order = schedule
+        .split(r#"<ol class="order">"#)
+        .nth(1)
+        .and_then(|rest| rest.split("</ol>").next())
+        .expect("an order list");
+    assert_eq!(order.matches("<li").count(), entrants);
+    assert!(
+        schedule.contains("08:30 WIB"),
+        "second slot 30 minutes after the first"
+    );
 }
