@@ -130,4 +130,4 @@ pres-none = No competition has drawn a presentation order yet.
 pres-drawn-at = Drawn
 pres-you = You
 pres-mine = Your place: { $n } in stage { $stage }
-pres-at = at { $time }
+pres-at = on { $time }

@@ -130,4 +130,4 @@ pres-none = Belum ada lomba yang mengundi urutan pemaparan.
 pres-drawn-at = Diundi
 pres-you = Anda
 pres-mine = Urutan Anda: ke-{ $n } pada tahap { $stage }
-pres-at = pukul { $time }
+pres-at = pada { $time }
