@@ -4,7 +4,7 @@
 //! and removing are recorded in the audit trail.
 
 use chrono::Utc;
-use entity::{competition, judge_conflict, nomination, score_sheet, user};
+use entity::{competition, judge_conflict, nomination, score_sheet, sheet_photo, user};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
     Set, TransactionSession, TransactionTrait,
@@ -42,6 +42,9 @@ pub struct Declared {
     /// Sheets of the judge inside the region that were withdrawn (any status), in
     /// competitions not yet announced; their entries need another judge.
     pub withdrawn: usize,
+    /// Stored names of the withdrawn sheets' photos, for the caller to delete from disk
+    /// once the transaction has committed.
+    pub photo_files: Vec<String>,
 }
 
 /// Records a conflict (a unique violation when it already exists) and, in the same
@@ -68,6 +71,16 @@ pub async fn declare<C: TransactionTrait + ConnectionTrait>(
     .await?;
     let affected = sheets_inside(&txn, judge_id, region_code).await?;
     let withdrawn = affected.iter().map(|(_, sheets)| sheets.len()).sum();
+    let sheet_ids = affected
+        .iter()
+        .flat_map(|(_, l)| l.iter().map(|(s, _)| s.id));
+    let photo_files = sheet_photo::Entity::find()
+        .filter(sheet_photo::Column::SheetId.is_in(sheet_ids))
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|p| p.stored_name)
+        .collect();
     for (competition_id, sheets) in &affected {
         score_sheet::Entity::delete_many()
             .filter(score_sheet::Column::Id.is_in(sheets.iter().map(|(s, _)| s.id)))
@@ -110,6 +123,7 @@ pub async fn declare<C: TransactionTrait + ConnectionTrait>(
     Ok(Declared {
         conflict,
         withdrawn,
+        photo_files,
     })
 }
 

@@ -1,6 +1,8 @@
 //! Declaring conflicts of interest: a judge for themselves (`/judge/conflicts`), or the
 //! committee for any judge (`/admin/conflicts`). A region code must exist in the registry.
 
+use std::path::Path;
+
 use rocket::form::FromForm;
 use rocket::http::Status;
 use rocket::response::{Flash, Redirect};
@@ -10,11 +12,13 @@ use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use uuid::Uuid;
 
+use crate::AppConfig;
 use crate::auth::{AdminUser, JudgeUser, csrf::CsrfForm};
 use crate::db::judging::{conflicts, panels};
 use crate::db::{is_unique_violation, regions};
 use crate::error::AppError;
 use crate::forms::FormState;
+use crate::uploads;
 use crate::views::Page;
 
 #[derive(Serialize)]
@@ -120,7 +124,7 @@ async fn admin_index(
     Ok(Template::render("judging/conflicts", &view))
 }
 
-#[derive(FromForm)]
+#[derive(FromForm, Default)]
 struct DeclareForm<'r> {
     judge_id: Option<&'r str>,
     region_code: &'r str,
@@ -132,7 +136,7 @@ type Answer = Result<Result<Flash<Redirect>, FormState>, AppError>;
 
 /// Validates and records.
 async fn declare(
-    db: &DatabaseConnection,
+    (db, upload_dir): (&DatabaseConnection, &Path),
     page: &Page,
     (judge_id, f): (Option<Uuid>, &DeclareForm<'_>),
     actor: Uuid,
@@ -155,7 +159,16 @@ async fn declare(
     let Some(judge_id) = judge_id.filter(|_| form.is_ok()) else {
         return Ok(Err(form));
     };
-    match conflicts::declare(db, judge_id, code, f.reason.trim(), actor).await {
+    let declared = conflicts::declare(db, judge_id, code, f.reason.trim(), actor).await;
+    if let Ok(d) = &declared {
+        // The rows are gone; a file that cannot be removed is only logged.
+        for name in &d.photo_files {
+            if let Err(e) = uploads::remove(upload_dir, name) {
+                log::warn!("could not remove withdrawn photo {name}: {e}");
+            }
+        }
+    }
+    match declared {
         Ok(d) if d.withdrawn > 0 => Ok(Ok(Flash::warning(
             Redirect::to(back),
             crate::i18n::t_args(
@@ -191,16 +204,14 @@ async fn judge_declare(
     who: JudgeUser,
     form: CsrfForm<'_, DeclareForm<'_>>,
     db: &State<DatabaseConnection>,
+    config: &State<AppConfig>,
 ) -> Page422 {
     let db = db.inner();
-    let empty = DeclareForm {
-        judge_id: None,
-        region_code: "",
-        reason: "",
-    };
+    let empty = <DeclareForm<'_> as Default>::default();
     let f = form.0.value.as_ref().unwrap_or(&empty);
     let me = who.0.id.into_uuid();
-    match declare(db, &page, (Some(me), f), me, "/judge/conflicts").await? {
+    let ctx = (db, config.upload_dir.as_path());
+    match declare(ctx, &page, (Some(me), f), me, "/judge/conflicts").await? {
         Ok(flash) => Ok(Ok(flash)),
         Err(state) => Ok(Err(refused(&judge_view(db, page, &who, state).await?))),
     }
@@ -212,21 +223,19 @@ async fn admin_declare(
     who: AdminUser,
     form: CsrfForm<'_, DeclareForm<'_>>,
     db: &State<DatabaseConnection>,
+    config: &State<AppConfig>,
 ) -> Page422 {
     let db = db.inner();
     let judges = panels::judges(db).await?;
-    let empty = DeclareForm {
-        judge_id: None,
-        region_code: "",
-        reason: "",
-    };
+    let empty = <DeclareForm<'_> as Default>::default();
     let f = form.0.value.as_ref().unwrap_or(&empty);
     let judge = f
         .judge_id
         .and_then(|j| Uuid::parse_str(j).ok())
         .filter(|j| judges.iter().any(|x| x.id == *j));
     let actor = who.0.id.into_uuid();
-    match declare(db, &page, (judge, f), actor, "/admin/conflicts").await? {
+    let ctx = (db, config.upload_dir.as_path());
+    match declare(ctx, &page, (judge, f), actor, "/admin/conflicts").await? {
         Ok(flash) => Ok(Ok(flash)),
         Err(state) => Ok(Err(refused(&admin_view(db, page, state).await?))),
     }

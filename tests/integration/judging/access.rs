@@ -219,7 +219,7 @@ async fn assigned_judge_opens_the_entrys_evidence() {
     assert!(found.is_some());
 }
 
-async fn send_photo(client: &Client, sheet: Uuid, bytes: &[u8]) -> Status {
+pub(super) async fn send_photo(client: &Client, sheet: Uuid, bytes: &[u8]) -> Status {
     use crate::common::builders::{BOUNDARY, Part, multipart};
     let token = csrf_of(client).await;
     let body = multipart(&[

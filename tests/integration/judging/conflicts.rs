@@ -40,6 +40,19 @@ async fn a_late_conflict_withdraws_the_judges_sheets_in_that_region_only() {
     assert_eq!(f.sheet(submitted.id).await.status, "submitted");
     let untouched = f.assign(1, judge.id).await;
     let elsewhere = f.assign(4, judge.id).await;
+    // A field photo on the sheet about to be withdrawn (PNG signature is enough).
+    const PNG: &[u8] = &[
+        0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, b'I', b'H', b'D', b'R',
+    ];
+    let photo_sheet = untouched.id;
+    let status = super::access::send_photo(&client, photo_sheet, PNG).await;
+    assert_eq!(status, Status::SeeOther);
+    let photos = juara::db::judging::photos::list(&f.app.db, photo_sheet)
+        .await
+        .unwrap();
+    let photo_path =
+        juara::uploads::path_of(&f.app.config.upload_dir, &photos[0].stored_name).unwrap();
+    assert!(photo_path.exists());
 
     f.app.login_as(Role::Admin).await;
     let jid = judge.id.to_string();
@@ -64,6 +77,10 @@ async fn a_late_conflict_withdraws_the_judges_sheets_in_that_region_only() {
     assert!(gone(&f, submitted.id).await, "submitted sheet withdrawn");
     assert!(f.scores(submitted.id).await.is_empty(), "its scores too");
     assert!(gone(&f, untouched.id).await);
+    assert!(
+        !photo_path.exists(),
+        "the withdrawn sheet's photo file is deleted too"
+    );
     assert!(
         !gone(&f, elsewhere.id).await,
         "a sheet outside the region stays"
