@@ -94,3 +94,47 @@ pub async fn demo() -> Result<(), String> {
     );
     Ok(())
 }
+
+/// `juara verify <file>`: checks a published results file offline (no database): its hash,
+/// then the whole ranking and prize allocation recomputed with the engine.
+pub fn verify(path: &std::path::Path) -> Result<(), String> {
+    use crate::results::verify;
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let file: verify::ResultFile = serde_json::from_str(&text)
+        .map_err(|e| format!("{}: not a Juara results file: {e}", path.display()))?;
+    let b = &file.bundle;
+    println!(
+        "{} ({}), version {}",
+        b.competition_name, b.competition_id, b.version
+    );
+    if !b.reason.is_empty() {
+        println!("correction reason: {}", b.reason);
+    }
+    println!("hash: {}", file.content_hash);
+    let verdict = verify::check(&file);
+    println!(
+        "hash {} / hash {}",
+        if verdict.hash_matches {
+            "cocok"
+        } else {
+            "TIDAK COCOK"
+        },
+        if verdict.hash_matches {
+            "matches"
+        } else {
+            "DOES NOT MATCH"
+        },
+    );
+    for d in &verdict.differences {
+        println!("  - {d}");
+    }
+    if verdict.ok() {
+        println!(
+            "peringkat dan hadiah dihitung ulang: cocok / ranking and prizes recomputed: match ({} lines)",
+            b.outputs.lines.len()
+        );
+        Ok(())
+    } else {
+        Err("the file does not verify / berkas tidak lolos pemeriksaan".to_owned())
+    }
+}

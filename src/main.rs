@@ -1,4 +1,5 @@
-//! The `juara` command: serve the app (default), create a user, or (re)load the registry.
+//! The `juara` command: serve the app (default), create a user, load the demo, or verify a
+//! published results file.
 
 use clap::{Parser, Subcommand};
 
@@ -17,6 +18,11 @@ enum Command {
     CreateUser(juara::cli::CreateUser),
     /// Load a fully scored and announced sample competition into an empty database.
     Demo,
+    /// Check a published results file: its hash, then the ranking and prizes recomputed.
+    Verify {
+        /// The file downloaded beside the results hash.
+        file: std::path::PathBuf,
+    },
 }
 
 #[rocket::main]
@@ -26,6 +32,7 @@ async fn main() -> std::process::ExitCode {
         Command::Serve => serve().await,
         Command::CreateUser(args) => juara::cli::create_user(args).await,
         Command::Demo => juara::cli::demo().await,
+        Command::Verify { file } => juara::cli::verify(&file),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

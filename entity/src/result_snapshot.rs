@@ -15,8 +15,11 @@ pub struct Model {
     pub inputs: String,
     /// Canonical JSON of the published results.
     pub outputs: String,
-    /// SHA-256 hex over inputs and outputs.
+    /// SHA-256 hex: over inputs and outputs (scheme 1), or over the published verification
+    /// file, which also covers the version and reason (scheme 2).
     pub content_hash: String,
+    /// 1 or 2, see `content_hash`.
+    pub hash_scheme: i32,
     /// Why this version corrects the previous one (empty for version 1).
     pub reason: String,
     pub created_by: Option<Uuid>,

@@ -155,3 +155,6 @@ res-err-last-stage = The last stage has no next stage.
 res-flash-shortlist = { $count } entries advanced; { $sheets } score sheets created for the next stage's panel.
 res-publish-comments = Show the judges' comments to the villages (without judges' names)
 res-comments = Judges' comments
+res-verify-download = Download the verification file (JSON)
+res-verify-how = — anyone can recompute the ranking and prizes with
+res-superseded-by = This version was superseded by

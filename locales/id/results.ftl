@@ -155,3 +155,6 @@ res-err-last-stage = Tahap terakhir tidak punya tahap berikutnya.
 res-flash-shortlist = { $count } peserta dimajukan; { $sheets } lembar nilai dibuat untuk panel tahap berikutnya.
 res-publish-comments = Tampilkan komentar juri kepada desa (tanpa nama juri)
 res-comments = Komentar juri
+res-verify-download = Unduh berkas verifikasi (JSON)
+res-verify-how = — siapa pun dapat menghitung ulang peringkat dan hadiah dengan
+res-superseded-by = Versi ini sudah diganti oleh

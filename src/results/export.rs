@@ -65,8 +65,16 @@ pub fn csv(p: &Published) -> Result<Vec<u8>, csv::Error> {
     w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
 }
 
-/// The ranking and the breakdown as an XLSX workbook.
-pub fn xlsx(p: &Published) -> Result<Vec<u8>, XlsxError> {
+/// Which announced version an export shows, so a spreadsheet passed around names its source.
+#[derive(Clone, Copy, Debug)]
+pub struct Stamp<'a> {
+    pub version: i32,
+    pub content_hash: &'a str,
+}
+
+/// The ranking and the breakdown as an XLSX workbook; an announced result adds a sheet naming
+/// its version and hash (a preview has none).
+pub fn xlsx(p: &Published, stamp: Option<Stamp<'_>>) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
     let score = Format::new().set_num_format("0.00##");
@@ -103,6 +111,20 @@ pub fn xlsx(p: &Published) -> Result<Vec<u8>, XlsxError> {
         }
     }
     breakdown(&mut book, p, &bold, &score)?;
+    let about = book.add_worksheet().set_name("Versi")?;
+    about.write_with_format(0, 0, "lomba", &bold)?;
+    about.write(0, 1, &p.competition_name)?;
+    about.write_with_format(1, 0, "versi_hasil", &bold)?;
+    about.write_with_format(2, 0, "hash_sha256", &bold)?;
+    match stamp {
+        Some(s) => {
+            about.write(1, 1, s.version)?;
+            about.write(2, 1, s.content_hash)?;
+        }
+        None => {
+            about.write(1, 1, "pratinjau (belum diumumkan)")?;
+        }
+    }
     book.save_to_buffer()
 }
 

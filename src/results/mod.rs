@@ -8,6 +8,7 @@ pub mod export;
 pub mod pdf;
 pub mod published;
 pub mod stats;
+pub mod verify;
 
 use std::collections::HashMap;
 

@@ -124,17 +124,27 @@ pub struct Published {
     pub result: CompetitionResult,
 }
 
-impl Published {
-    /// Builds the published form.
+/// What the engine's result and the prize allocation publish, before the competition's own
+/// fields are added: shared by [`Published::build`] and the verifier, which recomputes it from a
+/// published file and must arrive at exactly the same lines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Parts {
+    pub stages: Vec<StageInfo>,
+    pub lines: Vec<Line>,
+    pub incomplete: Vec<IncompleteLine>,
+    pub totals: Totals,
+}
+
+impl Parts {
+    /// The ranking lines, eliminated and incomplete entries and money totals.
     #[must_use]
-    pub fn build(
-        c: &competition::Model,
+    pub fn of(
         spec: &CompetitionSpec,
         table: &PrizeTable,
-        result: CompetitionResult,
+        result: &CompetitionResult,
         allocation: &PrizeAllocation,
         villages: &HashMap<EntryId, VillageInfo>,
-    ) -> Published {
+    ) -> Parts {
         let stages: Vec<StageInfo> = spec
             .stages()
             .iter()
@@ -210,16 +220,37 @@ impl Published {
             cash_budget: spec.cash_budget.map(Rupiah::amount),
             assistance_budget: spec.assistance_budget.map(Rupiah::amount),
         };
+        Parts {
+            stages,
+            lines,
+            incomplete,
+            totals,
+        }
+    }
+}
+
+impl Published {
+    /// Builds the published form.
+    #[must_use]
+    pub fn build(
+        c: &competition::Model,
+        spec: &CompetitionSpec,
+        table: &PrizeTable,
+        result: CompetitionResult,
+        allocation: &PrizeAllocation,
+        villages: &HashMap<EntryId, VillageInfo>,
+    ) -> Published {
+        let parts = Parts::of(spec, table, &result, allocation, villages);
         Published {
             competition_id: c.id,
             competition_name: c.name.clone(),
             year: c.year,
             level: c.level.clone(),
             category: c.category.clone(),
-            stages,
-            lines,
-            incomplete,
-            totals,
+            stages: parts.stages,
+            lines: parts.lines,
+            incomplete: parts.incomplete,
+            totals: parts.totals,
             comments_published: false,
             comments: Vec::new(),
             result,

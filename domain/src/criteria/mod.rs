@@ -170,7 +170,10 @@ pub struct CriterionNode {
 }
 
 /// A validated criteria tree: nodes in canonical tree order, leaves indexed by position.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// Read back from JSON through [`CriteriaTree::new`], so a tree from a published results file
+/// is validated exactly like one a committee built.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "TreeRepr")]
 pub struct CriteriaTree {
     nodes: Vec<CriterionNode>,
     leaves: Vec<usize>,
@@ -209,6 +212,27 @@ pub fn natural_cmp(a: &str, b: &str) -> Ordering {
                 y = &y[1..];
             }
         }
+    }
+}
+
+/// The serialized shape of a tree: only the committee's specs are read; everything derived
+/// from them is computed again.
+#[derive(Deserialize)]
+struct TreeRepr {
+    nodes: Vec<NodeRepr>,
+}
+
+#[derive(Deserialize)]
+struct NodeRepr {
+    spec: CriterionSpec,
+}
+
+impl TryFrom<TreeRepr> for CriteriaTree {
+    type Error = String;
+
+    fn try_from(r: TreeRepr) -> Result<Self, String> {
+        CriteriaTree::new(r.nodes.into_iter().map(|n| n.spec).collect())
+            .map_err(|errors| format!("invalid criteria tree: {errors:?}"))
     }
 }
 

@@ -30,7 +30,7 @@ pub struct NormalizationSpec {
 }
 
 /// One stage (documents, field verification, presentation…).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StageSpec {
     /// Unique code, e.g. `ADM`, `PAPARAN`.
     pub code: String,
@@ -52,11 +52,29 @@ pub struct StageSpec {
     pub normalization: Option<NormalizationSpec>,
 }
 
-/// A validated competition: ordered stages and the tie-break chain.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// A validated competition: ordered stages and the tie-break chain. Read back from JSON
+/// through [`CompetitionSpec::new`], so a published spec is validated again.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "SpecRepr")]
 pub struct CompetitionSpec {
     stages: Vec<StageSpec>,
     tie_breaks: Vec<TieBreak>,
+}
+
+/// The serialized shape of a [`CompetitionSpec`], before validation.
+#[derive(Deserialize)]
+struct SpecRepr {
+    stages: Vec<StageSpec>,
+    tie_breaks: Vec<TieBreak>,
+}
+
+impl TryFrom<SpecRepr> for CompetitionSpec {
+    type Error = String;
+
+    fn try_from(r: SpecRepr) -> Result<Self, String> {
+        CompetitionSpec::new(r.stages, r.tie_breaks)
+            .map_err(|errors| format!("invalid competition spec: {errors:?}"))
+    }
 }
 
 /// Why a competition spec was refused; [`CompetitionSpec::new`] reports all of them.

@@ -102,3 +102,19 @@ fn spec_accepts_gate_only_stage() {
     let spec = CompetitionSpec::new(vec![stage("A", 0), stage("B", 100)], vec![]).unwrap();
     assert_eq!(spec.stage_index("B"), Some(1));
 }
+
+#[test]
+fn a_spec_reads_back_from_json_and_is_validated_again() {
+    let spec = CompetitionSpec::new(vec![stage("ADM", 40), stage("LAP", 60)], vec![]).unwrap();
+    let json = serde_json::to_string(&spec).unwrap();
+    let back: CompetitionSpec = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, spec);
+    // A tampered file whose stage weights no longer sum to 100 is refused, not trusted.
+    let tampered = json.replacen("\"weight\":60", "\"weight\":70", 1);
+    assert_ne!(tampered, json);
+    let err = serde_json::from_str::<CompetitionSpec>(&tampered).unwrap_err();
+    assert!(
+        err.to_string().contains("StageWeightsDoNotSumTo100"),
+        "{err}"
+    );
+}

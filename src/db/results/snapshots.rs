@@ -1,7 +1,8 @@
 //! Announced results snapshots: immutable rows, one per version. Version 1 is the
 //! announcement; each correction adds the next version (with its reason) and marks the
-//! previous one `superseded`. The content hash is SHA-256 over the stored inputs and outputs,
-//! so anyone holding a published hash can check the stored snapshot was not altered.
+//! previous one `superseded`. The content hash is SHA-256 over the published verification file
+//! (`results::verify`: inputs, outputs, version and reason), so anyone holding the file can
+//! check it against the published hash and recompute the ranking.
 
 use chrono::Utc;
 use entity::result_snapshot;
@@ -12,14 +13,15 @@ use sea_orm::{
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use crate::results::Published;
+use crate::results::{Published, verify};
 
 /// `current` marks the version in force.
 pub const CURRENT: &str = "current";
 /// An earlier version, still readable.
 pub const SUPERSEDED: &str = "superseded";
 
-/// SHA-256 (hex) over the inputs and outputs, separated so no shift between them collides.
+/// Scheme 1 (the first snapshots): SHA-256 (hex) over the inputs and outputs, separated so
+/// no shift between them collides.
 #[must_use]
 pub fn content_hash(inputs: &str, outputs: &str) -> String {
     let mut h = Sha256::new();
@@ -45,6 +47,8 @@ pub async fn insert_next<C: ConnectionTrait>(
 ) -> Result<result_snapshot::Model, DbErr> {
     let previous = current(db, s.competition_id).await?;
     let version = previous.as_ref().map_or(1, |p| p.version + 1);
+    let bundle = verify::bundle_of(&s.inputs, &s.outputs, version, &s.reason)
+        .map_err(|e| DbErr::Custom(format!("results snapshot: {e}")))?;
     if let Some(p) = previous {
         let mut a: result_snapshot::ActiveModel = p.into();
         a.status = Set(SUPERSEDED.to_owned());
@@ -56,7 +60,8 @@ pub async fn insert_next<C: ConnectionTrait>(
         competition_id: Set(s.competition_id),
         version: Set(version),
         status: Set(CURRENT.to_owned()),
-        content_hash: Set(content_hash(&s.inputs, &s.outputs)),
+        content_hash: Set(verify::hash(&bundle)),
+        hash_scheme: Set(verify::HASH_SCHEME),
         inputs: Set(s.inputs),
         outputs: Set(s.outputs),
         reason: Set(s.reason),
@@ -109,4 +114,25 @@ pub async fn list<C: ConnectionTrait>(
 #[must_use]
 pub fn published(s: &result_snapshot::Model) -> Option<Published> {
     serde_json::from_str(&s.outputs).ok()
+}
+
+/// The stored row still matches its hash (under the scheme it was announced with).
+#[must_use]
+pub fn hash_matches(s: &result_snapshot::Model) -> bool {
+    if s.hash_scheme == verify::HASH_SCHEME {
+        verify::bundle_of(&s.inputs, &s.outputs, s.version, &s.reason)
+            .is_ok_and(|b| verify::hash(&b) == s.content_hash)
+    } else {
+        content_hash(&s.inputs, &s.outputs) == s.content_hash
+    }
+}
+
+/// The verification file of a snapshot, as published beside its hash. For a scheme-1 snapshot
+/// the file carries its own hash, which differs from the one announced.
+pub fn result_file(s: &result_snapshot::Model) -> Result<verify::ResultFile, String> {
+    let bundle = verify::bundle_of(&s.inputs, &s.outputs, s.version, &s.reason)?;
+    Ok(verify::ResultFile {
+        content_hash: verify::hash(&bundle),
+        bundle,
+    })
 }

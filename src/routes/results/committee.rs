@@ -518,10 +518,11 @@ async fn export_csv(
     let c = load_admin(db, id, &who.0).await?;
     let p = current_or_preview(db, &c, &page).await?;
     let body = export::csv(&p).map_err(|e| AppError::Internal(e.to_string()))?;
+    let snap = snapshots::current(db, c.id).await?;
     Ok(Download::new(
         body,
         ContentType::CSV,
-        format!("hasil-{}.csv", c.id),
+        export_name(&c, snap.as_ref(), "csv"),
     ))
 }
 
@@ -535,12 +536,38 @@ async fn export_xlsx(
     let db = db.inner();
     let c = load_admin(db, id, &who.0).await?;
     let p = current_or_preview(db, &c, &page).await?;
-    let body = export::xlsx(&p).map_err(|e| AppError::Internal(e.to_string()))?;
+    let snap = snapshots::current(db, c.id).await?;
+    let stamp = snap.as_ref().map(|s| export::Stamp {
+        version: s.version,
+        content_hash: &s.content_hash,
+    });
+    let body = export::xlsx(&p, stamp).map_err(|e| AppError::Internal(e.to_string()))?;
     let xlsx = ContentType::new(
         "application",
         "vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     );
-    Ok(Download::new(body, xlsx, format!("hasil-{}.xlsx", c.id)))
+    Ok(Download::new(
+        body,
+        xlsx,
+        export_name(&c, snap.as_ref(), "xlsx"),
+    ))
+}
+
+/// `hasil-<id>-v2-1a2b3c4d.csv` for an announced version, `hasil-<id>-pratinjau.csv` before.
+fn export_name(
+    c: &competition::Model,
+    snap: Option<&entity::result_snapshot::Model>,
+    ext: &str,
+) -> String {
+    match snap {
+        Some(s) => format!(
+            "hasil-{}-v{}-{}.{ext}",
+            c.id,
+            s.version,
+            s.content_hash.get(..8).unwrap_or_default()
+        ),
+        None => format!("hasil-{}-pratinjau.{ext}", c.id),
+    }
 }
 
 #[derive(FromForm)]

@@ -9,6 +9,7 @@ use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilt
 use serde::Serialize;
 use std::collections::HashMap;
 
+use super::committee::Download;
 use super::{ResultsView, published_of};
 use crate::db::competitions::{self, Status};
 use crate::db::results::{appeals, snapshots};
@@ -91,6 +92,7 @@ struct VersionLink {
     version: i32,
     hash: String,
     current: bool,
+    reason: String,
 }
 
 #[derive(Serialize)]
@@ -110,6 +112,8 @@ struct WinnersView {
     hash: String,
     reason: String,
     announced_at: String,
+    /// The newer version that replaced this one, and its reason.
+    superseded_by: Option<VersionLink>,
     results: ResultsView,
     versions: Vec<VersionLink>,
     appeals: Vec<AppealOutcome>,
@@ -143,6 +147,15 @@ pub(super) async fn render_version(
             answer: a.answer,
         })
         .collect();
+    let superseded_by = all
+        .iter()
+        .find(|s| s.version == version + 1)
+        .map(|s| VersionLink {
+            version: s.version,
+            hash: s.content_hash.clone(),
+            current: s.status == snapshots::CURRENT,
+            reason: s.reason.clone(),
+        });
     let view = WinnersView {
         competition_id: c.id.to_string(),
         name: c.name.clone(),
@@ -151,6 +164,7 @@ pub(super) async fn render_version(
         hash: snap.content_hash.clone(),
         reason: snap.reason.clone(),
         announced_at: crate::views::format::wib(snap.announced_at),
+        superseded_by,
         results: ResultsView::of(&published, page.lang),
         versions: all
             .iter()
@@ -158,6 +172,7 @@ pub(super) async fn render_version(
                 version: s.version,
                 hash: s.content_hash.clone(),
                 current: s.status == snapshots::CURRENT,
+                reason: s.reason.clone(),
             })
             .collect(),
         appeals,
@@ -202,7 +217,29 @@ async fn winners_version(
     render_version(db, page, &c, version).await
 }
 
+/// The verification file of one announced version (inputs, outputs, version, reason, hash),
+/// for `juara verify`. Judges appear as numbers, as in the protocols.
+#[get("/results/<id>/v/<version>/verify.json")]
+async fn verification_file(
+    id: CompetitionId,
+    version: i32,
+    db: &State<DatabaseConnection>,
+) -> Result<Download, AppError> {
+    let db = db.inner();
+    let c = public_competition(db, id).await?;
+    let snap = snapshots::version(db, c.id, version)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let file = snapshots::result_file(&snap).map_err(AppError::Internal)?;
+    let body = serde_json::to_vec_pretty(&file).map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(Download::new(
+        body,
+        rocket::http::ContentType::JSON,
+        format!("hasil-{}-v{}.json", c.year, snap.version),
+    ))
+}
+
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {
-    routes![list, winners, winners_version]
+    routes![list, winners, winners_version, verification_file]
 }

@@ -21,6 +21,13 @@ async fn csv_and_xlsx_carry_the_published_numbers() {
         .get(&format!("/admin/competitions/{}/results/export.csv", c.id))
         .await;
     assert_eq!(resp.status(), Status::Ok);
+    // The file name says which announced version it is.
+    let hash = published["content_hash"].as_str().unwrap().to_owned();
+    let disposition = resp.headers().get_one("Content-Disposition").unwrap();
+    assert!(
+        disposition.contains(&format!("-v1-{}.csv", &hash[..8])),
+        "{disposition}"
+    );
     let bytes = resp.into_bytes().await.unwrap();
     let mut reader = csv::Reader::from_reader(bytes.as_slice());
     let headers = reader.headers().unwrap().clone();
@@ -53,8 +60,11 @@ async fn csv_and_xlsx_carry_the_published_numbers() {
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
     assert_eq!(
         book.sheet_names(),
-        vec!["Desa".to_owned(), "Rincian".to_owned()]
+        vec!["Desa".to_owned(), "Rincian".to_owned(), "Versi".to_owned()]
     );
+    let about = book.worksheet_range("Versi").unwrap();
+    assert_eq!(about.get_value((1, 1)), Some(&Data::Float(1.0)));
+    assert_eq!(about.get_value((2, 1)), Some(&Data::String(hash.clone())));
     let sheet = book.worksheet_range("Desa").unwrap();
     let data: Vec<&[Data]> = sheet.rows().skip(1).collect();
     assert_eq!(data.len(), lines.len());

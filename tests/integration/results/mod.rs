@@ -11,6 +11,7 @@ mod exports;
 mod refusals;
 mod scale;
 mod shortlist;
+mod verify;
 
 use juara::auth::Role;
 use rocket::http::{ContentType, Status};
