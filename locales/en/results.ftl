@@ -156,5 +156,5 @@ res-flash-shortlist = { $count } entries advanced; { $sheets } score sheets crea
 res-publish-comments = Show the judges' comments to the villages (without judges' names)
 res-comments = Judges' comments
 res-verify-download = Download the verification file (JSON)
-res-verify-how = — anyone can recompute the ranking and prizes with
+res-verify-how = anyone can recompute the ranking and prizes with
 res-superseded-by = This version was superseded by

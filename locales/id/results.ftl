@@ -156,5 +156,5 @@ res-flash-shortlist = { $count } peserta dimajukan; { $sheets } lembar nilai dib
 res-publish-comments = Tampilkan komentar juri kepada desa (tanpa nama juri)
 res-comments = Komentar juri
 res-verify-download = Unduh berkas verifikasi (JSON)
-res-verify-how = — siapa pun dapat menghitung ulang peringkat dan hadiah dengan
+res-verify-how = siapa pun dapat menghitung ulang peringkat dan hadiah dengan
 res-superseded-by = Versi ini sudah diganti oleh
