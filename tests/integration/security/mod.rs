@@ -1,0 +1,3 @@
+//! Security and integrity regressions (issue 10), on SQLite and PostgreSQL.
+
+mod published;
