@@ -1,8 +1,6 @@
-//! Nothing changes a published result except a correction that says what it changes: every
-//! route that feeds the result answers 409 after the announcement and leaves the database as
-//! it was; the database itself refuses direct writes; a correction names its change, shows
-//! the ranking and prize difference before it is confirmed, is recorded, and is refused
-//! (422) when it changes nothing.
+//! Nothing changes a published result except a correction: every route that feeds the result
+//! answers 409 after the announcement and leaves the database as it was, and the database
+//! itself refuses direct writes. The correction flow is tested in `published_correction`.
 
 use juara::auth::Role;
 use rocket::http::{ContentType, Header, Status};
@@ -13,12 +11,13 @@ use uuid::Uuid;
 
 use crate::api::Api;
 use crate::common::{PASSWORD, TestApp, body, csrf_of, encode_form};
-use crate::results::{Contest, announce, confirm_token, contest, correct_confirmed};
+use crate::results::{Contest, announce, contest};
 
-const LOCKED: &str = "Hasil lomba ini sudah diumumkan; perubahan hanya lewat koreksi hasil.";
+pub(super) const LOCKED: &str =
+    "Hasil lomba ini sudah diumumkan; perubahan hanya lewat koreksi hasil.";
 
 /// Every row an announced result depends on, in a stable order, so "unchanged" is checkable.
-async fn inputs(app: &TestApp, c: &Contest) -> String {
+pub(super) async fn inputs(app: &TestApp, c: &Contest) -> String {
     use entity::*;
     let db = &app.db;
     let mut out = String::new();
@@ -51,7 +50,7 @@ async fn inputs(app: &TestApp, c: &Contest) -> String {
 }
 
 /// The winner's (village index 0) field-stage sheet of judge 1.
-async fn winners_sheet(app: &TestApp, c: &Contest) -> entity::score_sheet::Model {
+pub(super) async fn winners_sheet(app: &TestApp, c: &Contest) -> entity::score_sheet::Model {
     entity::score_sheet::Entity::find()
         .filter(entity::score_sheet::Column::StageId.eq(c.lap))
         .filter(entity::score_sheet::Column::NominationId.eq(c.noms[0]))
@@ -63,7 +62,7 @@ async fn winners_sheet(app: &TestApp, c: &Contest) -> entity::score_sheet::Model
 }
 
 /// An announced contest, the committee logged in.
-async fn announced() -> (TestApp, Contest) {
+pub(super) async fn announced() -> (TestApp, Contest) {
     let app = TestApp::new().await;
     let c = contest(&app).await;
     app.login_as(Role::Admin).await;
@@ -342,179 +341,4 @@ async fn the_database_refuses_direct_writes_to_an_announced_results_inputs() {
     let mut a: entity::score_sheet::ActiveModel = sheet.into();
     a.status = Set("draft".into());
     check("archived sheet update", a.update(db).await.map(|_| ()));
-}
-
-#[rocket::async_test]
-async fn a_correction_that_changes_nothing_is_refused() {
-    let (app, c) = announced().await;
-    let before = inputs(&app, &c).await;
-    let path = format!("/admin/competitions/{}/results/correct", c.id);
-    let score = entity::score::Entity::find()
-        .filter(entity::score::Column::SheetId.eq(winners_sheet(&app, &c).await.id))
-        .one(&app.db)
-        .await
-        .expect("query")
-        .expect("score");
-    let field = format!("values[{}]", score.id);
-    let stored = juara::domain::Points::from_units(score.value.expect("value")).to_string();
-    for fields in [
-        vec![
-            ("nomination", c.noms[0].to_string()),
-            ("reason", "Tanpa perubahan".into()),
-        ],
-        vec![
-            ("nomination", c.noms[0].to_string()),
-            (field.as_str(), stored.clone()),
-            ("reason", "Nilai sama".into()),
-        ],
-    ] {
-        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let resp = app.post_form(&path, &fields).await;
-        assert_eq!(resp.status(), Status::UnprocessableEntity);
-        let page = body(resp).await;
-        assert!(page.contains("tidak mengubah apa pun"), "says why");
-        assert!(
-            page.contains(r#"id="error-summary""#),
-            "summarised at the top"
-        );
-        assert!(confirm_token(&page).is_none(), "nothing to confirm");
-    }
-    assert_eq!(inputs(&app, &c).await, before, "nothing published");
-}
-
-#[rocket::async_test]
-async fn a_correction_names_its_change_shows_the_diff_then_publishes_v2_with_the_audit() {
-    let (app, c) = announced().await;
-    // Judge 1's field score on aspect A for 2002 (index 1) was 80; 90 puts 2002 first.
-    let sheet = entity::score_sheet::Entity::find()
-        .filter(entity::score_sheet::Column::StageId.eq(c.lap))
-        .filter(entity::score_sheet::Column::NominationId.eq(c.noms[1]))
-        .filter(entity::score_sheet::Column::JudgeId.eq(c.judges[0]))
-        .one(&app.db)
-        .await
-        .expect("query")
-        .expect("sheet");
-    let score = entity::score::Entity::find()
-        .filter(entity::score::Column::SheetId.eq(sheet.id))
-        .filter(entity::score::Column::CriterionId.eq(c.lap_a))
-        .one(&app.db)
-        .await
-        .expect("query")
-        .expect("score");
-    let field = format!("values[{}]", score.id);
-    let nom = c.noms[1].to_string();
-    let fields = [
-        ("nomination", nom.as_str()),
-        (field.as_str(), "90"),
-        ("reason", "Salah input nilai lapangan"),
-    ];
-    let path = format!("/admin/competitions/{}/results/correct", c.id);
-    let preview = body(app.post_form(&path, &fields).await).await;
-    // The diff names villages (not codes) with old and new rank, score and prize.
-    assert!(preview.contains(r#"id="correction-diff""#));
-    assert!(
-        preview.contains(": 80.00 → 90.00</li>"),
-        "the change is named old → new: {preview}"
-    );
-    assert!(preview.contains("Juara I"), "prizes shown");
-    assert!(!preview.contains(">33.19.01.2002<"), "names, not codes");
-    // A confirmation that does not match the preview publishes nothing.
-    let mut stale = fields.to_vec();
-    stale.push(("confirm", "0000"));
-    assert_eq!(
-        app.post_form(&path, &stale).await.status(),
-        Status::Conflict
-    );
-    let versions = juara::db::results::snapshots::list(&app.db, c.id)
-        .await
-        .expect("list");
-    assert_eq!(versions.len(), 1);
-    let resp = correct_confirmed(&app, &c, &fields).await;
-    assert_eq!(resp.status(), Status::SeeOther);
-    let v2 = juara::db::results::snapshots::current(&app.db, c.id)
-        .await
-        .expect("query")
-        .expect("v2");
-    assert_eq!(v2.version, 2);
-    assert_eq!(v2.reason, "Salah input nilai lapangan");
-    let published = juara::db::results::snapshots::published(&v2).expect("published");
-    let first = published
-        .lines
-        .iter()
-        .find(|l| l.rank == 1)
-        .expect("rank 1");
-    assert_eq!(first.nomination_id, c.noms[1], "2002 now first");
-    let events = entity::audit_event::Entity::find()
-        .filter(entity::audit_event::Column::CompetitionId.eq(c.id))
-        .filter(entity::audit_event::Column::Action.eq("results.score_corrected"))
-        .all(&app.db)
-        .await
-        .expect("events");
-    assert_eq!(events.len(), 1, "{events:?}");
-    assert!(
-        events[0].details.ends_with(": 80.00 → 90.00"),
-        "{}",
-        events[0].details
-    );
-    assert_eq!(events[0].nomination_id, Some(c.noms[1]));
-    assert!(events[0].actor_id.is_some(), "who");
-    let corrected = entity::audit_event::Entity::find()
-        .filter(entity::audit_event::Column::CompetitionId.eq(c.id))
-        .filter(entity::audit_event::Column::Action.eq("results.corrected"))
-        .one(&app.db)
-        .await
-        .expect("query")
-        .expect("corrected event");
-    assert_eq!(corrected.reason, "Salah input nilai lapangan", "why");
-    // The competition is announced again and its inputs locked again.
-    let comp = entity::competition::Entity::find_by_id(c.id)
-        .one(&app.db)
-        .await
-        .expect("query")
-        .expect("competition");
-    assert_eq!(comp.status, "announced");
-}
-
-#[rocket::async_test]
-async fn renaming_an_announced_competition_needs_a_reason_and_pages_keep_the_announced_name() {
-    use juara::competition_ops::{UpdateRefusal, update};
-    use juara::db::competitions::CompetitionFields;
-    let (app, c) = announced().await;
-    let comp = entity::competition::Entity::find_by_id(c.id)
-        .one(&app.db)
-        .await
-        .expect("query")
-        .expect("competition");
-    let mut fields = CompetitionFields::of(&comp);
-    fields.name = "Lomba Desa Kabupaten Kudus 2026 (Revisi)".into();
-    let actor = juara::ids::UserId::new();
-    let refused = update(&app.db, comp.clone(), &fields, "  ", actor)
-        .await
-        .expect("db");
-    assert_eq!(refused.err(), Some(UpdateRefusal::ReasonRequired));
-    let mut tie = CompetitionFields::of(&comp);
-    tie.tie_policy = if tie.tie_policy == "split" {
-        "full".into()
-    } else {
-        "split".into()
-    };
-    let refused = update(&app.db, comp.clone(), &tie, "Ubah aturan", actor)
-        .await
-        .expect("db");
-    assert_eq!(refused.err(), Some(UpdateRefusal::ResultPublished));
-    update(&app.db, comp, &fields, "Salah ketik nama", actor)
-        .await
-        .expect("db")
-        .expect("renamed with a reason");
-    let renamed = entity::audit_event::Entity::find()
-        .filter(entity::audit_event::Column::Action.eq("competition.renamed"))
-        .one(&app.db)
-        .await
-        .expect("query")
-        .expect("renamed event");
-    assert_eq!(renamed.reason, "Salah ketik nama");
-    // The public winners page shows the name the result was announced under.
-    let page = body(app.get(&format!("/results/{}", c.id)).await).await;
-    assert!(page.contains("Lomba Desa Kabupaten Kudus 2026"));
-    assert!(!page.contains("(Revisi)"), "frozen name");
 }
