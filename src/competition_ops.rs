@@ -71,8 +71,23 @@ pub async fn create(
 pub enum UpdateRefusal {
     /// An archived competition is read-only.
     Archived,
-    /// Eligibility rules or the schedule changed after opening without a reason.
+    /// Eligibility rules or the schedule changed after opening without a reason, or anything
+    /// (the name) changed after the announcement without one.
     ReasonRequired,
+    /// A published result's inputs (ranking rules, budgets, level, region, category) cannot
+    /// change after the announcement.
+    ResultPublished,
+}
+
+/// True when `new` changes a field the published result depends on.
+fn changes_result_inputs(old: &CompetitionFields, new: &CompetitionFields) -> bool {
+    old.tie_policy != new.tie_policy
+        || old.minimum_score != new.minimum_score
+        || old.cash_budget != new.cash_budget
+        || old.assistance_budget != new.assistance_budget
+        || old.level != new.level
+        || old.region_code != new.region_code
+        || old.category != new.category
 }
 
 /// Saves new field values. After opening, changed eligibility rules or schedule need a
@@ -98,9 +113,24 @@ pub async fn update(
     {
         return Ok(Err(UpdateRefusal::ReasonRequired));
     }
+    // Announced: the result is frozen; the name and texts may change with a reason (public
+    // pages keep showing the name frozen in the snapshot).
+    let published = crate::integrity::is_published(&c);
+    if published && changes_result_inputs(&old, fields) {
+        return Ok(Err(UpdateRefusal::ResultPublished));
+    }
+    if published && old != *fields && reason.is_empty() {
+        return Ok(Err(UpdateRefusal::ReasonRequired));
+    }
     let txn = db.begin().await?;
     let saved = repo::update(&txn, c, fields).await?;
     let mut events = Vec::new();
+    if old.name != fields.name {
+        events.push((
+            "competition.renamed",
+            format!("{} → {}", old.name, fields.name),
+        ));
+    }
     if !eligibility.is_empty() {
         events.push(("competition.eligibility", eligibility.join("; ")));
     }

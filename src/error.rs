@@ -23,9 +23,22 @@ pub enum AppError {
     #[error("invalid input")]
     Invalid(std::collections::BTreeMap<String, Vec<String>>),
     #[error(transparent)]
-    Db(#[from] sea_orm::DbErr),
+    Db(sea_orm::DbErr),
     #[error("internal error: {0}")]
     Internal(String),
+}
+
+impl From<sea_orm::DbErr> for AppError {
+    /// A result-lock trigger refusing a write is a conflict the user can understand, not an
+    /// internal error (the handler should have refused first; this is the safety net).
+    fn from(e: sea_orm::DbErr) -> Self {
+        if crate::integrity::is_lock_violation(&e) {
+            log::warn!("result lock trigger refused a write: {e}");
+            crate::integrity::refusal("id")
+        } else {
+            AppError::Db(e)
+        }
+    }
 }
 
 impl AppError {

@@ -19,6 +19,7 @@ pub mod evidence;
 pub mod forms;
 pub mod i18n;
 pub mod ids;
+pub mod integrity;
 pub mod registry;
 pub mod results;
 pub mod routes;

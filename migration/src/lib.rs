@@ -16,6 +16,7 @@ mod m20261123_000004_create_competitions;
 mod m20261123_000005_create_nominations;
 mod m20261123_000006_create_judging;
 mod m20261123_000007_create_results;
+mod m20261130_000101_lock_result_inputs;
 mod m20261130_000501_snapshot_hash_scheme;
 
 /// Every migration, in order.
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000005_create_nominations::Migration),
             Box::new(m20261123_000006_create_judging::Migration),
             Box::new(m20261123_000007_create_results::Migration),
+            Box::new(m20261130_000101_lock_result_inputs::Migration),
             Box::new(m20261130_000501_snapshot_hash_scheme::Migration),
         ]
     }

@@ -26,6 +26,8 @@ pub enum AnnounceError {
     ReasonMissing,
     /// A changed score does not belong to this competition.
     UnknownScore,
+    /// A correction must change at least one input.
+    NothingChanged,
     /// The results cannot be computed.
     Refused(Refusal),
     Db(DbErr),
@@ -43,6 +45,8 @@ pub struct ScoreChange {
     pub score_id: Uuid,
     pub value: Option<i64>,
     pub not_applicable: bool,
+    /// What the committee saw it as (village · stage · criterion · judge), for the audit trail.
+    pub label: String,
 }
 
 /// Freezes the first version and publishes it.
@@ -80,10 +84,10 @@ pub async fn correct(
         return Err(AnnounceError::ReasonMissing);
     }
     let txn = db.begin().await?;
-    // The score lock (a trigger) holds while the competition is announced: step back to
+    // The result locks (triggers) hold while the competition is announced: step back to
     // review inside this transaction for the changes, then announce again.
     let reviewing = competitions::set_status(&txn, c.clone(), Status::Review).await?;
-    apply(&txn, c.id, changes).await?;
+    apply(&txn, c.id, changes, Some(actor)).await?;
     competitions::set_status(&txn, reviewing, Status::Announced).await?;
     // A correction keeps the announcement's choice about the judges' comments.
     let publish_comments = snapshots::current(&txn, c.id)
@@ -101,15 +105,38 @@ pub async fn correct(
     Ok(snap)
 }
 
-/// Writes score changes, refusing any score outside this competition's sheets.
+/// The results as they stand and as they would stand with `changes`: applied and computed
+/// inside a transaction that is rolled back, so the committee sees the ranking and prize
+/// difference before confirming. Refused like the correction itself would be.
+pub async fn preview(
+    db: &DatabaseConnection,
+    c: &competition::Model,
+    changes: &[ScoreChange],
+) -> Result<(super::Published, super::Published), AnnounceError> {
+    if c.status != Status::Announced.as_str() {
+        return Err(AnnounceError::WrongStatus);
+    }
+    let old = snapshots::current(db, c.id)
+        .await?
+        .and_then(|s| snapshots::published(&s))
+        .ok_or(AnnounceError::WrongStatus)?;
+    let txn = db.begin().await?;
+    competitions::set_status(&txn, c.clone(), Status::Review).await?;
+    apply(&txn, c.id, changes, None).await?;
+    let new = super::compute(&txn, c).await?;
+    txn.rollback().await?;
+    Ok((old, new.map_err(AnnounceError::Refused)?.published))
+}
+
+/// Writes score changes, refusing any score outside this competition's sheets and a
+/// correction that changes nothing. With an actor, each change is recorded old → new.
 async fn apply(
     txn: &DatabaseTransaction,
     competition: Uuid,
     changes: &[ScoreChange],
+    actor: Option<Uuid>,
 ) -> Result<(), AnnounceError> {
-    if changes.is_empty() {
-        return Ok(());
-    }
+    let mut changed = 0usize;
     let ids: Vec<Uuid> = changes.iter().map(|c| c.score_id).collect();
     let rows = score::Entity::find()
         .filter(score::Column::Id.is_in(ids))
@@ -133,14 +160,46 @@ async fn apply(
         if !stages.iter().any(|s| s.id == sheet.stage_id) {
             return Err(AnnounceError::UnknownScore);
         }
-        let mut a: score::ActiveModel = row.clone().into();
-        a.value = Set(if change.not_applicable {
+        let value = if change.not_applicable {
             None
         } else {
             change.value
-        });
+        };
+        if row.value == value && row.not_applicable == change.not_applicable {
+            continue;
+        }
+        changed += 1;
+        let mut a: score::ActiveModel = row.clone().into();
+        a.value = Set(value);
         a.not_applicable = Set(change.not_applicable);
         a.update(txn).await?;
+        if let Some(actor) = actor {
+            let shown = |v: Option<i64>, na: bool| match (na, v) {
+                (true, _) => "TB".to_owned(),
+                (false, Some(v)) => juara_domain::Points::from_units(v).to_string(),
+                (false, None) => "—".to_owned(),
+            };
+            audit::record(
+                txn,
+                NewEvent {
+                    competition_id: Some(competition),
+                    nomination_id: Some(sheet.nomination_id),
+                    actor_id: Some(actor),
+                    action: "results.score_corrected".into(),
+                    details: format!(
+                        "{}: {} → {}",
+                        change.label,
+                        shown(row.value, row.not_applicable),
+                        shown(value, change.not_applicable)
+                    ),
+                    ..Default::default()
+                },
+            )
+            .await?;
+        }
+    }
+    if changed == 0 {
+        return Err(AnnounceError::NothingChanged);
     }
     Ok(())
 }

@@ -4,6 +4,7 @@
 //! from the engine's own sheet totals. Snapshots, appeals and exports build on `Computed`.
 
 pub mod announce;
+pub mod correction;
 pub mod export;
 pub mod pdf;
 pub mod published;

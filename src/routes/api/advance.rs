@@ -78,6 +78,7 @@ async fn advance(
 ) -> Result<Json<AdvanceResult>, AppError> {
     let db = db.inner();
     let target = load_for_admin(db, id, &who.0).await?;
+    crate::integrity::ensure_open(&target, support::LANG)?;
     let input = support::body(input)?;
     let mut picked = Vec::new();
     for text in &input.nominations {

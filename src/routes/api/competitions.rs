@@ -292,6 +292,7 @@ async fn replace(
         Err(UpdateRefusal::ReasonRequired) => {
             Err(support::invalid(vec![("reason", "err-reason-required")]))
         }
+        Err(UpdateRefusal::ResultPublished) => Err(crate::integrity::refusal(support::LANG)),
     }
 }
 

@@ -342,6 +342,7 @@ async fn withdraw(
 ) -> Result<Json<NominationDto>, AppError> {
     let db = db.inner();
     let (n, c) = load_for_village(db, id, &who.0).await?;
+    crate::integrity::ensure_open(&c, LANG)?;
     let now = Utc::now().fixed_offset();
     match nominations::withdraw(db, n, &c, who.0.id, now).await? {
         Some(saved) => Ok(Json(NominationDto::of(&saved, &c))),
@@ -370,9 +371,10 @@ async fn review(
     let (db, who) = (db.inner(), who.0);
     support::require_admin(&who)?;
     let input = support::body(input)?;
-    let (n, _) = nominations::find_for_admin(db, id, &who)
+    let (n, c) = nominations::find_for_admin(db, id, &who)
         .await?
         .ok_or(AppError::NotFound)?;
+    crate::integrity::ensure_open(&c, LANG)?;
     let mut errors = Vec::new();
     let decision = Decision::parse(input.decision.trim());
     if decision.is_none() {

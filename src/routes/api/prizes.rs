@@ -106,6 +106,7 @@ impl PrizeInput {
 }
 
 fn require_editable(c: &competition::Model) -> Result<(), AppError> {
+    crate::integrity::ensure_open(c, support::LANG)?;
     if status_of(c) < Status::Review {
         Ok(())
     } else {

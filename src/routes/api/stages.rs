@@ -112,6 +112,7 @@ impl StageInput {
 
 /// 409 once judging has started: criteria, stages and the checklist are frozen.
 pub fn require_editable(c: &competition::Model) -> Result<(), AppError> {
+    crate::integrity::ensure_open(c, support::LANG)?;
     if status_of(c).criteria_editable() {
         Ok(())
     } else {

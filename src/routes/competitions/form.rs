@@ -219,6 +219,7 @@ async fn update(
             page.t("flash-competition-saved"),
         )),
         Err(UpdateRefusal::Archived) => Err(AppError::Conflict(page.t("err-archived"))),
+        Err(UpdateRefusal::ResultPublished) => Err(crate::integrity::refusal(page.lang)),
         Err(UpdateRefusal::ReasonRequired) => {
             state.add_key("reason", page.lang, "err-reason-required");
             Ok(Reply::invalid(

@@ -77,6 +77,7 @@ fn status_of(c: &competition::Model) -> CompStatus {
 
 /// Refuses set-up edits once judging has started (criteria, stages and checklist freeze).
 fn require_criteria_editable(c: &competition::Model, page: &Page) -> Result<(), AppError> {
+    crate::integrity::ensure_open(c, page.lang)?;
     if status_of(c).criteria_editable() {
         Ok(())
     } else {

@@ -54,6 +54,7 @@ fn path(c: &competition::Model) -> String {
 }
 
 fn require_editable(c: &competition::Model, page: &Page) -> Result<(), AppError> {
+    crate::integrity::ensure_open(c, page.lang)?;
     if status_of(c) < Status::Review {
         Ok(())
     } else {

@@ -30,6 +30,7 @@ async fn panel_add(
 ) -> Result<Flash<Redirect>, AppError> {
     let db = db.inner();
     let (c, s) = load(db, &who, cid, sid).await?;
+    crate::integrity::ensure_open(&c, page.lang)?;
     let Some(f) = form.0.value.as_ref() else {
         return Ok(done(c.id, s.id, &page, false, "jdg-err-form"));
     };
@@ -65,6 +66,7 @@ async fn panel_remove(
 ) -> Result<Flash<Redirect>, AppError> {
     let db = db.inner();
     let (c, s) = load(db, &who, cid, sid).await?;
+    crate::integrity::ensure_open(&c, page.lang)?;
     let Some(f) = form.0.value.as_ref() else {
         return Ok(done(c.id, s.id, &page, false, "jdg-err-form"));
     };
@@ -98,6 +100,7 @@ async fn auto(
 ) -> Answer {
     let db = db.inner();
     let (c, s) = load(db, &who, cid, sid).await?;
+    crate::integrity::ensure_open(&c, page.lang)?;
     let seed = match form.0.value.as_ref().and_then(|f| f.seed).map(str::trim) {
         None | Some("") => rand::random::<u64>(),
         Some(text) => match text.parse::<u64>() {
@@ -133,6 +136,7 @@ async fn assign_one(
 ) -> Result<Flash<Redirect>, AppError> {
     let db = db.inner();
     let (c, s) = load(db, &who, cid, sid).await?;
+    crate::integrity::ensure_open(&c, page.lang)?;
     let Some(f) = form.0.value.as_ref() else {
         return Ok(done(c.id, s.id, &page, false, "jdg-err-form"));
     };
@@ -167,6 +171,7 @@ async fn unassign(
 ) -> Result<Flash<Redirect>, AppError> {
     let db = db.inner();
     let (c, s) = load(db, &who, cid, sid).await?;
+    crate::integrity::ensure_open(&c, page.lang)?;
     Ok(match assign::unassign(db, s.id, sheet).await? {
         Ok(()) => done(c.id, s.id, &page, true, "jdg-flash-unassigned"),
         Err(r) => done(c.id, s.id, &page, false, r.message_key()),

@@ -37,6 +37,7 @@ async fn reopen(
 ) -> Answer {
     let db = db.inner();
     let (c, s) = load(db, &who, cid, sid).await?;
+    crate::integrity::ensure_open(&c, page.lang)?;
     let ctx = sheets::find_in_stage(db, s.id, sheet)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -77,6 +78,7 @@ async fn close(
 ) -> Answer {
     let db = db.inner();
     let (c, s) = load(db, &who, cid, sid).await?;
+    crate::integrity::ensure_open(&c, page.lang)?;
     let (force, note) = form
         .0
         .value
@@ -109,6 +111,7 @@ async fn draw_order(
 ) -> Answer {
     let db = db.inner();
     let (c, s) = load(db, &who, cid, sid).await?;
+    crate::integrity::ensure_open(&c, page.lang)?;
     let seed = match form.0.value.as_ref().and_then(|f| f.seed).map(str::trim) {
         None | Some("") => rand::random::<i64>(),
         Some(text) => match text.parse::<i64>() {
@@ -145,6 +148,7 @@ async fn schedule(
 ) -> Answer {
     let db = db.inner();
     let (c, s) = load(db, &who, cid, sid).await?;
+    crate::integrity::ensure_open(&c, page.lang)?;
     let (start_text, minutes_text) = form
         .0
         .value

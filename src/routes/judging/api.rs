@@ -151,6 +151,7 @@ async fn write(
     submit: bool,
 ) -> Result<Json<Saved>, AppError> {
     let ctx = load(db, who, id).await?;
+    crate::integrity::ensure_open(&ctx.competition, LANG)?;
     let input = to_input(body)?;
     let now = Utc::now().fixed_offset();
     match sheets::save(db, &ctx, &input, submit, now).await? {

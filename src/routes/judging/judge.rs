@@ -216,6 +216,7 @@ async fn save(
 ) -> Result<Result<Flash<Redirect>, (Status, Template)>, AppError> {
     let db = db.inner();
     let ctx = load(db, &who, id).await?;
+    crate::integrity::ensure_open(&ctx.competition, page.lang)?;
     let now = Utc::now().fixed_offset();
     let Some(f) = form.0.value.as_ref() else {
         let sheet = sheet_view::build(db, &ctx, None, &BTreeMap::new(), page.lang, now).await?;

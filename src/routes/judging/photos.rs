@@ -38,6 +38,7 @@ async fn upload(
 ) -> Result<Flash<Redirect>, AppError> {
     let (db, config) = (db.inner(), config.inner());
     let ctx = load(db, &who, id).await?;
+    crate::integrity::ensure_open(&ctx.competition, page.lang)?;
     let back = Redirect::to(format!("/judge/sheets/{id}"));
     if let Err(closed) = writable(&ctx.competition, &ctx.stage, Utc::now().fixed_offset()) {
         return Ok(Flash::error(back, page.t(closed.message_key())));

@@ -79,6 +79,7 @@ async fn create(
     let target = competitions::find_for_admin(db, id, &who.0)
         .await?
         .ok_or(AppError::NotFound)?;
+    crate::integrity::ensure_open(&target, page.lang)?;
     let picked: Vec<NominationId> = form
         .0
         .value

@@ -301,6 +301,7 @@ async fn decide(
     let (n, c) = nominations::find_for_admin(db, id, &who.0)
         .await?
         .ok_or(AppError::NotFound)?;
+    crate::integrity::ensure_open(&c, page.lang)?;
     let mut state = FormState::from_context(&form.0.context, page.lang);
     let input = form.0.value.as_ref();
     let decision = input.and_then(|f| Decision::parse(f.decision));

@@ -59,6 +59,7 @@ async fn withdraw(
 ) -> Answer {
     let (db, config) = (db.inner(), config.inner());
     let (n, c) = load(db, id, &who).await?;
+    crate::integrity::ensure_open(&c, page.lang)?;
     match nominations::withdraw(db, n.clone(), &c, who.0.id, now()).await? {
         Some(saved) => Ok(Ok(Flash::success(
             Redirect::to(village_path(saved.id)),

@@ -86,7 +86,12 @@ async fn get_results(
     let (c, p, s) = results_for(db.inner(), id, who.as_ref()).await?;
     Ok(Json(ResultsBody {
         competition_id: c.id.to_string(),
-        name: c.name,
+        // The name frozen in the snapshot once announced.
+        name: if s.is_some() {
+            p.competition_name.clone()
+        } else {
+            c.name
+        },
         year: c.year,
         preview: s.is_none(),
         version: s.as_ref().map(|s| s.version),

@@ -354,6 +354,7 @@ async fn record_minutes(
     let db = db.inner();
     let c = load_admin(db, id, &who.0).await?;
     ensure_judging_started(&c, &page)?;
+    crate::integrity::ensure_open(&c, page.lang)?;
     let mut state = FormState::from_context(&form.0.context, page.lang);
     let input = form.0.value.as_ref();
     let text = |f: fn(&MinutesForm) -> &Option<String>| {
@@ -446,10 +447,11 @@ async fn announce_failed(
 ) -> Result<Reply, AppError> {
     let mut state = FormState::default();
     match e {
-        AnnounceError::Db(e) => return Err(AppError::Db(e)),
+        AnnounceError::Db(e) => return Err(e.into()),
         AnnounceError::WrongStatus => state.form_errors.push(page.t("res-err-status")),
         AnnounceError::ReasonMissing => state.add_key("reason", page.lang, "res-err-reason"),
         AnnounceError::UnknownScore => state.form_errors.push(page.t("res-err-score")),
+        AnnounceError::NothingChanged => state.form_errors.push(page.t("res-err-nothing")),
         AnnounceError::Refused(r) => state.form_errors = describe_refusal(&r, page.lang),
     }
     invalid(db, page, c, state).await
@@ -609,6 +611,7 @@ async fn advance(
     let (Some(target), Some(top), Some(snapshot)) = (target, top, snapshot) else {
         return invalid(db, page, &c, state).await;
     };
+    crate::integrity::ensure_open(&target, page.lang)?;
     let published = published_of(&snapshot)?;
     let winners: Vec<NominationId> = published
         .lines

@@ -1,165 +1,31 @@
-//! Corrections after the announcement: the committee may change individual scores of one
-//! entry (typically after an appeal) and must give a reason; the result is the next snapshot
-//! version. Appeals are answered here too: accepted (through a correction) or rejected with a
-//! reason.
+//! Corrections after the announcement, the only way a published result changes. The committee
+//! names what it changes (a village's individual scores, typically after an appeal), gives a
+//! reason, sees the ranking and prize difference, and confirms; the result is the next
+//! snapshot version with the changes recorded old → new. A correction that changes nothing
+//! is refused. An appeal may be accepted through the correction that answers it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
-use entity::{competition, criterion, score, score_sheet, user};
-use juara_domain::Points;
 use rocket::form::FromForm;
 use rocket::http::Status;
 use rocket::response::{Flash, Redirect, Responder};
 use rocket::{Route, State, get, post, routes};
 use rocket_dyn_templates::Template;
-use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
-};
-use serde::Serialize;
+use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
+use super::correct_form::{self as cf, DiffView, PreviewView};
 use super::{describe_refusal, load_admin};
 use crate::auth::AdminUser;
 use crate::auth::csrf::CsrfForm;
-use crate::db::audit::{self, NewEvent};
-use crate::db::results::appeals;
+use crate::db::results::{appeals, snapshots};
 use crate::error::AppError;
 use crate::forms::FormState;
 use crate::i18n;
 use crate::ids::CompetitionId;
-use crate::results::announce::{self, AnnounceError, ScoreChange};
+use crate::results::announce::{self, AnnounceError};
+use crate::results::correction;
 use crate::views::Page;
-
-/// What a judge's "not applicable" is typed as.
-const NOT_APPLICABLE: &str = "TB";
-
-#[derive(Serialize)]
-struct ScoreRow {
-    id: String,
-    stage: String,
-    judge: String,
-    criterion: String,
-    value: String,
-}
-
-#[derive(Serialize)]
-struct CorrectView {
-    page: Page,
-    competition_id: String,
-    competition_name: String,
-    nomination: String,
-    appeal: String,
-    /// Ranked villages to choose from: (nomination id, "rank. name").
-    villages: Vec<(String, String)>,
-    scores: Vec<ScoreRow>,
-    form: FormState,
-}
-
-fn shown(s: &score::Model) -> String {
-    if s.not_applicable {
-        NOT_APPLICABLE.to_owned()
-    } else {
-        s.value
-            .map(|v| Points::from_units(v).to_string())
-            .unwrap_or_default()
-    }
-}
-
-/// The submitted scores of one nomination in this competition (four queries).
-async fn scores_of(
-    db: &DatabaseConnection,
-    c: &competition::Model,
-    nomination: Uuid,
-) -> Result<Vec<(score::Model, ScoreRow)>, AppError> {
-    let stages = crate::db::competition_setup::list_stages(db, c.id).await?;
-    let stage_ids: Vec<Uuid> = stages.iter().map(|s| s.id).collect();
-    let sheets = score_sheet::Entity::find()
-        .filter(score_sheet::Column::NominationId.eq(nomination))
-        .filter(score_sheet::Column::StageId.is_in(stage_ids.clone()))
-        .filter(score_sheet::Column::Status.eq("submitted"))
-        .all(db)
-        .await?;
-    let scores = score::Entity::find()
-        .filter(score::Column::SheetId.is_in(sheets.iter().map(|s| s.id)))
-        .order_by_asc(score::Column::SheetId)
-        .all(db)
-        .await?;
-    let criteria: HashMap<Uuid, criterion::Model> = criterion::Entity::find()
-        .filter(criterion::Column::StageId.is_in(stage_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c))
-        .collect();
-    let judges: HashMap<Uuid, String> = user::Entity::find()
-        .filter(user::Column::Id.is_in(sheets.iter().map(|s| s.judge_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.display_name))
-        .collect();
-    let mut rows: Vec<(score::Model, ScoreRow)> = scores
-        .into_iter()
-        .filter_map(|s| {
-            let sheet = sheets.iter().find(|x| x.id == s.sheet_id)?;
-            let stage = stages.iter().find(|x| x.id == sheet.stage_id)?;
-            let crit = criteria.get(&s.criterion_id)?;
-            let row = ScoreRow {
-                id: s.id.to_string(),
-                stage: stage.code.clone(),
-                judge: judges.get(&sheet.judge_id).cloned().unwrap_or_default(),
-                criterion: format!("{} {}", crit.code, crit.name),
-                value: shown(&s),
-            };
-            Some((s, row))
-        })
-        .collect();
-    rows.sort_by(|a, b| {
-        (&a.1.stage, &a.1.criterion, &a.1.judge).cmp(&(&b.1.stage, &b.1.criterion, &b.1.judge))
-    });
-    Ok(rows)
-}
-
-async fn view(
-    db: &DatabaseConnection,
-    page: Page,
-    c: &competition::Model,
-    nomination: Option<Uuid>,
-    appeal: Option<Uuid>,
-    form: FormState,
-) -> Result<CorrectView, AppError> {
-    let scores = match nomination {
-        Some(n) => scores_of(db, c, n)
-            .await?
-            .into_iter()
-            .map(|(_, r)| r)
-            .collect(),
-        None => Vec::new(),
-    };
-    let villages = match crate::db::results::snapshots::current(db, c.id).await? {
-        Some(snap) => super::published_of(&snap)?
-            .lines
-            .iter()
-            .map(|l| {
-                (
-                    l.nomination_id.to_string(),
-                    format!("{}. {}", l.rank, l.village.name),
-                )
-            })
-            .collect(),
-        None => Vec::new(),
-    };
-    Ok(CorrectView {
-        villages,
-        page,
-        competition_id: c.id.to_string(),
-        competition_name: c.name.clone(),
-        nomination: nomination.map(|n| n.to_string()).unwrap_or_default(),
-        appeal: appeal.map(|a| a.to_string()).unwrap_or_default(),
-        scores,
-        form,
-    })
-}
 
 fn parse_uuid(s: Option<&str>) -> Option<Uuid> {
     s.and_then(|s| Uuid::parse_str(s.trim()).ok())
@@ -176,15 +42,8 @@ async fn form(
 ) -> Result<Template, AppError> {
     let db = db.inner();
     let c = load_admin(db, id, &who.0).await?;
-    let v = view(
-        db,
-        page,
-        &c,
-        parse_uuid(nomination),
-        parse_uuid(appeal),
-        FormState::default(),
-    )
-    .await?;
+    let chosen = (parse_uuid(nomination), parse_uuid(appeal));
+    let v = cf::view(db, page, &c, chosen, None, FormState::default()).await?;
     Ok(Template::render("results/correct", &v))
 }
 
@@ -193,6 +52,8 @@ struct CorrectForm {
     reason: Option<String>,
     nomination: Option<String>,
     appeal: Option<String>,
+    /// The preview's token: present when the committee confirms what it saw.
+    confirm: Option<String>,
     values: BTreeMap<String, String>,
 }
 
@@ -200,6 +61,18 @@ struct CorrectForm {
 enum Reply {
     Done(Flash<Redirect>),
     Page((Status, Template)),
+}
+
+/// The message of a refused correction, next to its field or at the top.
+fn refusal_into(e: AnnounceError, state: &mut FormState, lang: &str) {
+    match e {
+        AnnounceError::WrongStatus => state.form_errors.push(i18n::t(lang, "res-err-status")),
+        AnnounceError::ReasonMissing => state.add_key("reason", lang, "res-err-reason"),
+        AnnounceError::UnknownScore => state.form_errors.push(i18n::t(lang, "res-err-score")),
+        AnnounceError::NothingChanged => state.add_key("values", lang, "res-err-nothing"),
+        AnnounceError::Refused(r) => state.form_errors.extend(describe_refusal(&r, lang)),
+        AnnounceError::Db(_) => {}
+    }
 }
 
 #[post("/admin/competitions/<id>/results/correct", data = "<form>")]
@@ -216,6 +89,8 @@ async fn submit(
     let input = form.0.value.as_ref();
     let nomination = parse_uuid(input.and_then(|f| f.nomination.as_deref()));
     let appeal_id = parse_uuid(input.and_then(|f| f.appeal.as_deref()));
+    let chosen = (nomination, appeal_id);
+    let confirm = input.and_then(|f| f.confirm.as_deref()).map(str::trim);
     let reason = input
         .and_then(|f| f.reason.as_deref())
         .unwrap_or("")
@@ -229,49 +104,65 @@ async fn submit(
         None => None,
     };
     // Only values that differ from what is stored become changes.
-    let mut changes = Vec::new();
-    if let (Some(n), Some(f)) = (nomination, input) {
-        for (stored, _) in scores_of(db, &c, n).await? {
-            let Some(typed) = f.values.get(&stored.id.to_string()).map(|v| v.trim()) else {
-                continue;
-            };
-            if typed == shown(&stored) {
-                continue;
-            }
-            let change = if typed.eq_ignore_ascii_case(NOT_APPLICABLE) {
-                Some(ScoreChange {
-                    score_id: stored.id,
-                    value: None,
-                    not_applicable: true,
-                })
-            } else {
-                typed.parse::<Points>().ok().map(|p| ScoreChange {
-                    score_id: stored.id,
-                    value: Some(p.units()),
-                    not_applicable: false,
-                })
-            };
-            match change {
-                Some(ch) => changes.push(ch),
-                None => state.add_key(
-                    &format!("values[{}]", stored.id),
-                    page.lang,
-                    "res-err-score-value",
-                ),
-            }
+    let (changes, described) = match (nomination, input) {
+        (Some(n), Some(f)) => {
+            let rows = cf::scores_of(db, &c, n).await?;
+            let village = cf::village_of(db, &c, n).await?;
+            cf::changes_of(&rows, &f.values, &village, &mut state, page.lang)
         }
+        _ => (Vec::new(), Vec::new()),
+    };
+    if nomination.is_none() {
+        state.add_key("nomination", page.lang, "res-err-nomination");
     }
     if reason.is_empty() {
         state.add_key("reason", page.lang, "res-err-reason");
     }
-    if !state.is_ok() {
-        let v = view(db, page, &c, nomination, appeal_id, state).await?;
-        return Ok(Reply::Page((
-            Status::UnprocessableEntity,
-            Template::render("results/correct", &v),
-        )));
+    if state.is_ok() && changes.is_empty() {
+        state.add_key("values", page.lang, "res-err-nothing");
     }
-    match announce::correct(db, &c, who.0.id.into_uuid(), &reason, &changes, appeal).await {
+    let refuse = |v: cf::CorrectView, status: Status| {
+        Ok(Reply::Page((
+            status,
+            Template::render("results/correct", &v),
+        )))
+    };
+    if !state.is_ok() {
+        let v = cf::view(db, page, &c, chosen, None, state).await?;
+        return refuse(v, Status::UnprocessableEntity);
+    }
+    let (old, new) = match announce::preview(db, &c, &changes).await {
+        Ok(p) => p,
+        Err(AnnounceError::Db(e)) => return Err(e.into()),
+        Err(e) => {
+            refusal_into(e, &mut state, page.lang);
+            let v = cf::view(db, page, &c, chosen, None, state).await?;
+            return refuse(v, Status::UnprocessableEntity);
+        }
+    };
+    let version = snapshots::current(db, c.id).await?.map_or(0, |s| s.version);
+    let token = correction::token(version, &changes, &reason);
+    if confirm != Some(token.as_str()) {
+        // First the preview; a stale confirmation (results or input changed since) shows the
+        // fresh preview again instead of publishing something the committee did not see.
+        let stale = confirm.is_some_and(|t| !t.is_empty());
+        if stale {
+            state.form_errors.push(page.t("res-err-preview-stale"));
+        }
+        let preview = PreviewView {
+            rows: correction::diff(&old, &new)
+                .iter()
+                .map(DiffView::of)
+                .collect(),
+            changes: described,
+            token,
+        };
+        let v = cf::view(db, page, &c, chosen, Some(preview), state).await?;
+        let status = if stale { Status::Conflict } else { Status::Ok };
+        return refuse(v, status);
+    }
+    let actor = who.0.id.into_uuid();
+    match announce::correct(db, &c, actor, &reason, &changes, appeal).await {
         Ok(s) => {
             let msg = i18n::t_args(
                 page.lang,
@@ -283,110 +174,16 @@ async fn submit(
                 msg,
             )))
         }
-        Err(AnnounceError::Db(e)) => Err(AppError::Db(e)),
+        Err(AnnounceError::Db(e)) => Err(e.into()),
         Err(e) => {
-            let mut state = state;
-            match e {
-                AnnounceError::WrongStatus => state.form_errors.push(page.t("res-err-status")),
-                AnnounceError::ReasonMissing => {
-                    state.add_key("reason", page.lang, "res-err-reason");
-                }
-                AnnounceError::UnknownScore => state.form_errors.push(page.t("res-err-score")),
-                AnnounceError::Refused(r) => state.form_errors = describe_refusal(&r, page.lang),
-                AnnounceError::Db(_) => {}
-            }
-            let v = view(db, page, &c, nomination, appeal_id, state).await?;
-            Ok(Reply::Page((
-                Status::UnprocessableEntity,
-                Template::render("results/correct", &v),
-            )))
+            refusal_into(e, &mut state, page.lang);
+            let v = cf::view(db, page, &c, chosen, None, state).await?;
+            refuse(v, Status::UnprocessableEntity)
         }
     }
 }
 
-#[derive(FromForm)]
-struct RejectForm {
-    answer: Option<String>,
-}
-
-#[post(
-    "/admin/competitions/<id>/results/appeals/<appeal>/reject",
-    data = "<form>"
-)]
-async fn reject(
-    page: Page,
-    who: AdminUser,
-    id: CompetitionId,
-    appeal: &str,
-    form: CsrfForm<'_, RejectForm>,
-    db: &State<DatabaseConnection>,
-) -> Result<Flash<Redirect>, AppError> {
-    let db = db.inner();
-    let c = load_admin(db, id, &who.0).await?;
-    let a = match parse_uuid(Some(appeal)) {
-        Some(a) => appeals::find(db, c.id, a).await?,
-        None => None,
-    }
-    .ok_or(AppError::NotFound)?;
-    let back = format!("/admin/competitions/{}/results", c.id);
-    if a.status != appeals::OPEN {
-        return Err(AppError::Conflict(page.t("res-err-appeal-answered")));
-    }
-    let answer = form
-        .0
-        .value
-        .as_ref()
-        .and_then(|f| f.answer.as_deref())
-        .unwrap_or("")
-        .trim()
-        .to_owned();
-    if answer.is_empty() {
-        return Ok(Flash::error(Redirect::to(back), page.t("res-err-answer")));
-    }
-    let txn = db.begin().await?;
-    let saved = appeals::answer(&txn, a, appeals::REJECTED, answer, who.0.id.into_uuid()).await?;
-    audit::record(
-        &txn,
-        NewEvent {
-            competition_id: Some(c.id),
-            nomination_id: Some(saved.nomination_id),
-            actor_id: Some(who.0.id.into_uuid()),
-            action: "appeal.rejected".into(),
-            reason: saved.answer.clone(),
-            ..Default::default()
-        },
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(Flash::success(
-        Redirect::to(back),
-        page.t("res-flash-rejected"),
-    ))
-}
-
-#[get("/admin/competitions/<id>/results/appeals/<appeal>/file")]
-async fn attachment(
-    who: AdminUser,
-    id: CompetitionId,
-    appeal: &str,
-    db: &State<DatabaseConnection>,
-    config: &State<crate::AppConfig>,
-) -> Result<super::committee::Download, AppError> {
-    let db = db.inner();
-    let c = load_admin(db, id, &who.0).await?;
-    let a = match parse_uuid(Some(appeal)) {
-        Some(a) => appeals::find(db, c.id, a).await?,
-        None => None,
-    }
-    .ok_or(AppError::NotFound)?;
-    super::stored_file(
-        config.inner(),
-        a.attachment_stored.as_deref(),
-        a.attachment_type.as_deref(),
-    )
-}
-
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {
-    routes![form, submit, reject, attachment]
+    routes![form, submit]
 }

@@ -4,8 +4,10 @@
 //! comes from `crate::results` (the engine); this module only formats and authorizes.
 
 mod api;
+mod appeals;
 mod committee;
 mod correct;
+mod correct_form;
 mod disburse;
 mod documents;
 mod public;
@@ -31,6 +33,7 @@ use crate::results::{Published, Refusal};
 pub fn routes() -> Vec<Route> {
     [
         committee::routes(),
+        appeals::routes(),
         correct::routes(),
         disburse::routes(),
         documents::routes(),

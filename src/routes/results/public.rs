@@ -158,7 +158,8 @@ pub(super) async fn render_version(
         });
     let view = WinnersView {
         competition_id: c.id.to_string(),
-        name: c.name.clone(),
+        // The name as announced: a later rename does not rewrite a published result.
+        name: published.competition_name.clone(),
         year: c.year,
         version: snap.version,
         hash: snap.content_hash.clone(),

@@ -244,7 +244,8 @@ async fn protocol_view(
         && first.as_ref().is_some_and(|f| appeals::window_open(c, f));
     Ok(ProtocolView {
         competition_id: c.id.to_string(),
-        competition_name: c.name.clone(),
+        // The name as announced (a later rename does not rewrite the protocol).
+        competition_name: p.competition_name.clone(),
         version: snap.version,
         hash: snap.content_hash.clone(),
         line,

@@ -180,7 +180,20 @@ pub async fn nomination_with_status(
     village: &str,
     status: &str,
 ) -> Uuid {
-    use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
+    use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
+    // An entry's status is locked once its competition is announced (a trigger): seed it the
+    // way history would have, with the competition still in review, then restore the status.
+    let comp = entity::competition::Entity::find_by_id(competition)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let published = matches!(comp.status.as_str(), "announced" | "archived");
+    if published {
+        let mut c = comp.clone().into_active_model();
+        c.status = Set("review".into());
+        c.update(&app.db).await.unwrap();
+    }
     let n = juara::db::nominations::insert_draft(
         &app.db,
         competition,
@@ -197,5 +210,11 @@ pub async fn nomination_with_status(
     n.population = Set(Some(3000));
     n.households = Set(Some(900));
     n.update(&app.db).await.unwrap();
+    if published {
+        let status = comp.status.clone();
+        let mut c = comp.into_active_model();
+        c.status = Set(status);
+        c.update(&app.db).await.unwrap();
+    }
     id
 }

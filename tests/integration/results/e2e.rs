@@ -6,7 +6,10 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryF
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::{CASH_TOTAL, Contest, announce, browser_as, contest, json, post_multipart, village};
+use super::{
+    CASH_TOTAL, Contest, announce, browser_as, contest, correct_confirmed, json, post_multipart,
+    village,
+};
 use crate::common::builders::CompetitionBuilder;
 use crate::common::{TestApp, body};
 
@@ -239,17 +242,18 @@ async fn a_whole_competition_from_sheets_to_advanced_winners() {
         Some(800_000),
         "a refused correction changes nothing"
     );
-    let resp = app
-        .post_form(
-            &path,
-            &[
-                ("nomination", &c.noms[1].to_string()),
-                ("appeal", &appeal.id.to_string()),
-                (&field, "90"),
-                ("reason", "Sanggahan diterima: salah input nilai"),
-            ],
-        )
-        .await;
+    // The correction names its change and is previewed before it is confirmed.
+    let resp = correct_confirmed(
+        &app,
+        &c,
+        &[
+            ("nomination", &c.noms[1].to_string()),
+            ("appeal", &appeal.id.to_string()),
+            (&field, "90"),
+            ("reason", "Sanggahan diterima: salah input nilai"),
+        ],
+    )
+    .await;
     assert_eq!(resp.status(), Status::SeeOther);
     let v2 = juara::db::results::snapshots::current(&app.db, c.id)
         .await

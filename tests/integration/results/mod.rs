@@ -218,3 +218,40 @@ pub async fn json(client: &Client, path: &str) -> (Status, serde_json::Value) {
         serde_json::from_str(&body).unwrap_or(serde_json::Value::Null),
     )
 }
+
+/// The confirmation token of a correction preview page, if it shows one.
+pub fn confirm_token(page: &str) -> Option<String> {
+    let start = page.find(r#"name="confirm" value=""#)? + r#"name="confirm" value=""#.len();
+    let len = page.get(start..)?.find('"')?;
+    page.get(start..start + len).map(str::to_owned)
+}
+
+/// Posts a correction, checks the committee is shown the difference first (200, diff table,
+/// nothing published yet), then confirms it. Returns the confirmation's response.
+pub async fn correct_confirmed<'a>(
+    app: &'a TestApp,
+    c: &Contest,
+    fields: &[(&str, &str)],
+) -> LocalResponse<'a> {
+    let path = format!("/admin/competitions/{}/results/correct", c.id);
+    let before = juara::db::results::snapshots::list(&app.db, c.id)
+        .await
+        .expect("versions")
+        .len();
+    let preview = app.post_form(&path, fields).await;
+    assert_eq!(preview.status(), Status::Ok, "a preview comes first");
+    let page = crate::common::body(preview).await;
+    assert!(
+        page.contains(r#"id="correction-diff""#),
+        "the diff is shown"
+    );
+    let after = juara::db::results::snapshots::list(&app.db, c.id)
+        .await
+        .expect("versions")
+        .len();
+    assert_eq!(before, after, "a preview publishes nothing");
+    let token = confirm_token(&page).expect("confirmation token");
+    let mut confirmed = fields.to_vec();
+    confirmed.push(("confirm", &token));
+    app.post_form(&path, &confirmed).await
+}

@@ -1,0 +1,65 @@
+//! The one rule that keeps a published result trustworthy: once a competition is announced
+//! (or archived), nothing changes an input of its result (sheets, scores, panels, assignments,
+//! the presentation draw, stages, minutes, prize tiers, entries) except a correction, which
+//! names what it changes and is recorded. Every mutating handler asks here first; database
+//! triggers (migrations `…000007` and `…000101`) refuse the same writes for any code path
+//! that forgets, and [`is_lock_violation`] turns their refusal into a 409.
+
+use entity::competition;
+use sea_orm::{ConnectionTrait, DbErr, EntityTrait};
+use uuid::Uuid;
+
+use crate::db::competitions::Status;
+use crate::error::AppError;
+use crate::i18n;
+
+/// The translation key of the refusal.
+pub const LOCKED_KEY: &str = "err-result-published";
+
+/// What the database triggers say when they refuse a write.
+const TRIGGER_MARK: &str = "locked after the announcement";
+
+/// True once the result is public: its inputs are frozen.
+#[must_use]
+pub fn is_published(c: &competition::Model) -> bool {
+    matches!(
+        Status::parse(&c.status),
+        Some(Status::Announced | Status::Archived)
+    )
+}
+
+/// The refusal, in `lang`.
+#[must_use]
+pub fn refusal(lang: &str) -> AppError {
+    AppError::Conflict(i18n::t(lang, LOCKED_KEY))
+}
+
+/// Refuses (409) a change to an input of `c`'s published result.
+pub fn ensure_open(c: &competition::Model, lang: &str) -> Result<(), AppError> {
+    if is_published(c) {
+        Err(refusal(lang))
+    } else {
+        Ok(())
+    }
+}
+
+/// Like [`ensure_open`], for callers holding only the competition's id.
+pub async fn ensure_result_inputs_open<C: ConnectionTrait>(
+    db: &C,
+    competition_id: Uuid,
+    lang: &str,
+) -> Result<(), AppError> {
+    match competition::Entity::find_by_id(competition_id)
+        .one(db)
+        .await?
+    {
+        Some(c) => ensure_open(&c, lang),
+        None => Ok(()),
+    }
+}
+
+/// True when a database error is a result-lock trigger refusing a write.
+#[must_use]
+pub fn is_lock_violation(e: &DbErr) -> bool {
+    e.to_string().contains(TRIGGER_MARK)
+}

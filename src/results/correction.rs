@@ -1,0 +1,87 @@
+//! What a correction changes, shown to the committee before it confirms: each village's rank,
+//! final score and prize before and after, and a token that ties the confirmation to the
+//! preview it answers (same published version, same changes, same reason).
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+use uuid::Uuid;
+
+use super::Published;
+use super::announce::ScoreChange;
+use super::published::{Line, PrizeInfo};
+
+/// One village before and after.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DiffRow {
+    pub nomination_id: Uuid,
+    pub village: String,
+    pub old_rank: Option<u32>,
+    pub new_rank: Option<u32>,
+    /// Ten-thousandths.
+    pub old_score: Option<i64>,
+    pub new_score: Option<i64>,
+    pub old_prize: Option<PrizeInfo>,
+    pub new_prize: Option<PrizeInfo>,
+    /// Rank, score or prize differ.
+    pub changed: bool,
+}
+
+fn find(p: &Published, id: Uuid) -> Option<&Line> {
+    p.lines.iter().find(|l| l.nomination_id == id)
+}
+
+/// Every village of either version, in the new ranking's order (unranked ones last).
+#[must_use]
+pub fn diff(old: &Published, new: &Published) -> Vec<DiffRow> {
+    let ids: BTreeSet<Uuid> = old
+        .lines
+        .iter()
+        .chain(new.lines.iter())
+        .map(|l| l.nomination_id)
+        .collect();
+    let mut rows: Vec<DiffRow> = ids
+        .into_iter()
+        .map(|id| {
+            let (o, n) = (find(old, id), find(new, id));
+            let village = n.or(o).map(|l| l.village.name.clone()).unwrap_or_default();
+            let row = DiffRow {
+                nomination_id: id,
+                village,
+                old_rank: o.map(|l| l.rank),
+                new_rank: n.map(|l| l.rank),
+                old_score: o.map(|l| l.final_score),
+                new_score: n.map(|l| l.final_score),
+                old_prize: o.and_then(|l| l.prize.clone()),
+                new_prize: n.and_then(|l| l.prize.clone()),
+                changed: false,
+            };
+            DiffRow {
+                changed: row.old_rank != row.new_rank
+                    || row.old_score != row.new_score
+                    || row.old_prize != row.new_prize,
+                ..row
+            }
+        })
+        .collect();
+    rows.sort_by_key(|r| {
+        (
+            r.new_rank.unwrap_or(u32::MAX),
+            r.old_rank.unwrap_or(u32::MAX),
+            r.village.clone(),
+        )
+    });
+    rows
+}
+
+/// Ties a confirmation to its preview: the version corrected, the changes and the reason.
+#[must_use]
+pub fn token(version: i32, changes: &[ScoreChange], reason: &str) -> String {
+    let mut parts: Vec<String> = changes
+        .iter()
+        .map(|c| format!("{}={:?}/{}", c.score_id, c.value, c.not_applicable))
+        .collect();
+    parts.sort();
+    let inputs = format!("v{version}|{}", parts.join(","));
+    crate::db::results::snapshots::content_hash(&inputs, reason.trim())
+}

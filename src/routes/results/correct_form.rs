@@ -1,0 +1,306 @@
+//! The correction page's data: the published villages to choose from, the chosen village's
+//! submitted scores (named by stage, criterion and judge), the changes typed into them and the
+//! preview of what they would do to the ranking and prizes.
+
+use std::collections::{BTreeMap, HashMap};
+
+use entity::{competition, criterion, score, score_sheet, user};
+use juara_domain::Points;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use serde::Serialize;
+use uuid::Uuid;
+
+use super::{published_of, rupiah, score};
+use crate::error::AppError;
+use crate::forms::FormState;
+use crate::results::announce::ScoreChange;
+use crate::results::correction::DiffRow;
+use crate::results::published::PrizeInfo;
+use crate::views::Page;
+
+/// What a judge's "not applicable" is typed as.
+pub(super) const NOT_APPLICABLE: &str = "TB";
+
+#[derive(Serialize)]
+pub(super) struct ScoreRow {
+    pub(super) id: String,
+    stage: String,
+    judge: String,
+    criterion: String,
+    /// As stored.
+    stored: String,
+    /// As typed (the stored value until the committee changes it).
+    pub(super) value: String,
+}
+
+/// One village of the preview, formatted.
+#[derive(Serialize)]
+pub(super) struct DiffView {
+    village: String,
+    old_rank: String,
+    new_rank: String,
+    old_score: String,
+    new_score: String,
+    old_prize: String,
+    new_prize: String,
+    changed: bool,
+}
+
+fn prize_text(p: Option<&PrizeInfo>) -> String {
+    p.map_or_else(
+        || "—".to_owned(),
+        |p| {
+            format!(
+                "{} ({})",
+                p.label,
+                rupiah(p.cash.saturating_add(p.assistance))
+            )
+        },
+    )
+}
+
+impl DiffView {
+    pub(super) fn of(r: &DiffRow) -> Self {
+        let rank = |x: Option<u32>| x.map_or_else(|| "—".to_owned(), |r| r.to_string());
+        let points = |x: Option<i64>| x.map_or_else(|| "—".to_owned(), score);
+        DiffView {
+            village: r.village.clone(),
+            old_rank: rank(r.old_rank),
+            new_rank: rank(r.new_rank),
+            old_score: points(r.old_score),
+            new_score: points(r.new_score),
+            old_prize: prize_text(r.old_prize.as_ref()),
+            new_prize: prize_text(r.new_prize.as_ref()),
+            changed: r.changed,
+        }
+    }
+}
+
+/// The preview shown before confirming.
+#[derive(Serialize)]
+pub(super) struct PreviewView {
+    pub(super) rows: Vec<DiffView>,
+    /// What the committee changed, old → new, in words.
+    pub(super) changes: Vec<String>,
+    pub(super) token: String,
+}
+
+#[derive(Serialize)]
+pub(super) struct CorrectView {
+    page: Page,
+    competition_id: String,
+    competition_name: String,
+    nomination: String,
+    village: String,
+    appeal: String,
+    /// Ranked villages to choose from: (nomination id, "rank. name").
+    villages: Vec<(String, String)>,
+    scores: Vec<ScoreRow>,
+    preview: Option<PreviewView>,
+    form: FormState,
+}
+
+pub(super) fn shown(s: &score::Model) -> String {
+    if s.not_applicable {
+        NOT_APPLICABLE.to_owned()
+    } else {
+        s.value
+            .map(|v| Points::from_units(v).to_string())
+            .unwrap_or_default()
+    }
+}
+
+/// The submitted scores of one nomination in this competition (four queries).
+pub(super) async fn scores_of(
+    db: &DatabaseConnection,
+    c: &competition::Model,
+    nomination: Uuid,
+) -> Result<Vec<(score::Model, ScoreRow)>, AppError> {
+    let stages = crate::db::competition_setup::list_stages(db, c.id).await?;
+    let stage_ids: Vec<Uuid> = stages.iter().map(|s| s.id).collect();
+    let sheets = score_sheet::Entity::find()
+        .filter(score_sheet::Column::NominationId.eq(nomination))
+        .filter(score_sheet::Column::StageId.is_in(stage_ids.clone()))
+        .filter(score_sheet::Column::Status.eq("submitted"))
+        .all(db)
+        .await?;
+    let scores = score::Entity::find()
+        .filter(score::Column::SheetId.is_in(sheets.iter().map(|s| s.id)))
+        .order_by_asc(score::Column::SheetId)
+        .all(db)
+        .await?;
+    let criteria: HashMap<Uuid, criterion::Model> = criterion::Entity::find()
+        .filter(criterion::Column::StageId.is_in(stage_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
+    let judges: HashMap<Uuid, String> = user::Entity::find()
+        .filter(user::Column::Id.is_in(sheets.iter().map(|s| s.judge_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.display_name))
+        .collect();
+    let mut rows: Vec<(score::Model, ScoreRow)> = scores
+        .into_iter()
+        .filter_map(|s| {
+            let sheet = sheets.iter().find(|x| x.id == s.sheet_id)?;
+            let stage = stages.iter().find(|x| x.id == sheet.stage_id)?;
+            let crit = criteria.get(&s.criterion_id)?;
+            let row = ScoreRow {
+                id: s.id.to_string(),
+                stage: stage.code.clone(),
+                judge: judges.get(&sheet.judge_id).cloned().unwrap_or_default(),
+                criterion: format!("{} {}", crit.code, crit.name),
+                stored: shown(&s),
+                value: shown(&s),
+            };
+            Some((s, row))
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        (&a.1.stage, &a.1.criterion, &a.1.judge).cmp(&(&b.1.stage, &b.1.criterion, &b.1.judge))
+    });
+    Ok(rows)
+}
+
+/// The changes typed into `values` (only those that differ from what is stored), each with
+/// its description "village · stage · criterion · judge: old → new"; a value that is not a
+/// number or TB is reported next to its field.
+pub(super) fn changes_of(
+    rows: &[(score::Model, ScoreRow)],
+    values: &BTreeMap<String, String>,
+    village: &str,
+    state: &mut FormState,
+    lang: &str,
+) -> (Vec<ScoreChange>, Vec<String>) {
+    let mut changes = Vec::new();
+    let mut described = Vec::new();
+    for (stored, row) in rows {
+        let Some(typed) = values.get(&stored.id.to_string()).map(|v| v.trim()) else {
+            continue;
+        };
+        if typed == shown(stored) {
+            continue;
+        }
+        let label = format!(
+            "{village} · {} · {} · {}",
+            row.stage, row.criterion, row.judge
+        );
+        let change = if typed.eq_ignore_ascii_case(NOT_APPLICABLE) {
+            Some((None, true))
+        } else {
+            typed
+                .parse::<Points>()
+                .ok()
+                .map(|p| (Some(p.units()), false))
+        };
+        match change {
+            Some((value, not_applicable)) => {
+                let new = value.map_or_else(|| NOT_APPLICABLE.to_owned(), score);
+                described.push(format!("{label}: {} → {new}", row.stored));
+                changes.push(ScoreChange {
+                    score_id: stored.id,
+                    value,
+                    not_applicable,
+                    label,
+                });
+            }
+            None => state.add_key(
+                &format!("values[{}]", stored.id),
+                lang,
+                "res-err-score-value",
+            ),
+        }
+    }
+    (changes, described)
+}
+
+/// The ranked villages of the version in force: (nomination id, "rank. name").
+async fn villages(
+    db: &DatabaseConnection,
+    c: &competition::Model,
+) -> Result<Vec<(String, String)>, AppError> {
+    Ok(
+        match crate::db::results::snapshots::current(db, c.id).await? {
+            Some(snap) => published_of(&snap)?
+                .lines
+                .iter()
+                .map(|l| {
+                    (
+                        l.nomination_id.to_string(),
+                        format!("{}. {}", l.rank, l.village.name),
+                    )
+                })
+                .collect(),
+            None => Vec::new(),
+        },
+    )
+}
+
+/// The page: the chosen village's scores, typed values kept, and the preview if any.
+pub(super) async fn view(
+    db: &DatabaseConnection,
+    page: Page,
+    c: &competition::Model,
+    (nomination, appeal): (Option<Uuid>, Option<Uuid>),
+    preview: Option<PreviewView>,
+    form: FormState,
+) -> Result<CorrectView, AppError> {
+    let mut scores: Vec<ScoreRow> = match nomination {
+        Some(n) => scores_of(db, c, n)
+            .await?
+            .into_iter()
+            .map(|(_, r)| r)
+            .collect(),
+        None => Vec::new(),
+    };
+    for s in &mut scores {
+        if let Some(v) = form.values.get(&format!("values[{}]", s.id)) {
+            s.value.clone_from(v);
+        }
+    }
+    let villages = villages(db, c).await?;
+    let nomination = nomination.map(|n| n.to_string()).unwrap_or_default();
+    let village = village_name(&villages, &nomination);
+    Ok(CorrectView {
+        villages,
+        page,
+        competition_id: c.id.to_string(),
+        competition_name: c.name.clone(),
+        village,
+        nomination,
+        appeal: appeal.map(|a| a.to_string()).unwrap_or_default(),
+        scores,
+        preview,
+        form,
+    })
+}
+
+/// The village's name from the choice list ("3. Name" → "Name").
+pub(super) fn village_name(villages: &[(String, String)], nomination: &str) -> String {
+    villages
+        .iter()
+        .find(|(id, _)| id == nomination)
+        .map(|(_, label)| {
+            label
+                .split_once(". ")
+                .map_or(label.as_str(), |(_, name)| name)
+                .to_owned()
+        })
+        .unwrap_or_default()
+}
+
+/// The chosen village's name for the audit labels.
+pub(super) async fn village_of(
+    db: &DatabaseConnection,
+    c: &competition::Model,
+    nomination: Uuid,
+) -> Result<String, AppError> {
+    Ok(village_name(
+        &villages(db, c).await?,
+        &nomination.to_string(),
+    ))
+}
