@@ -166,7 +166,11 @@ impl AppConfig {
             return Err(ConfigError::WeakAdminPassword(reason));
         }
         let header = self.proxy_ip_header.as_str();
-        if header.is_empty() || !header.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        if header.is_empty()
+            || !header
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        {
             return Err(ConfigError::ProxyIpHeader(header.to_owned()));
         }
         ensure_writable(&self.data_dir).map_err(|reason| ConfigError::DataDir {

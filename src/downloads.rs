@@ -9,7 +9,8 @@ use rocket::Responder;
 use rocket::http::{ContentType, Header};
 
 /// The policy sent with every uploaded file, overriding the app's page policy.
-pub const UPLOAD_CSP: &str = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'";
+pub const UPLOAD_CSP: &str =
+    "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'";
 
 /// An uploaded file with its safety headers.
 #[derive(Responder)]

@@ -53,6 +53,8 @@ pub fn build(figment: Figment, config: AppConfig, db: DatabaseConnection) -> Roc
         figment.merge(("ip_header", false))
     };
     rocket::custom(figment)
+        // Rocket's default Shield would set weaker values first; ours sets them all.
+        .attach(rocket::shield::Shield::new())
         .attach(security_headers::SecurityHeaders)
         .manage(db)
         .manage(config)

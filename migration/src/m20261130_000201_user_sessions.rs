@@ -42,7 +42,12 @@ impl MigrationTrait for Migration {
         m.create_table(
             Table::create()
                 .table(UserSession::Table)
-                .col(ColumnDef::new(UserSession::Id).uuid().not_null().primary_key())
+                .col(
+                    ColumnDef::new(UserSession::Id)
+                        .uuid()
+                        .not_null()
+                        .primary_key(),
+                )
                 .col(ColumnDef::new(UserSession::UserId).uuid().not_null())
                 .col(
                     ColumnDef::new(UserSession::CreatedAt)

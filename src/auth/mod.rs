@@ -149,7 +149,11 @@ async fn resolve(req: &Request<'_>) -> Lookup {
         Ok(Some(user)) => user,
         Ok(None) => return Lookup::Anonymous,
         Err(e) => {
-            log::error!("{} {}: identifying the caller failed: {e}", req.method(), req.uri());
+            log::error!(
+                "{} {}: identifying the caller failed: {e}",
+                req.method(),
+                req.uri()
+            );
             return Lookup::Unavailable;
         }
     };

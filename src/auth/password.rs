@@ -24,7 +24,15 @@ pub enum PolicyError {
 /// level zxcvbn recommends where offline attacks on the hashes are possible.
 const MIN_SCORE: u8 = 3;
 /// Words anyone attacking a Juara installation would try first.
-const APP_WORDS: &[&str] = &["juara", "lomba", "desa", "kelurahan", "dpmpd", "admin", "panitia"];
+const APP_WORDS: &[&str] = &[
+    "juara",
+    "lomba",
+    "desa",
+    "kelurahan",
+    "dpmpd",
+    "admin",
+    "panitia",
+];
 
 impl PolicyError {
     /// The locale key of the message shown next to the field.
@@ -131,7 +139,11 @@ mod tests {
             "juara12345",
             "budi-budi-budi",
         ] {
-            assert_eq!(check_policy(weak, "budi"), Err(PolicyError::Guessable), "{weak}");
+            assert_eq!(
+                check_policy(weak, "budi"),
+                Err(PolicyError::Guessable),
+                "{weak}"
+            );
         }
         assert_eq!(check_policy("kata-sandi-uji-123", "budi"), Ok(()));
         assert_eq!(check_policy("sandi-baru-yang-panjang", "budi"), Ok(()));

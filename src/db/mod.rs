@@ -41,9 +41,8 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         // One writer at a time anyway; a small pool avoids "database is locked" storms.
         opts.max_connections(8);
     } else {
-        opts.max_connections(20).map_sqlx_postgres_opts(|pg| {
-            pg.options([("statement_timeout", STATEMENT_TIMEOUT)])
-        });
+        opts.max_connections(20)
+            .map_sqlx_postgres_opts(|pg| pg.options([("statement_timeout", STATEMENT_TIMEOUT)]));
     }
     Database::connect(opts).await
 }

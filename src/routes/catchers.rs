@@ -1,9 +1,9 @@
 //! Error pages: HTML under `/`, JSON under `/api`. Messages come from the locale files.
 
-use rocket::http::Status;
-use rocket::serde::json::Json;
 use rocket::Either;
+use rocket::http::Status;
 use rocket::response::Redirect;
+use rocket::serde::json::Json;
 use rocket::{Catcher, Request, catch, catchers};
 use rocket_dyn_templates::Template;
 

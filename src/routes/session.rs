@@ -126,7 +126,10 @@ async fn delete(
     db: &State<DatabaseConnection>,
 ) -> Result<Flash<Redirect>, AppError> {
     session::end(db.inner(), jar).await?;
-    Ok(Flash::success(Redirect::to("/"), page.t("flash-logged-out")))
+    Ok(Flash::success(
+        Redirect::to("/"),
+        page.t("flash-logged-out"),
+    ))
 }
 
 /// "Keluar dari semua perangkat": ends every session of the account (API tokens stay).

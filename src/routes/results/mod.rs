@@ -214,5 +214,9 @@ fn stored_file(
     let path = crate::uploads::path_of(&config.upload_dir, stored).ok_or(AppError::NotFound)?;
     let body = std::fs::read(path).map_err(|_| AppError::NotFound)?;
     let label = label.unwrap_or_else(|| stored.rsplit('/').next().unwrap_or_default());
-    Ok(crate::downloads::UploadedFile::new(body, content_type, label))
+    Ok(crate::downloads::UploadedFile::new(
+        body,
+        content_type,
+        label,
+    ))
 }
