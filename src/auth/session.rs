@@ -38,6 +38,7 @@ pub async fn start<C: ConnectionTrait>(
     let now = Utc::now();
     let expires = now.timestamp() + i64::from(config.session_hours) * 3600;
     let expires_at = DateTime::from_timestamp(expires, 0).unwrap_or(now);
+    sessions::prune(db, user.id, now.fixed_offset()).await?;
     let sid = sessions::create(db, user.id, expires_at.fixed_offset()).await?;
     let claims = Claims {
         user: UserId::from(user.id),

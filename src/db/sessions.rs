@@ -69,9 +69,15 @@ pub async fn revoke_all<C: ConnectionTrait>(db: &C, user_id: Uuid) -> Result<u64
     Ok(res.rows_affected)
 }
 
-/// Deletes sessions that expired before `before`, keeping the table small.
-pub async fn prune<C: ConnectionTrait>(db: &C, before: DateTime<FixedOffset>) -> Result<(), DbErr> {
+/// Deletes the account's sessions that expired before `before` (through the user index), so
+/// the table stays as small as the number of live sessions.
+pub async fn prune<C: ConnectionTrait>(
+    db: &C,
+    user_id: Uuid,
+    before: DateTime<FixedOffset>,
+) -> Result<(), DbErr> {
     user_session::Entity::delete_many()
+        .filter(user_session::Column::UserId.eq(user_id))
         .filter(user_session::Column::ExpiresAt.lt(before))
         .exec(db)
         .await?;
