@@ -42,6 +42,13 @@ pub struct AppConfig {
     /// Mark the session cookie `Secure` (set it when TLS ends at a load balancer).
     #[serde(default)]
     pub secure_cookies: bool,
+    /// The app is reachable only through a reverse proxy that sets `proxy_ip_header`: only
+    /// then is that header trusted as the client's address (login throttling keys on it).
+    #[serde(default)]
+    pub behind_proxy: bool,
+    /// The header carrying the client address when `behind_proxy` is set.
+    #[serde(default = "default_proxy_ip_header")]
+    pub proxy_ip_header: String,
 }
 
 /// A configuration problem, naming the key to fix.
@@ -62,8 +69,10 @@ pub enum ConfigError {
     MissingSecretKey,
     #[error("{key} must be greater than zero")]
     Zero { key: &'static str },
-    #[error("admin_password must be at least 10 characters")]
-    WeakAdminPassword,
+    #[error("admin_password (JUARA_ADMIN_PASSWORD) is refused: {0}")]
+    WeakAdminPassword(String),
+    #[error("proxy_ip_header must be a header name such as X-Real-IP, got {0:?}")]
+    ProxyIpHeader(String),
 }
 
 fn default_database_url() -> String {
@@ -92,6 +101,9 @@ fn default_login_window_minutes() -> u32 {
 }
 fn default_session_hours() -> u32 {
     12
+}
+fn default_proxy_ip_header() -> String {
+    "X-Real-IP".into()
 }
 
 impl AppConfig {
@@ -147,12 +159,19 @@ impl AppConfig {
                 key: "max_upload_bytes",
             });
         }
-        if self
-            .admin_password
-            .as_deref()
-            .is_some_and(|p| p.chars().count() < 10)
+        if let Some(p) = self.admin_password.as_deref()
+            && let Err(e) = crate::auth::password::check_policy(p, &self.admin_username)
         {
-            return Err(ConfigError::WeakAdminPassword);
+            let reason = crate::i18n::t("en", e.message_key());
+            return Err(ConfigError::WeakAdminPassword(reason));
+        }
+        let header = self.proxy_ip_header.as_str();
+        if header.is_empty()
+            || !header
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        {
+            return Err(ConfigError::ProxyIpHeader(header.to_owned()));
         }
         ensure_writable(&self.data_dir).map_err(|reason| ConfigError::DataDir {
             path: self.data_dir.clone(),
@@ -181,6 +200,8 @@ impl AppConfig {
             login_window_minutes: default_login_window_minutes(),
             session_hours: default_session_hours(),
             secure_cookies: false,
+            behind_proxy: false,
+            proxy_ip_header: default_proxy_ip_header(),
         }
     }
 }

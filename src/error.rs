@@ -51,6 +51,8 @@ impl AppError {
             AppError::Conflict(_) => Status::Conflict,
             AppError::TooManyRequests => Status::TooManyRequests,
             AppError::Invalid(_) => Status::UnprocessableEntity,
+            // An unreachable database is an outage to report as such, not a server bug.
+            AppError::Db(e) if crate::db::is_unavailable(e) => Status::ServiceUnavailable,
             AppError::Db(_) | AppError::Internal(_) => Status::InternalServerError,
         }
     }
@@ -86,9 +88,14 @@ impl<'r> Responder<'r, 'static> for AppError {
         if status.code >= 500 {
             log::error!("{} {}: {self}", req.method(), req.uri());
         }
+        let lang = if req.uri().path().starts_with("/api") {
+            "id"
+        } else {
+            crate::i18n::from_cookies(req.cookies())
+        };
         let message = match &self {
             AppError::Conflict(m) => m.clone(),
-            _ => crate::routes::catchers::message_for(status).to_owned(),
+            _ => crate::i18n::t(lang, crate::routes::catchers::message_for(status)),
         };
         if req.uri().path().starts_with("/api") {
             let mut error = ApiError::new(status, &message);

@@ -14,6 +14,7 @@ pub mod competition_templates;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod downloads;
 pub mod error;
 pub mod evidence;
 pub mod forms;
@@ -24,6 +25,7 @@ pub mod registry;
 pub mod results;
 pub mod routes;
 pub mod scoring;
+pub mod security_headers;
 pub mod startup;
 pub mod uploads;
 pub mod views;
@@ -44,7 +46,17 @@ pub use error::{AppError, StartupError};
 pub fn build(figment: Figment, config: AppConfig, db: DatabaseConnection) -> Rocket<Build> {
     // Templates and static files are found from any working directory.
     let figment = figment.join(("template_dir", relative!("templates")));
+    // Rocket trusts `X-Real-IP` by default, which would let any client choose the address
+    // login throttling sees; only a configured proxy's header is believed.
+    let figment = if config.behind_proxy {
+        figment.merge(("ip_header", config.proxy_ip_header.clone()))
+    } else {
+        figment.merge(("ip_header", false))
+    };
     rocket::custom(figment)
+        // Rocket's default Shield would set weaker values first; ours sets them all.
+        .attach(rocket::shield::Shield::new())
+        .attach(security_headers::SecurityHeaders)
         .manage(db)
         .manage(config)
         .manage(db::region_index::RegionSearch::default())

@@ -135,7 +135,7 @@ pub async fn bootstrap_admin(
         None => (password::generate(), true),
     };
     let hash = password::hash(&password).map_err(StartupError::Bootstrap)?;
-    users::insert(
+    let admin = users::insert(
         db,
         users::NewUser {
             username: config.admin_username.to_lowercase(),
@@ -148,10 +148,13 @@ pub async fn bootstrap_admin(
     )
     .await?;
     if generated {
+        // A password that went through a log must not stay in use: the first login leads
+        // straight to the change-password form, and nothing else opens until it is changed.
+        users::require_password_change(db, admin).await?;
         // Printed, not only logged, so it is seen even with logging turned down.
         println!(
             "\n  First admin created: username `{}`, password `{password}`\n  \
-             Change it after logging in (Akun → Ganti kata sandi).\n",
+             You will be asked to change it at the first login.\n",
             config.admin_username
         );
     } else {

@@ -27,4 +27,5 @@ pub mod score_sheet;
 pub mod sheet_photo;
 pub mod stage;
 pub mod user;
+pub mod user_session;
 pub mod village;

@@ -20,6 +20,8 @@ pub struct Model {
     pub active: bool,
     /// Bumped to invalidate every session of this user (password change, deactivation).
     pub session_epoch: i32,
+    /// Set for a generated password: every page leads to the change-password form until done.
+    pub must_change_password: bool,
     pub created_at: DateTimeWithTimeZone,
     pub updated_at: DateTimeWithTimeZone,
 }

@@ -130,6 +130,7 @@ err-password-too-long = Passwords have at most 128 characters.
 err-password-is-username = The password must differ from the username.
 err-current-password = The current password is wrong.
 err-password-mismatch = The two new passwords differ.
+err-password-guessable = This password is too easy to guess (a common word, a repeat or a sequence). Combine several uncommon words.
 
 ## Error pages
 error-back-home = Back to the home page
@@ -141,6 +142,7 @@ error-413-title = Too large
 error-422-title = Invalid input
 error-429-title = Too many requests
 error-500-title = Something went wrong
+error-503-title = Service unavailable
 error-400 = The request could not be processed.
 error-401 = Please log in to open this page.
 error-403 = You may not open this page, or the form has expired. Reload the page and try again.
@@ -149,3 +151,22 @@ error-413 = The file or form exceeds the size limit.
 error-422 = Please check your input.
 error-429 = Too many requests. Wait a moment and try again.
 error-500 = A server error occurred. Please try again later; it has been logged.
+error-503 = The database cannot be reached. The service is disrupted; please try again shortly. You do not need to log in again.
+error-password-change-required = This account's password must be changed first (Account → Change password).
+
+## Sessions and security
+password-must-change = This account's password was generated. Change it now before continuing.
+logout-all-title = Log out on all devices
+logout-all-help = Ends every session of this account in every browser and device, including this one. API tokens are not affected.
+logout-all-submit = Log out on all devices
+flash-logged-out-all = You have been logged out on all devices.
+lockouts-title = Login lockouts
+lockouts-intro = Repeated failed logins from one address, or too many for one account, in the last 30 days.
+lockouts-empty = No lockouts.
+lockouts-when = Time
+lockouts-account = Account
+lockouts-kind = Kind
+lockouts-detail = Details
+lockouts-kind-address = Address locked for a while
+lockouts-kind-account = Account slowed down
+lockouts-link = Login lockouts

@@ -130,6 +130,7 @@ err-password-too-long = Kata sandi maksimal 128 karakter.
 err-password-is-username = Kata sandi tidak boleh sama dengan nama pengguna.
 err-current-password = Kata sandi saat ini salah.
 err-password-mismatch = Kedua kata sandi baru tidak sama.
+err-password-guessable = Kata sandi ini terlalu mudah ditebak (kata umum, pengulangan atau urutan). Gunakan beberapa kata yang tidak lazim digabung.
 
 ## Error pages
 error-back-home = Kembali ke beranda
@@ -141,6 +142,7 @@ error-413-title = Berkas terlalu besar
 error-422-title = Isian tidak valid
 error-429-title = Terlalu banyak permintaan
 error-500-title = Terjadi kesalahan
+error-503-title = Layanan tidak tersedia
 error-400 = Permintaan tidak dapat diproses.
 error-401 = Silakan masuk untuk membuka halaman ini.
 error-403 = Anda tidak berhak membuka halaman ini, atau formulir sudah kedaluwarsa. Muat ulang halaman lalu coba lagi.
@@ -149,3 +151,22 @@ error-413 = Berkas atau isian melebihi batas ukuran.
 error-422 = Periksa kembali isian Anda.
 error-429 = Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.
 error-500 = Terjadi kesalahan di server. Coba lagi nanti; tim kami sudah dicatat.
+error-503 = Basis data tidak dapat dihubungi. Layanan sedang terganggu; coba lagi beberapa saat lagi. Anda tidak perlu masuk ulang.
+error-password-change-required = Kata sandi akun ini harus diganti terlebih dahulu (Akun → Ganti kata sandi).
+
+## Sessions and security
+password-must-change = Kata sandi akun ini dibuat otomatis. Ganti kata sandi sekarang sebelum melanjutkan.
+logout-all-title = Keluar dari semua perangkat
+logout-all-help = Mengakhiri semua sesi akun ini di semua peramban dan perangkat, termasuk yang ini. Token API tidak terpengaruh.
+logout-all-submit = Keluar dari semua perangkat
+flash-logged-out-all = Anda telah keluar dari semua perangkat.
+lockouts-title = Penguncian masuk
+lockouts-intro = Percobaan masuk yang gagal berulang kali dari satu alamat, atau terlalu sering untuk satu akun, dalam 30 hari terakhir.
+lockouts-empty = Tidak ada penguncian.
+lockouts-when = Waktu
+lockouts-account = Akun
+lockouts-kind = Jenis
+lockouts-detail = Rincian
+lockouts-kind-address = Alamat dikunci sementara
+lockouts-kind-account = Akun diperlambat
+lockouts-link = Penguncian masuk

@@ -18,6 +18,7 @@ mod m20261123_000006_create_judging;
 mod m20261123_000007_create_results;
 mod m20261130_000101_lock_result_inputs;
 mod m20261130_000501_snapshot_hash_scheme;
+mod m20261130_000201_user_sessions;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000007_create_results::Migration),
             Box::new(m20261130_000101_lock_result_inputs::Migration),
             Box::new(m20261130_000501_snapshot_hash_scheme::Migration),
+            Box::new(m20261130_000201_user_sessions::Migration),
         ]
     }
 }

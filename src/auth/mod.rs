@@ -56,7 +56,10 @@ impl Role {
 pub enum AuthError {
     NotLoggedIn,
     WrongRole,
+    /// The database did not answer (503, never 401).
     Unavailable,
+    /// A generated password must be replaced first.
+    MustChangePassword,
 }
 
 /// The logged-in account.
@@ -83,57 +86,123 @@ impl CurrentUser {
     }
 }
 
+/// What the credentials of a request resolve to, computed once per request.
+#[derive(Clone, Debug)]
+pub enum Lookup {
+    /// A live session or API token.
+    User {
+        user: CurrentUser,
+        /// The account still has a generated password to replace.
+        must_change_password: bool,
+    },
+    /// No credentials, or credentials that are void (expired, revoked, forged).
+    Anonymous,
+    /// The database could not be asked: the caller's identity is unknown, not absent.
+    Unavailable,
+}
+
+impl Lookup {
+    /// The credentials of this request, read from the database once and cached.
+    pub async fn of<'r>(req: &'r Request<'_>) -> &'r Lookup {
+        req.local_cache_async(async { resolve(req).await }).await
+    }
+
+    /// True when an account with a generated password asks for anything but the few paths
+    /// that let it change the password or leave.
+    #[must_use]
+    pub fn blocked_by_password_change(&self, req: &Request<'_>) -> bool {
+        matches!(
+            self,
+            Lookup::User {
+                must_change_password: true,
+                ..
+            }
+        ) && !PASSWORD_CHANGE_PATHS.contains(&req.uri().path().as_str())
+    }
+}
+
+/// Paths open to an account that must change its password first.
+const PASSWORD_CHANGE_PATHS: &[&str] = &["/account/password", "/logout", "/account/logout-all"];
+
+/// The guard-independent marker the catchers read to send such an account to the form.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PasswordChangeRequired(pub bool);
+
+async fn resolve(req: &Request<'_>) -> Lookup {
+    let Some(db) = req.rocket().state::<DatabaseConnection>() else {
+        return Lookup::Unavailable;
+    };
+    let found = match api::bearer(req) {
+        // An API client: the token alone decides, cookies are ignored.
+        Some(token) => by_token(db, token).await,
+        None => match session::read(req.cookies()) {
+            None => Ok(None),
+            Some(claims) => crate::db::sessions::find_with_user(db, claims.sid)
+                .await
+                .map(|row| {
+                    row.filter(|(s, u)| session::still_valid(&claims, s, u))
+                        .map(|(_, u)| u)
+                }),
+        },
+    };
+    let user = match found {
+        Ok(Some(user)) => user,
+        Ok(None) => return Lookup::Anonymous,
+        Err(e) => {
+            log::error!(
+                "{} {}: identifying the caller failed: {e}",
+                req.method(),
+                req.uri()
+            );
+            return Lookup::Unavailable;
+        }
+    };
+    let Some(role) = Role::parse(&user.role) else {
+        return Lookup::Anonymous;
+    };
+    Lookup::User {
+        must_change_password: user.must_change_password,
+        user: CurrentUser {
+            id: UserId::from(user.id),
+            username: user.username,
+            display_name: user.display_name,
+            role,
+            region_code: user.region_code,
+            village_code: user.village_code,
+        },
+    }
+}
+
+async fn by_token(
+    db: &DatabaseConnection,
+    token: &str,
+) -> Result<Option<entity::user::Model>, sea_orm::DbErr> {
+    let hash = api::hash(token);
+    let Some(row) = crate::db::api_tokens::find_live_by_hash(db, &hash).await? else {
+        return Ok(None);
+    };
+    let owner = row.user_id;
+    crate::db::api_tokens::touch(db, row).await?;
+    let user = crate::db::users::find_by_id(db, UserId::from(owner)).await?;
+    Ok(user.filter(|u| u.active))
+}
+
 #[rocket::async_trait]
 impl<'r> FromRequest<'r> for CurrentUser {
     type Error = AuthError;
 
     async fn from_request(req: &'r Request<'_>) -> Outcome<Self, Self::Error> {
-        // Cached so that the page layout and the handler share one database read.
-        let cached: &Option<CurrentUser> = req
-            .local_cache_async(async {
-                let db = req.rocket().state::<DatabaseConnection>()?;
-                let user = match api::bearer(req) {
-                    // An API client: the token alone decides, cookies are ignored.
-                    Some(token) => {
-                        let hash = api::hash(token);
-                        let row = crate::db::api_tokens::find_live_by_hash(db, &hash)
-                            .await
-                            .ok()??;
-                        let owner = row.user_id;
-                        crate::db::api_tokens::touch(db, row).await.ok()?;
-                        let user = crate::db::users::find_by_id(db, UserId::from(owner))
-                            .await
-                            .ok()??;
-                        if !user.active {
-                            return None;
-                        }
-                        user
-                    }
-                    None => {
-                        let claims = session::read(req.cookies())?;
-                        let user = crate::db::users::find_by_id(db, claims.user).await.ok()??;
-                        if !session::still_valid(&claims, &user) {
-                            return None;
-                        }
-                        user
-                    }
-                };
-                Some(CurrentUser {
-                    id: UserId::from(user.id),
-                    username: user.username,
-                    display_name: user.display_name,
-                    role: Role::parse(&user.role)?,
-                    region_code: user.region_code,
-                    village_code: user.village_code,
-                })
-            })
-            .await;
-        match cached {
-            Some(user) => Outcome::Success(user.clone()),
-            None if req.rocket().state::<DatabaseConnection>().is_none() => {
-                Outcome::Error((Status::InternalServerError, AuthError::Unavailable))
+        let lookup = Lookup::of(req).await;
+        if lookup.blocked_by_password_change(req) {
+            req.local_cache(|| PasswordChangeRequired(true));
+            return Outcome::Error((Status::Forbidden, AuthError::MustChangePassword));
+        }
+        match lookup {
+            Lookup::User { user, .. } => Outcome::Success(user.clone()),
+            Lookup::Anonymous => Outcome::Error((Status::Unauthorized, AuthError::NotLoggedIn)),
+            Lookup::Unavailable => {
+                Outcome::Error((Status::ServiceUnavailable, AuthError::Unavailable))
             }
-            None => Outcome::Error((Status::Unauthorized, AuthError::NotLoggedIn)),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Password hashing with argon2id (the crate's defaults: 19 MiB, 2 passes, 1 lane, as OWASP
-//! recommends) and the password policy.
+//! recommends) and the password policy: 10 to 128 characters, not the username, and not
+//! guessable by zxcvbn's estimate (common passwords, keyboard walks, repeats, dates, …).
 
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
@@ -15,7 +16,23 @@ pub enum PolicyError {
     TooShort,
     TooLong,
     SameAsUsername,
+    /// Common or easily guessed (zxcvbn score below `MIN_SCORE`).
+    Guessable,
 }
+
+/// Lowest accepted zxcvbn score: 3 means "safely unguessable" (about 10^10 guesses), the
+/// level zxcvbn recommends where offline attacks on the hashes are possible.
+const MIN_SCORE: u8 = 3;
+/// Words anyone attacking a Juara installation would try first.
+const APP_WORDS: &[&str] = &[
+    "juara",
+    "lomba",
+    "desa",
+    "kelurahan",
+    "dpmpd",
+    "admin",
+    "panitia",
+];
 
 impl PolicyError {
     /// The locale key of the message shown next to the field.
@@ -25,6 +42,7 @@ impl PolicyError {
             PolicyError::TooShort => "err-password-too-short",
             PolicyError::TooLong => "err-password-too-long",
             PolicyError::SameAsUsername => "err-password-is-username",
+            PolicyError::Guessable => "err-password-guessable",
         }
     }
 }
@@ -40,6 +58,11 @@ pub fn check_policy(password: &str, username: &str) -> Result<(), PolicyError> {
     }
     if password.eq_ignore_ascii_case(username) {
         return Err(PolicyError::SameAsUsername);
+    }
+    let mut inputs = APP_WORDS.to_vec();
+    inputs.push(username);
+    if u8::from(zxcvbn::zxcvbn(password, &inputs).score()) < MIN_SCORE {
+        return Err(PolicyError::Guessable);
     }
     Ok(())
 }
@@ -104,6 +127,26 @@ mod tests {
             Err(PolicyError::SameAsUsername)
         );
         assert_eq!(check_policy("panjang sekali", "budi"), Ok(()));
+    }
+
+    #[test]
+    fn policy_refuses_common_and_guessable_passwords() {
+        for weak in [
+            "aaaaaaaaaa",
+            "1234567890",
+            "password123",
+            "qwertyuiop",
+            "juara12345",
+            "budi-budi-budi",
+        ] {
+            assert_eq!(
+                check_policy(weak, "budi"),
+                Err(PolicyError::Guessable),
+                "{weak}"
+            );
+        }
+        assert_eq!(check_policy("kata-sandi-uji-123", "budi"), Ok(()));
+        assert_eq!(check_policy("sandi-baru-yang-panjang", "budi"), Ok(()));
     }
 
     #[test]

@@ -1,13 +1,18 @@
-//! Sessions live entirely in a private (encrypted, authenticated) cookie, so any instance
-//! holding the shared secret key can read them: the app keeps no session state.
-//! The cookie names the user, their session epoch and an expiry; bumping the epoch in the
-//! database (password change, deactivation) ends every session at once.
+//! Sessions: a private (encrypted, authenticated) cookie names the user, their session epoch,
+//! an expiry and a session row (`db::sessions`). Every authenticated request loads that row
+//! with the account in one primary-key join, so any instance sharing the database and the
+//! secret key can serve it, and a revoked row (logout, "log out on all devices", password
+//! change) ends every copy of the cookie at once. Bumping the epoch (deactivation) still ends
+//! every session of the account.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use rocket::http::{Cookie, CookieJar, SameSite};
+use sea_orm::{ConnectionTrait, DbErr};
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
 use crate::config::AppConfig;
+use crate::db::sessions;
 use crate::ids::UserId;
 
 const COOKIE: &str = "juara_session";
@@ -17,16 +22,29 @@ const COOKIE: &str = "juara_session";
 pub struct Claims {
     pub user: UserId,
     pub epoch: i32,
+    /// The session row; cookies from before server-side sessions lack it and are void.
+    pub sid: Uuid,
     /// Unix seconds after which the session is void.
     pub expires: i64,
 }
 
-/// Starts a session for the account.
-pub fn start(jar: &CookieJar<'_>, user: &entity::user::Model, config: &AppConfig) {
+/// Starts a session for the account: records the row, then sets the cookie.
+pub async fn start<C: ConnectionTrait>(
+    db: &C,
+    jar: &CookieJar<'_>,
+    user: &entity::user::Model,
+    config: &AppConfig,
+) -> Result<(), DbErr> {
+    let now = Utc::now();
+    let expires = now.timestamp() + i64::from(config.session_hours) * 3600;
+    let expires_at = DateTime::from_timestamp(expires, 0).unwrap_or(now);
+    sessions::prune(db, user.id, now.fixed_offset()).await?;
+    let sid = sessions::create(db, user.id, expires_at.fixed_offset()).await?;
     let claims = Claims {
         user: UserId::from(user.id),
         epoch: user.session_epoch,
-        expires: Utc::now().timestamp() + i64::from(config.session_hours) * 3600,
+        sid,
+        expires,
     };
     if let Ok(value) = serde_json::to_string(&claims) {
         jar.add_private(
@@ -37,11 +55,27 @@ pub fn start(jar: &CookieJar<'_>, user: &entity::user::Model, config: &AppConfig
                 .path("/"),
         );
     }
+    Ok(())
 }
 
-/// Ends the session in this browser.
-pub fn end(jar: &CookieJar<'_>) {
+/// Ends the session in this browser and on the server.
+pub async fn end<C: ConnectionTrait>(db: &C, jar: &CookieJar<'_>) -> Result<(), DbErr> {
+    if let Some(claims) = read(jar) {
+        sessions::revoke(db, claims.sid).await?;
+    }
     jar.remove_private(Cookie::build(COOKIE).path("/"));
+    Ok(())
+}
+
+/// Removes the cookie only (the row is already revoked).
+pub fn forget(jar: &CookieJar<'_>) {
+    jar.remove_private(Cookie::build(COOKIE).path("/"));
+}
+
+/// True when the browser sends a session cookie at all (even an expired or revoked one).
+#[must_use]
+pub fn present(jar: &CookieJar<'_>) -> bool {
+    jar.get_private(COOKIE).is_some()
 }
 
 /// The claims of a well-formed, unexpired cookie.
@@ -52,8 +86,18 @@ pub fn read(jar: &CookieJar<'_>) -> Option<Claims> {
     (claims.expires > Utc::now().timestamp()).then_some(claims)
 }
 
-/// True when the account is active and the session belongs to its current epoch.
+/// True when the session row is live and belongs to this cookie's account, the account is
+/// active and the session belongs to its current epoch.
 #[must_use]
-pub fn still_valid(claims: &Claims, user: &entity::user::Model) -> bool {
-    user.active && user.session_epoch == claims.epoch
+pub fn still_valid(
+    claims: &Claims,
+    row: &entity::user_session::Model,
+    user: &entity::user::Model,
+) -> bool {
+    row.revoked_at.is_none()
+        && row.expires_at.timestamp() > Utc::now().timestamp()
+        && row.user_id == user.id
+        && UserId::from(user.id) == claims.user
+        && user.active
+        && user.session_epoch == claims.epoch
 }

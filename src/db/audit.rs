@@ -51,3 +51,22 @@ pub async fn list_for_competition<C: ConnectionTrait>(
         .all(db)
         .await
 }
+
+/// Events of these actions since `since`, newest first, at most `limit` (login lockouts,
+/// which belong to no competition).
+pub async fn list_by_actions<C: ConnectionTrait>(
+    db: &C,
+    actions: &[&str],
+    since: chrono::DateTime<chrono::FixedOffset>,
+    limit: u64,
+) -> Result<Vec<audit_event::Model>, DbErr> {
+    use sea_orm::QuerySelect;
+    audit_event::Entity::find()
+        .filter(audit_event::Column::Action.is_in(actions.iter().copied()))
+        .filter(audit_event::Column::At.gte(since))
+        .order_by_desc(audit_event::Column::At)
+        .order_by_desc(audit_event::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await
+}

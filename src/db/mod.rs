@@ -13,6 +13,7 @@ pub mod nominations;
 pub mod region_index;
 pub mod regions;
 pub mod results;
+pub mod sessions;
 pub mod users;
 pub mod villages;
 
@@ -23,19 +24,55 @@ use std::time::Duration;
 /// Arbitrary constant naming Juara's start-up advisory lock on PostgreSQL.
 const STARTUP_LOCK_KEY: i64 = 0x004a_7561_7261; // "Juara"
 
+/// How long a request waits for a pooled connection (or a new one) before the app answers
+/// 503: a database outage must be reported within seconds, not hang every request.
+pub const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(2);
+/// PostgreSQL cancels any statement running longer than this (a stuck lock, a runaway query),
+/// so a request cannot hold a connection indefinitely.
+const STATEMENT_TIMEOUT: &str = "30s";
+
 /// Opens a connection pool. SQLite files are created on demand (`mode=rwc`).
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     let mut opts = ConnectOptions::new(url.to_owned());
     opts.sqlx_logging(false)
-        .connect_timeout(Duration::from_secs(10))
-        .acquire_timeout(Duration::from_secs(10));
+        .connect_timeout(ACQUIRE_TIMEOUT)
+        .acquire_timeout(ACQUIRE_TIMEOUT);
     if url.starts_with("sqlite:") {
         // One writer at a time anyway; a small pool avoids "database is locked" storms.
         opts.max_connections(8);
     } else {
-        opts.max_connections(20);
+        opts.max_connections(20)
+            .map_sqlx_postgres_opts(|pg| pg.options([("statement_timeout", STATEMENT_TIMEOUT)]));
     }
     Database::connect(opts).await
+}
+
+/// True when the error means the database could not be reached or did not answer in time
+/// (the request should get 503), rather than that the statement itself failed.
+#[must_use]
+pub fn is_unavailable(err: &DbErr) -> bool {
+    use sea_orm::{RuntimeErr, sqlx};
+    let sqlx_err = match err {
+        DbErr::ConnectionAcquire(_) => return true,
+        DbErr::Conn(RuntimeErr::SqlxError(e))
+        | DbErr::Exec(RuntimeErr::SqlxError(e))
+        | DbErr::Query(RuntimeErr::SqlxError(e)) => e,
+        DbErr::Conn(_) => return true,
+        _ => return false,
+    };
+    match sqlx_err.as_ref() {
+        sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::Protocol(_)
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::WorkerCrashed => true,
+        // Connection exceptions (08…), shutdown (57P0…) and the statement timeout (57014).
+        sqlx::Error::Database(db) => db
+            .code()
+            .is_some_and(|c| c.starts_with("08") || c.starts_with("57P") || c == "57014"),
+        _ => false,
+    }
 }
 
 /// Runs `work` while holding the start-up lock, so that several instances starting against one
@@ -69,9 +106,12 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     Migrator::up(db, None).await
 }
 
-/// True when the database answers a trivial query.
-pub async fn ping(db: &DatabaseConnection) -> bool {
-    db.execute_unprepared("SELECT 1").await.is_ok()
+/// True when the database answers a trivial query within `limit`.
+pub async fn ping(db: &DatabaseConnection, limit: Duration) -> bool {
+    matches!(
+        rocket::tokio::time::timeout(limit, db.execute_unprepared("SELECT 1")).await,
+        Ok(Ok(_))
+    )
 }
 
 /// True when the error is a unique-constraint violation (on either backend).

@@ -35,6 +35,7 @@ pub async fn insert<C: ConnectionTrait>(db: &C, new: NewUser) -> Result<user::Mo
         village_code: Set(new.village_code),
         active: Set(true),
         session_epoch: Set(0),
+        must_change_password: Set(false),
         created_at: Set(now),
         updated_at: Set(now),
     }
@@ -119,8 +120,10 @@ pub async fn update_password<C: ConnectionTrait>(
     password_hash: String,
 ) -> Result<user::Model, DbErr> {
     let epoch = account.session_epoch.saturating_add(1);
+    crate::db::sessions::revoke_all(db, account.id).await?;
     let mut active: user::ActiveModel = account.into();
     active.password_hash = Set(password_hash);
+    active.must_change_password = Set(false);
     active.session_epoch = Set(epoch);
     active.updated_at = Set(Utc::now().fixed_offset());
     active.update(db).await
@@ -136,6 +139,17 @@ pub async fn set_active<C: ConnectionTrait>(
     let mut active: user::ActiveModel = account.into();
     active.active = Set(active_flag);
     active.session_epoch = Set(epoch);
+    active.updated_at = Set(Utc::now().fixed_offset());
+    active.update(db).await
+}
+
+/// Marks the account's password as one to change at the next login (generated passwords).
+pub async fn require_password_change<C: ConnectionTrait>(
+    db: &C,
+    account: user::Model,
+) -> Result<user::Model, DbErr> {
+    let mut active: user::ActiveModel = account.into();
+    active.must_change_password = Set(true);
     active.updated_at = Set(Utc::now().fixed_offset());
     active.update(db).await
 }
@@ -160,42 +174,70 @@ pub async fn record_attempt<C: ConnectionTrait>(
     Ok(())
 }
 
-/// Failed attempts since `since` for this username, counting only those after its last success,
-/// and for this IP address.
-pub async fn recent_failures<C: ConnectionTrait>(
+/// Failures of this username from this address since `since` and since the pair's last
+/// success, with the time of the latest one.
+pub async fn pair_failures<C: ConnectionTrait>(
     db: &C,
     username: &str,
     ip: &str,
     since: DateTime<FixedOffset>,
-) -> Result<(u64, u64, Option<DateTime<FixedOffset>>), DbErr> {
-    let username = username.to_lowercase();
-    let last_success = login_attempt::Entity::find()
-        .filter(login_attempt::Column::Username.eq(username.as_str()))
+) -> Result<(u64, Option<DateTime<FixedOffset>>), DbErr> {
+    let of_pair = || {
+        login_attempt::Entity::find()
+            .filter(login_attempt::Column::Username.eq(username))
+            .filter(login_attempt::Column::Ip.eq(ip))
+            .filter(login_attempt::Column::AttemptedAt.gte(since))
+    };
+    let last_success = of_pair()
         .filter(login_attempt::Column::Succeeded.eq(true))
-        .filter(login_attempt::Column::AttemptedAt.gte(since))
         .order_by_desc(login_attempt::Column::AttemptedAt)
         .one(db)
         .await?
         .map(|a| a.attempted_at);
-    let from = last_success.map_or(since, |t| t.max(since));
-    let failures = login_attempt::Entity::find()
-        .filter(login_attempt::Column::Username.eq(username.as_str()))
+    let mut failures = of_pair().filter(login_attempt::Column::Succeeded.eq(false));
+    if let Some(t) = last_success {
+        failures = failures.filter(login_attempt::Column::AttemptedAt.gt(t));
+    }
+    let latest = failures
+        .clone()
+        .order_by_desc(login_attempt::Column::AttemptedAt)
+        .one(db)
+        .await?
+        .map(|a| a.attempted_at);
+    Ok((failures.count(db).await?, latest))
+}
+
+/// Failures of this username from any address since `since`.
+pub async fn account_failures<C: ConnectionTrait>(
+    db: &C,
+    username: &str,
+    since: DateTime<FixedOffset>,
+) -> Result<u64, DbErr> {
+    login_attempt::Entity::find()
+        .filter(login_attempt::Column::Username.eq(username))
         .filter(login_attempt::Column::Succeeded.eq(false))
-        .filter(login_attempt::Column::AttemptedAt.gt(from));
-    let oldest = failures
+        .filter(login_attempt::Column::AttemptedAt.gte(since))
+        .count(db)
+        .await
+}
+
+/// Failures from this address for any username since `since`, with the oldest one's time.
+pub async fn address_failures<C: ConnectionTrait>(
+    db: &C,
+    ip: &str,
+    since: DateTime<FixedOffset>,
+) -> Result<(u64, Option<DateTime<FixedOffset>>), DbErr> {
+    let q = login_attempt::Entity::find()
+        .filter(login_attempt::Column::Ip.eq(ip))
+        .filter(login_attempt::Column::Succeeded.eq(false))
+        .filter(login_attempt::Column::AttemptedAt.gte(since));
+    let oldest = q
         .clone()
         .order_by_asc(login_attempt::Column::AttemptedAt)
         .one(db)
         .await?
         .map(|a| a.attempted_at);
-    let by_user = failures.count(db).await?;
-    let by_ip = login_attempt::Entity::find()
-        .filter(login_attempt::Column::Ip.eq(ip))
-        .filter(login_attempt::Column::Succeeded.eq(false))
-        .filter(login_attempt::Column::AttemptedAt.gte(since))
-        .count(db)
-        .await?;
-    Ok((by_user, by_ip, oldest))
+    Ok((q.count(db).await?, oldest))
 }
 
 /// Deletes attempts older than `before`, keeping the table small.

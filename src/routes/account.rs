@@ -1,11 +1,12 @@
-//! The logged-in user's own account: changing the password (which ends other sessions).
+//! The logged-in user's own account: changing the password (which ends other sessions) and
+//! logging out on all devices (`routes::session`).
 
 use rocket::form::FromForm;
 use rocket::http::{CookieJar, Status};
 use rocket::response::{Flash, Redirect};
 use rocket::{Route, State, get, post, routes};
 use rocket_dyn_templates::Template;
-use sea_orm::DatabaseConnection;
+use sea_orm::{DatabaseConnection, TransactionTrait};
 use serde::Serialize;
 
 use crate::auth::{CurrentUser, csrf::CsrfForm, password, session};
@@ -26,15 +27,35 @@ struct PasswordForm<'r> {
 struct PasswordView {
     page: Page,
     form: FormState,
+    /// The account still has its generated password (every other page leads here).
+    must_change: bool,
 }
 
-fn render(page: Page, form: FormState) -> Template {
-    Template::render("account/password", &PasswordView { page, form })
+fn render(page: Page, form: FormState, must_change: bool) -> Template {
+    Template::render(
+        "account/password",
+        &PasswordView {
+            page,
+            form,
+            must_change,
+        },
+    )
 }
 
 #[get("/account/password")]
-fn edit(page: Page, _user: CurrentUser) -> Template {
-    render(page, FormState::default())
+async fn edit(
+    page: Page,
+    user: CurrentUser,
+    db: &State<DatabaseConnection>,
+) -> Result<Template, AppError> {
+    let account = users::find_by_id(db.inner(), user.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(render(
+        page,
+        FormState::default(),
+        account.must_change_password,
+    ))
 }
 
 #[post("/account/password", data = "<form>")]
@@ -63,12 +84,19 @@ async fn update(
         }
     }
     let (Some(input), true) = (form.0.value.as_ref(), state.is_ok()) else {
-        return Ok(Err((Status::UnprocessableEntity, render(page, state))));
+        let must_change = account.must_change_password;
+        return Ok(Err((
+            Status::UnprocessableEntity,
+            render(page, state, must_change),
+        )));
     };
     let hash = password::hash(input.new_password).map_err(AppError::Internal)?;
-    let account = users::update_password(db, account, hash).await?;
-    // The epoch moved on: this browser gets a fresh session, every other one is logged out.
-    session::start(jar, &account, config);
+    // Every session of the account is revoked and the epoch moves on, in one transaction;
+    // this browser then gets a fresh session, every other one is logged out.
+    let txn = db.begin().await?;
+    let account = users::update_password(&txn, account, hash).await?;
+    session::start(&txn, jar, &account, config).await?;
+    txn.commit().await?;
     Ok(Ok(Flash::success(
         Redirect::to("/dashboard"),
         page.t("flash-password-changed"),

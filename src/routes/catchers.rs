@@ -1,10 +1,13 @@
 //! Error pages: HTML under `/`, JSON under `/api`. Messages come from the locale files.
 
+use rocket::Either;
 use rocket::http::Status;
+use rocket::response::Redirect;
 use rocket::serde::json::Json;
 use rocket::{Catcher, Request, catch, catchers};
 use rocket_dyn_templates::Template;
 
+use crate::auth::PasswordChangeRequired;
 use crate::error::ApiError;
 use crate::views::{ErrorPage, Page};
 
@@ -19,21 +22,35 @@ pub fn message_for(status: Status) -> &'static str {
         413 => "error-413",
         422 => "error-422",
         429 => "error-429",
+        503 => "error-503",
         _ => "error-500",
     }
 }
 
-#[catch(default)]
-fn html_error(status: Status, req: &Request<'_>) -> (Status, Template) {
-    let page = Page::for_error(req);
-    let message = page.t(message_for(status));
-    let view = ErrorPage::new(page, status, message);
-    (status, Template::render(view.template(), &view))
+/// True when a guard refused because the account must replace its generated password.
+fn password_change_required(status: Status, req: &Request<'_>) -> bool {
+    status == Status::Forbidden && req.local_cache(|| PasswordChangeRequired(false)).0
 }
 
 #[catch(default)]
-fn json_error(status: Status, _req: &Request<'_>) -> (Status, Json<ApiError>) {
-    let message = crate::i18n::t("id", message_for(status));
+fn html_error(status: Status, req: &Request<'_>) -> Either<(Status, Template), Redirect> {
+    if password_change_required(status, req) {
+        return Either::Right(Redirect::to("/account/password"));
+    }
+    let page = Page::for_error(req);
+    let message = page.t(message_for(status));
+    let view = ErrorPage::new(page, status, message);
+    Either::Left((status, Template::render(view.template(), &view)))
+}
+
+#[catch(default)]
+fn json_error(status: Status, req: &Request<'_>) -> (Status, Json<ApiError>) {
+    let key = if password_change_required(status, req) {
+        "error-password-change-required"
+    } else {
+        message_for(status)
+    };
+    let message = crate::i18n::t("id", key);
     (status, Json(ApiError::new(status, &message)))
 }
 

@@ -1,4 +1,4 @@
-//! `/healthz` for load balancers: 200 when the database answers, 503 otherwise.
+//! `/healthz` for load balancers: 200 when the database answers, 503 otherwise (within 2 s).
 
 use rocket::http::Status;
 use rocket::serde::json::Json;
@@ -15,7 +15,9 @@ struct Health {
 
 #[get("/healthz")]
 async fn healthz(db: &State<DatabaseConnection>) -> (Status, Json<Health>) {
-    let database = crate::db::ping(db.inner()).await;
+    // Bounded on its own, so a load balancer hears "unavailable" within 2 s whatever hangs.
+    let limit = std::time::Duration::from_millis(1500);
+    let database = crate::db::ping(db.inner(), limit).await;
     let status = if database {
         Status::Ok
     } else {

@@ -14,6 +14,7 @@ pub mod nominations;
 pub mod presentations;
 pub mod regions;
 pub mod results;
+pub mod security;
 pub mod session;
 pub mod tokens;
 pub mod users;
@@ -38,6 +39,7 @@ pub fn web() -> Vec<Route> {
         judging::routes(),
         presentations::routes(),
         results::routes(),
+        security::routes(),
     ]
     .concat()
 }

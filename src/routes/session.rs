@@ -67,17 +67,23 @@ async fn create(
     };
     let username = input.username.trim().to_lowercase();
     let ip = ip.map_or_else(|| "unknown".to_owned(), |a| a.to_string());
-    if let Err(locked) = throttle::check(db, config, &username, &ip).await? {
-        let msg = crate::i18n::t_args(
-            page.lang,
-            "login-throttled",
-            &[("minutes", locked.retry_after_minutes.to_string())],
-        );
-        state.form_errors.push(msg);
-        return Ok(Err((
-            Status::TooManyRequests,
-            login_page(page, state, next),
-        )));
+    let gate = match throttle::check(db, config, &username, &ip).await? {
+        Ok(gate) => gate,
+        Err(locked) => {
+            let msg = crate::i18n::t_args(
+                page.lang,
+                "login-throttled",
+                &[("minutes", locked.retry_after_minutes.to_string())],
+            );
+            state.form_errors.push(msg);
+            return Ok(Err((
+                Status::TooManyRequests,
+                login_page(page, state, next),
+            )));
+        }
+    };
+    if gate.slowed {
+        rocket::tokio::time::sleep(throttle::SLOWDOWN).await;
     }
     let account = users::find_by_username(db, &username).await?;
     let ok = match &account {
@@ -87,11 +93,15 @@ async fn create(
             false
         }
     };
-    throttle::record(db, &username, &ip, ok).await?;
+    throttle::record(db, config, gate, &username, &ip, ok).await?;
     match account.filter(|_| ok) {
         Some(account) => {
-            session::start(jar, &account, config);
-            let to = next.unwrap_or_else(|| "/dashboard".into());
+            session::start(db, jar, &account, config).await?;
+            let to = if account.must_change_password {
+                "/account/password".to_owned()
+            } else {
+                next.unwrap_or_else(|| "/dashboard".into())
+            };
             Ok(Ok(Flash::success(
                 Redirect::to(to),
                 page.t("flash-logged-in"),
@@ -107,13 +117,39 @@ async fn create(
     }
 }
 
+/// Ends this session on the server too, so a copy of the cookie stops working.
 #[post("/logout", data = "<_form>")]
-fn delete(page: Page, _form: CsrfForm<'_, csrf::Only<'_>>, jar: &CookieJar<'_>) -> Flash<Redirect> {
-    session::end(jar);
-    Flash::success(Redirect::to("/"), page.t("flash-logged-out"))
+async fn delete(
+    page: Page,
+    _form: CsrfForm<'_, csrf::Only<'_>>,
+    jar: &CookieJar<'_>,
+    db: &State<DatabaseConnection>,
+) -> Result<Flash<Redirect>, AppError> {
+    session::end(db.inner(), jar).await?;
+    Ok(Flash::success(
+        Redirect::to("/"),
+        page.t("flash-logged-out"),
+    ))
+}
+
+/// "Keluar dari semua perangkat": ends every session of the account (API tokens stay).
+#[post("/account/logout-all", data = "<_form>")]
+async fn delete_all(
+    page: Page,
+    user: CurrentUser,
+    _form: CsrfForm<'_, csrf::Only<'_>>,
+    jar: &CookieJar<'_>,
+    db: &State<DatabaseConnection>,
+) -> Result<Flash<Redirect>, AppError> {
+    crate::db::sessions::revoke_all(db.inner(), user.id.into_uuid()).await?;
+    session::forget(jar);
+    Ok(Flash::success(
+        Redirect::to("/login"),
+        page.t("flash-logged-out-all"),
+    ))
 }
 
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {
-    routes![new, create, delete]
+    routes![new, create, delete, delete_all]
 }

@@ -8,7 +8,7 @@ use rocket::http::Status;
 use rocket::request::{FlashMessage, FromRequest, Outcome, Request};
 use serde::Serialize;
 
-use crate::auth::{CurrentUser, csrf};
+use crate::auth::{AuthError, CurrentUser, Lookup, PasswordChangeRequired, csrf};
 
 /// A one-time message shown after a redirect.
 #[derive(Clone, Debug, Serialize)]
@@ -33,10 +33,17 @@ impl Page {
     /// The layout data available without awaiting guards (used by error responses).
     #[must_use]
     pub fn for_error(req: &Request<'_>) -> Page {
-        let user: &Option<CurrentUser> = req.local_cache(|| None);
+        // Whatever the guards already found; never a new database read on an error path.
+        let user = match req.local_cache(|| Lookup::Anonymous) {
+            Lookup::User {
+                user,
+                must_change_password: false,
+            } => Some(user.clone()),
+            _ => None,
+        };
         Page {
             lang: crate::i18n::from_cookies(req.cookies()),
-            user: user.clone(),
+            user,
             csrf: csrf::token(req.cookies()),
             flash: None,
             path: req.uri().path().to_string(),
@@ -52,14 +59,23 @@ impl Page {
 
 #[rocket::async_trait]
 impl<'r> FromRequest<'r> for Page {
-    type Error = std::convert::Infallible;
+    type Error = AuthError;
 
     async fn from_request(req: &'r Request<'_>) -> Outcome<Self, Self::Error> {
-        let user = req
-            .guard::<Option<CurrentUser>>()
-            .await
-            .succeeded()
-            .flatten();
+        // Even a public page refuses to pretend a signed-in user is anonymous when the
+        // database is down, and sends an account with a generated password to the form.
+        let lookup = Lookup::of(req).await;
+        if lookup.blocked_by_password_change(req) {
+            req.local_cache(|| PasswordChangeRequired(true));
+            return Outcome::Error((Status::Forbidden, AuthError::MustChangePassword));
+        }
+        let user = match lookup {
+            Lookup::User { user, .. } => Some(user.clone()),
+            Lookup::Anonymous => None,
+            Lookup::Unavailable => {
+                return Outcome::Error((Status::ServiceUnavailable, AuthError::Unavailable));
+            }
+        };
         let flash = req
             .guard::<Option<FlashMessage<'_>>>()
             .await
@@ -111,7 +127,7 @@ impl ErrorPage {
 /// The status codes that have their own wording; others share the generic one.
 fn title_code(status: Status) -> u16 {
     match status.code {
-        400 | 401 | 403 | 404 | 413 | 422 | 429 => status.code,
+        400 | 401 | 403 | 404 | 413 | 422 | 429 | 503 => status.code,
         _ => 500,
     }
 }

@@ -71,6 +71,17 @@ const MATRIX: &[(Method, &str, Actor, Status)] = &[
     (Get, "/account/password", Anonymous, Status::Unauthorized),
     (Get, "/account/password", Village, Status::Ok),
     (Post, "/account/password", Anonymous, Status::Unauthorized),
+    (Post, "/account/logout-all", Anonymous, Status::Unauthorized),
+    // Login lockouts (issue 10 §4)
+    (
+        Get,
+        "/admin/security/lockouts",
+        Anonymous,
+        Status::Unauthorized,
+    ),
+    (Get, "/admin/security/lockouts", Admin, Status::Ok),
+    (Get, "/admin/security/lockouts", Judge, Status::Forbidden),
+    (Get, "/admin/security/lockouts", Village, Status::Forbidden),
     // Competition set-up (pages of one competition: tests/integration/competitions/access.rs)
     (Get, "/admin/competitions", Anonymous, Status::Unauthorized),
     (Get, "/admin/competitions", Admin, Status::Ok),

@@ -188,11 +188,13 @@ async fn login_only_redirects_to_local_paths() {
 #[rocket::async_test]
 async fn a_forged_session_cookie_is_ignored() {
     let app = TestApp::new().await;
-    app.client.cookies().add(Cookie::new(
+    // Sent with the request: the local client's `cookies()` is a copy, adding to it is lost.
+    let forged = Cookie::new(
         "juara_session",
         r#"{"user":"00000000-0000-0000-0000-000000000000","epoch":0,"expires":9999999999}"#,
-    ));
-    assert_eq!(app.get("/admin").await.status(), Status::Unauthorized);
+    );
+    let resp = app.client.get("/admin").cookie(forged).dispatch().await;
+    assert_eq!(resp.status(), Status::Unauthorized);
 }
 
 #[rocket::async_test]

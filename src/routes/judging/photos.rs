@@ -5,10 +5,9 @@
 use chrono::Utc;
 use rocket::form::FromForm;
 use rocket::fs::TempFile;
-use rocket::http::{ContentType, Header};
 use rocket::response::{Flash, Redirect};
 use rocket::tokio::io::AsyncReadExt;
-use rocket::{Responder, Route, State, get, post, routes};
+use rocket::{Route, State, get, post, routes};
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use uuid::Uuid;
 
@@ -86,13 +85,8 @@ async fn upload(
     Ok(Flash::success(back, page.t("jdg-flash-photo")))
 }
 
-/// A stored photo with its safety headers.
-#[derive(Responder)]
-struct Photo {
-    body: Vec<u8>,
-    content_type: ContentType,
-    nosniff: Header<'static>,
-}
+/// A stored photo with its safety headers (`crate::downloads`).
+type Photo = crate::downloads::UploadedFile;
 
 async fn serve(config: &AppConfig, photo: &entity::sheet_photo::Model) -> Result<Photo, AppError> {
     let path =
@@ -100,12 +94,7 @@ async fn serve(config: &AppConfig, photo: &entity::sheet_photo::Model) -> Result
     let body = rocket::tokio::fs::read(&path)
         .await
         .map_err(|_| AppError::NotFound)?;
-    Ok(Photo {
-        body,
-        content_type: ContentType::parse_flexible(&photo.content_type)
-            .unwrap_or(ContentType::Binary),
-        nosniff: Header::new("X-Content-Type-Options", "nosniff"),
-    })
+    Ok(Photo::new(body, Some(&photo.content_type), &photo.label))
 }
 
 #[get("/judge/sheets/<id>/photos/<photo>")]

@@ -1,10 +1,9 @@
 //! Serving evidence files back, only to those allowed (`db::documents::find_for_viewer`):
 //! the owning village and admins whose scope contains the competition. Everyone else,
 //! including a logged-in user of another village, gets 404. Files are served with their
-//! stored (sniffed) content type, never sniffed again by the browser.
+//! stored (sniffed) content type, as downloads in a sandbox (`crate::downloads`).
 
-use rocket::http::{ContentType, Header};
-use rocket::{Responder, Route, State, get, routes};
+use rocket::{Route, State, get, routes};
 use sea_orm::DatabaseConnection;
 
 use crate::AppConfig;
@@ -14,14 +13,8 @@ use crate::error::AppError;
 use crate::ids::DocumentId;
 use crate::uploads;
 
-/// A stored evidence file with its safety headers.
-#[derive(Responder)]
-pub(crate) struct Evidence {
-    body: Vec<u8>,
-    content_type: ContentType,
-    disposition: Header<'static>,
-    nosniff: Header<'static>,
-}
+/// A stored evidence file with its safety headers (`crate::downloads`).
+pub(crate) type Evidence = crate::downloads::UploadedFile;
 
 #[get("/files/<id>")]
 async fn show(
@@ -51,34 +44,7 @@ pub(crate) async fn serve(
     let body = rocket::tokio::fs::read(&path)
         .await
         .map_err(|_| AppError::NotFound)?;
-    let content_type = doc
-        .content_type
-        .as_deref()
-        .and_then(ContentType::parse_flexible)
-        .unwrap_or(ContentType::Binary);
-    // The label was sanitized on upload; quotes and backslashes are dropped again here
-    // because they would end the header's quoted string.
-    let name: String = uploads::sanitize_name(&doc.label)
-        .chars()
-        .filter(|c| *c != '"' && *c != '\\' && c.is_ascii() && !c.is_ascii_control())
-        .collect();
-    let name = if name.trim().is_empty() {
-        format!(
-            "berkas.{}",
-            path.extension().and_then(|e| e.to_str()).unwrap_or("bin")
-        )
-    } else {
-        name
-    };
-    Ok(Evidence {
-        body,
-        content_type,
-        disposition: Header::new(
-            "Content-Disposition",
-            format!("inline; filename=\"{name}\""),
-        ),
-        nosniff: Header::new("X-Content-Type-Options", "nosniff"),
-    })
+    Ok(Evidence::new(body, doc.content_type.as_deref(), &doc.label))
 }
 
 /// Routes of this file.

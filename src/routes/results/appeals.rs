@@ -87,7 +87,7 @@ async fn attachment(
     appeal: &str,
     db: &State<DatabaseConnection>,
     config: &State<crate::AppConfig>,
-) -> Result<super::committee::Download, AppError> {
+) -> Result<crate::downloads::UploadedFile, AppError> {
     let db = db.inner();
     let c = load_admin(db, id, &who.0).await?;
     let a = match parse_uuid(Some(appeal)) {
@@ -99,6 +99,7 @@ async fn attachment(
         config.inner(),
         a.attachment_stored.as_deref(),
         a.attachment_type.as_deref(),
+        a.attachment_name.as_deref(),
     )
 }
 

@@ -205,18 +205,21 @@ fn published_of(s: &entity::result_snapshot::Model) -> Result<Published, AppErro
         .ok_or_else(|| AppError::Internal("unreadable snapshot".into()))
 }
 
-/// A stored upload as a download (appeal attachments, transfer proofs).
+/// A stored upload (appeal attachments, transfer proofs), served in a sandbox under its
+/// sanitized label.
 fn stored_file(
     config: &crate::AppConfig,
     stored: Option<&str>,
     content_type: Option<&str>,
-) -> Result<committee::Download, AppError> {
+    label: Option<&str>,
+) -> Result<crate::downloads::UploadedFile, AppError> {
     let stored = stored.ok_or(AppError::NotFound)?;
     let path = crate::uploads::path_of(&config.upload_dir, stored).ok_or(AppError::NotFound)?;
     let body = std::fs::read(path).map_err(|_| AppError::NotFound)?;
-    let ct = content_type
-        .and_then(rocket::http::ContentType::parse_flexible)
-        .unwrap_or(rocket::http::ContentType::Binary);
-    let name = stored.rsplit('/').next().unwrap_or("file").to_owned();
-    Ok(committee::Download::new(body, ct, name))
+    let label = label.unwrap_or_else(|| stored.rsplit('/').next().unwrap_or_default());
+    Ok(crate::downloads::UploadedFile::new(
+        body,
+        content_type,
+        label,
+    ))
 }

@@ -406,7 +406,7 @@ async fn attachment(
     id: CompetitionId,
     db: &State<DatabaseConnection>,
     config: &State<AppConfig>,
-) -> Result<super::committee::Download, AppError> {
+) -> Result<crate::downloads::UploadedFile, AppError> {
     let db = db.inner();
     let (_, n) = load(db, id, &who).await?;
     let a = appeals::for_nomination(db, n.id)
@@ -416,6 +416,7 @@ async fn attachment(
         config.inner(),
         a.attachment_stored.as_deref(),
         a.attachment_type.as_deref(),
+        a.attachment_name.as_deref(),
     )
 }
 

@@ -256,6 +256,18 @@ async fn field_photos_are_uploaded_by_the_judge_and_hidden_from_others() {
     let resp = client.get(url.clone()).dispatch().await;
     assert_eq!(resp.status(), Status::Ok);
     assert_eq!(resp.content_type(), Some(ContentType::PNG));
+    // Images open in the browser, but sandboxed and never sniffed (issue 10 §7).
+    let disposition = resp.headers().get_one("Content-Disposition").unwrap();
+    assert!(
+        disposition.starts_with("inline; filename=\"balai.png\""),
+        "{disposition}"
+    );
+    let csp = resp.headers().get_one("Content-Security-Policy").unwrap();
+    assert!(csp.starts_with("sandbox"), "{csp}");
+    assert_eq!(
+        resp.headers().get_one("X-Content-Type-Options"),
+        Some("nosniff")
+    );
     let stranger = f.browser(&other).await;
     assert_eq!(
         stranger.get(url.clone()).dispatch().await.status(),

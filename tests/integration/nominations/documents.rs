@@ -250,7 +250,7 @@ async fn files_are_served_to_the_owner_and_admins_in_scope_only() {
     );
     assert_eq!(
         resp.headers().get_one("Content-Disposition"),
-        Some("inline; filename=\"profil desa.pdf\"")
+        Some("attachment; filename=\"profil desa.pdf\"; filename*=UTF-8''profil%20desa.pdf")
     );
     assert_eq!(resp.into_bytes().await.unwrap(), PDF);
 
