@@ -14,6 +14,7 @@ mod judging;
 mod nominations;
 mod regions;
 mod results;
+mod security;
 mod session;
 mod startup;
 mod tokens;

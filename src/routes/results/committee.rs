@@ -85,6 +85,32 @@ struct OutlierView {
     others_mean: String,
 }
 
+/// A sheet a conflict of interest took out of the results.
+#[derive(Serialize)]
+struct WithdrawnView {
+    stage: String,
+    village: String,
+    judge: String,
+    status: String,
+    reason: String,
+}
+
+async fn withdrawn_of(db: &DatabaseConnection, c: Uuid) -> Result<Vec<WithdrawnView>, AppError> {
+    let rows = crate::db::judging::excluded::of_competition(db, c).await?;
+    let codes: Vec<&str> = rows.iter().map(|r| r.village_code.as_str()).collect();
+    let names = crate::db::villages::infos(db, &codes).await?;
+    Ok(rows
+        .iter()
+        .map(|r| WithdrawnView {
+            stage: r.stage.clone(),
+            village: crate::db::villages::label_of(&names, &r.village_code),
+            judge: r.judge.clone(),
+            status: r.status.clone(),
+            reason: r.reason.clone(),
+        })
+        .collect())
+}
+
 #[derive(Serialize)]
 struct PreviewView {
     page: Page,
@@ -96,6 +122,8 @@ struct PreviewView {
     stats: Vec<StageStats>,
     outliers: Vec<OutlierView>,
     excluded_sheets: usize,
+    /// Sheets withdrawn by a conflict of interest: kept, not counted, with the reason.
+    withdrawn: Vec<WithdrawnView>,
     snapshots: Vec<SnapshotView>,
     minutes: Option<MinutesView>,
     appeals: Vec<AppealView>,
@@ -131,6 +159,7 @@ async fn preview_view(
         stats: Vec::new(),
         outliers: Vec::new(),
         excluded_sheets: 0,
+        withdrawn: Vec::new(),
         snapshots: Vec::new(),
         minutes: None,
         appeals: Vec::new(),
@@ -154,6 +183,8 @@ async fn preview_view(
             }
         }
     };
+    view.withdrawn = withdrawn_of(db, c.id).await?;
+    view.excluded_sheets = view.withdrawn.len();
     if let Some(p) = &published {
         let names: HashMap<Uuid, String> = p
             .lines
@@ -186,7 +217,7 @@ async fn preview_view(
                 extended_by_ties: s.shortlist_extended_by_ties,
             })
             .collect();
-        view.excluded_sheets = p.result.excluded_sheets.len();
+        view.excluded_sheets = p.result.excluded_sheets.len() + view.withdrawn.len();
         view.stats = stage_stats(&p.result);
         let judge_ids: Vec<Uuid> = view
             .stats

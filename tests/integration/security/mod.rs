@@ -1,0 +1,3 @@
+//! Issue 10 security regressions, on SQLite and PostgreSQL.
+
+mod access;
