@@ -19,6 +19,7 @@ pub mod evidence;
 pub mod forms;
 pub mod i18n;
 pub mod ids;
+pub mod json;
 pub mod registry;
 pub mod results;
 pub mod routes;
@@ -48,6 +49,7 @@ pub fn build(figment: Figment, config: AppConfig, db: DatabaseConnection) -> Roc
         .manage(config)
         .manage(db::region_index::RegionSearch::default())
         .attach(registry_counts())
+        .attach(routes::input_guard::RefuseControlChars)
         .attach(Template::custom(|engines| {
             i18n::register(&mut engines.tera)
         }))

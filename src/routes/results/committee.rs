@@ -394,7 +394,9 @@ async fn record_minutes(
             .unwrap_or("")
             .to_owned()
     };
-    let held_on = NaiveDate::parse_from_str(&text(|f| &f.held_on), "%Y-%m-%d").ok();
+    let held_on = NaiveDate::parse_from_str(&text(|f| &f.held_on), "%Y-%m-%d")
+        .ok()
+        .filter(|d| crate::forms::plausible_date(*d));
     if held_on.is_none() {
         state.add_key("held_on", page.lang, "res-err-date");
     }

@@ -1,3 +1,4 @@
 //! Issue 10 security regressions, on SQLite and PostgreSQL.
 
 mod access;
+mod input;
