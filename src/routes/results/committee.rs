@@ -85,32 +85,6 @@ struct OutlierView {
     others_mean: String,
 }
 
-/// A sheet a conflict of interest took out of the results.
-#[derive(Serialize)]
-struct WithdrawnView {
-    stage: String,
-    village: String,
-    judge: String,
-    status: String,
-    reason: String,
-}
-
-async fn withdrawn_of(db: &DatabaseConnection, c: Uuid) -> Result<Vec<WithdrawnView>, AppError> {
-    let rows = crate::db::judging::excluded::of_competition(db, c).await?;
-    let codes: Vec<&str> = rows.iter().map(|r| r.village_code.as_str()).collect();
-    let names = crate::db::villages::infos(db, &codes).await?;
-    Ok(rows
-        .iter()
-        .map(|r| WithdrawnView {
-            stage: r.stage.clone(),
-            village: crate::db::villages::label_of(&names, &r.village_code),
-            judge: r.judge.clone(),
-            status: r.status.clone(),
-            reason: r.reason.clone(),
-        })
-        .collect())
-}
-
 #[derive(Serialize)]
 struct PreviewView {
     page: Page,
@@ -123,7 +97,7 @@ struct PreviewView {
     outliers: Vec<OutlierView>,
     excluded_sheets: usize,
     /// Sheets withdrawn by a conflict of interest: kept, not counted, with the reason.
-    withdrawn: Vec<WithdrawnView>,
+    withdrawn: Vec<super::withdrawn::WithdrawnView>,
     snapshots: Vec<SnapshotView>,
     minutes: Option<MinutesView>,
     appeals: Vec<AppealView>,
@@ -183,7 +157,7 @@ async fn preview_view(
             }
         }
     };
-    view.withdrawn = withdrawn_of(db, c.id).await?;
+    view.withdrawn = super::withdrawn::of(db, c.id).await?;
     view.excluded_sheets = view.withdrawn.len();
     if let Some(p) = &published {
         let names: HashMap<Uuid, String> = p

@@ -10,6 +10,7 @@
 //! out), plus accounts for the nine roles.
 
 mod fixture;
+mod state;
 mod table;
 
 use std::collections::{BTreeSet, HashMap};

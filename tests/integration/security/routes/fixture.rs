@@ -5,10 +5,8 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 use entity::{
-    api_token, appeal, audit_event, competition, criterion, disbursement, document_requirement,
-    judge_conflict, nomination, nomination_document, panel_member, plenary_minutes,
-    presentation_slot, prize_tier, result_snapshot, score, score_sheet, sheet_photo, stage, user,
-    village,
+    api_token, criterion, document_requirement, judge_conflict, nomination, prize_tier,
+    score_sheet, stage, user, village,
 };
 use juara::db::documents::{self, NewDocument, StoredFile, Target};
 use rocket::http::{ContentType, Status};
@@ -304,6 +302,11 @@ impl Fixture {
         }
     }
 
+    /// The database as a comparable text (see `state.rs`).
+    pub async fn state(&self) -> String {
+        super::state::of(&self.app.db).await
+    }
+
     /// The browser of `role`.
     pub fn client(&self, role: Role) -> &Client {
         &self.clients[&role]
@@ -390,45 +393,5 @@ impl Fixture {
         .unwrap()
         .id
         .to_string()
-    }
-
-    /// What a refused write must leave as it was: the rows of every table a route writes
-    /// (whole rows of the small tables, counts of the large ones).
-    pub async fn state(&self) -> String {
-        let db = &self.app.db;
-        macro_rules! rows {
-            ($($e:ident),*) => {{
-                let mut s = String::new();
-                $(s.push_str(&format!("{:?}\n", $e::Entity::find().all(db).await.unwrap()));)*
-                s
-            }};
-        }
-        macro_rules! counts {
-            ($($e:ident),*) => {{
-                let mut s = String::new();
-                $(s.push_str(&format!("{} ", $e::Entity::find().count(db).await.unwrap()));)*
-                s
-            }};
-        }
-        let mut s = rows!(
-            competition,
-            stage,
-            prize_tier,
-            document_requirement,
-            nomination,
-            score_sheet,
-            judge_conflict,
-            panel_member,
-            user,
-            appeal,
-            disbursement,
-            plenary_minutes,
-            presentation_slot,
-            nomination_document,
-            sheet_photo,
-            api_token
-        );
-        s.push_str(&counts!(criterion, score, audit_event, result_snapshot));
-        s
     }
 }
