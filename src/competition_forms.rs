@@ -100,6 +100,10 @@ fn rupiah(v: Option<&String>, field: &'static str, errors: &mut FieldErrors) -> 
         return None;
     }
     match t.parse::<Rupiah>() {
+        Ok(r) if r.amount() > crate::forms::MAX_RUPIAH => {
+            errors.push((field, "err-rupiah-max"));
+            None
+        }
         Ok(r) => Some(r.amount()),
         Err(_) => {
             errors.push((field, "err-rupiah"));
@@ -108,9 +112,15 @@ fn rupiah(v: Option<&String>, field: &'static str, errors: &mut FieldErrors) -> 
     }
 }
 
-/// Reads `2026-03-01T08:00` (a `datetime-local` field) or `2026-03-01`, in WIB.
+/// Reads `2026-03-01T08:00` (a `datetime-local` field) or `2026-03-01`, in WIB; a year
+/// outside [`crate::forms::YEARS`] is no time.
 #[must_use]
 pub fn parse_time(s: &str) -> Option<DateTime<FixedOffset>> {
+    parse_any_year(s).filter(|t| crate::forms::plausible_date(t.date_naive()))
+}
+
+/// [`parse_time`] without the bound on the year.
+fn parse_any_year(s: &str) -> Option<DateTime<FixedOffset>> {
     let s = s.trim();
     let naive = NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S"))
@@ -145,7 +155,12 @@ fn time(
     }
     let parsed = parse_time(&t);
     if parsed.is_none() {
-        errors.push((field, "err-date"));
+        let key = if parse_any_year(&t).is_some() {
+            "err-date-year"
+        } else {
+            "err-date"
+        };
+        errors.push((field, key));
     }
     parsed
 }

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use rocket::form::error::ErrorKind;
-use rocket::form::{Context, Error};
+use rocket::form::{Context, Contextual, Error};
 use serde::Serialize;
 
 use crate::i18n;
@@ -32,7 +32,9 @@ impl FormState {
                 continue;
             }
             if let Some(v) = ctx.field_value(name) {
-                state.values.insert(key, v.to_owned());
+                // A refused control character is not echoed back into the page.
+                let shown: String = v.chars().filter(|c| !forbidden_char(*c)).collect();
+                state.values.insert(key, shown);
             }
         }
         for err in ctx.errors() {
@@ -65,9 +67,60 @@ impl FormState {
     }
 }
 
+/// Years a date may have anywhere in the app: a typo like 0026 or 9999 is refused clearly
+/// instead of being stored (and sorted, and printed on a certificate).
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+
+/// True when the date's year is in [`YEARS`].
+#[must_use]
+pub fn plausible_date(d: chrono::NaiveDate) -> bool {
+    use chrono::Datelike;
+    YEARS.contains(&d.year())
+}
+
+/// The largest amount of money any field accepts: Rp1 triliun, far above any provincial
+/// competition's budget, far below what overflows a sum of them.
+pub const MAX_RUPIAH: i64 = 1_000_000_000_000;
+
+/// The message key, and the validation marker, of a refused control character.
+pub const CONTROL_CHARS: &str = "err-control-char";
+
+/// A control character no text field accepts: everything but newline, carriage return and
+/// tab (multi-line text). PostgreSQL cannot store NUL at all; the others only hide text.
+#[must_use]
+pub fn forbidden_char(c: char) -> bool {
+    c.is_control() && !matches!(c, '\n' | '\r' | '\t')
+}
+
+/// True when `s` contains a [`forbidden_char`].
+#[must_use]
+pub fn forbidden_control(s: &str) -> bool {
+    s.chars().any(forbidden_char)
+}
+
+/// The one check of every submitted form (called by the form data guards): a field whose
+/// value has a forbidden control character gets an error next to it, and the form then has no
+/// value, so handlers answer 422 with the form again and store nothing.
+pub fn refuse_control_chars<T>(form: &mut Contextual<'_, T>) {
+    let ctx = &form.context;
+    let bad: Vec<_> = ctx
+        .fields()
+        .filter(|name| ctx.field_values(*name).any(forbidden_control))
+        .collect();
+    if bad.is_empty() {
+        return;
+    }
+    form.value = None;
+    for name in bad {
+        form.context
+            .push_error(Error::validation(CONTROL_CHARS).with_name(name.as_str()));
+    }
+}
+
 /// The locale key for one of Rocket's form errors.
 fn message_key(err: &Error<'_>) -> &'static str {
     match &err.kind {
+        ErrorKind::Validation(m) if m == CONTROL_CHARS => CONTROL_CHARS,
         ErrorKind::Missing => "err-required",
         ErrorKind::InvalidLength { .. } => "err-length",
         ErrorKind::InvalidChoice { .. } => "err-choice",

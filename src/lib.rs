@@ -21,6 +21,7 @@ pub mod forms;
 pub mod i18n;
 pub mod ids;
 pub mod integrity;
+pub mod json;
 pub mod registry;
 pub mod results;
 pub mod routes;
@@ -61,6 +62,7 @@ pub fn build(figment: Figment, config: AppConfig, db: DatabaseConnection) -> Roc
         .manage(config)
         .manage(db::region_index::RegionSearch::default())
         .attach(registry_counts())
+        .attach(routes::input_guard::RefuseControlChars)
         .attach(Template::custom(|engines| {
             i18n::register(&mut engines.tera)
         }))

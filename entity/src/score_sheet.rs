@@ -23,6 +23,13 @@ pub struct Model {
     pub assigned_by: Option<Uuid>,
     pub assigned_at: DateTimeWithTimeZone,
     pub updated_at: DateTimeWithTimeZone,
+    /// Set when a conflict of interest declared after assignment withdrew the sheet: it is
+    /// kept for the record but not counted in results.
+    pub excluded_at: Option<DateTimeWithTimeZone>,
+    /// Why it is not counted (the conflict's reason), shown to the committee.
+    pub excluded_reason: String,
+    /// The conflict that excluded it; removing that conflict restores the sheet.
+    pub excluded_conflict: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -110,7 +110,7 @@ jdg-conflicts-help = A judge never sees or scores entries from the regions recor
 jdg-region = Region code (village, kecamatan or kabupaten)
 jdg-declare = Record conflict
 jdg-flash-conflict = Conflict of interest recorded.
-jdg-flash-conflict-withdrawn = Conflict of interest recorded. { $n } of this judge's sheets for villages in that region were withdrawn; the committee needs to assign another judge.
+jdg-flash-conflict-withdrawn = Conflict of interest recorded. { $n } of this judge's sheets for villages in that region are kept but no longer counted in results; the committee needs to assign another judge.
 jdg-flash-conflict-removed = Conflict of interest removed.
 
 ## Photos

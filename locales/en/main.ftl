@@ -114,6 +114,7 @@ flash-user-activated = The account has been activated.
 flash-user-deactivated = The account has been deactivated and its sessions ended.
 
 ## Field errors
+err-control-char = The input contains characters that are not allowed.
 err-required = Required.
 err-length = The length is not accepted.
 err-choice = Choose one of the options.

@@ -110,7 +110,7 @@ jdg-conflicts-help = Juri tidak pernah melihat atau menilai peserta dari wilayah
 jdg-region = Kode wilayah (desa, kecamatan, atau kabupaten)
 jdg-declare = Catat konflik
 jdg-flash-conflict = Konflik kepentingan tercatat.
-jdg-flash-conflict-withdrawn = Konflik kepentingan dicatat. { $n } lembar penilaian juri ini untuk desa di wilayah tersebut ditarik; panitia perlu menugaskan juri lain.
+jdg-flash-conflict-withdrawn = Konflik kepentingan dicatat. { $n } lembar penilaian juri ini untuk desa di wilayah tersebut disimpan tetapi tidak lagi dihitung dalam hasil; panitia perlu menugaskan juri lain.
 jdg-flash-conflict-removed = Konflik kepentingan dihapus.
 
 ## Photos

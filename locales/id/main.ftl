@@ -114,6 +114,7 @@ flash-user-activated = Akun telah diaktifkan.
 flash-user-deactivated = Akun telah dinonaktifkan dan sesinya diakhiri.
 
 ## Field errors
+err-control-char = Isian mengandung karakter yang tidak diizinkan.
 err-required = Wajib diisi.
 err-length = Panjang isian tidak sesuai.
 err-choice = Pilih salah satu pilihan yang tersedia.

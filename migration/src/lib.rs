@@ -19,6 +19,7 @@ mod m20261123_000007_create_results;
 mod m20261130_000101_lock_result_inputs;
 mod m20261130_000501_snapshot_hash_scheme;
 mod m20261130_000201_user_sessions;
+mod m20261130_000301_sheet_exclusion;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000101_lock_result_inputs::Migration),
             Box::new(m20261130_000501_snapshot_hash_scheme::Migration),
             Box::new(m20261130_000201_user_sessions::Migration),
+            Box::new(m20261130_000301_sheet_exclusion::Migration),
         ]
     }
 }

@@ -73,7 +73,8 @@ impl<'r, T: FromForm<'r>> FromData<'r> for CsrfForm<'r, T> {
     async fn from_data(req: &'r Request<'_>, data: Data<'r>) -> data::Outcome<'r, Self> {
         match Form::<Contextual<'r, T>>::from_data(req, data).await {
             Outcome::Success(form) => {
-                let ctx = form.into_inner();
+                let mut ctx = form.into_inner();
+                crate::forms::refuse_control_chars(&mut ctx);
                 if matches(req.cookies(), ctx.context.field_value(FIELD)) {
                     Outcome::Success(CsrfForm(ctx))
                 } else {

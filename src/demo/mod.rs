@@ -303,6 +303,9 @@ pub async fn load(db: &DatabaseConnection) -> Result<DemoReport, DbErr> {
                     assigned_by: Set(Some(admin)),
                     assigned_at: Set(now - Duration::days(20)),
                     updated_at: Set(now - Duration::days(5)),
+                    excluded_at: Set(None),
+                    excluded_reason: Set(String::new()),
+                    excluded_conflict: Set(None),
                 }
                 .insert(db)
                 .await?;

@@ -121,6 +121,7 @@ pub async fn load_comments<C: ConnectionTrait>(
     let sheets = score_sheet::Entity::find()
         .filter(score_sheet::Column::StageId.is_in(stage_ids))
         .filter(score_sheet::Column::Status.eq("submitted"))
+        .filter(score_sheet::Column::ExcludedAt.is_null())
         .all(db)
         .await?;
     let scores = score::Entity::find()

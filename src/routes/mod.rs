@@ -8,6 +8,7 @@ pub mod competitions;
 pub mod dashboard;
 pub mod health;
 pub mod home;
+pub mod input_guard;
 pub mod judging;
 pub mod lang;
 pub mod nominations;
@@ -26,6 +27,7 @@ use rocket::Route;
 pub fn web() -> Vec<Route> {
     [
         home::routes(),
+        input_guard::routes(),
         health::routes(),
         lang::routes(),
         session::routes(),
@@ -47,15 +49,22 @@ pub fn web() -> Vec<Route> {
 /// Every JSON route, mounted at `/api`.
 #[must_use]
 pub fn api() -> Vec<Route> {
-    [api::routes(), results::api_routes()].concat()
+    [api::routes(), results::api_routes(), input_guard::routes()].concat()
 }
 
 /// A local path to return to after a form, refusing absolute and protocol-relative URLs
-/// (an open redirect would let a phishing link borrow our login page).
+/// (an open redirect would let a phishing link borrow our login page), control characters
+/// (a CR/LF or tab would break the `Location` header) and anything that is not a valid path.
 #[must_use]
 pub fn safe_next(next: Option<&str>) -> Option<String> {
-    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
-        .map(str::to_owned)
+    next.filter(|n| {
+        n.starts_with('/')
+            && !n.starts_with("//")
+            && !n.contains('\\')
+            && !n.chars().any(char::is_control)
+            && rocket::http::uri::Origin::parse(n).is_ok()
+    })
+    .map(str::to_owned)
 }
 
 #[cfg(test)]
@@ -68,6 +77,10 @@ mod tests {
             "//evil.example",
             "/\\evil",
             "regions",
+            "/\t/x",
+            "/\r\nSet-Cookie: a=b",
+            "/a\u{0}b",
+            "/ spasi",
         ] {
             assert_eq!(super::safe_next(Some(bad)), None, "{bad}");
         }

@@ -62,13 +62,14 @@ pub async fn entries<C: ConnectionTrait>(
         .await
 }
 
-/// Every sheet of a stage.
+/// Every sheet of a stage that still counts (not excluded by a conflict of interest).
 pub async fn sheets_of_stage<C: ConnectionTrait>(
     db: &C,
     stage_id: Uuid,
 ) -> Result<Vec<score_sheet::Model>, DbErr> {
     score_sheet::Entity::find()
         .filter(score_sheet::Column::StageId.eq(stage_id))
+        .filter(score_sheet::Column::ExcludedAt.is_null())
         .order_by_asc(score_sheet::Column::NominationId)
         .order_by_asc(score_sheet::Column::JudgeId)
         .all(db)
@@ -96,6 +97,9 @@ fn new_sheet(
         assigned_by: Set(Some(actor)),
         assigned_at: Set(now),
         updated_at: Set(now),
+        excluded_at: Set(None),
+        excluded_reason: Set(String::new()),
+        excluded_conflict: Set(None),
     }
 }
 
@@ -151,6 +155,7 @@ pub async fn auto_assign<C: TransactionTrait + ConnectionTrait>(
     score_sheet::Entity::delete_many()
         .filter(score_sheet::Column::StageId.eq(s.id))
         .filter(score_sheet::Column::Status.eq(SheetStatus::Assigned.as_str()))
+        .filter(score_sheet::Column::ExcludedAt.is_null())
         .exec(&txn)
         .await?;
     for a in &result {

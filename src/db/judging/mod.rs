@@ -8,6 +8,7 @@
 pub mod assign;
 pub mod conflicts;
 pub mod draw;
+pub mod excluded;
 pub mod panels;
 pub mod photos;
 pub mod progress;

@@ -110,6 +110,8 @@ pub async fn load<C: ConnectionTrait>(
     let rows = score_sheet::Entity::find()
         .filter(score_sheet::Column::StageId.is_in(stage_ids.clone()))
         .filter(score_sheet::Column::Status.is_in(counted))
+        // Withdrawn by a conflict of interest: kept for the record, never counted.
+        .filter(score_sheet::Column::ExcludedAt.is_null())
         .all(db)
         .await?;
     let sub = Query::select()
@@ -117,6 +119,7 @@ pub async fn load<C: ConnectionTrait>(
         .from(score_sheet::Entity)
         .and_where(score_sheet::Column::StageId.is_in(stage_ids))
         .and_where(score_sheet::Column::Status.is_in(counted))
+        .and_where(score_sheet::Column::ExcludedAt.is_null())
         .to_owned();
     let scores = score::Entity::find()
         .filter(score::Column::SheetId.in_subquery(sub))

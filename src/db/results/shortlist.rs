@@ -76,6 +76,9 @@ pub async fn assign_next_stage<C: ConnectionTrait>(
                 assigned_by: Set(Some(actor)),
                 assigned_at: Set(now),
                 updated_at: Set(now),
+                excluded_at: Set(None),
+                excluded_reason: Set(String::new()),
+                excluded_conflict: Set(None),
             }
             .insert(db)
             .await?;

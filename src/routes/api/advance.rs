@@ -4,7 +4,7 @@
 //! transaction (`db::nominations::advance_into`, as the page does) and reports what was
 //! created and what was skipped and why. Admins in scope only.
 
-use rocket::serde::json::{Error as JsonError, Json};
+use crate::json::{Error as JsonError, Json};
 use rocket::{Route, State, get, post, routes};
 use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};

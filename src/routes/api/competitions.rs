@@ -4,10 +4,10 @@
 //! Validation is `CompetitionForm::check`, the actions `crate::competition_ops`, as on the
 //! pages.
 
+use crate::json::{Error as JsonError, Json};
 use chrono::Utc;
 use entity::competition;
 use rocket::http::Status as HttpStatus;
-use rocket::serde::json::{Error as JsonError, Json};
 use rocket::{Route, State, get, post, put, routes};
 use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};

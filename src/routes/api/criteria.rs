@@ -4,9 +4,9 @@
 //! node's weights sum to what). Admins in scope only; read-only once judging starts (409).
 //! Scales are decimal strings (`"1"`, `"5"`, `"0.5"`).
 
+use crate::json::{Error as JsonError, Json};
 use entity::{competition, criterion};
 use rocket::http::Status as HttpStatus;
-use rocket::serde::json::{Error as JsonError, Json};
 use rocket::{Route, State, delete, get, post, put, routes};
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use serde::{Deserialize, Serialize};

@@ -2,9 +2,9 @@
 //! profile, RPJMDes, a video link): list, add, replace, move, remove. Admins in scope only;
 //! frozen once judging starts (409). Checks are `DocumentForm::check` plus unique codes.
 
+use crate::json::{Error as JsonError, Json};
 use entity::{competition, document_requirement};
 use rocket::http::Status as HttpStatus;
-use rocket::serde::json::{Error as JsonError, Json};
 use rocket::{Route, State, delete, get, post, put, routes};
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use serde::{Deserialize, Serialize};

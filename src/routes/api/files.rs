@@ -6,12 +6,12 @@
 //! `crit:<criterion id>`. Content is sniffed (PDF, JPEG, PNG), never trusted from the name or
 //! header; the size limit is `max_upload_bytes`; a refused or failed upload stores nothing.
 
+use crate::json::{Error as JsonError, Json};
 use entity::{competition, nomination, nomination_document};
 use rocket::data::{Data, ToByteUnit};
 use rocket::form::{Contextual, Form, FromForm};
 use rocket::fs::TempFile;
 use rocket::http::Status as HttpStatus;
-use rocket::serde::json::{Error as JsonError, Json};
 use rocket::tokio::io::AsyncReadExt;
 use rocket::{Route, State, delete, get, post, routes};
 use sea_orm::DatabaseConnection;
@@ -145,6 +145,8 @@ async fn upload_multipart(
     let (db, config) = (db.inner(), config.inner());
     let (n, c) = load_for_village(db, id, &who.0).await?;
     require_editable(&n, &c)?;
+    let mut form = form.into_inner();
+    crate::forms::refuse_control_chars(&mut form);
     let Some(input) = form.value.as_ref() else {
         return Err(support::invalid_state(
             crate::forms::FormState::from_context(&form.context, LANG),

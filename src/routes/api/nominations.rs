@@ -7,10 +7,10 @@
 
 use std::collections::BTreeMap;
 
+use crate::json::{Error as JsonError, Json};
 use chrono::Utc;
 use entity::{competition, nomination};
 use rocket::http::Status as HttpStatus;
-use rocket::serde::json::{Error as JsonError, Json};
 use rocket::{Route, State, get, post, put, routes};
 use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};

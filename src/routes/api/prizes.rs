@@ -3,10 +3,10 @@
 //! table against the budgets. Admins in scope only; editable until results are under review
 //! (409 after). Checks are `PrizeForm::check`, as on the page.
 
+use crate::json::{Error as JsonError, Json};
 use entity::{competition, prize_tier};
 use juara_domain::prizes::PrizeTable;
 use rocket::http::Status as HttpStatus;
-use rocket::serde::json::{Error as JsonError, Json};
 use rocket::{Route, State, delete, get, post, put, routes};
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use serde::{Deserialize, Serialize};

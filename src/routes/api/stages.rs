@@ -3,9 +3,9 @@
 //! are refused with 409 once judging starts. Checks are `StageForm::check` plus unique codes,
 //! as on the pages; the funnel as a whole is the engine's, reported when opening.
 
+use crate::json::{Error as JsonError, Json};
 use entity::{competition, stage};
 use rocket::http::Status as HttpStatus;
-use rocket::serde::json::{Error as JsonError, Json};
 use rocket::{Route, State, delete, get, post, put, routes};
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use serde::{Deserialize, Serialize};

@@ -119,14 +119,19 @@ pub fn paging(page: Option<u64>, per_page: Option<u64>) -> (u64, u64) {
 }
 
 /// The JSON body, or a 422 under `_body` saying what could not be read (malformed JSON, a
-/// wrong type, an unknown field: typos must not silently drop a rule).
+/// wrong type, an unknown field: typos must not silently drop a rule), or under the field
+/// whose text carries a forbidden control character.
 pub fn body<T>(
-    input: Result<rocket::serde::json::Json<T>, rocket::serde::json::Error<'_>>,
-) -> Result<rocket::serde::json::Json<T>, AppError> {
+    input: Result<crate::json::Json<T>, crate::json::Error<'_>>,
+) -> Result<crate::json::Json<T>, AppError> {
+    use rocket::serde::json::Error as Raw;
     input.map_err(|e| {
         let detail = match e {
-            rocket::serde::json::Error::Io(e) => e.to_string(),
-            rocket::serde::json::Error::Parse(_, e) => e.to_string(),
+            crate::json::Error::ControlChars(field) => {
+                return invalid_one(&field, i18n::t(LANG, crate::forms::CONTROL_CHARS));
+            }
+            crate::json::Error::Json(Raw::Io(e)) => e.to_string(),
+            crate::json::Error::Json(Raw::Parse(_, e)) => e.to_string(),
         };
         invalid_one(
             "_body",

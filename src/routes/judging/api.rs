@@ -3,9 +3,9 @@
 
 use std::collections::BTreeMap;
 
+use crate::json::Json;
 use chrono::{NaiveDate, Utc};
 use juara_domain::Points;
-use rocket::serde::json::Json;
 use rocket::{Route, State, get, post, put, routes};
 use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
@@ -184,20 +184,34 @@ async fn write(
 async fn save(
     who: ApiWrite,
     id: Uuid,
-    body: Json<SaveBody>,
+    body: Result<Json<SaveBody>, crate::json::Error<'_>>,
     db: &State<DatabaseConnection>,
 ) -> Result<Json<Saved>, AppError> {
-    write(db, &who.0, id, body.into_inner(), false).await
+    write(
+        db,
+        &who.0,
+        id,
+        crate::routes::api::support::body(body)?.into_inner(),
+        false,
+    )
+    .await
 }
 
 #[post("/v1/judge/sheets/<id>/submit", format = "json", data = "<body>")]
 async fn submit(
     who: ApiWrite,
     id: Uuid,
-    body: Json<SaveBody>,
+    body: Result<Json<SaveBody>, crate::json::Error<'_>>,
     db: &State<DatabaseConnection>,
 ) -> Result<Json<Saved>, AppError> {
-    write(db, &who.0, id, body.into_inner(), true).await
+    write(
+        db,
+        &who.0,
+        id,
+        crate::routes::api::support::body(body)?.into_inner(),
+        true,
+    )
+    .await
 }
 
 /// The running subtotal of unsaved answers, as the sheet page shows it while the judge types.
@@ -212,12 +226,12 @@ struct Preview {
 async fn preview(
     who: ApiWrite,
     id: Uuid,
-    body: Json<SaveBody>,
+    body: Result<Json<SaveBody>, crate::json::Error<'_>>,
     db: &State<DatabaseConnection>,
 ) -> Result<Json<Preview>, AppError> {
     let db = db.inner();
     let ctx = load(db, &who.0, id).await?;
-    let input = to_input(body.into_inner())?;
+    let input = to_input(crate::routes::api::support::body(body)?.into_inner())?;
     if let Err(refusal) = sheets::check(db, &ctx, &input.answers).await? {
         let (by_id, _) = sheet_view::refusal_messages(db, &ctx, &refusal, LANG).await?;
         let fields = by_id

@@ -1,8 +1,6 @@
 //! Declaring conflicts of interest: a judge for themselves (`/judge/conflicts`), or the
 //! committee for any judge (`/admin/conflicts`). A region code must exist in the registry.
 
-use std::path::Path;
-
 use rocket::form::FromForm;
 use rocket::http::Status;
 use rocket::response::{Flash, Redirect};
@@ -12,13 +10,11 @@ use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::AppConfig;
 use crate::auth::{AdminUser, JudgeUser, csrf::CsrfForm};
 use crate::db::judging::{conflicts, panels};
 use crate::db::{is_unique_violation, regions};
 use crate::error::AppError;
 use crate::forms::FormState;
-use crate::uploads;
 use crate::views::Page;
 
 #[derive(Serialize)]
@@ -86,14 +82,15 @@ async fn judge_view(
     })
 }
 
-/// The committee's page of every judge's conflicts.
+/// The committee's page of the judges' conflicts inside the admin's region.
 async fn admin_view(
     db: &DatabaseConnection,
     page: Page,
+    who: &AdminUser,
     form: FormState,
 ) -> Result<ConflictPage, AppError> {
     let judges = panels::judges(db).await?;
-    let list = conflicts::list_all(db).await?;
+    let list = conflicts::within(who.0.region_code.as_deref(), conflicts::list_all(db).await?);
     Ok(ConflictPage {
         rows: rows(db, list, &judges).await?,
         page,
@@ -117,10 +114,10 @@ async fn judge_index(
 #[get("/admin/conflicts")]
 async fn admin_index(
     page: Page,
-    _who: AdminUser,
+    who: AdminUser,
     db: &State<DatabaseConnection>,
 ) -> Result<Template, AppError> {
-    let view = admin_view(db.inner(), page, FormState::default()).await?;
+    let view = admin_view(db.inner(), page, &who, FormState::default()).await?;
     Ok(Template::render("judging/conflicts", &view))
 }
 
@@ -134,12 +131,13 @@ struct DeclareForm<'r> {
 /// A declaration: a redirect with a flash, or the form again (422) with its errors.
 type Answer = Result<Result<Flash<Redirect>, FormState>, AppError>;
 
-/// Validates and records.
+/// Validates and records; a region or competition outside a regional admin's scope is
+/// answered like a missing one (404), and nothing is written.
 async fn declare(
-    (db, upload_dir): (&DatabaseConnection, &Path),
+    db: &DatabaseConnection,
     page: &Page,
     (judge_id, f): (Option<Uuid>, &DeclareForm<'_>),
-    actor: Uuid,
+    (actor, scope): (Uuid, conflicts::Scope<'_>),
     back: &'static str,
 ) -> Answer {
     let code = f.region_code.trim();
@@ -159,17 +157,10 @@ async fn declare(
     let Some(judge_id) = judge_id.filter(|_| form.is_ok()) else {
         return Ok(Err(form));
     };
-    let declared = conflicts::declare(db, judge_id, code, f.reason.trim(), actor).await;
-    if let Ok(d) = &declared {
-        // The rows are gone; a file that cannot be removed is only logged.
-        for name in &d.photo_files {
-            if let Err(e) = uploads::remove(upload_dir, name) {
-                log::warn!("could not remove withdrawn photo {name}: {e}");
-            }
-        }
-    }
+    let declared = conflicts::declare(db, (judge_id, code), f.reason.trim(), actor, scope).await;
     match declared {
-        Ok(d) if d.withdrawn > 0 => Ok(Ok(Flash::warning(
+        Ok(Err(conflicts::Refusal::OutOfScope)) => Err(AppError::NotFound),
+        Ok(Ok(d)) if d.withdrawn > 0 => Ok(Ok(Flash::warning(
             Redirect::to(back),
             crate::i18n::t_args(
                 page.lang,
@@ -177,7 +168,7 @@ async fn declare(
                 &[("n", d.withdrawn.to_string())],
             ),
         ))),
-        Ok(_) => Ok(Ok(Flash::success(
+        Ok(Ok(_)) => Ok(Ok(Flash::success(
             Redirect::to(back),
             page.t("jdg-flash-conflict"),
         ))),
@@ -204,14 +195,12 @@ async fn judge_declare(
     who: JudgeUser,
     form: CsrfForm<'_, DeclareForm<'_>>,
     db: &State<DatabaseConnection>,
-    config: &State<AppConfig>,
 ) -> Page422 {
     let db = db.inner();
     let empty = <DeclareForm<'_> as Default>::default();
     let f = form.0.value.as_ref().unwrap_or(&empty);
     let me = who.0.id.into_uuid();
-    let ctx = (db, config.upload_dir.as_path());
-    match declare(ctx, &page, (Some(me), f), me, "/judge/conflicts").await? {
+    match declare(db, &page, (Some(me), f), (me, None), "/judge/conflicts").await? {
         Ok(flash) => Ok(Ok(flash)),
         Err(state) => Ok(Err(refused(&judge_view(db, page, &who, state).await?))),
     }
@@ -223,7 +212,6 @@ async fn admin_declare(
     who: AdminUser,
     form: CsrfForm<'_, DeclareForm<'_>>,
     db: &State<DatabaseConnection>,
-    config: &State<AppConfig>,
 ) -> Page422 {
     let db = db.inner();
     let judges = panels::judges(db).await?;
@@ -233,11 +221,10 @@ async fn admin_declare(
         .judge_id
         .and_then(|j| Uuid::parse_str(j).ok())
         .filter(|j| judges.iter().any(|x| x.id == *j));
-    let actor = who.0.id.into_uuid();
-    let ctx = (db, config.upload_dir.as_path());
-    match declare(ctx, &page, (judge, f), actor, "/admin/conflicts").await? {
+    let who_scope = (who.0.id.into_uuid(), who.0.region_code.as_deref());
+    match declare(db, &page, (judge, f), who_scope, "/admin/conflicts").await? {
         Ok(flash) => Ok(Ok(flash)),
-        Err(state) => Ok(Err(refused(&admin_view(db, page, state).await?))),
+        Err(state) => Ok(Err(refused(&admin_view(db, page, &who, state).await?))),
     }
 }
 
@@ -258,13 +245,13 @@ async fn admin_remove(
     let Some(f) = form.0.value.as_ref() else {
         return Ok(Flash::error(back, page.t("jdg-err-form")));
     };
-    Ok(
-        if conflicts::remove(db.inner(), f.judge_id, f.id, who.0.id.into_uuid()).await? {
-            Flash::success(back, page.t("jdg-flash-conflict-removed"))
-        } else {
-            Flash::error(back, page.t("jdg-err-form"))
-        },
-    )
+    let scope = who.0.region_code.as_deref();
+    match conflicts::remove(db.inner(), (f.judge_id, f.id), who.0.id.into_uuid(), scope).await? {
+        Ok(true) => Ok(Flash::success(back, page.t("jdg-flash-conflict-removed"))),
+        Ok(false) => Ok(Flash::error(back, page.t("jdg-err-form"))),
+        // Outside the admin's region looks the same as missing.
+        Err(conflicts::Refusal::OutOfScope) => Err(AppError::NotFound),
+    }
 }
 
 /// Routes of this file.

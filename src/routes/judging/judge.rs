@@ -181,8 +181,8 @@ fn parse(form: &SheetForm<'_>, lang: &str) -> (SheetInput, BTreeMap<Uuid, Vec<St
     let visit_date = match form.visit_date.map(str::trim).filter(|d| !d.is_empty()) {
         None => None,
         Some(d) => match NaiveDate::parse_from_str(d, "%Y-%m-%d") {
-            Ok(date) => Some(date),
-            Err(_) => {
+            Ok(date) if crate::forms::plausible_date(date) => Some(date),
+            Ok(_) | Err(_) => {
                 // Reported with the sheet's messages: the nil id is no criterion.
                 errors
                     .entry(Uuid::nil())
@@ -220,7 +220,18 @@ async fn save(
     let now = Utc::now().fixed_offset();
     let Some(f) = form.0.value.as_ref() else {
         let sheet = sheet_view::build(db, &ctx, None, &BTreeMap::new(), page.lang, now).await?;
-        let general_errors = vec![page.t("jdg-err-invalid")];
+        // Rocket's and the shared checks' messages (e.g. a refused control character).
+        let state = crate::forms::FormState::from_context(&form.0.context, page.lang);
+        let mut general_errors: Vec<String> = state
+            .errors
+            .into_values()
+            .flatten()
+            .chain(state.form_errors)
+            .collect();
+        general_errors.dedup();
+        if general_errors.is_empty() {
+            general_errors.push(page.t("jdg-err-invalid"));
+        }
         let body = SheetPage {
             page,
             sheet,

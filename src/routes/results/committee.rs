@@ -96,6 +96,8 @@ struct PreviewView {
     stats: Vec<StageStats>,
     outliers: Vec<OutlierView>,
     excluded_sheets: usize,
+    /// Sheets withdrawn by a conflict of interest: kept, not counted, with the reason.
+    withdrawn: Vec<super::withdrawn::WithdrawnView>,
     snapshots: Vec<SnapshotView>,
     minutes: Option<MinutesView>,
     appeals: Vec<AppealView>,
@@ -131,6 +133,7 @@ async fn preview_view(
         stats: Vec::new(),
         outliers: Vec::new(),
         excluded_sheets: 0,
+        withdrawn: Vec::new(),
         snapshots: Vec::new(),
         minutes: None,
         appeals: Vec::new(),
@@ -154,6 +157,8 @@ async fn preview_view(
             }
         }
     };
+    view.withdrawn = super::withdrawn::of(db, c.id).await?;
+    view.excluded_sheets = view.withdrawn.len();
     if let Some(p) = &published {
         let names: HashMap<Uuid, String> = p
             .lines
@@ -186,7 +191,7 @@ async fn preview_view(
                 extended_by_ties: s.shortlist_extended_by_ties,
             })
             .collect();
-        view.excluded_sheets = p.result.excluded_sheets.len();
+        view.excluded_sheets = p.result.excluded_sheets.len() + view.withdrawn.len();
         view.stats = stage_stats(&p.result);
         let judge_ids: Vec<Uuid> = view
             .stats
@@ -364,7 +369,9 @@ async fn record_minutes(
             .unwrap_or("")
             .to_owned()
     };
-    let held_on = NaiveDate::parse_from_str(&text(|f| &f.held_on), "%Y-%m-%d").ok();
+    let held_on = NaiveDate::parse_from_str(&text(|f| &f.held_on), "%Y-%m-%d")
+        .ok()
+        .filter(|d| crate::forms::plausible_date(*d));
     if held_on.is_none() {
         state.add_key("held_on", page.lang, "res-err-date");
     }

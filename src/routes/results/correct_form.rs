@@ -122,6 +122,7 @@ pub(super) async fn scores_of(
         .filter(score_sheet::Column::NominationId.eq(nomination))
         .filter(score_sheet::Column::StageId.is_in(stage_ids.clone()))
         .filter(score_sheet::Column::Status.eq("submitted"))
+        .filter(score_sheet::Column::ExcludedAt.is_null())
         .all(db)
         .await?;
     let scores = score::Entity::find()

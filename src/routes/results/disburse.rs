@@ -220,7 +220,9 @@ async fn record(
     if reference.is_empty() {
         state.add_key("reference", page.lang, "res-err-required");
     }
-    let paid_on = NaiveDate::parse_from_str(&text(input.map(|f| &f.paid_on)), "%Y-%m-%d").ok();
+    let paid_on = NaiveDate::parse_from_str(&text(input.map(|f| &f.paid_on)), "%Y-%m-%d")
+        .ok()
+        .filter(|d| crate::forms::plausible_date(*d));
     if paid_on.is_none() {
         state.add_key("paid_on", page.lang, "res-err-date");
     }

@@ -12,6 +12,7 @@ mod disburse;
 mod documents;
 mod public;
 mod village;
+mod withdrawn;
 
 use entity::competition;
 use juara_domain::tie_break::TieBreak;

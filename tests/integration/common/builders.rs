@@ -375,6 +375,9 @@ pub async fn sheet_row(
         assigned_by: Set(None),
         assigned_at: Set(now),
         updated_at: Set(now),
+        excluded_at: Set(None),
+        excluded_reason: Set(String::new()),
+        excluded_conflict: Set(None),
     }
     .insert(db)
     .await

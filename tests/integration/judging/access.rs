@@ -92,12 +92,13 @@ async fn unassigned_and_conflicted_judges_are_refused_everywhere() {
     // The assigned judge, once a conflict covers the village, is refused the same way.
     conflicts::declare(
         &f.app.db,
-        owner.id,
-        "33.19.01",
+        (owner.id, "33.19.01"),
         "Tinggal di kecamatan ini",
         owner.id,
+        None,
     )
     .await
+    .unwrap()
     .unwrap();
     check_refused(&f, &owner_client, sheet.id, doc.id).await;
     assert!(f.scores(sheet.id).await.is_empty());
@@ -274,8 +275,15 @@ async fn field_photos_are_uploaded_by_the_judge_and_hidden_from_others() {
         Status::NotFound
     );
     assert_eq!(send_photo(&stranger, sheet.id, PNG).await, Status::NotFound);
-    conflicts::declare(&f.app.db, judge.id, "33.19", "Pindah domisili", judge.id)
-        .await
-        .unwrap();
+    conflicts::declare(
+        &f.app.db,
+        (judge.id, "33.19"),
+        "Pindah domisili",
+        judge.id,
+        None,
+    )
+    .await
+    .unwrap()
+    .unwrap();
     assert_eq!(client.get(url).dispatch().await.status(), Status::NotFound);
 }

@@ -27,12 +27,13 @@ async fn panel(f: &Fixture) -> Vec<Uuid> {
     let j4 = f.judge("juri_empat", Some("64.02")).await;
     conflicts::declare(
         &f.app.db,
-        declared.id,
-        "33.19.02",
+        (declared.id, "33.19.02"),
         "Saudara kandung kepala desa",
         declared.id,
+        None,
     )
     .await
+    .unwrap()
     .unwrap();
     let ids = vec![local.id, declared.id, j3.id, j4.id];
     for id in &ids {

@@ -1,6 +1,7 @@
 //! Conflicts of interest declared after assignment: the judge's sheets inside the region are
-//! withdrawn (even submitted ones) so a conflicted score never counts, other sheets stay, and
-//! both declaring and removing are in the audit trail. Bad input is refused next to the field.
+//! excluded from results (even submitted ones) so a conflicted score never counts, but kept
+//! with their scores and the reason; other sheets stay counted; removing the conflict counts
+//! them again; both declaring and removing are in the audit trail. Bad input is refused next to the field.
 
 use entity::audit_event;
 use juara::auth::Role;
@@ -19,16 +20,13 @@ async fn events(f: &Fixture, action: &str) -> Vec<audit_event::Model> {
         .unwrap()
 }
 
-async fn gone(f: &Fixture, id: uuid::Uuid) -> bool {
-    entity::score_sheet::Entity::find_by_id(id)
-        .one(&f.app.db)
-        .await
-        .unwrap()
-        .is_none()
+/// Whether the sheet is kept but excluded from results.
+async fn excluded(f: &Fixture, id: uuid::Uuid) -> bool {
+    f.sheet(id).await.excluded_at.is_some()
 }
 
 #[rocket::async_test]
-async fn a_late_conflict_withdraws_the_judges_sheets_in_that_region_only() {
+async fn a_late_conflict_excludes_the_judges_sheets_in_that_region_only() {
     let f = Fixture::new().await;
     let judge = f.judge("juri_telat", None).await;
     // Entries 0 and 1 are in Kaliwungu (33.19.01), entry 4 in Kota Kudus (33.19.02).
@@ -74,16 +72,31 @@ async fn a_late_conflict_withdraws_the_judges_sheets_in_that_region_only() {
         "the committee is told"
     );
 
-    assert!(gone(&f, submitted.id).await, "submitted sheet withdrawn");
-    assert!(f.scores(submitted.id).await.is_empty(), "its scores too");
-    assert!(gone(&f, untouched.id).await);
+    assert!(excluded(&f, submitted.id).await, "submitted sheet excluded");
+    assert_eq!(f.sheet(submitted.id).await.status, "submitted", "but kept");
+    assert!(!f.scores(submitted.id).await.is_empty(), "with its scores");
     assert!(
-        !photo_path.exists(),
-        "the withdrawn sheet's photo file is deleted too"
+        f.sheet(submitted.id)
+            .await
+            .excluded_reason
+            .contains("Adik ipar camat"),
+        "the reason is on the sheet"
     );
+    assert!(excluded(&f, untouched.id).await);
+    assert!(photo_path.exists(), "the excluded sheet's photo is kept");
     assert!(
-        !gone(&f, elsewhere.id).await,
-        "a sheet outside the region stays"
+        !excluded(&f, elsewhere.id).await,
+        "a sheet outside the region stays counted"
+    );
+    let results = body(
+        f.app
+            .get(&format!("/admin/competitions/{}/results", f.competition.id))
+            .await,
+    )
+    .await;
+    assert!(
+        results.contains("Adik ipar camat"),
+        "the committee's results page lists the excluded sheets with the reason"
     );
 
     let declared = events(&f, "judging.conflict_declared").await;
@@ -106,6 +119,12 @@ async fn a_late_conflict_withdraws_the_judges_sheets_in_that_region_only() {
     let removed = events(&f, "judging.conflict_removed").await;
     assert_eq!(removed.len(), 1);
     assert!(removed[0].details.contains("33.19.01"));
+    assert!(removed[0].details.contains("counted again"));
+    assert!(
+        !excluded(&f, submitted.id).await,
+        "removing restores the sheets"
+    );
+    assert!(!excluded(&f, untouched.id).await);
 }
 
 #[rocket::async_test]
@@ -117,9 +136,16 @@ async fn announced_results_keep_their_sheets() {
     let mut c: entity::competition::ActiveModel = f.competition.clone().into();
     c.status = Set("announced".into());
     c.update(&f.app.db).await.unwrap();
-    let d = conflicts::declare(&f.app.db, judge.id, "33.19", "Pindah tugas", judge.id)
-        .await
-        .unwrap();
+    let d = conflicts::declare(
+        &f.app.db,
+        (judge.id, "33.19"),
+        "Pindah tugas",
+        judge.id,
+        None,
+    )
+    .await
+    .unwrap()
+    .unwrap();
     assert_eq!(d.withdrawn, 0);
     assert_eq!(
         f.sheet(sheet.id).await.id,

@@ -207,6 +207,9 @@ impl Fixture {
             assigned_by: Set(None),
             assigned_at: Set(now),
             updated_at: Set(now),
+            excluded_at: Set(None),
+            excluded_reason: Set(String::new()),
+            excluded_conflict: Set(None),
         }
         .insert(&self.app.db)
         .await

@@ -72,6 +72,9 @@ async fn preview_of_a_large_field() {
                 assigned_by: Set(None),
                 assigned_at: Set(now),
                 updated_at: Set(now),
+                excluded_at: Set(None),
+                excluded_reason: Set(String::new()),
+                excluded_conflict: Set(None),
             }
             .insert(&app.db)
             .await

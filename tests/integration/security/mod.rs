@@ -1,9 +1,12 @@
 //! Security and integrity regressions (issue 10), on SQLite and PostgreSQL.
 
+mod access;
+mod headers;
+mod input;
+mod outage;
 mod published;
 mod published_correction;
-mod headers;
-mod outage;
+mod routes;
 mod sessions;
 mod throttle;
 
