@@ -16,6 +16,7 @@ mod m20261123_000004_create_competitions;
 mod m20261123_000005_create_nominations;
 mod m20261123_000006_create_judging;
 mod m20261123_000007_create_results;
+mod m20261130_000401_disbursement_ledger;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000005_create_nominations::Migration),
             Box::new(m20261123_000006_create_judging::Migration),
             Box::new(m20261123_000007_create_results::Migration),
+            Box::new(m20261130_000401_disbursement_ledger::Migration),
         ]
     }
 }

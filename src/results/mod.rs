@@ -5,6 +5,8 @@
 
 pub mod announce;
 pub mod export;
+pub mod ledger;
+pub mod ledger_export;
 pub mod pdf;
 pub mod published;
 pub mod stats;

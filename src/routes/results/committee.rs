@@ -583,15 +583,26 @@ async fn advance(
         return invalid(db, page, &c, state).await;
     };
     let published = published_of(&snapshot)?;
+    // Prize winners only: the rule in `advance_into` refuses anyone else anyway.
     let winners: Vec<NominationId> = published
-        .lines
-        .iter()
+        .winners()
         .filter(|l| l.eliminated_at.is_none() && l.rank <= top)
         .map(|l| NominationId::from(l.nomination_id))
         .collect();
     let report =
         nominations::advance_into(db, &target, &winners, UserId::from(who.0.id.into_uuid()))
             .await?;
+    if report.created.is_empty() {
+        // A refusal, never "0 winners advanced" as a success: say why.
+        state.form_errors.push(page.t("adv-err-none-advanced"));
+        if winners.is_empty() {
+            state.form_errors.push(page.t("adv-skip-not-winner"));
+        }
+        state
+            .form_errors
+            .extend(crate::routes::nominations::describe_skips(db, &report, page.lang).await?);
+        return invalid(db, page, &c, state).await;
+    }
     let msg = i18n::t_args(
         page.lang,
         "res-flash-advanced",
