@@ -116,13 +116,12 @@ impl States {
         db: &C,
         c: &competition::Model,
     ) -> Result<&SourceState, DbErr> {
-        if !self.0.contains_key(&c.id) {
-            let s = source_state(db, c).await?;
-            self.0.insert(c.id, s);
-        }
-        self.0
-            .get(&c.id)
-            .ok_or_else(|| DbErr::Custom("source state missing".into()))
+        // Not `entry()`: the lookup awaits the database, which the entry's borrow can't span.
+        let state = match self.0.remove(&c.id) {
+            Some(s) => s,
+            None => source_state(db, c).await?,
+        };
+        Ok(self.0.entry(c.id).or_insert(state))
     }
 }
 

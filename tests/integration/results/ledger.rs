@@ -395,4 +395,3 @@ async fn after_a_correction_swapping_i_and_ii_balances_show_and_add_up() {
         "linked from the prizes page"
     );
 }
-
