@@ -164,3 +164,61 @@ pub async fn apply<C: TransactionTrait>(
     txn.commit().await?;
     Ok(Ok(applied))
 }
+
+/// For the lower committee: entries of `source` brought into higher competitions that are no
+/// longer prize winners of its version in force, each as a sentence naming the village, the
+/// version and the competition whose committee must apply the change.
+///
+/// # Errors
+/// A database error.
+pub async fn stale_from<C: ConnectionTrait>(
+    db: &C,
+    source: &competition::Model,
+    lang: &str,
+) -> Result<Vec<String>, DbErr> {
+    let Some(snap) = snapshots::current(db, source.id).await? else {
+        return Ok(Vec::new());
+    };
+    let Some(p) = snapshots::published(&snap) else {
+        return Ok(Vec::new());
+    };
+    let codes: Vec<&str> = p.winners().map(|l| l.village.code.as_str()).collect();
+    let stale: Vec<nomination::Model> = nomination::Entity::find()
+        .filter(nomination::Column::SourceCompetitionId.eq(source.id))
+        .filter(nomination::Column::Origin.eq("advanced"))
+        .filter(nomination::Column::Status.ne(Status::Withdrawn.as_str()))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|n| !codes.contains(&n.village_code.as_str()))
+        .collect();
+    let names = crate::db::villages::infos(
+        db,
+        &stale
+            .iter()
+            .map(|n| n.village_code.as_str())
+            .collect::<Vec<_>>(),
+    )
+    .await?;
+    let mut out = Vec::new();
+    for n in stale {
+        let target = competition::Entity::find_by_id(n.competition_id)
+            .one(db)
+            .await?
+            .map(|t| format!("{} ({})", t.name, t.year))
+            .unwrap_or_default();
+        out.push(crate::i18n::t_args(
+            lang,
+            "adv-stale-below",
+            &[
+                (
+                    "village",
+                    crate::db::villages::label_of(&names, &n.village_code),
+                ),
+                ("version", snap.version.to_string()),
+                ("target", target),
+            ],
+        ));
+    }
+    Ok(out)
+}

@@ -103,6 +103,8 @@ struct PreviewView {
     announced: bool,
     /// Higher-level competitions in scope winners can advance to: (id, name).
     targets: Vec<(String, String)>,
+    /// Entries advanced upward that a later correction left without a prize, in words.
+    stale_advanced: Vec<String>,
     form: FormState,
 }
 
@@ -137,6 +139,7 @@ async fn preview_view(
         can_announce: status == Some(CompStatus::Review),
         announced,
         targets: Vec::new(),
+        stale_advanced: Vec::new(),
         form,
     };
     // After the announcement the page shows what was published; before, a fresh preview.
@@ -242,6 +245,7 @@ async fn preview_view(
         .collect();
     if announced {
         view.targets = advance_targets(db, c, &view.page).await?;
+        view.stale_advanced = nominations::advance_sync::stale_from(db, c, view.page.lang).await?;
     }
     view.minutes = minutes::latest(db, c.id).await?.map(|m| MinutesView {
         held_on: m.held_on.format("%d-%m-%Y").to_string(),
@@ -252,7 +256,7 @@ async fn preview_view(
     Ok(view)
 }
 
-/// Competitions one or more levels up, same category, whose region holds this one's, still
+/// Competitions exactly one level up, same category, whose region holds this one's, still
 /// taking entries (not announced or archived), in the admin's scope.
 async fn advance_targets(
     db: &DatabaseConnection,
@@ -271,7 +275,7 @@ async fn advance_targets(
         .await?
         .into_iter()
         .filter(|t| t.category == c.category)
-        .filter(|t| matches!((rank(&t.level), own), (Some(a), Some(b)) if a > b))
+        .filter(|t| matches!((rank(&t.level), own), (Some(a), Some(b)) if a == b + 1))
         .filter(|t| match (&t.region_code, &c.region_code) {
             (None, _) => true,
             (Some(outer), Some(inner)) => crate::registry::Level::contains(outer, inner),

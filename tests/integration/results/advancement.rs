@@ -280,6 +280,16 @@ async fn a_correction_that_changes_winners_is_shown_and_applied_in_one_step() {
         "{page}"
     );
     assert!(page.contains("sekarang juara"));
+    // The lower committee sees it too, naming the competition that must apply it.
+    let lower = body(
+        app.get(&format!("/admin/competitions/{}/results", below.id))
+            .await,
+    )
+    .await;
+    assert!(
+        lower.contains("sudah dimajukan ke Lomba Desa Kab. Kudus (2026), tetapi bukan lagi juara pada hasil versi 2"),
+        "{lower}"
+    );
     let resp = app
         .post_form(&format!("{path}/sync/{}", below.id), &[])
         .await;
