@@ -1,7 +1,9 @@
 //! The prize ledger: transfer references are unique per competition, a transfer keeps the
 //! proof's file name as uploaded, and a transfer is voided by a reversal entry (with its
 //! reason) instead of being edited or deleted. One reversal per transfer, enforced by a unique
-//! index so two concurrent requests cannot both void it.
+//! index so two concurrent requests cannot both void it. References recorded twice before
+//! this migration keep their first use; later repeats get a ` (duplikat n)` suffix so the
+//! unique index can be built without losing any transfer.
 
 use sea_orm_migration::prelude::*;
 
@@ -15,6 +17,49 @@ enum Disbursement {
     CompetitionId,
     Reference,
     ProofName,
+}
+
+#[derive(DeriveIden)]
+enum Disb {
+    #[sea_orm(iden = "disbursement")]
+    Table,
+    Id,
+    CompetitionId,
+    Reference,
+    RecordedAt,
+}
+
+/// Suffixes the second and later uses of a reference within a competition.
+async fn mark_repeated_references(m: &SchemaManager<'_>) -> Result<(), DbErr> {
+    let db = m.get_connection();
+    let select = Query::select()
+        .columns([Disb::Id, Disb::CompetitionId, Disb::Reference])
+        .from(Disb::Table)
+        .order_by(Disb::RecordedAt, Order::Asc)
+        .order_by(Disb::Id, Order::Asc)
+        .to_owned();
+    let rows = db.query_all(&select).await?;
+    let mut seen: std::collections::HashMap<
+        (sea_orm_migration::sea_orm::prelude::Uuid, String),
+        u32,
+    > = std::collections::HashMap::new();
+    for row in rows {
+        let id: sea_orm_migration::sea_orm::prelude::Uuid = row.try_get("", "id")?;
+        let competition: sea_orm_migration::sea_orm::prelude::Uuid =
+            row.try_get("", "competition_id")?;
+        let reference: String = row.try_get("", "reference")?;
+        let n = seen.entry((competition, reference.clone())).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            let update = Query::update()
+                .table(Disb::Table)
+                .value(Disb::Reference, format!("{reference} (duplikat {n})"))
+                .and_where(Expr::col(Disb::Id).eq(id))
+                .to_owned();
+            db.execute(&update).await?;
+        }
+    }
+    Ok(())
 }
 
 #[derive(DeriveIden)]
@@ -44,6 +89,7 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
+        mark_repeated_references(m).await?;
         m.create_index(
             Index::create()
                 .name("ux_disbursement_reference")

@@ -73,7 +73,7 @@ async fn refused(
     assert_eq!(count(app, c).await, before);
 }
 
-async fn announced(app: &TestApp) -> Contest {
+pub async fn announced(app: &TestApp) -> Contest {
     let c = contest(app).await;
     app.login_as(Role::Admin).await;
     announce(app, &c).await;
@@ -393,38 +393,5 @@ async fn after_a_correction_swapping_i_and_ii_balances_show_and_add_up() {
     assert!(
         page.contains("results/ledger.xlsx"),
         "linked from the prizes page"
-    );
-}
-
-#[rocket::async_test]
-async fn the_database_refuses_a_repeated_reference_and_a_second_reversal() {
-    use juara::db::results::disbursements::{self, NewDisbursement};
-    let app = TestApp::new().await;
-    let c = announced(&app).await;
-    let new = || NewDisbursement {
-        nomination_id: c.noms[0],
-        kind: "cash".into(),
-        amount: 1,
-        recipient_account: "x".into(),
-        reference: "DUP".into(),
-        paid_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 30).expect("date"),
-        proof: None,
-    };
-    let by = Uuid::new_v4();
-    let d = disbursements::insert(&app.db, c.id, new(), by)
-        .await
-        .expect("first");
-    assert!(
-        disbursements::insert(&app.db, c.id, new(), by)
-            .await
-            .is_err()
-    );
-    disbursements::insert_reversal(&app.db, &d, "a".into(), by)
-        .await
-        .expect("first reversal");
-    assert!(
-        disbursements::insert_reversal(&app.db, &d, "b".into(), by)
-            .await
-            .is_err()
     );
 }
