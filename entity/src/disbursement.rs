@@ -19,6 +19,8 @@ pub struct Model {
     pub proof_stored: Option<String>,
     pub proof_type: Option<String>,
     pub proof_sha256: Option<String>,
+    /// The proof file's name as uploaded.
+    pub proof_name: Option<String>,
     pub recorded_by: Option<Uuid>,
     pub recorded_at: DateTimeWithTimeZone,
 }

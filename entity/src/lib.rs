@@ -8,6 +8,7 @@ pub mod audit_event;
 pub mod competition;
 pub mod criterion;
 pub mod disbursement;
+pub mod disbursement_reversal;
 pub mod district;
 pub mod document_requirement;
 pub mod judge_conflict;

@@ -7,6 +7,7 @@ pub use super::audit_event::Entity as AuditEvent;
 pub use super::competition::Entity as Competition;
 pub use super::criterion::Entity as Criterion;
 pub use super::disbursement::Entity as Disbursement;
+pub use super::disbursement_reversal::Entity as DisbursementReversal;
 pub use super::district::Entity as District;
 pub use super::document_requirement::Entity as DocumentRequirement;
 pub use super::judge_conflict::Entity as JudgeConflict;

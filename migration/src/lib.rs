@@ -17,9 +17,10 @@ mod m20261123_000005_create_nominations;
 mod m20261123_000006_create_judging;
 mod m20261123_000007_create_results;
 mod m20261130_000101_lock_result_inputs;
-mod m20261130_000501_snapshot_hash_scheme;
 mod m20261130_000201_user_sessions;
 mod m20261130_000301_sheet_exclusion;
+mod m20261130_000401_disbursement_ledger;
+mod m20261130_000501_snapshot_hash_scheme;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -36,9 +37,10 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000006_create_judging::Migration),
             Box::new(m20261123_000007_create_results::Migration),
             Box::new(m20261130_000101_lock_result_inputs::Migration),
-            Box::new(m20261130_000501_snapshot_hash_scheme::Migration),
             Box::new(m20261130_000201_user_sessions::Migration),
             Box::new(m20261130_000301_sheet_exclusion::Migration),
+            Box::new(m20261130_000401_disbursement_ledger::Migration),
+            Box::new(m20261130_000501_snapshot_hash_scheme::Migration),
         ]
     }
 }

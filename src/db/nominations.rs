@@ -5,10 +5,15 @@
 //! a lower level in `advance`.
 
 mod advance;
+pub mod advance_rule;
+pub mod advance_sync;
 mod review;
 mod submit;
 
-pub use advance::{AdvanceReport, SkipReason, advance_into, list_advance_candidates};
+pub use advance::{
+    AdvanceReport, Candidate, SkipReason, advance_in, advance_into, advance_sources,
+    list_advance_candidates,
+};
 pub use review::{Decision, ReviewRefusal, review};
 pub use submit::{Problem, submission_problems, submit, withdraw};
 

@@ -6,6 +6,8 @@
 pub mod announce;
 pub mod correction;
 pub mod export;
+pub mod ledger;
+pub mod ledger_export;
 pub mod pdf;
 pub mod published;
 pub mod stats;

@@ -33,6 +33,7 @@
 use crate::{Points, Rupiah};
 use serde::{Deserialize, Serialize};
 mod allocation;
+pub mod ledger;
 
 #[cfg(test)]
 mod tests;

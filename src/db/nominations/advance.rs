@@ -1,9 +1,10 @@
 //! Nomination from the level below: winners of lower-level competitions enter a higher one
 //! as `origin = advanced` nominations, already submitted, with the source profile copied and
 //! the source documents referenced (same stored files, checklist items matched by code).
-//! The results issue calls `advance_into` with the winners it computed.
+//! Only prize winners of final results of the level directly below are taken
+//! (`advance_rule`); `advance_sync` follows a later correction of the source.
 
-use chrono::Utc;
+use chrono::{DateTime, FixedOffset, Utc};
 use entity::{competition, document_requirement, nomination, nomination_document};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
@@ -13,12 +14,12 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::Status;
+use super::advance_rule::{NotFinal, SourceState, States, is_directly_below, source_state};
 use super::submit::eligibility_problems;
 use crate::auth::CurrentUser;
 use crate::db::audit::{self, NewEvent};
-use crate::db::competitions::{self, Level};
+use crate::db::competitions;
 use crate::ids::{NominationId, UserId};
-use crate::registry::Level as RegionLevel;
 
 /// Why a source nomination was not brought in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -28,11 +29,29 @@ pub enum SkipReason {
     NotFound,
     /// The village already has a nomination in the target competition (or was listed twice).
     AlreadyEntered,
-    /// The source is not an accepted nomination of a lower-level competition inside the
-    /// target's region and category.
+    /// The source is not a competition of the level directly below, inside the target's
+    /// region and of its category.
     NotFromBelow,
     /// The village fails the target's eligibility rules.
     NotEligible,
+    /// The source competition's results are not announced.
+    NotAnnounced,
+    /// The source's appeal window is still open (`AdvanceReport::open_until` says until when).
+    AppealWindowOpen,
+    /// An appeal of the source competition awaits an answer.
+    AppealPending,
+    /// Not a prize winner in the source's result version in force.
+    NotAWinner,
+}
+
+impl From<NotFinal> for SkipReason {
+    fn from(n: NotFinal) -> Self {
+        match n {
+            NotFinal::NotAnnounced => SkipReason::NotAnnounced,
+            NotFinal::AppealWindowOpen => SkipReason::AppealWindowOpen,
+            NotFinal::AppealPending => SkipReason::AppealPending,
+        }
+    }
 }
 
 /// What `advance_into` did.
@@ -42,36 +61,52 @@ pub struct AdvanceReport {
     pub created: Vec<NominationId>,
     /// Source nominations left out, with the reason.
     pub skipped: Vec<(NominationId, SkipReason)>,
+    /// For `AppealWindowOpen` skips: when the window closes.
+    pub open_until: Vec<(NominationId, DateTime<FixedOffset>)>,
 }
 
-fn rank(level: &str) -> Option<usize> {
-    let level = Level::parse(level)?;
-    Level::ALL.iter().position(|l| *l == level)
+/// A winner that may be brought into `target`.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    pub nomination: nomination::Model,
+    pub source: competition::Model,
+    /// The source's result version in force.
+    pub version: i32,
+    pub rank: u32,
+    /// "Juara I", …
+    pub prize: String,
 }
 
-/// True when `source` is a lower-level competition of the same category inside `target`.
-fn is_below(source: &competition::Model, target: &competition::Model) -> bool {
-    let inside = match (&target.region_code, &source.region_code) {
-        (None, _) => true,
-        (Some(outer), Some(inner)) => RegionLevel::contains(outer, inner),
-        (Some(_), None) => false,
-    };
-    let lower = matches!((rank(&source.level), rank(&target.level)), (Some(s), Some(t)) if s < t);
-    inside && lower && source.category == target.category
+/// Lower-level competitions in the admin's scope that feed `target`, with their state.
+///
+/// # Errors
+/// A database error.
+pub async fn advance_sources<C: ConnectionTrait>(
+    db: &C,
+    target: &competition::Model,
+    admin: &CurrentUser,
+) -> Result<Vec<(competition::Model, SourceState)>, DbErr> {
+    let mut out = Vec::new();
+    for c in competitions::list_for_admin(db, admin).await? {
+        if is_directly_below(&c, target) {
+            let state = source_state(db, &c).await?;
+            out.push((c, state));
+        }
+    }
+    Ok(out)
 }
 
-/// Accepted nominations of lower-level competitions in the admin's scope that could enter
-/// `target`, with their competitions (villages already entered are left out).
+/// Prize winners of final results of the level directly below, inside `target` and in the
+/// admin's scope, that could enter `target` (villages already entered are left out).
+///
+/// # Errors
+/// A database error.
 pub async fn list_advance_candidates<C: ConnectionTrait>(
     db: &C,
     target: &competition::Model,
     admin: &CurrentUser,
-) -> Result<Vec<(nomination::Model, competition::Model)>, DbErr> {
-    let sources: Vec<competition::Model> = competitions::list_for_admin(db, admin)
-        .await?
-        .into_iter()
-        .filter(|c| is_below(c, target))
-        .collect();
+) -> Result<Vec<Candidate>, DbErr> {
+    let sources = advance_sources(db, target, admin).await?;
     let entered: Vec<String> = nomination::Entity::find()
         .filter(nomination::Column::CompetitionId.eq(target.id))
         .all(db)
@@ -79,24 +114,47 @@ pub async fn list_advance_candidates<C: ConnectionTrait>(
         .into_iter()
         .map(|n| n.village_code)
         .collect();
-    let rows = nomination::Entity::find()
-        .filter(nomination::Column::CompetitionId.is_in(sources.iter().map(|c| c.id)))
-        .filter(nomination::Column::Status.eq(Status::Accepted.as_str()))
-        .all(db)
-        .await?;
-    Ok(rows
-        .into_iter()
-        .filter(|n| !entered.contains(&n.village_code))
-        .filter_map(|n| {
-            let c = sources.iter().find(|c| c.id == n.competition_id)?.clone();
-            Some((n, c))
-        })
-        .collect())
+    let mut out = Vec::new();
+    for (c, state) in sources {
+        let SourceState::Final { version, published } = state else {
+            continue;
+        };
+        let winners: Vec<_> = published.winners().collect();
+        let rows = nomination::Entity::find()
+            .filter(nomination::Column::Id.is_in(winners.iter().map(|l| l.nomination_id)))
+            .all(db)
+            .await?;
+        for l in winners {
+            let Some(n) = rows.iter().find(|n| n.id == l.nomination_id) else {
+                continue;
+            };
+            if entered.contains(&n.village_code) {
+                continue;
+            }
+            out.push(Candidate {
+                nomination: n.clone(),
+                source: c.clone(),
+                version,
+                rank: l.rank,
+                prize: l
+                    .prize
+                    .as_ref()
+                    .map(|p| p.label.clone())
+                    .unwrap_or_default(),
+            });
+        }
+    }
+    Ok(out)
 }
 
 /// Brings the given winners into `target` in one transaction: each becomes a submitted
-/// nomination with `origin = advanced`, skipping villages already entered and sources that
-/// are not accepted entries of a lower-level competition inside the target.
+/// nomination with `origin = advanced`. Refused (with the reason): villages already entered,
+/// sources not of the level directly below inside the target, results not final (not
+/// announced, appeal window open, appeal pending) and entries that are not prize winners of
+/// the version in force.
+///
+/// # Errors
+/// A database error.
 pub async fn advance_into<C: TransactionTrait>(
     db: &C,
     target: &competition::Model,
@@ -104,49 +162,73 @@ pub async fn advance_into<C: TransactionTrait>(
     actor: UserId,
 ) -> Result<AdvanceReport, DbErr> {
     let txn = db.begin().await?;
+    let report = advance_in(&txn, target, source_nominations, actor).await?;
+    txn.commit().await?;
+    Ok(report)
+}
+
+/// `advance_into` inside the caller's transaction.
+///
+/// # Errors
+/// A database error.
+pub async fn advance_in<C: ConnectionTrait>(
+    txn: &C,
+    target: &competition::Model,
+    source_nominations: &[NominationId],
+    actor: UserId,
+) -> Result<AdvanceReport, DbErr> {
     let mut report = AdvanceReport::default();
+    let mut states = States::default();
     let mut entered: Vec<String> = nomination::Entity::find()
         .filter(nomination::Column::CompetitionId.eq(target.id))
-        .all(&txn)
+        .all(txn)
         .await?
         .into_iter()
         .map(|n| n.village_code)
         .collect();
     let requirements = document_requirement::Entity::find()
         .filter(document_requirement::Column::CompetitionId.eq(target.id))
-        .all(&txn)
+        .all(txn)
         .await?;
     for &id in source_nominations {
         let Some(source) = nomination::Entity::find_by_id(id.into_uuid())
-            .one(&txn)
+            .one(txn)
             .await?
         else {
             report.skipped.push((id, SkipReason::NotFound));
             continue;
         };
         let from = competition::Entity::find_by_id(source.competition_id)
-            .one(&txn)
-            .await?;
-        let from_below = from.as_ref().is_some_and(|c| is_below(c, target))
-            && source.status == Status::Accepted.as_str();
+            .one(txn)
+            .await?
+            .filter(|c| is_directly_below(c, target));
         let reason = if entered.contains(&source.village_code) {
             Some(SkipReason::AlreadyEntered)
-        } else if !from_below {
-            Some(SkipReason::NotFromBelow)
-        } else if !eligibility_problems(&source, target).is_empty() {
-            Some(SkipReason::NotEligible)
+        } else if let Some(from) = &from {
+            let state = states.of(txn, from).await?;
+            if let Some(until) = state.open_until() {
+                report.open_until.push((id, until));
+            }
+            if let Some(n) = state.not_final() {
+                Some(SkipReason::from(n))
+            } else if !state.winners().contains(&source.id) {
+                Some(SkipReason::NotAWinner)
+            } else if !eligibility_problems(&source, target).is_empty() {
+                Some(SkipReason::NotEligible)
+            } else {
+                None
+            }
         } else {
-            None
+            Some(SkipReason::NotFromBelow)
         };
         if let Some(reason) = reason {
             report.skipped.push((id, reason));
             continue;
         }
-        let created = copy_nomination(&txn, &source, target, &requirements, actor).await?;
+        let created = copy_nomination(txn, &source, target, &requirements, actor).await?;
         entered.push(source.village_code.clone());
         report.created.push(NominationId::from(created));
     }
-    txn.commit().await?;
     Ok(report)
 }
 

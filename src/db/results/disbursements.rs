@@ -1,7 +1,8 @@
-//! Prize transfers recorded against the announced allocation.
+//! Prize transfers recorded against the announced allocation, and the reversal entries that
+//! void them. Neither is ever updated or deleted: the ledger only grows.
 
 use chrono::{NaiveDate, Utc};
-use entity::disbursement;
+use entity::{disbursement, disbursement_reversal};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
     Set,
@@ -17,8 +18,17 @@ pub struct NewDisbursement {
     pub recipient_account: String,
     pub reference: String,
     pub paid_on: NaiveDate,
-    /// (stored name, content type, sha256) of the proof file.
-    pub proof: Option<(String, String, String)>,
+    /// The proof file, if one was uploaded.
+    pub proof: Option<Proof>,
+}
+
+/// A transfer's proof file, already placed in storage.
+pub struct Proof {
+    pub stored: String,
+    pub content_type: String,
+    pub sha256: String,
+    /// As uploaded (sanitized).
+    pub name: String,
 }
 
 /// Records a transfer.
@@ -28,9 +38,14 @@ pub async fn insert<C: ConnectionTrait>(
     d: NewDisbursement,
     by: Uuid,
 ) -> Result<disbursement::Model, DbErr> {
-    let (stored, kind, sha) = match d.proof {
-        Some((s, k, h)) => (Some(s), Some(k), Some(h)),
-        None => (None, None, None),
+    let (stored, kind, sha, name) = match d.proof {
+        Some(p) => (
+            Some(p.stored),
+            Some(p.content_type),
+            Some(p.sha256),
+            Some(p.name),
+        ),
+        None => (None, None, None, None),
     };
     disbursement::ActiveModel {
         id: Set(Uuid::new_v4()),
@@ -44,6 +59,7 @@ pub async fn insert<C: ConnectionTrait>(
         proof_stored: Set(stored),
         proof_type: Set(kind),
         proof_sha256: Set(sha),
+        proof_name: Set(name),
         recorded_by: Set(Some(by)),
         recorded_at: Set(Utc::now().fixed_offset()),
     }
@@ -60,6 +76,61 @@ pub async fn list<C: ConnectionTrait>(
         .filter(disbursement::Column::CompetitionId.eq(competition))
         .order_by_asc(disbursement::Column::PaidOn)
         .order_by_asc(disbursement::Column::RecordedAt)
+        .order_by_asc(disbursement::Column::Id)
         .all(db)
         .await
+}
+
+/// One transfer of a competition.
+pub async fn find<C: ConnectionTrait>(
+    db: &C,
+    competition: Uuid,
+    id: Uuid,
+) -> Result<Option<disbursement::Model>, DbErr> {
+    disbursement::Entity::find_by_id(id)
+        .filter(disbursement::Column::CompetitionId.eq(competition))
+        .one(db)
+        .await
+}
+
+/// A competition's reversal entries, oldest first.
+pub async fn reversals<C: ConnectionTrait>(
+    db: &C,
+    competition: Uuid,
+) -> Result<Vec<disbursement_reversal::Model>, DbErr> {
+    disbursement_reversal::Entity::find()
+        .filter(disbursement_reversal::Column::CompetitionId.eq(competition))
+        .order_by_asc(disbursement_reversal::Column::RecordedAt)
+        .all(db)
+        .await
+}
+
+/// The reversal of a transfer, if any.
+pub async fn reversal_of<C: ConnectionTrait>(
+    db: &C,
+    disbursement: Uuid,
+) -> Result<Option<disbursement_reversal::Model>, DbErr> {
+    disbursement_reversal::Entity::find()
+        .filter(disbursement_reversal::Column::DisbursementId.eq(disbursement))
+        .one(db)
+        .await
+}
+
+/// Records a reversal entry voiding `d` (the unique index refuses a second one).
+pub async fn insert_reversal<C: ConnectionTrait>(
+    db: &C,
+    d: &disbursement::Model,
+    reason: String,
+    by: Uuid,
+) -> Result<disbursement_reversal::Model, DbErr> {
+    disbursement_reversal::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        competition_id: Set(d.competition_id),
+        disbursement_id: Set(d.id),
+        reason: Set(reason),
+        recorded_by: Set(Some(by)),
+        recorded_at: Set(Utc::now().fixed_offset()),
+    }
+    .insert(db)
+    .await
 }

@@ -1,5 +1,5 @@
 //! Bringing winners in from the level below: `GET /api/v1/competitions/<id>/advance` lists
-//! accepted nominations of lower-level competitions in this one's scope;
+//! prize winners of final results of the level directly below, inside this one's region;
 //! `POST /api/v1/competitions/<id>/advance` with `{"nominations": [ids]}` enters them in one
 //! transaction (`db::nominations::advance_into`, as the page does) and reports what was
 //! created and what was skipped and why. Admins in scope only.
@@ -24,6 +24,10 @@ struct Candidate {
     nomination: NominationDto,
     /// The lower-level competition it comes from.
     source: CompetitionDto,
+    /// The source's result version in force.
+    version: i32,
+    /// Its prize there ("Juara I", …).
+    prize: String,
 }
 
 #[derive(Serialize)]
@@ -43,9 +47,11 @@ async fn candidates(
     Ok(Json(CandidateList {
         items: rows
             .iter()
-            .map(|(n, c)| Candidate {
-                nomination: NominationDto::of(n, c),
-                source: CompetitionDto::of(c),
+            .map(|c| Candidate {
+                nomination: NominationDto::of(&c.nomination, &c.source),
+                source: CompetitionDto::of(&c.source),
+                version: c.version,
+                prize: c.prize.clone(),
             })
             .collect(),
     }))
@@ -90,8 +96,8 @@ async fn advance(
     if picked.is_empty() {
         return Err(support::invalid(vec![("nominations", "err-required")]));
     }
-    // Only accepted entries of lower-level competitions inside the target (which is in this
-    // admin's scope) are taken, so a forged id cannot reach outside it.
+    // Only prize winners of final results of the level directly below, inside the target
+    // (which is in this admin's scope), are taken, so a forged id cannot reach outside it.
     let report = nominations::advance_into(db, &target, &picked, who.0.id).await?;
     Ok(Json(AdvanceResult {
         created: report.created.iter().map(ToString::to_string).collect(),

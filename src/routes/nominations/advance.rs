@@ -1,37 +1,153 @@
-//! Bringing winners in from the level below: the admin picks accepted nominations of
-//! lower-level competitions in scope, and `db::nominations::advance_into` enters them into
-//! this competition in one transaction. The results issue will call the same function with
-//! the announced winners.
+//! Bringing winners in from the level below: the admin picks prize winners of final results
+//! (announced, appeal window closed, no open appeal) of competitions one level below, inside
+//! this competition's region, and `db::nominations::advance_into` enters them in one
+//! transaction. A refusal says why. When a correction of a source result changed its
+//! winners after they were brought in, the page lists who must leave and who now qualifies,
+//! and applies both in one step (`advance_sync`).
 
+use entity::competition;
 use rocket::form::FromForm;
-use rocket::response::{Flash, Redirect};
+use rocket::http::Status;
+use rocket::response::{Flash, Redirect, Responder};
 use rocket::{Route, State, get, post, routes};
 use rocket_dyn_templates::Template;
-use sea_orm::DatabaseConnection;
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, EntityTrait};
 use serde::Serialize;
 use uuid::Uuid;
 
 use super::view::CompetitionSummary;
-use crate::auth::{AdminUser, csrf::CsrfForm};
-use crate::db::competitions;
-use crate::db::nominations::{self, SkipReason};
+use crate::auth::{AdminUser, CurrentUser, csrf::CsrfForm};
+use crate::db::nominations::advance_rule::SourceState;
+use crate::db::nominations::advance_sync;
+use crate::db::nominations::{self, AdvanceReport, SkipReason};
+use crate::db::{competitions, villages};
 use crate::error::AppError;
 use crate::i18n;
 use crate::ids::{CompetitionId, NominationId};
 use crate::views::Page;
+use crate::views::format::wib;
 
 #[derive(Serialize)]
-struct Candidate {
+struct CandidateView {
     id: String,
-    village_code: String,
+    village: String,
+    region: String,
     source: String,
+    prize: String,
+}
+
+#[derive(Serialize)]
+struct ChangeView {
+    source_id: String,
+    source: String,
+    version: i32,
+    gone: Vec<String>,
+    new: Vec<String>,
+    /// Why it cannot be applied yet (empty when it can).
+    waiting: String,
 }
 
 #[derive(Serialize)]
 struct AdvanceView {
     page: Page,
     competition: CompetitionSummary,
-    candidates: Vec<Candidate>,
+    candidates: Vec<CandidateView>,
+    /// Sources whose result is not final yet, with the reason.
+    waiting: Vec<String>,
+    changes: Vec<ChangeView>,
+    errors: Vec<String>,
+}
+
+fn source_name(c: &competition::Model) -> String {
+    format!("{} ({})", c.name, c.year)
+}
+
+/// Why a source result is not final, in words (`None` when final).
+fn not_final(state: &SourceState, lang: &str) -> Option<String> {
+    Some(match state {
+        SourceState::Final { .. } => return None,
+        SourceState::NotAnnounced => i18n::t(lang, "adv-skip-not-announced"),
+        SourceState::AppealWindowOpen { until } => {
+            i18n::t_args(lang, "adv-skip-appeal-window", &[("until", wib(*until))])
+        }
+        SourceState::AppealPending => i18n::t(lang, "adv-skip-appeal-pending"),
+    })
+}
+
+async fn view(
+    db: &DatabaseConnection,
+    page: Page,
+    target: &competition::Model,
+    who: &CurrentUser,
+    errors: Vec<String>,
+) -> Result<AdvanceView, AppError> {
+    let lang = page.lang;
+    let found = nominations::list_advance_candidates(db, target, who).await?;
+    let changes = advance_sync::changes(db, target).await?;
+    let mut codes: Vec<&str> = found
+        .iter()
+        .map(|c| c.nomination.village_code.as_str())
+        .collect();
+    for ch in &changes {
+        codes.extend(ch.gone.iter().map(|n| n.village_code.as_str()));
+        codes.extend(ch.new.iter().map(|n| n.village_code.as_str()));
+    }
+    let names = villages::infos(db, &codes).await?;
+    let candidates = found
+        .iter()
+        .map(|c| {
+            let info = names.get(&c.nomination.village_code);
+            CandidateView {
+                id: c.nomination.id.to_string(),
+                village: info.map_or_else(|| c.nomination.village_code.clone(), |i| i.name.clone()),
+                region: info
+                    .map(|i| format!("{}, {}", i.district, i.regency))
+                    .unwrap_or_default(),
+                source: source_name(&c.source),
+                prize: i18n::t_args(
+                    lang,
+                    "adv-candidate-prize",
+                    &[
+                        ("prize", c.prize.clone()),
+                        ("version", c.version.to_string()),
+                    ],
+                ),
+            }
+        })
+        .collect();
+    let waiting = nominations::advance_sources(db, target, who)
+        .await?
+        .iter()
+        .filter_map(|(c, s)| not_final(s, lang).map(|why| format!("{}: {why}", source_name(c))))
+        .collect();
+    let mut change_views = Vec::new();
+    for ch in changes {
+        let state = nominations::advance_rule::source_state(db, &ch.source).await?;
+        change_views.push(ChangeView {
+            source_id: ch.source.id.to_string(),
+            source: source_name(&ch.source),
+            version: ch.version,
+            gone: ch
+                .gone
+                .iter()
+                .map(|n| villages::label_of(&names, &n.village_code))
+                .collect(),
+            new: ch
+                .new
+                .iter()
+                .map(|n| villages::label_of(&names, &n.village_code))
+                .collect(),
+            waiting: not_final(&state, lang).unwrap_or_default(),
+        });
+    }
+    Ok(AdvanceView {
+        page,
+        competition: CompetitionSummary::of(target),
+        candidates,
+        waiting,
+        changes: change_views,
+        errors,
+    })
 }
 
 #[get("/admin/competitions/<id>/advance")]
@@ -45,26 +161,92 @@ async fn new(
     let target = competitions::find_for_admin(db, id, &who.0)
         .await?
         .ok_or(AppError::NotFound)?;
-    let candidates = nominations::list_advance_candidates(db, &target, &who.0)
-        .await?
-        .into_iter()
-        .map(|(n, c)| Candidate {
-            id: n.id.to_string(),
-            village_code: n.village_code,
-            source: format!("{} ({})", c.name, c.year),
-        })
-        .collect();
-    let view = AdvanceView {
-        page,
-        competition: CompetitionSummary::of(&target),
-        candidates,
-    };
+    let view = view(db, page, &target, &who.0, Vec::new()).await?;
     Ok(Template::render("nominations/advance", &view))
+}
+
+/// One line per refused nomination: "Village: why".
+pub(crate) async fn describe_skips<C: ConnectionTrait>(
+    db: &C,
+    report: &AdvanceReport,
+    lang: &str,
+) -> Result<Vec<String>, DbErr> {
+    let mut rows = Vec::new();
+    for (id, _) in &report.skipped {
+        rows.push(
+            entity::nomination::Entity::find_by_id(id.into_uuid())
+                .one(db)
+                .await?,
+        );
+    }
+    let codes: Vec<&str> = rows
+        .iter()
+        .flatten()
+        .map(|n| n.village_code.as_str())
+        .collect();
+    let names = villages::infos(db, &codes).await?;
+    Ok(report
+        .skipped
+        .iter()
+        .zip(&rows)
+        .map(|((id, reason), row)| {
+            let who = row.as_ref().map_or_else(
+                || id.to_string(),
+                |n| villages::label_of(&names, &n.village_code),
+            );
+            let why = match reason {
+                SkipReason::AppealWindowOpen => {
+                    let until = report
+                        .open_until
+                        .iter()
+                        .find(|(n, _)| n == id)
+                        .map(|(_, t)| wib(*t))
+                        .unwrap_or_default();
+                    i18n::t_args(lang, "adv-skip-appeal-window", &[("until", until)])
+                }
+                other => i18n::t(lang, skip_key(*other)),
+            };
+            format!("{who}: {why}")
+        })
+        .collect())
+}
+
+fn skip_key(r: SkipReason) -> &'static str {
+    match r {
+        SkipReason::NotFound => "adv-skip-not-found",
+        SkipReason::AlreadyEntered => "adv-skip-already",
+        SkipReason::NotFromBelow => "adv-skip-not-from-below",
+        SkipReason::NotEligible => "adv-skip-not-eligible",
+        SkipReason::NotAnnounced => "adv-skip-not-announced",
+        SkipReason::AppealWindowOpen => "adv-skip-appeal-window",
+        SkipReason::AppealPending => "adv-skip-appeal-pending",
+        SkipReason::NotAWinner => "adv-skip-not-winner",
+    }
 }
 
 #[derive(FromForm)]
 struct AdvanceForm<'r> {
     nominations: Vec<&'r str>,
+}
+
+#[derive(Responder)]
+enum Reply {
+    Done(Flash<Redirect>),
+    Page((Status, Template)),
+}
+
+async fn refused(
+    db: &DatabaseConnection,
+    page: Page,
+    target: &competition::Model,
+    who: &CurrentUser,
+    errors: Vec<String>,
+) -> Result<Reply, AppError> {
+    let v = view(db, page, target, who, errors).await?;
+    Ok(Reply::Page((
+        Status::UnprocessableEntity,
+        Template::render("nominations/advance", &v),
+    )))
 }
 
 #[post("/admin/competitions/<id>/advance", data = "<form>")]
@@ -74,7 +256,7 @@ async fn create(
     id: CompetitionId,
     form: CsrfForm<'_, AdvanceForm<'_>>,
     db: &State<DatabaseConnection>,
-) -> Result<Flash<Redirect>, AppError> {
+) -> Result<Reply, AppError> {
     let db = db.inner();
     let target = competitions::find_for_admin(db, id, &who.0)
         .await?
@@ -90,15 +272,25 @@ async fn create(
         .filter_map(|s| Uuid::parse_str(s).ok())
         .map(NominationId::from)
         .collect();
-    // `advance_into` accepts only accepted entries of lower-level competitions inside the
-    // target, which is in this admin's scope, so a forged id cannot reach outside it.
+    if picked.is_empty() {
+        let errors = vec![page.t("adv-err-none-picked")];
+        return refused(db, page, &target, &who.0, errors).await;
+    }
+    // `advance_into` takes only prize winners of final results of the level directly below,
+    // inside the target (which is in this admin's scope): a forged id cannot reach outside.
     let report = nominations::advance_into(db, &target, &picked, who.0.id).await?;
+    let reasons = describe_skips(db, &report, page.lang).await?;
+    if report.created.is_empty() {
+        let mut errors = vec![page.t("adv-err-none-advanced")];
+        errors.extend(reasons);
+        return refused(db, page, &target, &who.0, errors).await;
+    }
     let already = report
         .skipped
         .iter()
         .filter(|(_, r)| *r == SkipReason::AlreadyEntered)
         .count();
-    let message = i18n::t_args(
+    let mut message = i18n::t_args(
         page.lang,
         "nom-flash-advanced",
         &[
@@ -107,11 +299,65 @@ async fn create(
             ("already", already.to_string()),
         ],
     );
+    for r in reasons {
+        message.push(' ');
+        message.push_str(&r);
+        message.push('.');
+    }
     let to = format!("/admin/competitions/{}/nominations", target.id);
-    Ok(Flash::success(Redirect::to(to), message))
+    Ok(Reply::Done(Flash::success(Redirect::to(to), message)))
+}
+
+/// The apply button carries nothing but the CSRF token.
+#[derive(FromForm)]
+struct SyncForm {
+    #[field(name = "_csrf")]
+    _token: Option<String>,
+}
+
+#[post("/admin/competitions/<id>/advance/sync/<source>", data = "<_form>")]
+async fn sync(
+    page: Page,
+    who: AdminUser,
+    id: CompetitionId,
+    source: &str,
+    _form: CsrfForm<'_, SyncForm>,
+    db: &State<DatabaseConnection>,
+) -> Result<Reply, AppError> {
+    let db = db.inner();
+    let target = competitions::find_for_admin(db, id, &who.0)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let source = Uuid::parse_str(source).map_err(|_| AppError::NotFound)?;
+    // The source must be one this admin could advance from.
+    let in_scope = nominations::advance_sources(db, &target, &who.0)
+        .await?
+        .iter()
+        .any(|(c, _)| c.id == source);
+    if !in_scope {
+        return Err(AppError::NotFound);
+    }
+    match advance_sync::apply(db, &target, source, who.0.id).await? {
+        Ok(applied) => {
+            let msg = i18n::t_args(
+                page.lang,
+                "adv-flash-synced",
+                &[
+                    ("withdrawn", applied.withdrawn.len().to_string()),
+                    ("created", applied.report.created.len().to_string()),
+                ],
+            );
+            let to = format!("/admin/competitions/{}/advance", target.id);
+            Ok(Reply::Done(Flash::success(Redirect::to(to), msg)))
+        }
+        Err(reason) => {
+            let errors = vec![i18n::t(page.lang, skip_key(reason))];
+            refused(db, page, &target, &who.0, errors).await
+        }
+    }
 }
 
 /// Routes of this file.
 pub fn routes() -> Vec<Route> {
-    routes![new, create]
+    routes![new, create, sync]
 }

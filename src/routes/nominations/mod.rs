@@ -5,6 +5,7 @@
 //! `db::documents` do the work, `view` builds the page contexts.
 
 mod advance;
+pub(crate) use advance::describe_skips;
 mod documents;
 mod edit;
 pub(crate) mod files;

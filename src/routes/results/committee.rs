@@ -105,6 +105,8 @@ struct PreviewView {
     announced: bool,
     /// Higher-level competitions in scope winners can advance to: (id, name).
     targets: Vec<(String, String)>,
+    /// Entries advanced upward that a later correction left without a prize, in words.
+    stale_advanced: Vec<String>,
     form: FormState,
 }
 
@@ -140,6 +142,7 @@ async fn preview_view(
         can_announce: status == Some(CompStatus::Review),
         announced,
         targets: Vec::new(),
+        stale_advanced: Vec::new(),
         form,
     };
     // After the announcement the page shows what was published; before, a fresh preview.
@@ -247,6 +250,7 @@ async fn preview_view(
         .collect();
     if announced {
         view.targets = advance_targets(db, c, &view.page).await?;
+        view.stale_advanced = nominations::advance_sync::stale_from(db, c, view.page.lang).await?;
     }
     view.minutes = minutes::latest(db, c.id).await?.map(|m| MinutesView {
         held_on: m.held_on.format("%d-%m-%Y").to_string(),
@@ -257,7 +261,7 @@ async fn preview_view(
     Ok(view)
 }
 
-/// Competitions one or more levels up, same category, whose region holds this one's, still
+/// Competitions exactly one level up, same category, whose region holds this one's, still
 /// taking entries (not announced or archived), in the admin's scope.
 async fn advance_targets(
     db: &DatabaseConnection,
@@ -276,7 +280,7 @@ async fn advance_targets(
         .await?
         .into_iter()
         .filter(|t| t.category == c.category)
-        .filter(|t| matches!((rank(&t.level), own), (Some(a), Some(b)) if a > b))
+        .filter(|t| matches!((rank(&t.level), own), (Some(a), Some(b)) if a == b + 1))
         .filter(|t| match (&t.region_code, &c.region_code) {
             (None, _) => true,
             (Some(outer), Some(inner)) => crate::registry::Level::contains(outer, inner),
@@ -620,15 +624,26 @@ async fn advance(
     };
     crate::integrity::ensure_open(&target, page.lang)?;
     let published = published_of(&snapshot)?;
+    // Prize winners only: the rule in `advance_into` refuses anyone else anyway.
     let winners: Vec<NominationId> = published
-        .lines
-        .iter()
+        .winners()
         .filter(|l| l.eliminated_at.is_none() && l.rank <= top)
         .map(|l| NominationId::from(l.nomination_id))
         .collect();
     let report =
         nominations::advance_into(db, &target, &winners, UserId::from(who.0.id.into_uuid()))
             .await?;
+    if report.created.is_empty() {
+        // A refusal, never "0 winners advanced" as a success: say why.
+        state.form_errors.push(page.t("adv-err-none-advanced"));
+        if winners.is_empty() {
+            state.form_errors.push(page.t("adv-skip-not-winner"));
+        }
+        state
+            .form_errors
+            .extend(crate::routes::nominations::describe_skips(db, &report, page.lang).await?);
+        return invalid(db, page, &c, state).await;
+    }
     let msg = i18n::t_args(
         page.lang,
         "res-flash-advanced",

@@ -1,12 +1,14 @@
-//! The prize allocation of the announced results in rupiah, with the transfers recorded
-//! against it (recipient account, reference, date, proof) and what is still outstanding.
-//! No transfer is recorded while an appeal of the competition is open.
+//! The prize ledger page: per entry and prize component what the version in force awards,
+//! what was paid net of reversals and the difference (to pay, or to recover after a
+//! correction), the transfers and their reversals, the form to record a transfer and the
+//! auditor's summary (XLSX/PDF). The rules live in `crate::results::ledger`; this module only
+//! reads the forms, authorizes and renders. No transfer is recorded while an appeal is open.
 
-use chrono::NaiveDate;
 use entity::competition;
+use juara_domain::prizes::ledger::Balance;
 use rocket::form::FromForm;
 use rocket::fs::TempFile;
-use rocket::http::Status;
+use rocket::http::{ContentType, Status};
 use rocket::response::{Flash, Redirect, Responder};
 use rocket::tokio::io::AsyncReadExt;
 use rocket::{Route, State, get, post, routes};
@@ -15,128 +17,174 @@ use sea_orm::{DatabaseConnection, TransactionTrait};
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::{ResultsView, load_admin, published_of, rupiah};
+use super::committee::Download;
+use super::load_admin;
 use crate::AppConfig;
 use crate::auth::AdminUser;
 use crate::auth::csrf::CsrfForm;
 use crate::db::audit::{self, NewEvent};
-use crate::db::results::disbursements::{self, NewDisbursement};
-use crate::db::results::{appeals, snapshots};
+use crate::db::results::appeals;
+use crate::db::results::disbursements::Proof;
 use crate::error::AppError;
 use crate::forms::FormState;
+use crate::i18n;
 use crate::ids::CompetitionId;
-use crate::results::Published;
+use crate::results::ledger::{self, Ledger, PaymentInput};
+use crate::results::ledger_export;
 use crate::uploads;
 use crate::views::Page;
 
+#[path = "reverse.rs"]
+mod reverse;
+
 #[derive(Serialize)]
-struct PrizeRow {
+struct ComponentView {
+    due: String,
+    paid: String,
+    /// "Kurang bayar" amount, empty when nothing remains.
+    to_pay: String,
+    /// "Lebih bayar" amount, empty unless overpaid.
+    to_recover: String,
+}
+
+impl ComponentView {
+    fn of(b: Balance) -> Self {
+        let nonzero = |r: Option<juara_domain::Rupiah>| {
+            r.filter(|x| x.amount() != 0)
+                .map(|x| x.to_string())
+                .unwrap_or_default()
+        };
+        ComponentView {
+            due: b.due.to_string(),
+            paid: b.paid.to_string(),
+            to_pay: nonzero(b.to_pay()),
+            to_recover: nonzero(b.to_recover()),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct EntryView {
     nomination_id: String,
     village: String,
-    rank: u32,
+    region: String,
+    rank: String,
     label: String,
-    cash: String,
-    assistance: String,
-    paid_cash: String,
-    paid_assistance: String,
-    outstanding: String,
+    cash: ComponentView,
+    assistance: ComponentView,
 }
 
 #[derive(Serialize)]
 struct PaymentView {
+    id: String,
     village: String,
     kind: String,
     amount: String,
     account: String,
     reference: String,
     paid_on: String,
-    has_proof: bool,
+    proof: String,
+    recorded_by: String,
+    reversed: bool,
+    reversal_reason: String,
+    reversed_by: String,
 }
 
 #[derive(Serialize)]
-struct PrizesView {
+pub(super) struct PrizesView {
     page: Page,
     competition_id: String,
     competition_name: String,
-    results: ResultsView,
-    rows: Vec<PrizeRow>,
+    version: i32,
+    rows: Vec<EntryView>,
     payments: Vec<PaymentView>,
+    total_due: String,
     total_paid: String,
-    total_outstanding: String,
+    total_to_pay: String,
+    total_to_recover: String,
     appeal_open: bool,
     form: FormState,
+    /// The payment whose reversal form was refused, with its errors.
+    reverse_id: String,
 }
 
-async fn prizes_view(
+async fn ledger_of(
+    db: &DatabaseConnection,
+    c: &competition::Model,
+    page: &Page,
+) -> Result<Ledger, AppError> {
+    ledger::load(db, c)
+        .await?
+        .ok_or_else(|| AppError::Conflict(page.t("res-err-not-announced")))
+}
+
+pub(super) async fn prizes_view(
     db: &DatabaseConnection,
     page: Page,
     c: &competition::Model,
     form: FormState,
+    reverse_id: String,
 ) -> Result<PrizesView, AppError> {
-    let snap = snapshots::current(db, c.id)
-        .await?
-        .ok_or_else(|| AppError::Conflict(page.t("res-err-not-announced")))?;
-    let p: Published = published_of(&snap)?;
-    let paid = disbursements::list(db, c.id).await?;
-    let paid_of = |n: Uuid, kind: &str| -> i64 {
-        paid.iter()
-            .filter(|d| d.nomination_id == n && d.kind == kind)
-            .map(|d| d.amount)
-            .sum()
+    let l = ledger_of(db, c, &page).await?;
+    let kind = |k: &str| {
+        page.t(if k == "cash" {
+            "res-col-cash"
+        } else {
+            "res-col-assistance"
+        })
     };
-    let mut total_paid = 0;
-    let mut total_outstanding = 0;
-    let rows = p
-        .winners()
-        .filter_map(|l| {
-            let prize = l.prize.as_ref()?;
-            let (pc, pa) = (
-                paid_of(l.nomination_id, "cash"),
-                paid_of(l.nomination_id, "assistance"),
-            );
-            let outstanding = (prize.cash - pc).max(0) + (prize.assistance - pa).max(0);
-            total_paid += pc + pa;
-            total_outstanding += outstanding;
-            Some(PrizeRow {
-                nomination_id: l.nomination_id.to_string(),
-                village: l.village.name.clone(),
-                rank: l.rank,
-                label: prize.label.clone(),
-                cash: rupiah(prize.cash),
-                assistance: rupiah(prize.assistance),
-                paid_cash: rupiah(pc),
-                paid_assistance: rupiah(pa),
-                outstanding: rupiah(outstanding),
-            })
+    let rows = l
+        .entries
+        .iter()
+        .map(|e| EntryView {
+            nomination_id: e.nomination_id.to_string(),
+            village: e.village.name.clone(),
+            region: format!("{}, {}", e.village.district, e.village.regency),
+            rank: e.rank.map(|r| r.to_string()).unwrap_or_else(|| "—".into()),
+            label: e.label.clone().unwrap_or_else(|| page.t("ldg-no-prize")),
+            cash: ComponentView::of(e.cash),
+            assistance: ComponentView::of(e.assistance),
         })
         .collect();
-    let village_of = |n: Uuid| {
-        p.line_of(n)
-            .map(|l| l.village.name.clone())
-            .unwrap_or_default()
-    };
-    let payments = paid
+    let payments = l
+        .payments
         .iter()
-        .map(|d| PaymentView {
-            village: village_of(d.nomination_id),
-            kind: d.kind.clone(),
-            amount: rupiah(d.amount),
-            account: d.recipient_account.clone(),
-            reference: d.reference.clone(),
-            paid_on: d.paid_on.format("%d-%m-%Y").to_string(),
-            has_proof: d.proof_stored.is_some(),
+        .map(|p| PaymentView {
+            id: p.record.id.to_string(),
+            village: p.village.name.clone(),
+            kind: kind(&p.record.kind),
+            amount: super::rupiah(p.record.amount),
+            account: p.record.recipient_account.clone(),
+            reference: p.record.reference.clone(),
+            paid_on: p.record.paid_on.format("%d-%m-%Y").to_string(),
+            proof: p.record.proof_name.clone().unwrap_or_default(),
+            recorded_by: p.recorded_by.clone(),
+            reversed: p.reversal.is_some(),
+            reversal_reason: p
+                .reversal
+                .as_ref()
+                .map(|(r, _)| r.reason.clone())
+                .unwrap_or_default(),
+            reversed_by: p
+                .reversal
+                .as_ref()
+                .map(|(_, by)| by.clone())
+                .unwrap_or_default(),
         })
         .collect();
     Ok(PrizesView {
         competition_id: c.id.to_string(),
         competition_name: c.name.clone(),
-        results: ResultsView::of(&p, page.lang),
+        version: l.version,
         rows,
         payments,
-        total_paid: rupiah(total_paid),
-        total_outstanding: rupiah(total_outstanding),
+        total_due: l.totals.due.to_string(),
+        total_paid: l.totals.paid.to_string(),
+        total_to_pay: l.totals.to_pay.to_string(),
+        total_to_recover: l.totals.to_recover.to_string(),
         appeal_open: appeals::any_open(db, c.id).await?,
         form,
+        reverse_id,
         page,
     })
 }
@@ -150,8 +198,49 @@ async fn show(
 ) -> Result<Template, AppError> {
     let db = db.inner();
     let c = load_admin(db, id, &who.0).await?;
-    let view = prizes_view(db, page, &c, FormState::default()).await?;
+    let view = prizes_view(db, page, &c, FormState::default(), String::new()).await?;
     Ok(Template::render("results/prizes", &view))
+}
+
+#[get("/admin/competitions/<id>/results/ledger.xlsx")]
+async fn ledger_xlsx(
+    page: Page,
+    who: AdminUser,
+    id: CompetitionId,
+    db: &State<DatabaseConnection>,
+) -> Result<Download, AppError> {
+    let db = db.inner();
+    let c = load_admin(db, id, &who.0).await?;
+    let l = ledger_of(db, &c, &page).await?;
+    let body = ledger_export::xlsx(&c.name, &l)
+        .map_err(|e| AppError::Internal(format!("ledger workbook: {e}")))?;
+    let xlsx = ContentType::new(
+        "application",
+        "vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    );
+    Ok(Download::new(
+        body,
+        xlsx,
+        format!("buku-besar-{}.xlsx", c.id),
+    ))
+}
+
+#[get("/admin/competitions/<id>/results/ledger.pdf")]
+async fn ledger_pdf(
+    page: Page,
+    who: AdminUser,
+    id: CompetitionId,
+    db: &State<DatabaseConnection>,
+) -> Result<Download, AppError> {
+    let db = db.inner();
+    let c = load_admin(db, id, &who.0).await?;
+    let l = ledger_of(db, &c, &page).await?;
+    let body = ledger_export::pdf(&c.name, &l);
+    Ok(Download::new(
+        body,
+        ContentType::PDF,
+        format!("buku-besar-{}.pdf", c.id),
+    ))
 }
 
 #[derive(FromForm)]
@@ -166,9 +255,27 @@ struct PaymentForm<'r> {
 }
 
 #[derive(Responder)]
-enum Reply {
+pub(super) enum Reply {
     Done(Flash<Redirect>),
     Page((Status, Template)),
+}
+
+/// The page again with the refusals: 422, field errors and a summary at the top.
+pub(super) async fn refused(
+    db: &DatabaseConnection,
+    page: Page,
+    c: &competition::Model,
+    mut state: FormState,
+    reverse_id: String,
+) -> Result<Reply, AppError> {
+    if state.form_errors.is_empty() {
+        state.form_errors = state.errors.values().flatten().cloned().collect();
+    }
+    let view = prizes_view(db, page, c, state, reverse_id).await?;
+    Ok(Reply::Page((
+        Status::UnprocessableEntity,
+        Template::render("results/prizes", &view),
+    )))
 }
 
 #[post("/admin/competitions/<id>/results/disbursements", data = "<form>")]
@@ -182,50 +289,14 @@ async fn record(
 ) -> Result<Reply, AppError> {
     let (db, config) = (db.inner(), config.inner());
     let c = load_admin(db, id, &who.0).await?;
-    let snap = snapshots::current(db, c.id)
-        .await?
-        .ok_or_else(|| AppError::Conflict(page.t("res-err-not-announced")))?;
+    ledger_of(db, &c, &page).await?;
     if appeals::any_open(db, c.id).await? {
         return Err(AppError::Conflict(page.t("res-err-appeal-open")));
     }
-    let p = published_of(&snap)?;
     let mut state = FormState::from_context(&form.0.context, page.lang);
     let input = form.0.value.as_ref();
     let text =
         |v: Option<&Option<String>>| v.and_then(|s| s.as_deref()).unwrap_or("").trim().to_owned();
-    let nomination = Uuid::parse_str(&text(input.map(|f| &f.nomination)))
-        .ok()
-        .filter(|n| p.line_of(*n).is_some_and(|l| l.prize.is_some()));
-    if nomination.is_none() {
-        state.add_key("nomination", page.lang, "res-err-winner");
-    }
-    let kind = text(input.map(|f| &f.kind));
-    if kind != "cash" && kind != "assistance" {
-        state.add_key("kind", page.lang, "res-err-kind");
-    }
-    let amount = text(input.map(|f| &f.amount))
-        .replace(['.', ' '], "")
-        .trim_start_matches("Rp")
-        .parse::<i64>()
-        .ok()
-        .filter(|a| *a > 0);
-    if amount.is_none() {
-        state.add_key("amount", page.lang, "res-err-amount");
-    }
-    let account = text(input.map(|f| &f.account));
-    if account.is_empty() {
-        state.add_key("account", page.lang, "res-err-required");
-    }
-    let reference = text(input.map(|f| &f.reference));
-    if reference.is_empty() {
-        state.add_key("reference", page.lang, "res-err-required");
-    }
-    let paid_on = NaiveDate::parse_from_str(&text(input.map(|f| &f.paid_on)), "%Y-%m-%d")
-        .ok()
-        .filter(|d| crate::forms::plausible_date(*d));
-    if paid_on.is_none() {
-        state.add_key("paid_on", page.lang, "res-err-date");
-    }
     let mut proof = None;
     if let Some(f) = input.and_then(|f| f.proof.as_ref()).filter(|f| f.len() > 0) {
         let mut bytes = Vec::new();
@@ -237,61 +308,64 @@ async fn record(
             .read_to_end(&mut bytes)
             .await
             .map_err(io)?;
+        let name = f
+            .raw_name()
+            .map(|n| n.dangerous_unsafe_unsanitized_raw().as_str())
+            .unwrap_or_default();
         match uploads::check(&bytes, config.max_upload_bytes) {
-            Ok(checked) => proof = Some((checked, bytes)),
+            Ok(checked) => proof = Some((checked, bytes, uploads::sanitize_name(name))),
             Err(refusal) => {
                 let mb = config.max_upload_bytes.div_ceil(1024 * 1024).to_string();
-                let msg = crate::i18n::t_args(page.lang, refusal.message_key(), &[("mb", mb)]);
+                let msg = i18n::t_args(page.lang, refusal.message_key(), &[("mb", mb)]);
                 state.add("proof", msg);
             }
         }
     }
-    let (Some(nomination), Some(amount), Some(paid_on), true) =
-        (nomination, amount, paid_on, state.is_ok())
-    else {
-        let view = prizes_view(db, page, &c, state).await?;
-        return Ok(Reply::Page((
-            Status::UnprocessableEntity,
-            Template::render("results/prizes", &view),
-        )));
-    };
     let io = |e: std::io::Error| AppError::Internal(format!("storing upload: {e}"));
+    // Staged files are removed on drop unless persisted, so a refusal leaves nothing behind.
     let staged = match &proof {
-        Some((checked, bytes)) => {
+        Some((checked, bytes, _)) if state.is_ok() => {
             Some(uploads::stage(&config.upload_dir, c.id, checked.kind, bytes).map_err(io)?)
         }
-        None => None,
-    };
-    let proof_row = match (&proof, &staged) {
-        (Some((checked, _)), Some(s)) => Some((
-            s.stored_name.clone(),
-            checked.kind.content_type().to_owned(),
-            checked.sha256.clone(),
-        )),
         _ => None,
     };
+    let proof_row = match (&proof, &staged) {
+        (Some((checked, _, name)), Some(s)) => Some(Proof {
+            stored: s.stored_name.clone(),
+            content_type: checked.kind.content_type().to_owned(),
+            sha256: checked.sha256.clone(),
+            name: name.clone(),
+        }),
+        _ => None,
+    };
+    let payment = PaymentInput {
+        nomination: Uuid::parse_str(&text(input.map(|f| &f.nomination))).ok(),
+        kind: text(input.map(|f| &f.kind)),
+        amount: text(input.map(|f| &f.amount)),
+        account: text(input.map(|f| &f.account)),
+        reference: text(input.map(|f| &f.reference)),
+        paid_on: text(input.map(|f| &f.paid_on)),
+        proof: proof_row,
+    };
+    let by = who.0.id.into_uuid();
     let txn = db.begin().await?;
-    let saved = disbursements::insert(
-        &txn,
-        c.id,
-        NewDisbursement {
-            nomination_id: nomination,
-            kind,
-            amount,
-            recipient_account: account,
-            reference,
-            paid_on,
-            proof: proof_row,
-        },
-        who.0.id.into_uuid(),
-    )
-    .await?;
+    let saved = match ledger::record(&txn, &c, payment, ledger::today(), by).await? {
+        Ok(saved) if state.is_ok() => saved,
+        other => {
+            // Rolled back before the page is read again.
+            drop(txn);
+            for p in other.err().unwrap_or_default() {
+                state.add(p.field, i18n::t_args(page.lang, p.key, &p.args));
+            }
+            return refused(db, page, &c, state, String::new()).await;
+        }
+    };
     audit::record(
         &txn,
         NewEvent {
             competition_id: Some(c.id),
-            nomination_id: Some(nomination),
-            actor_id: Some(who.0.id.into_uuid()),
+            nomination_id: Some(saved.nomination_id),
+            actor_id: Some(by),
             action: "prize.disbursed".into(),
             details: format!("{} {} ref {}", saved.kind, saved.amount, saved.reference),
             ..Default::default()
@@ -311,5 +385,7 @@ async fn record(
 
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {
-    routes![show, record]
+    let mut r = routes![show, record, ledger_xlsx, ledger_pdf];
+    r.extend(reverse::routes());
+    r
 }

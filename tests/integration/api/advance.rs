@@ -23,6 +23,13 @@ async fn accepted_entries_below_are_brought_in_and_the_rest_skipped_with_reasons
         .await;
     let winner = nomination_with_status(&app, below.id, OWN, "accepted").await;
     let loser = nomination_with_status(&app, below.id, NEIGHBOUR, "rejected").await;
+    crate::results::advancement::published_result(
+        &app,
+        &below,
+        &[(winner, OWN, 1, Some("Juara I"), None)],
+        30,
+    )
+    .await;
     let admin = Api::user(&app, Role::Admin, "admin-kudus", Some("33.19"), None).await;
     let path = format!("/api/v1/competitions/{}/advance", above.id);
 
@@ -32,7 +39,7 @@ async fn accepted_entries_below_are_brought_in_and_the_rest_skipped_with_reasons
     assert_eq!(
         items.len(),
         1,
-        "only the accepted entry is a candidate: {list}"
+        "only the prize winner is a candidate: {list}"
     );
     assert_eq!(items[0]["nomination"]["id"], winner.to_string());
     assert_eq!(items[0]["source"]["level"], "kecamatan");
@@ -42,7 +49,7 @@ async fn accepted_entries_below_are_brought_in_and_the_rest_skipped_with_reasons
     assert_eq!(status, Status::Ok, "{report}");
     assert_eq!(report["created"].as_array().unwrap().len(), 1);
     assert_eq!(report["skipped"][0]["id"], loser.to_string());
-    assert_eq!(report["skipped"][0]["reason"], "not_from_below");
+    assert_eq!(report["skipped"][0]["reason"], "not_a_winner");
     let (_, again) = json(
         admin
             .post(&path, &json!({"nominations": [winner.to_string()]}))

@@ -30,6 +30,13 @@ async fn advancing_creates_submitted_nominations_and_skips_duplicates() {
     let (below, above) = two_levels(&app).await;
     let winner = nomination_with_status(&app, below.id, OWN, "accepted").await;
     let loser = nomination_with_status(&app, below.id, NEIGHBOUR, "rejected").await;
+    crate::results::advancement::published_result(
+        &app,
+        &below,
+        &[(winner, OWN, 1, Some("Juara I"), None)],
+        30,
+    )
+    .await;
     let report = advance_into(
         &app.db,
         &above,
@@ -46,7 +53,7 @@ async fn advancing_creates_submitted_nominations_and_skips_duplicates() {
     assert_eq!(
         report.skipped,
         vec![
-            (NominationId::from(loser), SkipReason::NotFromBelow),
+            (NominationId::from(loser), SkipReason::NotAWinner),
             (NominationId::from(winner), SkipReason::AlreadyEntered),
         ]
     );
@@ -87,6 +94,13 @@ async fn advanced_nominations_reference_the_source_documents() {
     let req_below = requirement(&app.db, below.id, "PROFIL", "file", true).await;
     let req_above = requirement(&app.db, above.id, "PROFIL", "file", true).await;
     let winner = nomination_with_status(&app, below.id, OWN, "accepted").await;
+    crate::results::advancement::published_result(
+        &app,
+        &below,
+        &[(winner, OWN, 1, Some("Juara I"), None)],
+        30,
+    )
+    .await;
     juara::db::documents::insert(
         &app.db,
         juara::db::documents::NewDocument {
@@ -130,6 +144,13 @@ async fn admin_brings_winners_in_through_the_form() {
     let app = TestApp::new().await;
     let (below, above) = two_levels(&app).await;
     let winner = nomination_with_status(&app, below.id, OWN, "accepted").await;
+    crate::results::advancement::published_result(
+        &app,
+        &below,
+        &[(winner, OWN, 1, Some("Juara I"), None)],
+        30,
+    )
+    .await;
     nomination_with_status(&app, above.id, NEIGHBOUR, "submitted").await;
     app.login_as(Role::Admin).await;
     let path = format!("/admin/competitions/{}/advance", above.id);
@@ -149,13 +170,13 @@ async fn admin_brings_winners_in_through_the_form() {
     let again = app
         .post_form(&path, &[("nominations", &winner.to_string())])
         .await;
-    assert_eq!(again.status(), Status::SeeOther);
-    let list = body(
-        app.get(&format!("/admin/competitions/{}/nominations", above.id))
-            .await,
-    )
-    .await;
-    assert!(list.contains("0 usulan dibawa masuk; 1 dilewati (1 sudah terdaftar)."));
+    // Nothing to bring in is a refusal that says why, not "0 brought in" as a success.
+    assert_eq!(again.status(), Status::UnprocessableEntity);
+    let text = body(again).await;
+    assert!(text.contains("Tidak ada juara yang dimajukan"));
+    assert!(
+        text.contains("Bakalankrapyak, Kaliwungu, Kabupaten Kudus: sudah terdaftar di lomba ini")
+    );
 }
 
 #[rocket::async_test]

@@ -298,7 +298,7 @@ async fn a_whole_competition_from_sheets_to_advanced_winners() {
                 ("amount", "100.000.000"),
                 ("account", "BPD 123"),
                 ("reference", "TRX-1"),
-                ("paid_on", "2026-11-25"),
+                ("paid_on", &super::advancement::today()),
             ],
         )
         .await;
@@ -333,6 +333,8 @@ async fn a_whole_competition_from_sheets_to_advanced_winners() {
         form.contains(&format!("<option value=\"{}\"", c.noms[1])),
         "villages to correct"
     );
+    // Advancement waits for the appeal window (7 days) to close.
+    super::advancement::announced_days_ago(&app, c.id, 8).await;
     let resp = app
         .post_form(
             &format!("/admin/competitions/{}/results/advance", c.id),

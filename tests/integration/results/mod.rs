@@ -3,11 +3,14 @@
 //! a village, appealed, corrected, paid and advanced; plus exports and access rules.
 
 mod access;
+pub mod advancement;
 mod comments;
 mod demo;
 mod documents;
 mod e2e;
 mod exports;
+pub mod ledger;
+mod ledger_db;
 mod refusals;
 mod scale;
 mod shortlist;
