@@ -121,6 +121,7 @@ pub const ROWS: &[Row] = &[
     r("GET /results/<id>", "/results/{ann}", Public),
     r("GET /results/<id>/v/<version>", "/results/{ann}/v/1", Public),
     r("GET /api/v1/results/<id>", "/api/v1/results/{ann}", Public),
+    r("GET /results/<id>/v/<version>/verify.json", "/results/{ann}/v/1/verify.json", Public),
     r("GET /api/v1/results/<id>/snapshots", "/api/v1/results/{ann}/snapshots", Public),
     r("GET /api/v1/results/<id>/snapshots/<version>", "/api/v1/results/{ann}/snapshots/1", Public),
     r("GET /api/v1/results/<id>/prizes", "/api/v1/results/{ann}/prizes", Public),
@@ -193,6 +194,9 @@ pub const ROWS: &[Row] = &[
     r("GET /admin/competitions/<id>/results/prizes", "/admin/competitions/{ann}/results/prizes", InScope),
     r("GET /admin/competitions/<id>/results/export.csv", "/admin/competitions/{ann}/results/export.csv", InScope),
     r("GET /admin/competitions/<id>/results/export.xlsx", "/admin/competitions/{ann}/results/export.xlsx", InScope),
+    r("GET /admin/competitions/<id>/results/ledger.xlsx", "/admin/competitions/{ann}/results/ledger.xlsx", InScope),
+    r("GET /admin/competitions/<id>/results/ledger.pdf", "/admin/competitions/{ann}/results/ledger.pdf", InScope),
+    r("GET /admin/security/lockouts", "/admin/security/lockouts", AnyAdmin),
     r("GET /admin/competitions/<id>/results/minutes.pdf", "/admin/competitions/{ann}/results/minutes.pdf", InScope),
     r("GET /admin/competitions/<id>/results/decree.pdf?<name>&<title>&<number>&<place>", "/admin/competitions/{ann}/results/decree.pdf", InScope),
     r("GET /admin/competitions/<id>/results/certificate.pdf?<nomination>&<name>&<title>&<number>&<place>", "/admin/competitions/{ann}/results/certificate.pdf?nomination={annnom}", InScope),
@@ -204,6 +208,8 @@ pub const ROWS: &[Row] = &[
     r("POST /admin/competitions/<id>/results/advance", "/admin/competitions/{ann}/results/advance", InScope),
     r("POST /admin/competitions/<id>/results/correct", "/admin/competitions/{ann}/results/correct", InScope),
     r("POST /admin/competitions/<id>/results/disbursements", "/admin/competitions/{ann}/results/disbursements", InScope),
+    r("POST /admin/competitions/<id>/results/disbursements/<payment>/reverse", "/admin/competitions/{ann}/results/disbursements/{nil}/reverse", InScope),
+    r("POST /admin/competitions/<id>/advance/sync/<source>", "/admin/competitions/{comp}/advance/sync/{nil}", Nobody),
     r("POST /admin/competitions/<id>/results/appeals/<appeal>/reject", "/admin/competitions/{ann}/results/appeals/{nil}/reject", Nobody),
     // Judges
     r("GET /judge", "/judge", AnyJudge),
@@ -288,5 +294,6 @@ pub const ROWS: &[Row] = &[
     rb("POST /admin/conflicts/remove", "/admin/conflicts/remove", InScope, &[("judge_id", "{judge_conflicted}"), ("id", "{conflict}")]),
     r("POST /village/nominations/<id>/withdraw", "/village/nominations/{nom}/withdraw", Owner),
     r("POST /api/v1/nominations/<id>/withdraw", "/api/v1/nominations/{nom}/withdraw", Owner),
+    r("POST /account/logout-all", "/account/logout-all", LoggedIn),
     r("POST /logout", "/logout", Public),
 ];
