@@ -5,7 +5,7 @@
 
 use chrono::{Duration, Utc};
 use juara::auth::Role;
-use juara::db::results::snapshots::{self, NewSnapshot};
+use juara::db::results::snapshots;
 use juara::results::published::{Line, PrizeInfo, Totals};
 use juara::results::{Published, VillageInfo};
 use rocket::http::Status;
@@ -90,16 +90,32 @@ pub async fn published_result(
         comments: Vec::new(),
         result,
     };
-    snapshots::insert_next(
-        &app.db,
-        NewSnapshot {
-            competition_id: c.id,
-            inputs: "{}".into(),
-            outputs: serde_json::to_string(&p).expect("json"),
-            reason: String::new(),
-            created_by: Uuid::new_v4(),
-        },
-    )
+    // History as an older release stored it: a published ranking without engine inputs
+    // (hash scheme 1), so the fixture needs no criteria or sheets.
+    let previous = snapshots::current(&app.db, c.id).await.expect("current");
+    let version = previous.as_ref().map_or(1, |p| p.version + 1);
+    if let Some(p) = previous {
+        let mut a: entity::result_snapshot::ActiveModel = p.into();
+        a.status = Set(snapshots::SUPERSEDED.to_owned());
+        a.update(&app.db).await.expect("supersede");
+    }
+    let outputs = serde_json::to_string(&p).expect("json");
+    let now = Utc::now().fixed_offset();
+    entity::result_snapshot::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        competition_id: Set(c.id),
+        version: Set(version),
+        status: Set(snapshots::CURRENT.to_owned()),
+        content_hash: Set(snapshots::content_hash("{}", &outputs)),
+        hash_scheme: Set(1),
+        inputs: Set("{}".into()),
+        outputs: Set(outputs),
+        reason: Set(String::new()),
+        created_by: Set(None),
+        created_at: Set(now),
+        announced_at: Set(now),
+    }
+    .insert(&app.db)
     .await
     .expect("snapshot");
     announced_days_ago(app, c.id, days_ago).await;

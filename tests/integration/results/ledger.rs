@@ -305,16 +305,16 @@ async fn after_a_correction_swapping_i_and_ii_balances_show_and_add_up() {
         .await
         .expect("query")
         .expect("score");
-    let resp = app
-        .post_form(
-            &format!("/admin/competitions/{}/results/correct", c.id),
-            &[
-                ("nomination", &c.noms[1].to_string()),
-                (&format!("values[{}]", score.id), "90"),
-                ("reason", "Koreksi salah input nilai"),
-            ],
-        )
-        .await;
+    let resp = super::correct_confirmed(
+        &app,
+        &c,
+        &[
+            ("nomination", &c.noms[1].to_string()),
+            (&format!("values[{}]", score.id), "90"),
+            ("reason", "Koreksi salah input nilai"),
+        ],
+    )
+    .await;
     assert_eq!(resp.status(), Status::SeeOther);
     let page = prizes(&app, &c).await;
     let row = |n: Uuid, kind: &str| {
