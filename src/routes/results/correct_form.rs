@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use entity::{competition, criterion, score, score_sheet, user};
 use juara_domain::Points;
+use juara_domain::criteria::Scale;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
 use uuid::Uuid;
@@ -31,6 +32,35 @@ pub(super) struct ScoreRow {
     stored: String,
     /// As typed (the stored value until the committee changes it).
     pub(super) value: String,
+    /// The indicator's scale, e.g. "60–100 (kelipatan 5)", shown beside the field.
+    scale_hint: String,
+    #[serde(skip)]
+    scale: Option<Scale>,
+    #[serde(skip)]
+    optional: bool,
+}
+
+/// The scale of a criterion row as the engine reads it.
+fn scale_of(c: &criterion::Model) -> Option<Scale> {
+    Some(Scale {
+        min: Points::from_units(c.scale_min?),
+        max: Points::from_units(c.scale_max?),
+        step: c.scale_step.map(Points::from_units),
+    })
+}
+
+fn hint(scale: Option<&Scale>, optional: bool) -> String {
+    let Some(s) = scale else {
+        return String::new();
+    };
+    let mut h = format!("{}–{}", s.min, s.max);
+    if let Some(step) = s.step {
+        h.push_str(&format!(" (kelipatan {step})"));
+    }
+    if optional {
+        h.push_str(", TB");
+    }
+    h
 }
 
 /// One village of the preview, formatted.
@@ -150,7 +180,11 @@ pub(super) async fn scores_of(
             let sheet = sheets.iter().find(|x| x.id == s.sheet_id)?;
             let stage = stages.iter().find(|x| x.id == sheet.stage_id)?;
             let crit = criteria.get(&s.criterion_id)?;
+            let scale = scale_of(crit);
             let row = ScoreRow {
+                scale_hint: hint(scale.as_ref(), crit.optional),
+                scale,
+                optional: crit.optional,
                 id: s.id.to_string(),
                 stage: stage.code.clone(),
                 judge: judges.get(&sheet.judge_id).cloned().unwrap_or_default(),
@@ -190,12 +224,20 @@ pub(super) fn changes_of(
             "{village} · {} · {} · {}",
             row.stage, row.criterion, row.judge
         );
+        // The same rules as the judge's sheet: on the scale and its step, TB only where the
+        // indicator is optional, so a correction cannot publish a value no judge could enter.
         let change = if typed.eq_ignore_ascii_case(NOT_APPLICABLE) {
-            Some((None, true))
+            Some((None, true)).filter(|_| row.optional)
         } else {
             typed
+                .replace(',', ".")
                 .parse::<Points>()
                 .ok()
+                .filter(|p| {
+                    row.scale
+                        .as_ref()
+                        .is_none_or(|s| s.contains(*p) && s.on_step(*p))
+                })
                 .map(|p| (Some(p.units()), false))
         };
         match change {

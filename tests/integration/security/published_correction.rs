@@ -47,6 +47,39 @@ async fn a_correction_that_changes_nothing_is_refused() {
 }
 
 #[rocket::async_test]
+async fn a_correction_off_the_scale_is_refused_next_to_the_field() {
+    let (app, c) = announced().await;
+    let before = inputs(&app, &c).await;
+    let path = format!("/admin/competitions/{}/results/correct", c.id);
+    let score = entity::score::Entity::find()
+        .filter(entity::score::Column::SheetId.eq(winners_sheet(&app, &c).await.id))
+        .one(&app.db)
+        .await
+        .expect("query")
+        .expect("score");
+    let field = format!("values[{}]", score.id);
+    // 150 is above the 0–100 scale; TB is refused on an indicator that is not optional.
+    for bad in ["150", "-1", "TB"] {
+        let nomination = c.noms[0].to_string();
+        let fields = [
+            ("nomination", nomination.as_str()),
+            (field.as_str(), bad),
+            ("reason", "Salah input"),
+        ];
+        let resp = app.post_form(&path, &fields).await;
+        assert_eq!(resp.status(), Status::UnprocessableEntity, "{bad}");
+        let page = body(resp).await;
+        assert!(page.contains("skala indikator"), "{bad}: says why");
+        assert!(
+            page.contains(&format!("err-{field}")),
+            "{bad}: next to the field"
+        );
+        assert!(confirm_token(&page).is_none(), "{bad}: nothing to confirm");
+    }
+    assert_eq!(inputs(&app, &c).await, before, "nothing published");
+}
+
+#[rocket::async_test]
 async fn a_correction_names_its_change_shows_the_diff_then_publishes_v2_with_the_audit() {
     let (app, c) = announced().await;
     // Judge 1's field score on aspect A for 2002 (index 1) was 80; 90 puts 2002 first.
