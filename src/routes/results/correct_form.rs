@@ -34,6 +34,9 @@ pub(super) struct ScoreRow {
     pub(super) value: String,
     /// The indicator's scale, e.g. "60–100 (kelipatan 5)", shown beside the field.
     scale_hint: String,
+    /// The refusal of the typed value, shown next to it (Tera cannot look up a key with
+    /// brackets in it, so the row carries its own message).
+    error: Option<String>,
     #[serde(skip)]
     scale: Option<Scale>,
     #[serde(skip)]
@@ -53,9 +56,19 @@ fn hint(scale: Option<&Scale>, optional: bool) -> String {
     let Some(s) = scale else {
         return String::new();
     };
-    let mut h = format!("{}–{}", s.min, s.max);
+    // "60–100 (kelipatan 2,5)": no trailing zeros, Indonesian decimal comma.
+    let plain = |p: Points| {
+        let t = p.to_string();
+        let t = if t.contains('.') {
+            t.trim_end_matches('0').trim_end_matches('.').to_owned()
+        } else {
+            t
+        };
+        t.replace('.', ",")
+    };
+    let mut h = format!("{}–{}", plain(s.min), plain(s.max));
     if let Some(step) = s.step {
-        h.push_str(&format!(" (kelipatan {step})"));
+        h.push_str(&format!(" (kelipatan {})", plain(step)));
     }
     if optional {
         h.push_str(", TB");
@@ -182,6 +195,7 @@ pub(super) async fn scores_of(
             let crit = criteria.get(&s.criterion_id)?;
             let scale = scale_of(crit);
             let row = ScoreRow {
+                error: None,
                 scale_hint: hint(scale.as_ref(), crit.optional),
                 scale,
                 optional: crit.optional,
@@ -301,9 +315,11 @@ pub(super) async fn view(
         None => Vec::new(),
     };
     for s in &mut scores {
-        if let Some(v) = form.values.get(&format!("values[{}]", s.id)) {
+        let key = format!("values[{}]", s.id);
+        if let Some(v) = form.values.get(&key) {
             s.value.clone_from(v);
         }
+        s.error = form.errors.get(&key).and_then(|e| e.first()).cloned();
     }
     let villages = villages(db, c).await?;
     let nomination = nomination.map(|n| n.to_string()).unwrap_or_default();
