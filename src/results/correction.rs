@@ -23,7 +23,10 @@ pub struct DiffRow {
     pub new_score: Option<i64>,
     pub old_prize: Option<PrizeInfo>,
     pub new_prize: Option<PrizeInfo>,
-    /// Rank, score or prize differ.
+    /// The stage where the entry was cut, if it was (its final score is then not a score).
+    pub old_out: Option<String>,
+    pub new_out: Option<String>,
+    /// Rank, score, elimination or prize differ.
     pub changed: bool,
 }
 
@@ -54,12 +57,15 @@ pub fn diff(old: &Published, new: &Published) -> Vec<DiffRow> {
                 new_score: n.map(|l| l.final_score),
                 old_prize: o.and_then(|l| l.prize.clone()),
                 new_prize: n.and_then(|l| l.prize.clone()),
+                old_out: o.and_then(|l| l.eliminated_at.clone()),
+                new_out: n.and_then(|l| l.eliminated_at.clone()),
                 changed: false,
             };
             DiffRow {
                 changed: row.old_rank != row.new_rank
                     || row.old_score != row.new_score
-                    || row.old_prize != row.new_prize,
+                    || row.old_prize != row.new_prize
+                    || row.old_out != row.new_out,
                 ..row
             }
         })

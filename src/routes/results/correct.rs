@@ -152,7 +152,7 @@ async fn submit(
         let preview = PreviewView {
             rows: correction::diff(&old, &new)
                 .iter()
-                .map(DiffView::of)
+                .map(|r| DiffView::of(r, page.lang))
                 .collect(),
             changes: described,
             token,

@@ -103,15 +103,19 @@ fn prize_text(p: Option<&PrizeInfo>) -> String {
 }
 
 impl DiffView {
-    pub(super) fn of(r: &DiffRow) -> Self {
+    pub(super) fn of(r: &DiffRow, lang: &str) -> Self {
         let rank = |x: Option<u32>| x.map_or_else(|| "—".to_owned(), |r| r.to_string());
-        let points = |x: Option<i64>| x.map_or_else(|| "—".to_owned(), score);
+        // An entry cut at an earlier stage has no final score: say where it stopped.
+        let points = |x: Option<i64>, out: Option<&String>| match out {
+            Some(stage) => format!("{} {stage}", crate::i18n::t(lang, "res-eliminated-at")),
+            None => x.map_or_else(|| "—".to_owned(), score),
+        };
         DiffView {
             village: r.village.clone(),
             old_rank: rank(r.old_rank),
             new_rank: rank(r.new_rank),
-            old_score: points(r.old_score),
-            new_score: points(r.new_score),
+            old_score: points(r.old_score, r.old_out.as_ref()),
+            new_score: points(r.new_score, r.new_out.as_ref()),
             old_prize: prize_text(r.old_prize.as_ref()),
             new_prize: prize_text(r.new_prize.as_ref()),
             changed: r.changed,

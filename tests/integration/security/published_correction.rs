@@ -115,6 +115,9 @@ async fn a_correction_names_its_change_shows_the_diff_then_publishes_v2_with_the
     );
     assert!(preview.contains("Juara I"), "prizes shown");
     assert!(!preview.contains(">33.19.01.2002<"), "names, not codes");
+    // Entries cut by the documents shortlist say where they stopped, not a final of 0.
+    assert!(preview.contains("gugur di tahap ADM"), "{preview}");
+    assert!(!preview.contains(">0.00<"), "no final of 0 for a cut entry");
     // A confirmation that does not match the preview publishes nothing.
     let mut stale = fields.to_vec();
     stale.push(("confirm", "0000"));
