@@ -500,20 +500,29 @@ impl Download {
             ),
         }
     }
+
+    /// An XLSX workbook.
+    pub(super) fn xlsx(body: Vec<u8>, file: String) -> Self {
+        let xlsx = ContentType::new(
+            "application",
+            "vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        );
+        Download::new(body, xlsx, file)
+    }
 }
 
-/// The published results if announced, else a fresh preview.
+/// The published results and their snapshot if announced, else a fresh preview.
 async fn current_or_preview(
     db: &DatabaseConnection,
     c: &competition::Model,
     page: &Page,
-) -> Result<Published, AppError> {
+) -> Result<(Published, Option<entity::result_snapshot::Model>), AppError> {
     if let Some(s) = snapshots::current(db, c.id).await? {
-        return published_of(&s);
+        return Ok((published_of(&s)?, Some(s)));
     }
     ensure_judging_started(c, page)?;
     match results::compute(db, c).await? {
-        Ok(computed) => Ok(computed.published),
+        Ok(computed) => Ok((computed.published, None)),
         Err(r) => Err(AppError::Conflict(
             describe_refusal(&r, page.lang).join("; "),
         )),
@@ -529,9 +538,8 @@ async fn export_csv(
 ) -> Result<Download, AppError> {
     let db = db.inner();
     let c = load_admin(db, id, &who.0).await?;
-    let p = current_or_preview(db, &c, &page).await?;
+    let (p, snap) = current_or_preview(db, &c, &page).await?;
     let body = export::csv(&p).map_err(|e| AppError::Internal(e.to_string()))?;
-    let snap = snapshots::current(db, c.id).await?;
     Ok(Download::new(
         body,
         ContentType::CSV,
@@ -548,22 +556,13 @@ async fn export_xlsx(
 ) -> Result<Download, AppError> {
     let db = db.inner();
     let c = load_admin(db, id, &who.0).await?;
-    let p = current_or_preview(db, &c, &page).await?;
-    let snap = snapshots::current(db, c.id).await?;
+    let (p, snap) = current_or_preview(db, &c, &page).await?;
     let stamp = snap.as_ref().map(|s| export::Stamp {
         version: s.version,
         content_hash: &s.content_hash,
     });
     let body = export::xlsx(&p, stamp).map_err(|e| AppError::Internal(e.to_string()))?;
-    let xlsx = ContentType::new(
-        "application",
-        "vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    );
-    Ok(Download::new(
-        body,
-        xlsx,
-        export_name(&c, snap.as_ref(), "xlsx"),
-    ))
+    Ok(Download::xlsx(body, export_name(&c, snap.as_ref(), "xlsx")))
 }
 
 /// `hasil-<id>-v2-1a2b3c4d.csv` for an announced version, `hasil-<id>-pratinjau.csv` before.

@@ -214,15 +214,7 @@ async fn ledger_xlsx(
     let l = ledger_of(db, &c, &page).await?;
     let body = ledger_export::xlsx(&c.name, &l)
         .map_err(|e| AppError::Internal(format!("ledger workbook: {e}")))?;
-    let xlsx = ContentType::new(
-        "application",
-        "vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    );
-    Ok(Download::new(
-        body,
-        xlsx,
-        format!("buku-besar-{}.xlsx", c.id),
-    ))
+    Ok(Download::xlsx(body, format!("buku-besar-{}.xlsx", c.id)))
 }
 
 #[get("/admin/competitions/<id>/results/ledger.pdf")]

@@ -7,8 +7,8 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use super::{
-    CASH_TOTAL, Contest, announce, browser_as, contest, correct_confirmed, json, post_multipart,
-    village,
+    CASH_TOTAL, announce, browser_as, contest, correct_confirmed, json, lap_a_score,
+    post_multipart, village,
 };
 use crate::common::builders::CompetitionBuilder;
 use crate::common::{TestApp, body};
@@ -22,26 +22,6 @@ fn line(lines: &[Value], nomination: Uuid) -> &Value {
 
 fn cash(l: &Value) -> i64 {
     l["prize"]["cash"].as_i64().unwrap_or(0)
-}
-
-/// The J1 score of village `i` on LAP aspect A.
-async fn lap_a_score(app: &TestApp, c: &Contest, i: usize) -> Uuid {
-    let sheet = entity::score_sheet::Entity::find()
-        .filter(entity::score_sheet::Column::StageId.eq(c.lap))
-        .filter(entity::score_sheet::Column::NominationId.eq(c.noms[i]))
-        .filter(entity::score_sheet::Column::JudgeId.eq(c.judges[0]))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
-    entity::score::Entity::find()
-        .filter(entity::score::Column::SheetId.eq(sheet.id))
-        .filter(entity::score::Column::CriterionId.eq(c.lap_a))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .id
 }
 
 #[rocket::async_test]

@@ -290,27 +290,13 @@ async fn after_a_correction_swapping_i_and_ii_balances_show_and_add_up() {
         assert_eq!(r.status(), Status::SeeOther);
     }
     // J1's field score on aspect A for 2002 was 80, is 90: 2002 becomes Juara I.
-    let sheet = entity::score_sheet::Entity::find()
-        .filter(entity::score_sheet::Column::StageId.eq(c.lap))
-        .filter(entity::score_sheet::Column::NominationId.eq(c.noms[1]))
-        .filter(entity::score_sheet::Column::JudgeId.eq(c.judges[0]))
-        .one(&app.db)
-        .await
-        .expect("query")
-        .expect("sheet");
-    let score = entity::score::Entity::find()
-        .filter(entity::score::Column::SheetId.eq(sheet.id))
-        .filter(entity::score::Column::CriterionId.eq(c.lap_a))
-        .one(&app.db)
-        .await
-        .expect("query")
-        .expect("score");
+    let score = super::lap_a_score(&app, &c, 1).await;
     let resp = super::correct_confirmed(
         &app,
         &c,
         &[
             ("nomination", &c.noms[1].to_string()),
-            (&format!("values[{}]", score.id), "90"),
+            (&format!("values[{}]", score), "90"),
             ("reason", "Koreksi salah input nilai"),
         ],
     )

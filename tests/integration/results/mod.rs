@@ -258,3 +258,24 @@ pub async fn correct_confirmed<'a>(
     confirmed.push(("confirm", &token));
     app.post_form(&path, &confirmed).await
 }
+
+/// The id of judge 1's score of village `i` on LAP aspect A (the value corrections change).
+pub async fn lap_a_score(app: &TestApp, c: &Contest, i: usize) -> Uuid {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let sheet = entity::score_sheet::Entity::find()
+        .filter(entity::score_sheet::Column::StageId.eq(c.lap))
+        .filter(entity::score_sheet::Column::NominationId.eq(c.noms[i]))
+        .filter(entity::score_sheet::Column::JudgeId.eq(c.judges[0]))
+        .one(&app.db)
+        .await
+        .expect("query")
+        .expect("sheet");
+    entity::score::Entity::find()
+        .filter(entity::score::Column::SheetId.eq(sheet.id))
+        .filter(entity::score::Column::CriterionId.eq(c.lap_a))
+        .one(&app.db)
+        .await
+        .expect("query")
+        .expect("score")
+        .id
+}

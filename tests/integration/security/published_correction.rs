@@ -83,22 +83,8 @@ async fn a_correction_off_the_scale_is_refused_next_to_the_field() {
 async fn a_correction_names_its_change_shows_the_diff_then_publishes_v2_with_the_audit() {
     let (app, c) = announced().await;
     // Judge 1's field score on aspect A for 2002 (index 1) was 80; 90 puts 2002 first.
-    let sheet = entity::score_sheet::Entity::find()
-        .filter(entity::score_sheet::Column::StageId.eq(c.lap))
-        .filter(entity::score_sheet::Column::NominationId.eq(c.noms[1]))
-        .filter(entity::score_sheet::Column::JudgeId.eq(c.judges[0]))
-        .one(&app.db)
-        .await
-        .expect("query")
-        .expect("sheet");
-    let score = entity::score::Entity::find()
-        .filter(entity::score::Column::SheetId.eq(sheet.id))
-        .filter(entity::score::Column::CriterionId.eq(c.lap_a))
-        .one(&app.db)
-        .await
-        .expect("query")
-        .expect("score");
-    let field = format!("values[{}]", score.id);
+    let score = crate::results::lap_a_score(&app, &c, 1).await;
+    let field = format!("values[{}]", score);
     let nom = c.noms[1].to_string();
     let fields = [
         ("nomination", nom.as_str()),
