@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use entity::{competition, user};
 use rocket::form::FromForm;
-use rocket::http::{ContentType, Header, Status};
+use rocket::http::Status;
 use rocket::response::{Flash, Redirect, Responder};
 use rocket::{Route, State, get, post, routes};
 use rocket_dyn_templates::Template;
@@ -27,7 +27,7 @@ use crate::i18n;
 use crate::ids::{CompetitionId, NominationId, UserId};
 use crate::results::announce::{self, AnnounceError};
 use crate::results::stats::{StageStats, stage_stats};
-use crate::results::{self, Published, export};
+use crate::results::{self, Published};
 use crate::views::Page;
 
 #[derive(Serialize)]
@@ -297,7 +297,7 @@ async fn advance_targets(
 }
 
 /// Results are computed once judging has started.
-fn ensure_judging_started(c: &competition::Model, page: &Page) -> Result<(), AppError> {
+pub(super) fn ensure_judging_started(c: &competition::Model, page: &Page) -> Result<(), AppError> {
     match CompStatus::parse(&c.status) {
         Some(CompStatus::Draft | CompStatus::Open) | None => {
             Err(AppError::Conflict(page.t("res-err-not-judging")))
@@ -481,107 +481,6 @@ async fn version(
     super::public::render_version(db, page, &c, version).await
 }
 
-/// A file to download.
-#[derive(Responder)]
-pub(super) struct Download {
-    body: Vec<u8>,
-    content_type: ContentType,
-    disposition: Header<'static>,
-}
-
-impl Download {
-    pub(super) fn new(body: Vec<u8>, content_type: ContentType, file: String) -> Self {
-        Download {
-            body,
-            content_type,
-            disposition: Header::new(
-                "Content-Disposition",
-                format!("attachment; filename=\"{file}\""),
-            ),
-        }
-    }
-
-    /// An XLSX workbook.
-    pub(super) fn xlsx(body: Vec<u8>, file: String) -> Self {
-        let xlsx = ContentType::new(
-            "application",
-            "vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        );
-        Download::new(body, xlsx, file)
-    }
-}
-
-/// The published results and their snapshot if announced, else a fresh preview.
-async fn current_or_preview(
-    db: &DatabaseConnection,
-    c: &competition::Model,
-    page: &Page,
-) -> Result<(Published, Option<entity::result_snapshot::Model>), AppError> {
-    if let Some(s) = snapshots::current(db, c.id).await? {
-        return Ok((published_of(&s)?, Some(s)));
-    }
-    ensure_judging_started(c, page)?;
-    match results::compute(db, c).await? {
-        Ok(computed) => Ok((computed.published, None)),
-        Err(r) => Err(AppError::Conflict(
-            describe_refusal(&r, page.lang).join("; "),
-        )),
-    }
-}
-
-#[get("/admin/competitions/<id>/results/export.csv")]
-async fn export_csv(
-    page: Page,
-    who: AdminUser,
-    id: CompetitionId,
-    db: &State<DatabaseConnection>,
-) -> Result<Download, AppError> {
-    let db = db.inner();
-    let c = load_admin(db, id, &who.0).await?;
-    let (p, snap) = current_or_preview(db, &c, &page).await?;
-    let body = export::csv(&p).map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(Download::new(
-        body,
-        ContentType::CSV,
-        export_name(&c, snap.as_ref(), "csv"),
-    ))
-}
-
-#[get("/admin/competitions/<id>/results/export.xlsx")]
-async fn export_xlsx(
-    page: Page,
-    who: AdminUser,
-    id: CompetitionId,
-    db: &State<DatabaseConnection>,
-) -> Result<Download, AppError> {
-    let db = db.inner();
-    let c = load_admin(db, id, &who.0).await?;
-    let (p, snap) = current_or_preview(db, &c, &page).await?;
-    let stamp = snap.as_ref().map(|s| export::Stamp {
-        version: s.version,
-        content_hash: &s.content_hash,
-    });
-    let body = export::xlsx(&p, stamp).map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(Download::xlsx(body, export_name(&c, snap.as_ref(), "xlsx")))
-}
-
-/// `hasil-<id>-v2-1a2b3c4d.csv` for an announced version, `hasil-<id>-pratinjau.csv` before.
-fn export_name(
-    c: &competition::Model,
-    snap: Option<&entity::result_snapshot::Model>,
-    ext: &str,
-) -> String {
-    match snap {
-        Some(s) => format!(
-            "hasil-{}-v{}-{}.{ext}",
-            c.id,
-            s.version,
-            s.content_hash.get(..8).unwrap_or_default()
-        ),
-        None => format!("hasil-{}-pratinjau.{ext}", c.id),
-    }
-}
-
 #[derive(FromForm)]
 struct AdvanceForm {
     target: Option<String>,
@@ -742,8 +641,6 @@ pub fn routes() -> Vec<Route> {
         record_minutes,
         announce_results,
         version,
-        export_csv,
-        export_xlsx,
         advance
     ]
 }

@@ -17,7 +17,7 @@ use sea_orm::{DatabaseConnection, TransactionTrait};
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::committee::Download;
+use super::exports::Download;
 use super::load_admin;
 use crate::AppConfig;
 use crate::auth::AdminUser;

@@ -9,7 +9,7 @@ use rocket::{Route, State, get, routes};
 use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
-use super::committee::Download;
+use super::exports::Download;
 use super::{load_admin, published_of};
 use crate::auth::AdminUser;
 use crate::db::results::{minutes, snapshots};

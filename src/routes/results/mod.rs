@@ -10,6 +10,7 @@ mod correct;
 mod correct_form;
 mod disburse;
 mod documents;
+mod exports;
 mod public;
 mod village;
 mod withdrawn;
@@ -38,6 +39,7 @@ pub fn routes() -> Vec<Route> {
         correct::routes(),
         disburse::routes(),
         documents::routes(),
+        exports::routes(),
         public::routes(),
         village::routes(),
     ]

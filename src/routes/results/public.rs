@@ -9,7 +9,7 @@ use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilt
 use serde::Serialize;
 use std::collections::HashMap;
 
-use super::committee::Download;
+use super::exports::Download;
 use super::{ResultsView, published_of};
 use crate::db::competitions::{self, Status};
 use crate::db::results::{appeals, snapshots};
