@@ -160,7 +160,7 @@ impl AppConfig {
             });
         }
         if let Some(p) = self.admin_password.as_deref()
-            && let Err(e) = crate::auth::password::check_policy(p, &self.admin_username)
+            && let Err(e) = crate::password_policy::check_policy(p, &self.admin_username)
         {
             let reason = crate::i18n::t("en", e.message_key());
             return Err(ConfigError::WeakAdminPassword(reason));

@@ -28,13 +28,16 @@ pub enum AppError {
     Internal(String),
 }
 
+/// The message of a write refused because the result is published (see `integrity`).
+pub const RESULT_LOCKED_KEY: &str = "err-result-published";
+
 impl From<sea_orm::DbErr> for AppError {
     /// A result-lock trigger refusing a write is a conflict the user can understand, not an
     /// internal error (the handler should have refused first; this is the safety net).
     fn from(e: sea_orm::DbErr) -> Self {
-        if crate::integrity::is_lock_violation(&e) {
+        if crate::db::is_lock_violation(&e) {
             log::warn!("result lock trigger refused a write: {e}");
-            crate::integrity::refusal("id")
+            AppError::Conflict(crate::i18n::t("id", RESULT_LOCKED_KEY))
         } else {
             AppError::Db(e)
         }
@@ -95,7 +98,7 @@ impl<'r> Responder<'r, 'static> for AppError {
         };
         let message = match &self {
             AppError::Conflict(m) => m.clone(),
-            _ => crate::i18n::t(lang, crate::routes::catchers::message_for(status)),
+            _ => crate::i18n::t(lang, message_key(status)),
         };
         if req.uri().path().starts_with("/api") {
             let mut error = ApiError::new(status, &message);
@@ -127,4 +130,20 @@ pub enum StartupError {
     Bootstrap(String),
     #[error("secret key file {path}: {reason}")]
     SecretKey { path: String, reason: String },
+}
+
+/// The locale key of the message for a status.
+#[must_use]
+pub fn message_key(status: Status) -> &'static str {
+    match status.code {
+        400 => "error-400",
+        401 => "error-401",
+        403 => "error-403",
+        404 => "error-404",
+        413 => "error-413",
+        422 => "error-422",
+        429 => "error-429",
+        503 => "error-503",
+        _ => "error-500",
+    }
 }

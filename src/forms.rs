@@ -9,6 +9,9 @@ use serde::Serialize;
 
 use crate::i18n;
 
+/// The hidden form field carrying the CSRF token (`auth::csrf` checks it).
+pub const CSRF_FIELD: &str = "_csrf";
+
 /// Validation failures as (field name, message key) pairs; translated when shown.
 pub type FieldErrors = Vec<(&'static str, &'static str)>;
 
@@ -28,7 +31,7 @@ impl FormState {
         let mut state = FormState::default();
         for name in ctx.fields() {
             let key = name.to_string();
-            if key == crate::auth::csrf::FIELD || key.contains("password") {
+            if key == CSRF_FIELD || key.contains("password") {
                 continue;
             }
             if let Some(v) = ctx.field_value(name) {

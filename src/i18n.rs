@@ -64,9 +64,8 @@ pub fn t_args(lang: &str, key: &str, args: &[(&str, String)]) -> String {
     LOCALES.lookup_with_args(&lang_id(lang), key, &map)
 }
 
-/// Registers `t(key=…, lang=…)` and the `wib` time filter with Tera.
+/// Registers `t(key=…, lang=…)` with Tera (`views::register_tera` adds the formatting filters).
 pub fn register(tera: &mut rocket_dyn_templates::tera::Tera) {
-    tera.register_filter("wib", crate::views::format::wib_filter);
     tera.register_function(
         "t",
         FluentLoader::new(&*LOCALES).with_default_lang(langid!("id")),

@@ -6,7 +6,7 @@
 //! that forgets, and [`is_lock_violation`] turns their refusal into a 409.
 
 use entity::competition;
-use sea_orm::{ConnectionTrait, DbErr, EntityTrait};
+use sea_orm::{ConnectionTrait, EntityTrait};
 use uuid::Uuid;
 
 use crate::db::competitions::Status;
@@ -14,10 +14,7 @@ use crate::error::AppError;
 use crate::i18n;
 
 /// The translation key of the refusal.
-pub const LOCKED_KEY: &str = "err-result-published";
-
-/// What the database triggers say when they refuse a write.
-const TRIGGER_MARK: &str = "locked after the announcement";
+pub const LOCKED_KEY: &str = crate::error::RESULT_LOCKED_KEY;
 
 /// True once the result is public: its inputs are frozen.
 #[must_use]
@@ -58,8 +55,4 @@ pub async fn ensure_result_inputs_open<C: ConnectionTrait>(
     }
 }
 
-/// True when a database error is a result-lock trigger refusing a write.
-#[must_use]
-pub fn is_lock_violation(e: &DbErr) -> bool {
-    e.to_string().contains(TRIGGER_MARK)
-}
+pub use crate::db::is_lock_violation;

@@ -6,6 +6,7 @@
 //! registry, create the first admin, then `build`.
 
 pub mod accounts;
+pub mod app;
 pub mod auth;
 pub mod cli;
 pub mod competition_forms;
@@ -19,9 +20,11 @@ pub mod error;
 pub mod evidence;
 pub mod forms;
 pub mod i18n;
+pub mod identity;
 pub mod ids;
 pub mod integrity;
 pub mod json;
+pub mod password_policy;
 pub mod registry;
 pub mod results;
 pub mod routes;
@@ -64,7 +67,7 @@ pub fn build(figment: Figment, config: AppConfig, db: DatabaseConnection) -> Roc
         .attach(registry_counts())
         .attach(routes::input_guard::RefuseControlChars)
         .attach(Template::custom(|engines| {
-            i18n::register(&mut engines.tera)
+            views::register_tera(&mut engines.tera)
         }))
         .mount("/", routes::web())
         .mount("/api", routes::api())

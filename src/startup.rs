@@ -91,7 +91,7 @@ pub async fn prepare(config: &AppConfig) -> Result<DatabaseConnection, StartupEr
         db::migrate(&db).await.map_err(StartupError::Migrate)?;
         if config.load_registry {
             let reg = registry::parse(registry::embedded())?;
-            let report = registry::load(&db, &reg).await?;
+            let report = crate::db::registry_load::load(&db, &reg).await?;
             if report.skipped {
                 println!("Region registry already loaded (checked in {} ms).", report.millis);
             } else {

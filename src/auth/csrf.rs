@@ -12,7 +12,7 @@ use rocket::request::Request;
 
 const COOKIE: &str = "juara_csrf";
 /// Name of the hidden form field.
-pub const FIELD: &str = "_csrf";
+pub const FIELD: &str = crate::forms::CSRF_FIELD;
 
 /// The token for this browser, creating it on first use.
 pub fn token(jar: &CookieJar<'_>) -> String {

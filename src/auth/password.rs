@@ -1,71 +1,10 @@
 //! Password hashing with argon2id (the crate's defaults: 19 MiB, 2 passes, 1 lane, as OWASP
-//! recommends) and the password policy: 10 to 128 characters, not the username, and not
-//! guessable by zxcvbn's estimate (common passwords, keyboard walks, repeats, dates, …).
+//! recommends). The policy itself lives in `password_policy` (configuration checks it too).
 
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 
-/// Shortest accepted password, in characters.
-pub const MIN_LENGTH: usize = 10;
-/// Longest accepted password: bounds the hashing work an attacker can ask for.
-pub const MAX_LENGTH: usize = 128;
-
-/// Why a password was refused (message keys in the locale files).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PolicyError {
-    TooShort,
-    TooLong,
-    SameAsUsername,
-    /// Common or easily guessed (zxcvbn score below `MIN_SCORE`).
-    Guessable,
-}
-
-/// Lowest accepted zxcvbn score: 3 means "safely unguessable" (about 10^10 guesses), the
-/// level zxcvbn recommends where offline attacks on the hashes are possible.
-const MIN_SCORE: u8 = 3;
-/// Words anyone attacking a Juara installation would try first.
-const APP_WORDS: &[&str] = &[
-    "juara",
-    "lomba",
-    "desa",
-    "kelurahan",
-    "dpmpd",
-    "admin",
-    "panitia",
-];
-
-impl PolicyError {
-    /// The locale key of the message shown next to the field.
-    #[must_use]
-    pub fn message_key(self) -> &'static str {
-        match self {
-            PolicyError::TooShort => "err-password-too-short",
-            PolicyError::TooLong => "err-password-too-long",
-            PolicyError::SameAsUsername => "err-password-is-username",
-            PolicyError::Guessable => "err-password-guessable",
-        }
-    }
-}
-
-/// Checks the password policy.
-pub fn check_policy(password: &str, username: &str) -> Result<(), PolicyError> {
-    let n = password.chars().count();
-    if n < MIN_LENGTH {
-        return Err(PolicyError::TooShort);
-    }
-    if n > MAX_LENGTH {
-        return Err(PolicyError::TooLong);
-    }
-    if password.eq_ignore_ascii_case(username) {
-        return Err(PolicyError::SameAsUsername);
-    }
-    let mut inputs = APP_WORDS.to_vec();
-    inputs.push(username);
-    if u8::from(zxcvbn::zxcvbn(password, &inputs).score()) < MIN_SCORE {
-        return Err(PolicyError::Guessable);
-    }
-    Ok(())
-}
+pub use crate::password_policy::{MAX_LENGTH, MIN_LENGTH, PolicyError, check_policy};
 
 /// Hashes a password into a PHC string with a fresh random salt.
 pub fn hash(password: &str) -> Result<String, String> {

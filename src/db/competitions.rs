@@ -10,7 +10,7 @@ use sea_orm::{
 };
 use serde::Serialize;
 
-use crate::auth::CurrentUser;
+use crate::identity::CurrentUser;
 use crate::ids::CompetitionId;
 use crate::registry::{Level as RegionLevel, VillageKind};
 

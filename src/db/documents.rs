@@ -10,7 +10,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use crate::auth::{CurrentUser, Role};
+use crate::identity::{CurrentUser, Role};
 use crate::ids::{CompetitionId, DocumentId, UserId};
 
 /// What a document is attached to.

@@ -12,7 +12,9 @@ pub mod meta;
 pub mod nominations;
 pub mod region_index;
 pub mod regions;
+pub mod registry_load;
 pub mod results;
+pub mod scores;
 pub mod sessions;
 pub mod users;
 pub mod villages;
@@ -121,4 +123,14 @@ pub fn is_unique_violation(err: &DbErr) -> bool {
         err.sql_err(),
         Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
     )
+}
+
+/// What the result-lock triggers (migrations `…000007`, `…000101`) say when they refuse a
+/// write to an input of an announced result.
+const LOCK_TRIGGER_MARK: &str = "locked after the announcement";
+
+/// True when a database error is a result-lock trigger refusing a write.
+#[must_use]
+pub fn is_lock_violation(e: &DbErr) -> bool {
+    e.to_string().contains(LOCK_TRIGGER_MARK)
 }

@@ -27,7 +27,7 @@ use sea_orm::{
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::auth::CurrentUser;
+use crate::identity::CurrentUser;
 use crate::ids::{CompetitionId, NominationId, UserId};
 use crate::registry::{Level as RegionLevel, VillageKind};
 

@@ -9,7 +9,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use crate::auth::Role;
+use crate::identity::Role;
 use crate::ids::UserId;
 
 /// A validated account to insert (the password is already hashed).

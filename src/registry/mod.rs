@@ -1,11 +1,9 @@
 //! The Kemendagri region registry (wilayah): provinces, kabupaten/kota, kecamatan and
-//! desa/kelurahan. Parsing is pure (`parse`); `load` writes it idempotently in batches.
+//! desa/kelurahan. Parsing is pure (`parse`); `db::registry_load` writes it idempotently.
 //! The data ships in `assets/wilayah/` under the ODbL (see the licence file beside it).
 
-mod load;
 mod parse;
 
-pub use load::{LoadReport, load};
 pub use parse::{Registry, RegistrySource, parse};
 
 use serde::Serialize;

@@ -11,22 +11,6 @@ use crate::auth::PasswordChangeRequired;
 use crate::error::ApiError;
 use crate::views::{ErrorPage, Page};
 
-/// The locale key of the message for a status.
-#[must_use]
-pub fn message_for(status: Status) -> &'static str {
-    match status.code {
-        400 => "error-400",
-        401 => "error-401",
-        403 => "error-403",
-        404 => "error-404",
-        413 => "error-413",
-        422 => "error-422",
-        429 => "error-429",
-        503 => "error-503",
-        _ => "error-500",
-    }
-}
-
 /// True when a guard refused because the account must replace its generated password.
 fn password_change_required(status: Status, req: &Request<'_>) -> bool {
     status == Status::Forbidden && req.local_cache(|| PasswordChangeRequired(false)).0
@@ -38,7 +22,7 @@ fn html_error(status: Status, req: &Request<'_>) -> Either<(Status, Template), R
         return Either::Right(Redirect::to("/account/password"));
     }
     let page = Page::for_error(req);
-    let message = page.t(message_for(status));
+    let message = page.t(crate::error::message_key(status));
     let view = ErrorPage::new(page, status, message);
     Either::Left((status, Template::render(view.template(), &view)))
 }
@@ -48,7 +32,7 @@ fn json_error(status: Status, req: &Request<'_>) -> (Status, Json<ApiError>) {
     let key = if password_change_required(status, req) {
         "error-password-change-required"
     } else {
-        message_for(status)
+        crate::error::message_key(status)
     };
     let message = crate::i18n::t("id", key);
     (status, Json(ApiError::new(status, &message)))

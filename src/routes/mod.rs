@@ -14,11 +14,15 @@ pub mod lang;
 pub mod nominations;
 pub mod presentations;
 pub mod regions;
+pub mod reply;
 pub mod results;
 pub mod security;
 pub mod session;
 pub mod tokens;
+pub mod upload;
 pub mod users;
+
+pub use reply::FormReply;
 
 use rocket::Route;
 

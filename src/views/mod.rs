@@ -156,3 +156,9 @@ impl Pagination {
         }
     }
 }
+
+/// Registers everything templates call: `t(…)` translations and the `wib` time filter.
+pub fn register_tera(tera: &mut rocket_dyn_templates::tera::Tera) {
+    crate::i18n::register(tera);
+    tera.register_filter("wib", format::wib_filter);
+}

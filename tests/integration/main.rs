@@ -6,6 +6,7 @@ mod common;
 
 mod accounts;
 mod api;
+mod architecture;
 mod authorization;
 mod competitions;
 mod config;

@@ -41,7 +41,7 @@ async fn second_start_loads_no_regions_twice() {
         .await
         .expect("second start");
     let reg = registry::parse(registry::embedded()).unwrap();
-    let report = registry::load(&db, &reg).await.unwrap();
+    let report = juara::db::registry_load::load(&db, &reg).await.unwrap();
     assert!(report.skipped, "an unchanged registry is not written again");
     assert_eq!(report.villages, 0);
     assert_eq!(regions::counts(&db).await.unwrap(), counts);
@@ -62,7 +62,7 @@ async fn a_changed_registry_is_upserted_in_place() {
         ..original
     };
     let before = regions::counts(&db).await.unwrap();
-    let report = registry::load(&db, &registry::parse(changed).unwrap())
+    let report = juara::db::registry_load::load(&db, &registry::parse(changed).unwrap())
         .await
         .unwrap();
     assert!(!report.skipped);

@@ -421,11 +421,7 @@ pub fn stored_values(
                 .find(|c| c.id == s.criterion_id)?
                 .code
                 .clone();
-            match (s.not_applicable, s.value) {
-                (true, _) => Some((code, ScoreValue::NotApplicable)),
-                (false, Some(v)) => Some((code, ScoreValue::Value(Points::from_units(v)))),
-                (false, None) => None,
-            }
+            Some((code, crate::db::scores::value_of(s)?))
         })
         .collect()
 }

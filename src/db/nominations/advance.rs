@@ -16,9 +16,9 @@ use uuid::Uuid;
 use super::Status;
 use super::advance_rule::{NotFinal, SourceState, States, is_directly_below, source_state};
 use super::submit::eligibility_problems;
-use crate::auth::CurrentUser;
 use crate::db::audit::{self, NewEvent};
 use crate::db::competitions;
+use crate::identity::CurrentUser;
 use crate::ids::{NominationId, UserId};
 
 /// Why a source nomination was not brought in.

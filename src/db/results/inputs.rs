@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use entity::{nomination, panel_member, score, score_sheet};
 use juara_domain::sheet::{JudgeScope, Scope, ScoreValue, Sheet, SheetStatus};
-use juara_domain::{EntryId, JudgeId, Points};
+use juara_domain::{EntryId, JudgeId};
 use sea_orm::sea_query::Query;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
@@ -130,11 +130,8 @@ pub async fn load<C: ConnectionTrait>(
         let Some(code) = criterion_code.get(&s.criterion_id) else {
             continue;
         };
-        let value = match (s.not_applicable, s.value) {
-            (true, _) => ScoreValue::NotApplicable,
-            (false, Some(v)) => ScoreValue::Value(Points::from_units(v)),
-            // Unanswered: the engine sees the leaf as missing.
-            (false, None) => continue,
+        let Some(value) = crate::db::scores::value_of(&s) else {
+            continue;
         };
         by_sheet
             .entry(s.sheet_id)

@@ -37,7 +37,9 @@ pub struct TestDb {
 async fn prepare_template(db: &DatabaseConnection) {
     Migrator::up(db, None).await.expect("migrations apply");
     let reg = registry::parse(fixture_registry()).expect("fixture parses");
-    registry::load(db, &reg).await.expect("fixture loads");
+    juara::db::registry_load::load(db, &reg)
+        .await
+        .expect("fixture loads");
 }
 
 /// A name that changes whenever the migrations (their names and their source text) or the

@@ -8,8 +8,8 @@ use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait, TransactionTrait};
 use serde::Serialize;
 
-use super::{Registry, RegistryError};
-use crate::db::meta;
+use super::meta;
+use crate::registry::{Registry, RegistryError};
 
 const VERSION_KEY: &str = "registry_version";
 /// Rows per INSERT: 4 bind parameters each, well under SQLite's and PostgreSQL's limits.

@@ -1,0 +1,1 @@
+//! Application rules for the accounts aggregate (see `app`).

@@ -1,0 +1,1 @@
+//! Application rules for the competition aggregate (see `app`).

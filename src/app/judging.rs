@@ -1,0 +1,1 @@
+//! Application rules for the judging aggregate (see `app`).

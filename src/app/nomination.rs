@@ -1,0 +1,1 @@
+//! Application rules for the nomination aggregate (see `app`).

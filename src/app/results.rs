@@ -1,0 +1,1 @@
+//! Application rules for the results aggregate (see `app`).
