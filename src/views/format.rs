@@ -108,6 +108,66 @@ pub fn datetime_in(t: DateTime<FixedOffset>, zone: TimeZone) -> String {
     )
 }
 
+/// The Tera filter `waktu`: an RFC 3339 time shown as official letters print it, in the zone
+/// given as `zona` ("WIB", "WITA" or "WIT"; WIB when absent): `{{ t | waktu(zona=c.zone) }}`.
+pub fn waktu_filter(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
+    let zone = match args.get("zona").and_then(Value::as_str) {
+        Some("WITA") => TimeZone::Wita,
+        Some("WIT") => TimeZone::Wit,
+        _ => TimeZone::Wib,
+    };
+    Ok(match value.as_str().map(DateTime::parse_from_rfc3339) {
+        Some(Ok(t)) => Value::String(datetime_in(t, zone)),
+        _ => value.clone(),
+    })
+}
+
+/// The Tera filter `angka`: a number in Indonesian notation with `d` decimals (default 0):
+/// `{{ 83762 | angka }}` → `83.762`, `{{ 92.1288 | angka(d=2) }}` → `92,13`. Text that is not
+/// a number passes through unchanged.
+pub fn angka_filter(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
+    let places = args
+        .get("d")
+        .and_then(Value::as_u64)
+        .and_then(|d| u32::try_from(d).ok())
+        .unwrap_or(0)
+        .min(6);
+    let text = match value {
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => s.clone(),
+        _ => return Ok(value.clone()),
+    };
+    Ok(match parse_units(&text) {
+        Some(units) => Value::String(decimal(units, UNIT_SCALE, places)),
+        None => value.clone(),
+    })
+}
+
+/// Fixed point used to read numbers for display: six decimals, no floating point.
+const UNIT_SCALE: i64 = 1_000_000;
+
+/// `"-92.1288"` → -92_128_800 units of 1/1 000 000; `None` for anything else.
+fn parse_units(text: &str) -> Option<i64> {
+    let (neg, digits) = match text.trim().strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.trim()),
+    };
+    let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut units = whole.parse::<i64>().ok()?.checked_mul(UNIT_SCALE)?;
+    let mut place = UNIT_SCALE / 10;
+    for b in frac.bytes().take(6) {
+        units = units.checked_add(i64::from(b - b'0') * place)?;
+        place /= 10;
+    }
+    Some(if neg { -units } else { units })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,5 +220,29 @@ mod tests {
             datetime_in(dec, TimeZone::Wita),
             "20 Desember 2026 pukul 16.00 WITA"
         );
+    }
+
+    #[test]
+    fn template_filters_format_times_and_numbers() {
+        let mut args = HashMap::new();
+        args.insert("zona".to_owned(), Value::String("WITA".into()));
+        let t = Value::String("2026-12-20T08:00:00+00:00".into());
+        assert_eq!(
+            waktu_filter(&t, &args).unwrap(),
+            Value::String("20 Desember 2026 pukul 16.00 WITA".into())
+        );
+        let mut d2 = HashMap::new();
+        d2.insert("d".to_owned(), Value::from(2));
+        assert_eq!(
+            angka_filter(&Value::String("92.1288".into()), &d2).unwrap(),
+            "92,13"
+        );
+        assert_eq!(
+            angka_filter(&Value::from(83_762), &HashMap::new()).unwrap(),
+            "83.762"
+        );
+        assert_eq!(angka_filter(&Value::from(-1.5), &d2).unwrap(), "-1,50");
+        let text = Value::String("TB".into());
+        assert_eq!(angka_filter(&text, &d2).unwrap(), text);
     }
 }
