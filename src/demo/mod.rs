@@ -39,7 +39,7 @@ pub struct DemoReport {
     pub judging_competition_id: Uuid,
     pub competition_name: String,
     /// (username, password, role).
-    pub accounts: Vec<(String, String, &'static str)>,
+    pub accounts: Vec<(String, String, Role)>,
     pub content_hash: String,
 }
 
@@ -174,7 +174,7 @@ pub async fn load(db: &DatabaseConnection) -> Result<DemoReport, DbErr> {
         None,
     )
     .await?;
-    accounts.push(("demo-panitia".to_owned(), secret, "admin"));
+    accounts.push(("demo-panitia".to_owned(), secret, Role::Admin));
     // A judge's home region is in conflict with every entry inside it, so judges 1-3 carry
     // none (provincial officials judging the whole province) and judge 4 lives in the first
     // entrant's kabupaten.
@@ -196,7 +196,7 @@ pub async fn load(db: &DatabaseConnection) -> Result<DemoReport, DbErr> {
         )
         .await?;
         judges.push(id);
-        accounts.push((name, secret, "judge"));
+        accounts.push((name, secret, Role::Judge));
     }
     let first = villages.first().ok_or_else(|| err("no villages"))?;
     let (_, secret) = account(
@@ -208,7 +208,7 @@ pub async fn load(db: &DatabaseConnection) -> Result<DemoReport, DbErr> {
         Some(&first.code),
     )
     .await?;
-    accounts.push(("demo-desa".to_owned(), secret, "village"));
+    accounts.push(("demo-desa".to_owned(), secret, Role::Village));
 
     let now = Utc::now().fixed_offset();
     let fields = CompetitionFields {
@@ -294,7 +294,7 @@ pub async fn load(db: &DatabaseConnection) -> Result<DemoReport, DbErr> {
                     stage_id: Set(st.id),
                     nomination_id: Set(n),
                     judge_id: Set(j),
-                    status: Set("submitted".into()),
+                    status: Set(entity::SheetStatus::Submitted),
                     version: Set(1),
                     visit_date: Set(None),
                     visit_notes: Set(String::new()),
@@ -395,7 +395,7 @@ async fn accepted_nomination(
         id: Set(Uuid::new_v4()),
         competition_id: Set(competition_id),
         village_code: Set(v.code.clone()),
-        status: Set("accepted".into()),
+        status: Set(entity::NominationStatus::Accepted),
         origin: Set(origin.into()),
         source_competition_id: Set(None),
         head_name: Set(format!("Kepala Desa {}", v.name)),

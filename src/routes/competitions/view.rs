@@ -25,7 +25,7 @@ pub(super) struct Summary {
     pub level: String,
     pub region_code: Option<String>,
     pub category: String,
-    pub status: String,
+    pub status: entity::CompetitionStatus,
     /// Stages, criteria and checklist may change (before judging).
     pub editable: bool,
     /// Prize tiers may change (before results).
