@@ -206,7 +206,7 @@ pub async fn withdraw<C: TransactionTrait>(
         return Ok(None);
     }
     let txn = db.begin().await?;
-    let (id, from, version) = (n.id, n.status.clone(), n.version);
+    let (id, from, version) = (n.id, n.status, n.version);
     let mut active = n.into_active_model();
     active.status = Set(Status::Withdrawn);
     active.withdrawn_at = Set(Some(now));

@@ -65,7 +65,7 @@ impl CompetitionDto {
             level: c.level.clone(),
             region_code: c.region_code.clone(),
             category: c.category.clone(),
-            status: c.status.clone(),
+            status: c.status,
             description: c.description.clone(),
             nomination_opens_at: time_out(c.nomination_opens_at),
             nomination_closes_at: time_out(c.nomination_closes_at),

@@ -74,7 +74,7 @@ impl NominationDto {
             id: n.id.to_string(),
             competition_id: n.competition_id.to_string(),
             village_code: n.village_code.clone(),
-            status: n.status.clone(),
+            status: n.status,
             origin: n.origin.clone(),
             version: n.version,
             profile: ProfileDto {

@@ -42,7 +42,7 @@ impl Summary {
             level: c.level.clone(),
             region_code: c.region_code.clone(),
             category: c.category.clone(),
-            status: c.status.clone(),
+            status: c.status,
             editable: status.criteria_editable(),
             prizes_editable: status < repo::Status::Review,
         }

@@ -66,7 +66,7 @@ impl CompView {
         CompView {
             id: c.id,
             name: c.name.clone(),
-            status: c.status.clone(),
+            status: c.status,
             judging_closes_at: c.judging_closes_at,
         }
     }

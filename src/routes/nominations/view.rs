@@ -37,7 +37,7 @@ impl CompetitionSummary {
             year: c.year,
             level: c.level.clone(),
             category: c.category.clone(),
-            status: c.status.clone(),
+            status: c.status,
             closes_at: when(c.nomination_closes_at),
             window_open: competitions::window_open(c, now()),
             eligible_statuses: competitions::split_statuses(&c.eligible_statuses),
@@ -162,7 +162,7 @@ impl NominationSummary {
         NominationSummary {
             id: n.id.to_string(),
             village_code: n.village_code.clone(),
-            status: n.status.clone(),
+            status: n.status,
             origin: n.origin.clone(),
             review_note: n.review_note.clone(),
             submitted_at: when(n.submitted_at),

@@ -124,7 +124,7 @@ async fn preview_view(
             id: c.id.to_string(),
             name: c.name.clone(),
             year: c.year,
-            status: c.status.clone(),
+            status: c.status,
             appeals_enabled: c.appeals_enabled,
         },
         page,

@@ -211,7 +211,7 @@ pub async fn nomination_with_status(
     n.households = Set(Some(900));
     n.update(&app.db).await.unwrap();
     if published {
-        let status = comp.status.clone();
+        let status = comp.status;
         let mut c = comp.into_active_model();
         c.status = Set(status);
         c.update(&app.db).await.unwrap();
