@@ -19,7 +19,7 @@ use crate::scoring::{self, SetupProblem};
 /// The stored status (an unknown name is treated as archived: read-only).
 #[must_use]
 pub fn status_of(c: &competition::Model) -> Status {
-    Status::parse(&c.status).unwrap_or(Status::Archived)
+    c.status
 }
 
 /// Creates a draft competition, with the template's set-up when one is given. A template of

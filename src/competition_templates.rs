@@ -440,7 +440,7 @@ mod tests {
             level: "provinsi".into(),
             region_code: Some("64".into()),
             category: t.category.as_str().into(),
-            status: "draft".into(),
+            status: entity::CompetitionStatus::Draft,
             description: String::new(),
             nomination_opens_at: None,
             nomination_closes_at: None,

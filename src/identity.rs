@@ -6,40 +6,8 @@ use serde::Serialize;
 
 use crate::ids::UserId;
 
-/// What an account may do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    /// DPMPD committee staff; scoped to a region (none = national).
-    Admin,
-    /// A member of a judging panel (*tim penilai*).
-    Judge,
-    /// A village operator acting for one desa or kelurahan.
-    Village,
-}
-
-impl Role {
-    /// The stored name.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Judge => "judge",
-            Role::Village => "village",
-        }
-    }
-
-    /// Parses the stored name.
-    #[must_use]
-    pub fn parse(s: &str) -> Option<Role> {
-        match s {
-            "admin" => Some(Role::Admin),
-            "judge" => Some(Role::Judge),
-            "village" => Some(Role::Village),
-            _ => None,
-        }
-    }
-}
+/// What an account may do (the entity enum, stored as its lowercase name).
+pub use entity::Role;
 
 /// The logged-in account.
 #[derive(Clone, Debug, Serialize)]

@@ -19,10 +19,7 @@ pub const LOCKED_KEY: &str = crate::error::RESULT_LOCKED_KEY;
 /// True once the result is public: its inputs are frozen.
 #[must_use]
 pub fn is_published(c: &competition::Model) -> bool {
-    matches!(
-        Status::parse(&c.status),
-        Some(Status::Announced | Status::Archived)
-    )
+    matches!(Some(c.status), Some(Status::Announced | Status::Archived))
 }
 
 /// The refusal, in `lang`.

@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+pub use crate::states::AppealStatus;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "appeal")]
 pub struct Model {
@@ -17,7 +19,7 @@ pub struct Model {
     pub attachment_size: Option<i64>,
     pub attachment_sha256: Option<String>,
     /// `open`, `accepted` or `rejected`.
-    pub status: String,
+    pub status: AppealStatus,
     pub answer: String,
     pub answered_by: Option<Uuid>,
     pub answered_at: Option<DateTimeWithTimeZone>,

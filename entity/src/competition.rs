@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+pub use crate::states::CompetitionStatus;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "competition")]
 pub struct Model {
@@ -16,7 +18,7 @@ pub struct Model {
     /// `desa` or `kelurahan`.
     pub category: String,
     /// `draft`, `open`, `judging`, `review`, `announced` or `archived`.
-    pub status: String,
+    pub status: CompetitionStatus,
     pub description: String,
     pub nomination_opens_at: Option<DateTimeWithTimeZone>,
     pub nomination_closes_at: Option<DateTimeWithTimeZone>,

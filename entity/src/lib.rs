@@ -1,5 +1,6 @@
-//! SeaORM entities: one file per table, mirroring the migrations. Plain rows only; behaviour
-//! lives in the app's `db` repositories and in the pure `juara-domain` crate.
+//! SeaORM entities: one file per table, mirroring the migrations, and the stored states as
+//! enums (`states`). Plain rows only; behaviour lives in the app's `db` repositories and in
+//! the pure `juara-domain` crate.
 
 pub mod api_token;
 pub mod app_meta;
@@ -27,6 +28,11 @@ pub mod score;
 pub mod score_sheet;
 pub mod sheet_photo;
 pub mod stage;
+pub mod states;
 pub mod user;
 pub mod user_session;
 pub mod village;
+
+pub use states::{
+    AppealStatus, CompetitionStatus, NominationStatus, Role, SheetStatus, SnapshotStatus,
+};

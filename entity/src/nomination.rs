@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+pub use crate::states::NominationStatus;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "nomination")]
 pub struct Model {
@@ -10,7 +12,7 @@ pub struct Model {
     pub competition_id: Uuid,
     pub village_code: String,
     /// `draft`, `submitted`, `accepted`, `rejected` or `withdrawn`.
-    pub status: String,
+    pub status: NominationStatus,
     /// `self` or `advanced` (a winner of a lower level).
     pub origin: String,
     pub source_competition_id: Option<Uuid>,

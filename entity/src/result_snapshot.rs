@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+pub use crate::states::SnapshotStatus;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "result_snapshot")]
 pub struct Model {
@@ -10,7 +12,7 @@ pub struct Model {
     pub competition_id: Uuid,
     pub version: i32,
     /// `current` or `superseded`.
-    pub status: String,
+    pub status: SnapshotStatus,
     /// Canonical JSON of the engine's inputs.
     pub inputs: String,
     /// Canonical JSON of the published results.

@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+pub use crate::states::SheetStatus;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "score_sheet")]
 pub struct Model {
@@ -11,7 +13,7 @@ pub struct Model {
     pub nomination_id: Uuid,
     pub judge_id: Uuid,
     /// `assigned`, `draft` or `submitted`.
-    pub status: String,
+    pub status: SheetStatus,
     /// Bumped on every save; a stale save is refused.
     pub version: i32,
     /// Field verification (*verifikasi lapangan*): the day of the visit.

@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+pub use crate::states::Role;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "user")]
 pub struct Model {
@@ -12,7 +14,7 @@ pub struct Model {
     pub display_name: String,
     pub password_hash: String,
     /// `admin`, `judge` or `village`.
-    pub role: String,
+    pub role: Role,
     /// Admin: the region they manage (none = national). Judge: home region (conflicts).
     pub region_code: Option<String>,
     /// Village operator: the village they act for.

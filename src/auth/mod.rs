@@ -98,7 +98,7 @@ async fn resolve(req: &Request<'_>) -> Lookup {
             return Lookup::Unavailable;
         }
     };
-    let Some(role) = Role::parse(&user.role) else {
+    let Some(role) = Some(user.role) else {
         return Lookup::Anonymous;
     };
     Lookup::User {

@@ -111,78 +111,8 @@ impl Category {
     }
 }
 
-/// Where a competition is in its life. Only the transitions in [`Status::can_become`] exist.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    /// Being set up; invisible to villages.
-    Draft,
-    /// Published, accepting nominations within the window.
-    Open,
-    /// Nominations closed; judges are scoring. Criteria are frozen from here on.
-    Judging,
-    /// Results computed and under the committee's review (not public).
-    Review,
-    /// Results published.
-    Announced,
-    /// Closed and read-only.
-    Archived,
-}
-
-impl Status {
-    /// Every status in lifecycle order.
-    pub const ALL: [Status; 6] = [
-        Status::Draft,
-        Status::Open,
-        Status::Judging,
-        Status::Review,
-        Status::Announced,
-        Status::Archived,
-    ];
-
-    /// The stored name.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Draft => "draft",
-            Status::Open => "open",
-            Status::Judging => "judging",
-            Status::Review => "review",
-            Status::Announced => "announced",
-            Status::Archived => "archived",
-        }
-    }
-
-    /// Parses the stored name.
-    #[must_use]
-    pub fn parse(s: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|x| x.as_str() == s)
-    }
-
-    /// The legal transitions: forward one step, or back from open to draft (allowed only
-    /// while no nomination exists — checked by the caller) and from review to judging (to
-    /// reopen scoring before anything is announced).
-    #[must_use]
-    pub fn can_become(self, next: Status) -> bool {
-        use Status::{Announced, Archived, Draft, Judging, Open, Review};
-        matches!(
-            (self, next),
-            (Draft, Open)
-                | (Open, Draft)
-                | (Open, Judging)
-                | (Judging, Review)
-                | (Review, Judging)
-                | (Review, Announced)
-                | (Announced, Archived)
-        )
-    }
-
-    /// Criteria, stages and weights may change only before judging starts.
-    #[must_use]
-    pub fn criteria_editable(self) -> bool {
-        matches!(self, Status::Draft | Status::Open)
-    }
-}
+/// Where a competition is in its life (the entity enum, stored as its lowercase name).
+pub use entity::CompetitionStatus as Status;
 
 /// The competition if it exists at all (public pages, villages: callers add their own rules).
 pub async fn find_by_id<C: ConnectionTrait>(
@@ -263,7 +193,7 @@ pub async fn list_open_for_village<C: ConnectionTrait>(
 /// True when nominations are accepted at `now`: open status and inside the window.
 #[must_use]
 pub fn window_open(c: &competition::Model, now: DateTime<FixedOffset>) -> bool {
-    c.status == Status::Open.as_str()
+    c.status == Status::Open
         && c.nomination_opens_at.is_none_or(|t| t <= now)
         && c.nomination_closes_at.is_none_or(|t| now < t)
 }
@@ -392,7 +322,7 @@ pub async fn insert<C: ConnectionTrait>(
     let now = Utc::now().fixed_offset();
     let mut a = competition::ActiveModel {
         id: Set(CompetitionId::new().into_uuid()),
-        status: Set(Status::Draft.as_str().to_owned()),
+        status: Set(Status::Draft),
         tie_breaks: Set(tie_breaks.to_owned()),
         created_by: Set(created_by),
         created_at: Set(now),
@@ -422,7 +352,7 @@ pub async fn set_status<C: ConnectionTrait>(
     next: Status,
 ) -> Result<competition::Model, DbErr> {
     let mut a: competition::ActiveModel = current.into();
-    a.status = Set(next.as_str().to_owned());
+    a.status = Set(next);
     a.updated_at = Set(Utc::now().fixed_offset());
     a.update(db).await
 }

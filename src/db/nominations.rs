@@ -24,57 +24,14 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter,
     QueryOrder, Set,
 };
-use serde::Serialize;
 use uuid::Uuid;
 
 use crate::identity::CurrentUser;
 use crate::ids::{CompetitionId, NominationId, UserId};
 use crate::registry::{Level as RegionLevel, VillageKind};
 
-/// Where a nomination is in its life.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    /// Being prepared by the village; editable while the window is open.
-    Draft,
-    /// Sent to the committee; waiting for the administrative check.
-    Submitted,
-    /// Passed the administrative check.
-    Accepted,
-    /// Failed the administrative check; the reason is shown to the village.
-    Rejected,
-    /// Taken back by the village before judging.
-    Withdrawn,
-}
-
-impl Status {
-    /// Every status, in lifecycle order.
-    pub const ALL: [Status; 5] = [
-        Status::Draft,
-        Status::Submitted,
-        Status::Accepted,
-        Status::Rejected,
-        Status::Withdrawn,
-    ];
-
-    /// The stored name.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Draft => "draft",
-            Status::Submitted => "submitted",
-            Status::Accepted => "accepted",
-            Status::Rejected => "rejected",
-            Status::Withdrawn => "withdrawn",
-        }
-    }
-
-    /// Parses the stored name.
-    #[must_use]
-    pub fn parse(s: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|x| x.as_str() == s)
-    }
-}
+/// Where a nomination is in its life (the entity enum, stored as its lowercase name).
+pub use entity::NominationStatus as Status;
 
 /// Development statuses of the Indeks Desa / IDM, lowest first.
 pub const DEVELOPMENT_STATUSES: [&str; 5] = [
@@ -214,7 +171,7 @@ pub async fn insert_draft<C: ConnectionTrait>(
         id: Set(Uuid::new_v4()),
         competition_id: Set(competition_id),
         village_code: Set(village_code.to_owned()),
-        status: Set(Status::Draft.as_str().to_owned()),
+        status: Set(Status::Draft),
         origin: Set("self".to_owned()),
         created_by: Set(Some(actor.into_uuid())),
         created_at: Set(now),
@@ -292,7 +249,7 @@ pub fn entry_refusal(
     village: &str,
     now: DateTime<FixedOffset>,
 ) -> Option<EntryRefusal> {
-    if c.status == super::competitions::Status::Draft.as_str() {
+    if c.status == super::competitions::Status::Draft {
         Some(EntryRefusal::Invisible)
     } else if !eligibility_of(c, village, VillageKind::of_code(village)) {
         Some(EntryRefusal::NotEligible)
@@ -307,7 +264,7 @@ pub fn entry_refusal(
 /// is open.
 #[must_use]
 pub fn editable(n: &nomination::Model, c: &competition::Model, now: DateTime<FixedOffset>) -> bool {
-    n.status == Status::Draft.as_str() && super::competitions::window_open(c, now)
+    n.status == Status::Draft && super::competitions::window_open(c, now)
 }
 
 /// The village-code prefix for the committee list's `kabupaten` and `kecamatan` filters

@@ -30,7 +30,7 @@ pub async fn insert<C: ConnectionTrait>(db: &C, new: NewUser) -> Result<user::Mo
         username: Set(new.username),
         display_name: Set(new.display_name),
         password_hash: Set(new.password_hash),
-        role: Set(new.role.as_str().to_owned()),
+        role: Set(new.role),
         region_code: Set(new.region_code),
         village_code: Set(new.village_code),
         active: Set(true),

@@ -184,7 +184,7 @@ async fn start_one_sheet(
         score::Entity::insert_many(rows).exec(db).await?;
     }
     let mut a: score_sheet::ActiveModel = sheet.into();
-    a.status = Set("draft".into());
+    a.status = Set(entity::SheetStatus::Draft);
     a.version = Set(1);
     a.updated_at = Set(now);
     a.update(db).await?;

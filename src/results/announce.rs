@@ -56,7 +56,7 @@ pub async fn announce(
     actor: Uuid,
     publish_comments: bool,
 ) -> Result<result_snapshot::Model, AnnounceError> {
-    if c.status != Status::Review.as_str() {
+    if c.status != Status::Review {
         return Err(AnnounceError::WrongStatus);
     }
     let txn = db.begin().await?;
@@ -76,7 +76,7 @@ pub async fn correct(
     changes: &[ScoreChange],
     appeal: Option<appeal::Model>,
 ) -> Result<result_snapshot::Model, AnnounceError> {
-    if c.status != Status::Announced.as_str() {
+    if c.status != Status::Announced {
         return Err(AnnounceError::WrongStatus);
     }
     let reason = reason.trim();
@@ -113,7 +113,7 @@ pub async fn preview(
     c: &competition::Model,
     changes: &[ScoreChange],
 ) -> Result<(super::Published, super::Published), AnnounceError> {
-    if c.status != Status::Announced.as_str() {
+    if c.status != Status::Announced {
         return Err(AnnounceError::WrongStatus);
     }
     let old = snapshots::current(db, c.id)
@@ -266,8 +266,5 @@ async fn record<C: ConnectionTrait>(
 /// saving a sheet; only `correct` changes a score afterwards.
 #[must_use]
 pub fn scores_locked(c: &competition::Model) -> bool {
-    matches!(
-        Status::parse(&c.status),
-        Some(Status::Announced | Status::Archived)
-    )
+    matches!(Some(c.status), Some(Status::Announced | Status::Archived))
 }

@@ -122,7 +122,7 @@ pub async fn load_comments<C: ConnectionTrait>(
     let stage_ids: Vec<uuid::Uuid> = setup.data.stages.iter().filter_map(|s| s.id).collect();
     let sheets = score_sheet::Entity::find()
         .filter(score_sheet::Column::StageId.is_in(stage_ids))
-        .filter(score_sheet::Column::Status.eq("submitted"))
+        .filter(score_sheet::Column::Status.eq(entity::SheetStatus::Submitted))
         .filter(score_sheet::Column::ExcludedAt.is_null())
         .all(db)
         .await?;

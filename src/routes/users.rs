@@ -25,7 +25,7 @@ struct UserRow {
     id: String,
     username: String,
     display_name: String,
-    role: String,
+    role: Role,
     region_code: Option<String>,
     village_code: Option<String>,
     active: bool,
@@ -100,7 +100,7 @@ struct NewView {
 struct CreatedView {
     page: Page,
     username: String,
-    role: String,
+    role: Role,
     generated_password: Option<String>,
 }
 

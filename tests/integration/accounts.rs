@@ -34,7 +34,7 @@ async fn admin_creates_a_village_operator_who_can_log_in() {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(stored.role, "village");
+    assert_eq!(stored.role, entity::Role::Village);
     assert_eq!(stored.village_code.as_deref(), Some("33.19.01.2001"));
     assert_eq!(stored.region_code, None);
     assert_ne!(stored.password_hash, "sandi-operator-desa");

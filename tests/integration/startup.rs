@@ -30,7 +30,7 @@ async fn second_start_loads_no_regions_twice() {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(admin.role, "admin");
+    assert_eq!(admin.role, entity::Role::Admin);
     assert!(juara::auth::password::verify(
         PASSWORD,
         &admin.password_hash

@@ -56,7 +56,7 @@ pub async fn entries<C: ConnectionTrait>(
 ) -> Result<Vec<nomination::Model>, DbErr> {
     nomination::Entity::find()
         .filter(nomination::Column::CompetitionId.eq(competition_id))
-        .filter(nomination::Column::Status.eq("accepted"))
+        .filter(nomination::Column::Status.eq(entity::NominationStatus::Accepted))
         .order_by_asc(nomination::Column::VillageCode)
         .all(db)
         .await
@@ -88,7 +88,7 @@ fn new_sheet(
         stage_id: Set(stage_id),
         nomination_id: Set(nomination_id),
         judge_id: Set(judge_id),
-        status: Set(SheetStatus::Assigned.as_str().to_owned()),
+        status: Set(SheetStatus::Assigned),
         version: Set(0),
         visit_date: Set(None),
         visit_notes: Set(String::new()),
@@ -117,10 +117,7 @@ pub async fn auto_assign<C: TransactionTrait + ConnectionTrait>(
         return Ok(Err(Refusal::NoPanel));
     }
     let existing = sheets_of_stage(db, s.id).await?;
-    if existing
-        .iter()
-        .any(|x| x.status != SheetStatus::Assigned.as_str())
-    {
+    if existing.iter().any(|x| x.status != SheetStatus::Assigned) {
         return Ok(Err(Refusal::AlreadyStarted));
     }
     let noms = entries(db, s.competition_id).await?;

@@ -195,7 +195,10 @@ async fn group_open<C: ConnectionTrait>(
         .await?;
     let open = competition::Entity::find()
         .filter(competition::Column::Id.is_in(noms.iter().map(|n| n.competition_id)))
-        .filter(competition::Column::Status.is_not_in(["announced", "archived"]))
+        .filter(competition::Column::Status.is_not_in([
+            entity::CompetitionStatus::Announced,
+            entity::CompetitionStatus::Archived,
+        ]))
         .all(db)
         .await?;
     let mut out: ByCompetition = Vec::new();

@@ -163,7 +163,10 @@ pub async fn public_orders<C: ConnectionTrait>(
         .await?;
     let comps = competition::Entity::find()
         .filter(competition::Column::Id.is_in(drawn.iter().map(|s| s.competition_id)))
-        .filter(competition::Column::Status.is_in(["judging", "review"]))
+        .filter(competition::Column::Status.is_in([
+            entity::CompetitionStatus::Judging,
+            entity::CompetitionStatus::Review,
+        ]))
         .order_by_desc(competition::Column::Year)
         .order_by_asc(competition::Column::Name)
         .all(db)

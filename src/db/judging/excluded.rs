@@ -15,7 +15,7 @@ pub struct Excluded {
     pub village_code: String,
     pub judge: String,
     /// The sheet's status when it was excluded (`assigned`, `draft`, `submitted`).
-    pub status: String,
+    pub status: entity::SheetStatus,
     pub reason: String,
     pub excluded_at: DateTime<FixedOffset>,
 }

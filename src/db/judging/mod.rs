@@ -22,25 +22,8 @@ use uuid::Uuid;
 
 use crate::scoring;
 
-/// A sheet's life: created on assignment, saved as a draft, submitted (locked).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SheetStatus {
-    Assigned,
-    Draft,
-    Submitted,
-}
-
-impl SheetStatus {
-    /// The stored name.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SheetStatus::Assigned => "assigned",
-            SheetStatus::Draft => "draft",
-            SheetStatus::Submitted => "submitted",
-        }
-    }
-}
+/// A sheet's life (the entity enum, stored as its lowercase name).
+pub use entity::SheetStatus;
 
 /// Why a sheet cannot be changed now.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,7 +54,7 @@ pub fn writable(
     s: &stage::Model,
     now: chrono::DateTime<chrono::FixedOffset>,
 ) -> Result<(), Closed> {
-    if c.status != crate::db::competitions::Status::Judging.as_str() {
+    if c.status != crate::db::competitions::Status::Judging {
         return Err(Closed::NotJudging);
     }
     if s.closed_at.is_some() {

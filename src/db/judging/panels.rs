@@ -79,7 +79,7 @@ pub async fn remove<C: ConnectionTrait>(
 /// Active judge accounts, for the panel builder.
 pub async fn judges<C: ConnectionTrait>(db: &C) -> Result<Vec<user::Model>, DbErr> {
     user::Entity::find()
-        .filter(user::Column::Role.eq("judge"))
+        .filter(user::Column::Role.eq(entity::Role::Judge))
         .filter(user::Column::Active.eq(true))
         .order_by_asc(user::Column::DisplayName)
         .all(db)

@@ -70,12 +70,12 @@ pub async fn of_stage<C: ConnectionTrait>(
                 ..Counts::default()
             });
         for counts in [j, e, &mut total] {
-            match sheet.status.as_str() {
-                "submitted" => counts.submitted += 1,
-                "draft" => counts.draft += 1,
-                _ => counts.assigned += 1,
+            match sheet.status {
+                SheetStatus::Submitted => counts.submitted += 1,
+                SheetStatus::Draft => counts.draft += 1,
+                SheetStatus::Assigned => counts.assigned += 1,
             }
-            if past_deadline && sheet.status != SheetStatus::Submitted.as_str() {
+            if past_deadline && sheet.status != SheetStatus::Submitted {
                 counts.late += 1;
             }
         }

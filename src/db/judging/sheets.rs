@@ -274,7 +274,7 @@ pub async fn save<C: TransactionTrait + ConnectionTrait>(
     if let Err(closed) = writable(&ctx.competition, &ctx.stage, now) {
         return Ok(Err(SaveRefusal::Closed(closed)));
     }
-    if ctx.sheet.status == SheetStatus::Submitted.as_str() {
+    if ctx.sheet.status == SheetStatus::Submitted {
         return Ok(Err(SaveRefusal::Locked));
     }
     let missing = match check(db, ctx, &input.answers).await? {
@@ -312,7 +312,7 @@ pub async fn save<C: TransactionTrait + ConnectionTrait>(
             .one(db)
             .await?;
         return Ok(Err(match current {
-            Some(s) if s.status == SheetStatus::Submitted.as_str() => SaveRefusal::Locked,
+            Some(s) if s.status == SheetStatus::Submitted => SaveRefusal::Locked,
             Some(s) => SaveRefusal::Stale { current: s.version },
             None => SaveRefusal::Locked,
         }));

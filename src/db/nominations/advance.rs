@@ -246,7 +246,7 @@ async fn copy_nomination<C: ConnectionTrait>(
         id: Set(id),
         competition_id: Set(target.id),
         village_code: Set(source.village_code.clone()),
-        status: Set(Status::Submitted.as_str().to_owned()),
+        status: Set(Status::Submitted),
         origin: Set("advanced".to_owned()),
         source_competition_id: Set(Some(source.competition_id)),
         head_name: Set(source.head_name.clone()),

@@ -75,7 +75,7 @@ pub async fn source_state<C: ConnectionTrait>(
     source: &competition::Model,
 ) -> Result<SourceState, DbErr> {
     let announced = matches!(
-        CompStatus::parse(&source.status),
+        Some(source.status),
         Some(CompStatus::Announced | CompStatus::Archived)
     );
     let current = snapshots::current(db, source.id).await?;

@@ -44,7 +44,7 @@ pub async fn changes<C: ConnectionTrait>(
         .await?;
     let mut sources: Vec<Uuid> = entered
         .iter()
-        .filter(|n| n.origin == "advanced" && n.status != Status::Withdrawn.as_str())
+        .filter(|n| n.origin == "advanced" && n.status != Status::Withdrawn)
         .filter_map(|n| n.source_competition_id)
         .collect();
     sources.sort();
@@ -65,7 +65,7 @@ pub async fn changes<C: ConnectionTrait>(
             .iter()
             .filter(|n| {
                 n.origin == "advanced"
-                    && n.status != Status::Withdrawn.as_str()
+                    && n.status != Status::Withdrawn
                     && n.source_competition_id == Some(id)
                     && !codes.contains(&n.village_code.as_str())
             })
@@ -134,7 +134,7 @@ pub async fn apply<C: TransactionTrait>(
         let village = n.village_code.clone();
         let version = n.version;
         let mut a: nomination::ActiveModel = n.into();
-        a.status = Set(Status::Withdrawn.as_str().to_owned());
+        a.status = Set(Status::Withdrawn);
         a.updated_at = Set(now);
         a.version = Set(version + 1);
         a.update(&txn).await?;

@@ -59,7 +59,7 @@ pub async fn review<C: TransactionTrait>(
 ) -> Result<Result<(), ReviewRefusal>, DbErr> {
     use nomination::Column as N;
     let reason = reason.trim();
-    let from = Status::parse(&n.status);
+    let from = Some(n.status);
     let allowed = matches!(
         (from, decision),
         (Some(Status::Submitted), _) | (Some(Status::Rejected), Decision::Accept)

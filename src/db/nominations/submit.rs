@@ -116,7 +116,7 @@ pub async fn submission_problems<C: ConnectionTrait>(
     now: DateTime<FixedOffset>,
 ) -> Result<Vec<Problem>, DbErr> {
     let mut problems = Vec::new();
-    if n.status != Status::Draft.as_str() {
+    if n.status != Status::Draft {
         problems.push(Problem::NotDraft);
     }
     if !competitions::window_open(c, now) {
@@ -172,7 +172,7 @@ pub async fn submit<C: TransactionTrait>(
     let id = n.id;
     let version = n.version;
     let mut active = n.into_active_model();
-    active.status = Set(Status::Submitted.as_str().to_owned());
+    active.status = Set(Status::Submitted);
     active.submitted_at = Set(Some(now));
     active.updated_at = Set(now);
     active.version = Set(version.saturating_add(1));
@@ -201,14 +201,14 @@ pub async fn withdraw<C: TransactionTrait>(
     actor: UserId,
     now: DateTime<FixedOffset>,
 ) -> Result<Option<nomination::Model>, DbErr> {
-    let open = c.status == competitions::Status::Open.as_str();
-    if !open || n.status == Status::Withdrawn.as_str() {
+    let open = c.status == competitions::Status::Open;
+    if !open || n.status == Status::Withdrawn {
         return Ok(None);
     }
     let txn = db.begin().await?;
-    let (id, from, version) = (n.id, n.status.clone(), n.version);
+    let (id, from, version) = (n.id, n.status, n.version);
     let mut active = n.into_active_model();
-    active.status = Set(Status::Withdrawn.as_str().to_owned());
+    active.status = Set(Status::Withdrawn);
     active.withdrawn_at = Set(Some(now));
     active.updated_at = Set(now);
     active.version = Set(version.saturating_add(1));

@@ -10,9 +10,11 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-pub const OPEN: &str = "open";
-pub const ACCEPTED: &str = "accepted";
-pub const REJECTED: &str = "rejected";
+pub use entity::AppealStatus;
+
+pub const OPEN: AppealStatus = AppealStatus::Open;
+pub const ACCEPTED: AppealStatus = AppealStatus::Accepted;
+pub const REJECTED: AppealStatus = AppealStatus::Rejected;
 
 /// When the appeal window closes (`None`: appeals are off for this competition).
 #[must_use]
@@ -131,12 +133,12 @@ pub async fn any_open<C: ConnectionTrait>(db: &C, competition: Uuid) -> Result<b
 pub async fn answer<C: ConnectionTrait>(
     db: &C,
     a: appeal::Model,
-    status: &str,
+    status: AppealStatus,
     answer: String,
     by: Uuid,
 ) -> Result<appeal::Model, DbErr> {
     let mut m: appeal::ActiveModel = a.into();
-    m.status = Set(status.to_owned());
+    m.status = Set(status);
     m.answer = Set(answer);
     m.answered_by = Set(Some(by));
     m.answered_at = Set(Some(Utc::now().fixed_offset()));

@@ -106,7 +106,7 @@ pub async fn load<C: ConnectionTrait>(
         .collect();
 
     let accepted: std::collections::HashSet<Uuid> = nominations.iter().map(|n| n.id).collect();
-    let counted = ["draft", "submitted"];
+    let counted = [entity::SheetStatus::Draft, entity::SheetStatus::Submitted];
     let rows = score_sheet::Entity::find()
         .filter(score_sheet::Column::StageId.is_in(stage_ids.clone()))
         .filter(score_sheet::Column::Status.is_in(counted))
@@ -149,7 +149,7 @@ pub async fn load<C: ConnectionTrait>(
                 judge: judge_id(r.judge_id),
                 entry: entry_id(r.nomination_id),
                 stage,
-                status: if r.status == "submitted" {
+                status: if r.status == entity::SheetStatus::Submitted {
                     SheetStatus::Submitted
                 } else {
                     SheetStatus::Draft

@@ -67,7 +67,7 @@ pub async fn assign_next_stage<C: ConnectionTrait>(
                 stage_id: Set(next_stage),
                 nomination_id: Set(n.id),
                 judge_id: Set(judge),
-                status: Set("assigned".into()),
+                status: Set(entity::SheetStatus::Assigned),
                 version: Set(0),
                 visit_date: Set(None),
                 visit_notes: Set(String::new()),

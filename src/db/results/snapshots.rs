@@ -5,7 +5,7 @@
 //! check it against the published hash and recompute the ranking.
 
 use chrono::Utc;
-use entity::result_snapshot;
+use entity::{SnapshotStatus, result_snapshot};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
     Set,
@@ -16,9 +16,9 @@ use uuid::Uuid;
 use crate::results::{Published, verify};
 
 /// `current` marks the version in force.
-pub const CURRENT: &str = "current";
+pub const CURRENT: SnapshotStatus = SnapshotStatus::Current;
 /// An earlier version, still readable.
-pub const SUPERSEDED: &str = "superseded";
+pub const SUPERSEDED: SnapshotStatus = SnapshotStatus::Superseded;
 
 /// Scheme 1 (the first snapshots): SHA-256 (hex) over the inputs and outputs, separated so
 /// no shift between them collides.

@@ -33,7 +33,7 @@ pub struct CompetitionDto {
     pub level: String,
     pub region_code: Option<String>,
     pub category: String,
-    pub status: String,
+    pub status: entity::CompetitionStatus,
     pub description: String,
     pub nomination_opens_at: Option<String>,
     pub nomination_closes_at: Option<String>,
@@ -65,7 +65,7 @@ impl CompetitionDto {
             level: c.level.clone(),
             region_code: c.region_code.clone(),
             category: c.category.clone(),
-            status: c.status.clone(),
+            status: c.status,
             description: c.description.clone(),
             nomination_opens_at: time_out(c.nomination_opens_at),
             nomination_closes_at: time_out(c.nomination_closes_at),
@@ -175,7 +175,7 @@ pub async fn load_for_reader(
             let village = support::require_village(who)?;
             repo::find_by_id(db, id).await?.filter(|c| {
                 let kind = VillageKind::of_code(village);
-                c.status != Status::Draft.as_str()
+                c.status != Status::Draft
                     && crate::db::nominations::eligibility_of(c, village, kind)
             })
         }

@@ -50,7 +50,7 @@ pub struct NominationDto {
     pub id: String,
     pub competition_id: String,
     pub village_code: String,
-    pub status: String,
+    pub status: entity::NominationStatus,
     /// `self` or `advanced` (brought in from the level below).
     pub origin: String,
     pub version: i32,
@@ -74,7 +74,7 @@ impl NominationDto {
             id: n.id.to_string(),
             competition_id: n.competition_id.to_string(),
             village_code: n.village_code.clone(),
-            status: n.status.clone(),
+            status: n.status,
             origin: n.origin.clone(),
             version: n.version,
             profile: ProfileDto {
@@ -137,7 +137,7 @@ pub fn require_editable(n: &nomination::Model, c: &competition::Model) -> Result
     if nominations::editable(n, c, Utc::now().fixed_offset()) {
         return Ok(());
     }
-    let key = if n.status == Status::Draft.as_str() {
+    let key = if n.status == Status::Draft {
         "nom-problem-closed"
     } else {
         "nom-problem-not-draft"

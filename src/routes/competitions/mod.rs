@@ -72,7 +72,7 @@ async fn load(
 
 /// The stored status (an unknown name is treated as archived: read-only).
 fn status_of(c: &competition::Model) -> CompStatus {
-    CompStatus::parse(&c.status).unwrap_or(CompStatus::Archived)
+    c.status
 }
 
 /// Refuses set-up edits once judging has started (criteria, stages and checklist freeze).

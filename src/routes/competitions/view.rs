@@ -25,7 +25,7 @@ pub(super) struct Summary {
     pub level: String,
     pub region_code: Option<String>,
     pub category: String,
-    pub status: String,
+    pub status: entity::CompetitionStatus,
     /// Stages, criteria and checklist may change (before judging).
     pub editable: bool,
     /// Prize tiers may change (before results).
@@ -42,7 +42,7 @@ impl Summary {
             level: c.level.clone(),
             region_code: c.region_code.clone(),
             category: c.category.clone(),
-            status: c.status.clone(),
+            status: c.status,
             editable: status.criteria_editable(),
             prizes_editable: status < repo::Status::Review,
         }

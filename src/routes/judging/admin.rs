@@ -57,7 +57,7 @@ pub(super) fn done(cid: Uuid, sid: Uuid, page: &Page, ok: bool, key: &str) -> Fl
 struct CompView {
     id: Uuid,
     name: String,
-    status: String,
+    status: entity::CompetitionStatus,
     judging_closes_at: Option<chrono::DateTime<chrono::FixedOffset>>,
 }
 
@@ -66,7 +66,7 @@ impl CompView {
         CompView {
             id: c.id,
             name: c.name.clone(),
-            status: c.status.clone(),
+            status: c.status,
             judging_closes_at: c.judging_closes_at,
         }
     }
@@ -166,7 +166,7 @@ struct PanelRow {
 struct SheetRow {
     id: Uuid,
     judge: String,
-    status: String,
+    status: entity::SheetStatus,
     reopen_reason: String,
 }
 
@@ -315,7 +315,7 @@ async fn stage_view(
                 .map(|x| SheetRow {
                     id: x.id,
                     judge: name_of(x.judge_id),
-                    status: x.status.clone(),
+                    status: x.status,
                     reopen_reason: x.reopen_reason.clone(),
                 })
                 .collect(),

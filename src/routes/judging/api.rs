@@ -27,7 +27,7 @@ struct Assignment {
     stage_code: String,
     nomination_id: Uuid,
     village_code: String,
-    status: String,
+    status: entity::SheetStatus,
     version: i32,
 }
 
@@ -101,7 +101,7 @@ struct SaveBody {
 struct Saved {
     id: Uuid,
     version: i32,
-    status: String,
+    status: entity::SheetStatus,
 }
 
 fn to_input(body: SaveBody) -> Result<SheetInput, AppError> {

@@ -39,7 +39,7 @@ struct Row {
     competition: String,
     stage: String,
     village_code: String,
-    status: String,
+    status: entity::SheetStatus,
     writable: bool,
     deadline: Option<chrono::DateTime<chrono::FixedOffset>>,
 }
@@ -67,7 +67,10 @@ async fn index(
     let now = Utc::now().fixed_offset();
     let all = sheets::list_for_judge(db.inner(), who.0.id.into_uuid()).await?;
     let total = all.len();
-    let submitted = all.iter().filter(|c| c.sheet.status == "submitted").count();
+    let submitted = all
+        .iter()
+        .filter(|c| c.sheet.status == entity::SheetStatus::Submitted)
+        .count();
     let mut stages: Vec<String> = all.iter().map(|c| c.stage.code.clone()).collect();
     stages.sort();
     stages.dedup();
@@ -75,11 +78,11 @@ async fn index(
     let rows = all
         .into_iter()
         .filter(|c| fs.is_empty() || c.stage.code == fs)
-        .filter(|c| fst.is_empty() || c.sheet.status == fst)
+        .filter(|c| fst.is_empty() || c.sheet.status.as_str() == fst)
         .map(|c| Row {
             id: c.sheet.id,
             writable: writable(&c.competition, &c.stage, now).is_ok()
-                && c.sheet.status != "submitted",
+                && c.sheet.status != entity::SheetStatus::Submitted,
             competition: c.competition.name,
             stage: format!("{} — {}", c.stage.code, c.stage.name),
             village_code: c.nomination.village_code,

@@ -42,7 +42,7 @@ async fn upload(
     if let Err(closed) = writable(&ctx.competition, &ctx.stage, Utc::now().fixed_offset()) {
         return Ok(Flash::error(back, page.t(closed.message_key())));
     }
-    if ctx.sheet.status == "submitted" {
+    if ctx.sheet.status == entity::SheetStatus::Submitted {
         return Ok(Flash::error(back, page.t("jdg-err-locked")));
     }
     let Some(input) = form.0.value.as_ref() else {

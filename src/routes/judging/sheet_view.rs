@@ -58,7 +58,7 @@ pub struct EvidenceView {
 pub struct SheetView {
     pub id: Uuid,
     pub version: i32,
-    pub status: String,
+    pub status: entity::SheetStatus,
     pub competition_name: String,
     pub stage_code: String,
     pub stage_name: String,
@@ -229,7 +229,7 @@ pub async fn build(
     Ok(SheetView {
         id: ctx.sheet.id,
         version: ctx.sheet.version,
-        status: ctx.sheet.status.clone(),
+        status: ctx.sheet.status,
         competition_name: ctx.competition.name.clone(),
         stage_code: ctx.stage.code.clone(),
         stage_name: ctx.stage.name.clone(),
@@ -244,7 +244,7 @@ pub async fn build(
         description: n.description.clone(),
         achievements: n.achievements.clone(),
         deadline: ctx.competition.judging_closes_at,
-        writable: closed.is_none() && ctx.sheet.status != "submitted",
+        writable: closed.is_none() && ctx.sheet.status != entity::SheetStatus::Submitted,
         closed_message: closed.map(|c: Closed| t(lang, c.message_key())),
         reopen_reason: ctx.sheet.reopen_reason.clone(),
         visit_date: ctx

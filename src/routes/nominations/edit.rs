@@ -60,7 +60,7 @@ pub(super) async fn refuse_if_locked(
     if view::editable(n, c) {
         return Ok(None);
     }
-    let key = if n.status == nominations::Status::Draft.as_str() {
+    let key = if n.status == nominations::Status::Draft {
         "nom-problem-closed"
     } else {
         "nom-problem-not-draft"

@@ -260,11 +260,8 @@ async fn show_page(
         evidence: view::evidence(db, n).await?,
         events,
         form,
-        can_accept: matches!(
-            Status::parse(&n.status),
-            Some(Status::Submitted | Status::Rejected)
-        ),
-        can_reject: n.status == Status::Submitted.as_str(),
+        can_accept: matches!(Some(n.status), Some(Status::Submitted | Status::Rejected)),
+        can_reject: n.status == Status::Submitted,
         page,
     };
     Ok((status, Template::render("nominations/admin_show", &view)))

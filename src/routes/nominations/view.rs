@@ -21,7 +21,7 @@ pub struct CompetitionSummary {
     pub year: i32,
     pub level: String,
     pub category: String,
-    pub status: String,
+    pub status: entity::CompetitionStatus,
     pub closes_at: Option<String>,
     pub window_open: bool,
     /// The published eligibility rules villages are checked against at submission.
@@ -37,7 +37,7 @@ impl CompetitionSummary {
             year: c.year,
             level: c.level.clone(),
             category: c.category.clone(),
-            status: c.status.clone(),
+            status: c.status,
             closes_at: when(c.nomination_closes_at),
             window_open: competitions::window_open(c, now()),
             eligible_statuses: competitions::split_statuses(&c.eligible_statuses),
@@ -148,7 +148,7 @@ pub async fn evidence<C: ConnectionTrait>(
 pub struct NominationSummary {
     pub id: String,
     pub village_code: String,
-    pub status: String,
+    pub status: entity::NominationStatus,
     pub origin: String,
     pub review_note: String,
     pub submitted_at: Option<String>,
@@ -162,7 +162,7 @@ impl NominationSummary {
         NominationSummary {
             id: n.id.to_string(),
             village_code: n.village_code.clone(),
-            status: n.status.clone(),
+            status: n.status,
             origin: n.origin.clone(),
             review_note: n.review_note.clone(),
             submitted_at: when(n.submitted_at),
@@ -275,8 +275,7 @@ pub async fn edit_view<C: ConnectionTrait>(
         problems: forms.problems,
         evidence: evidence(db, n).await?,
         editable: editable(n, c),
-        can_withdraw: c.status == competitions::Status::Open.as_str()
-            && n.status != Status::Withdrawn.as_str(),
+        can_withdraw: c.status == competitions::Status::Open && n.status != Status::Withdrawn,
         statuses: DEVELOPMENT_STATUSES,
         max_upload_mb: max_upload_bytes.div_ceil(1024 * 1024),
     })

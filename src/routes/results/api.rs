@@ -105,7 +105,7 @@ async fn get_results(
 #[derive(Serialize)]
 struct SnapshotItem {
     version: i32,
-    status: String,
+    status: entity::SnapshotStatus,
     content_hash: String,
     reason: String,
     announced_at: String,
@@ -196,7 +196,7 @@ struct AppealItem {
     nomination_id: String,
     snapshot_version: i32,
     body: String,
-    status: String,
+    status: entity::AppealStatus,
     answer: String,
     created_at: String,
     answered_at: Option<String>,

@@ -35,7 +35,7 @@ struct CompetitionView {
     id: String,
     name: String,
     year: i32,
-    status: String,
+    status: entity::CompetitionStatus,
     appeals_enabled: bool,
 }
 
@@ -49,7 +49,7 @@ struct Shortlist {
 #[derive(Serialize)]
 struct SnapshotView {
     version: i32,
-    status: String,
+    status: entity::SnapshotStatus,
     hash: String,
     reason: String,
     announced_at: String,
@@ -69,7 +69,7 @@ struct AppealView {
     nomination_id: String,
     village: String,
     body: String,
-    status: String,
+    status: entity::AppealStatus,
     answer: String,
     has_attachment: bool,
 }
@@ -117,14 +117,14 @@ async fn preview_view(
     form: FormState,
 ) -> Result<PreviewView, AppError> {
     let lang = page.lang;
-    let status = CompStatus::parse(&c.status);
+    let status = Some(c.status);
     let announced = matches!(status, Some(CompStatus::Announced | CompStatus::Archived));
     let mut view = PreviewView {
         competition: CompetitionView {
             id: c.id.to_string(),
             name: c.name.clone(),
             year: c.year,
-            status: c.status.clone(),
+            status: c.status,
             appeals_enabled: c.appeals_enabled,
         },
         page,
@@ -288,7 +288,7 @@ async fn advance_targets(
         })
         .filter(|t| {
             !matches!(
-                CompStatus::parse(&t.status),
+                Some(t.status),
                 Some(CompStatus::Announced | CompStatus::Archived)
             )
         })
@@ -298,7 +298,7 @@ async fn advance_targets(
 
 /// Results are computed once judging has started.
 pub(super) fn ensure_judging_started(c: &competition::Model, page: &Page) -> Result<(), AppError> {
-    match CompStatus::parse(&c.status) {
+    match Some(c.status) {
         Some(CompStatus::Draft | CompStatus::Open) | None => {
             Err(AppError::Conflict(page.t("res-err-not-judging")))
         }
@@ -570,7 +570,7 @@ async fn advance_shortlist(
 ) -> Result<Reply, AppError> {
     let db = db.inner();
     let c = load_admin(db, id, &who.0).await?;
-    if CompStatus::parse(&c.status) != Some(CompStatus::Judging) {
+    if Some(c.status) != Some(CompStatus::Judging) {
         return Err(AppError::Conflict(page.t("res-err-status")));
     }
     let computed = match results::compute(db, &c).await? {

@@ -36,10 +36,7 @@ struct ListView {
 
 /// True once results are public.
 pub(super) fn is_public(c: &competition::Model) -> bool {
-    matches!(
-        Status::parse(&c.status),
-        Some(Status::Announced | Status::Archived)
-    )
+    matches!(Some(c.status), Some(Status::Announced | Status::Archived))
 }
 
 #[get("/results?<year>&<region>")]
@@ -98,7 +95,7 @@ struct VersionLink {
 #[derive(Serialize)]
 struct AppealOutcome {
     village: String,
-    status: String,
+    status: entity::AppealStatus,
     answer: String,
 }
 

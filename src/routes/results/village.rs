@@ -75,7 +75,7 @@ struct StageView {
 
 #[derive(Serialize)]
 struct AppealView {
-    status: String,
+    status: entity::AppealStatus,
     body: String,
     answer: String,
 }
@@ -240,7 +240,7 @@ async fn protocol_view(
     let appeal = appeals::for_nomination(db, n.id).await?;
     // Only judged entries can appeal their results.
     let can_appeal = appeal.is_none()
-        && n.status == "accepted"
+        && n.status == entity::NominationStatus::Accepted
         && first.as_ref().is_some_and(|f| appeals::window_open(c, f));
     Ok(ProtocolView {
         competition_id: c.id.to_string(),
@@ -301,7 +301,9 @@ async fn appeal(
         .await?
         .ok_or(AppError::NotFound)?;
     let first = snapshots::version(db, c.id, 1).await?;
-    if n.status != "accepted" || !first.as_ref().is_some_and(|f| appeals::window_open(&c, f)) {
+    if n.status != entity::NominationStatus::Accepted
+        || !first.as_ref().is_some_and(|f| appeals::window_open(&c, f))
+    {
         return Err(AppError::Conflict(page.t("res-err-appeal-closed")));
     }
     if appeals::for_nomination(db, n.id).await?.is_some() {

@@ -13,7 +13,7 @@ pub(super) struct WithdrawnView {
     stage: String,
     village: String,
     judge: String,
-    status: String,
+    status: entity::SheetStatus,
     reason: String,
 }
 
@@ -27,7 +27,7 @@ pub(super) async fn of(db: &DatabaseConnection, c: Uuid) -> Result<Vec<Withdrawn
             stage: r.stage.clone(),
             village: crate::db::villages::label_of(&names, &r.village_code),
             judge: r.judge.clone(),
-            status: r.status.clone(),
+            status: r.status,
             reason: r.reason.clone(),
         })
         .collect())

@@ -203,6 +203,6 @@ pub async fn set_status(app: &TestApp, id: Uuid, status: &str) {
         .unwrap()
         .unwrap();
     let mut a = c.into_active_model();
-    a.status = Set(status.into());
+    a.status = Set(entity::CompetitionStatus::parse(status).expect("a known state"));
     a.update(&app.db).await.unwrap();
 }

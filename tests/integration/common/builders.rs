@@ -24,7 +24,7 @@ impl CompetitionBuilder {
                 level: Set("kabupaten".into()),
                 region_code: Set(Some("33.19".into())),
                 category: Set("desa".into()),
-                status: Set("open".into()),
+                status: Set(entity::CompetitionStatus::Open),
                 description: Set(String::new()),
                 nomination_opens_at: Set(Some(now - Duration::days(7))),
                 nomination_closes_at: Set(Some(now + Duration::days(7))),
@@ -59,7 +59,7 @@ impl CompetitionBuilder {
     }
 
     pub fn status(mut self, status: &str) -> Self {
-        self.model.status = Set(status.into());
+        self.model.status = Set(entity::CompetitionStatus::parse(status).expect("a known state"));
         self
     }
 
@@ -291,7 +291,7 @@ pub async fn nomination_row(
         id: Set(Uuid::new_v4()),
         competition_id: Set(competition),
         village_code: Set(village.into()),
-        status: Set(status.into()),
+        status: Set(entity::NominationStatus::parse(status).expect("a known state")),
         origin: Set("self".into()),
         source_competition_id: Set(None),
         head_name: Set("Kepala Desa Uji".into()),
@@ -366,7 +366,7 @@ pub async fn sheet_row(
         stage_id: Set(stage),
         nomination_id: Set(nomination),
         judge_id: Set(judge),
-        status: Set(status.into()),
+        status: Set(entity::SheetStatus::parse(status).expect("a known state")),
         version: Set(1),
         visit_date: Set(None),
         visit_notes: Set(String::new()),

@@ -89,7 +89,10 @@ async fn judges_village_operators_and_strangers_cannot_touch_a_competition() {
             assert_eq!(status, expected, "{role:?} {method} {path}");
         }
     }
-    assert_eq!(competition(&admin, id).await.status, "draft");
+    assert_eq!(
+        competition(&admin, id).await.status,
+        entity::CompetitionStatus::Draft
+    );
 }
 
 #[rocket::async_test]
@@ -104,7 +107,10 @@ async fn an_admin_outside_the_region_gets_not_found_everywhere() {
     for (request, status) in statuses(&app, id, stage).await {
         assert_eq!(status, Status::NotFound, "{request}");
     }
-    assert_eq!(competition(&app, id).await.status, "draft");
+    assert_eq!(
+        competition(&app, id).await.status,
+        entity::CompetitionStatus::Draft
+    );
     let html = crate::common::body(app.get("/admin/competitions").await).await;
     assert!(
         !html.contains("Lomba Desa Kaltim 2026"),
@@ -136,7 +142,10 @@ async fn a_form_without_its_csrf_token_is_refused() {
         )
         .await;
     assert_eq!(resp.status(), Status::Forbidden);
-    assert_eq!(competition(&app, id).await.status, "draft");
+    assert_eq!(
+        competition(&app, id).await.status,
+        entity::CompetitionStatus::Draft
+    );
     assert_eq!(
         competition::Entity::find()
             .all(&app.db)

@@ -12,7 +12,10 @@ async fn a_template_competition_opens_and_every_transition_is_audited() {
     let app = admin_app().await;
     let id = from_template(&app, "desa").await;
     assert_eq!(transition(&app, id, "open").await, Status::SeeOther);
-    assert_eq!(competition(&app, id).await.status, "open");
+    assert_eq!(
+        competition(&app, id).await.status,
+        entity::CompetitionStatus::Open
+    );
     assert_eq!(transition(&app, id, "judging").await, Status::SeeOther);
     assert_eq!(transition(&app, id, "review").await, Status::SeeOther);
     assert_eq!(
@@ -97,7 +100,10 @@ async fn an_incomplete_competition_cannot_open_and_every_problem_is_listed() {
         4,
         "exactly the four problems"
     );
-    assert_eq!(competition(&app, id).await.status, "draft");
+    assert_eq!(
+        competition(&app, id).await.status,
+        entity::CompetitionStatus::Draft
+    );
     assert_eq!(
         audit(&app, id).await.len(),
         1,
@@ -142,7 +148,10 @@ async fn illegal_transitions_are_refused() {
             .await
             .contains("Pengumuman hasil dilakukan dari halaman hasil")
     );
-    assert_eq!(competition(&app, id).await.status, "review");
+    assert_eq!(
+        competition(&app, id).await.status,
+        entity::CompetitionStatus::Review
+    );
 }
 
 #[rocket::async_test]
@@ -157,7 +166,7 @@ async fn an_open_competition_goes_back_to_draft_only_without_nominations() {
         id: Set(uuid::Uuid::new_v4()),
         competition_id: Set(id),
         village_code: Set("64.72.01.1001".into()),
-        status: Set("draft".into()),
+        status: Set(entity::NominationStatus::Draft),
         origin: Set("self".into()),
         source_competition_id: Set(None),
         head_name: Set("Kepala".into()),
@@ -191,7 +200,10 @@ async fn an_open_competition_goes_back_to_draft_only_without_nominations() {
         .await;
     assert_eq!(resp.status(), Status::Conflict);
     assert!(body(resp).await.contains("sudah ada usulan"));
-    assert_eq!(competition(&app, id).await.status, "open");
+    assert_eq!(
+        competition(&app, id).await.status,
+        entity::CompetitionStatus::Open
+    );
 }
 
 /// The edit form of a template competition, with some fields changed.

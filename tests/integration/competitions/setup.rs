@@ -11,7 +11,7 @@ async fn the_desa_template_creates_a_complete_draft_in_one_go() {
     let app = admin_app().await;
     let id = from_template(&app, "desa").await;
     let c = competition(&app, id).await;
-    assert_eq!(c.status, "draft");
+    assert_eq!(c.status, entity::CompetitionStatus::Draft);
     assert_eq!(c.region_code.as_deref(), Some("64"));
     assert_eq!(
         c.cash_budget,
@@ -174,7 +174,10 @@ async fn weights_not_summing_to_100_are_refused_naming_the_parent() {
     );
     let html = body(app.get(&format!("/admin/competitions/{id}")).await).await;
     assert!(html.contains("Tahap LAPANGAN: bobot di bawah 1.1 berjumlah 90, bukan 100."));
-    assert_eq!(competition(&app, id).await.status, "draft");
+    assert_eq!(
+        competition(&app, id).await.status,
+        entity::CompetitionStatus::Draft
+    );
 }
 
 #[rocket::async_test]
@@ -411,7 +414,7 @@ async fn cloning_copies_everything_with_the_schedule_shifted_by_years() {
         competition(&app, id).await,
         competition(&app, copy_id).await,
     );
-    assert_eq!(new.status, "draft");
+    assert_eq!(new.status, entity::CompetitionStatus::Draft);
     assert_eq!(new.year, 2027);
     assert_eq!(new.name, "Lomba Desa Kaltim 2027");
     assert_eq!(new.tie_breaks, old.tie_breaks);

@@ -89,7 +89,10 @@ async fn judge_lists_reads_saves_and_submits_through_the_api() {
         .dispatch()
         .await;
     assert_eq!(resp.status(), Status::Ok);
-    assert_eq!(f.sheet(sheet.id).await.status, "submitted");
+    assert_eq!(
+        f.sheet(sheet.id).await.status,
+        entity::SheetStatus::Submitted
+    );
     // Locked.
     let again = json!({"version": 2, "answers": answers(&f, json!(3))});
     let (status, _) = put(&client, &path, &again, true).await;

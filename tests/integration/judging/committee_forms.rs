@@ -15,7 +15,10 @@ async fn reopen_without_a_reason_and_a_non_numeric_seed_are_refused_in_place() {
     let client = f.browser(&judge).await;
     let path = format!("/judge/sheets/{}", sheet.id);
     post(&client, &path, &f.complete(0, "submit")).await;
-    assert_eq!(f.sheet(sheet.id).await.status, "submitted");
+    assert_eq!(
+        f.sheet(sheet.id).await.status,
+        entity::SheetStatus::Submitted
+    );
 
     f.app.login_as(Role::Admin).await;
     let base = format!(
@@ -34,7 +37,7 @@ async fn reopen_without_a_reason_and_a_non_numeric_seed_are_refused_in_place() {
     assert!(html.contains(r#"id="err-reason">Alasan wajib diisi"#));
     assert_eq!(
         f.sheet(sheet.id).await.status,
-        "submitted",
+        entity::SheetStatus::Submitted,
         "nothing reopened"
     );
 
@@ -63,5 +66,5 @@ async fn reopen_without_a_reason_and_a_non_numeric_seed_are_refused_in_place() {
         )
         .await;
     assert_eq!(resp.status(), Status::SeeOther);
-    assert_eq!(f.sheet(sheet.id).await.status, "draft");
+    assert_eq!(f.sheet(sheet.id).await.status, entity::SheetStatus::Draft);
 }

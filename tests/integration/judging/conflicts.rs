@@ -35,7 +35,10 @@ async fn a_late_conflict_excludes_the_judges_sheets_in_that_region_only() {
     let path = format!("/judge/sheets/{}", submitted.id);
     let resp = post(&client, &path, &f.complete(0, "submit")).await;
     assert_eq!(resp.status(), Status::SeeOther);
-    assert_eq!(f.sheet(submitted.id).await.status, "submitted");
+    assert_eq!(
+        f.sheet(submitted.id).await.status,
+        entity::SheetStatus::Submitted
+    );
     let untouched = f.assign(1, judge.id).await;
     let elsewhere = f.assign(4, judge.id).await;
     // A field photo on the sheet about to be withdrawn (PNG signature is enough).
@@ -73,7 +76,11 @@ async fn a_late_conflict_excludes_the_judges_sheets_in_that_region_only() {
     );
 
     assert!(excluded(&f, submitted.id).await, "submitted sheet excluded");
-    assert_eq!(f.sheet(submitted.id).await.status, "submitted", "but kept");
+    assert_eq!(
+        f.sheet(submitted.id).await.status,
+        entity::SheetStatus::Submitted,
+        "but kept"
+    );
     assert!(!f.scores(submitted.id).await.is_empty(), "with its scores");
     assert!(
         f.sheet(submitted.id)
@@ -134,7 +141,7 @@ async fn announced_results_keep_their_sheets() {
     let judge = f.judge("juri_lama", None).await;
     let sheet = f.assign(0, judge.id).await;
     let mut c: entity::competition::ActiveModel = f.competition.clone().into();
-    c.status = Set("announced".into());
+    c.status = Set(entity::CompetitionStatus::Announced);
     c.update(&f.app.db).await.unwrap();
     let d = conflicts::declare(
         &f.app.db,

@@ -138,7 +138,7 @@ async fn announced_and_undrawn_competitions_stay_off_the_public_schedule() {
         .post_form(&format!("{base}/draw"), &[("seed", "1")])
         .await;
     let mut c: entity::competition::ActiveModel = f.competition.clone().into();
-    c.status = Set("announced".into());
+    c.status = Set(entity::CompetitionStatus::Announced);
     c.update(&f.app.db).await.unwrap();
     let html = body(f.app.get("/presentations").await).await;
     assert!(!html.contains("Lomba Desa Kudus 2026"));

@@ -134,17 +134,23 @@ async fn submit_needs_a_complete_sheet_then_locks_and_reopen_unlocks_with_a_reco
     let resp = post(&client, &path, &f.form(0, "submit", &[(0, "4", false)])).await;
     assert_eq!(resp.status(), Status::UnprocessableEntity);
     assert!(body(resp).await.contains("belum dinilai"));
-    assert_eq!(f.sheet(sheet.id).await.status, "assigned");
+    assert_eq!(
+        f.sheet(sheet.id).await.status,
+        entity::SheetStatus::Assigned
+    );
 
     let resp = post(&client, &path, &f.complete(0, "submit")).await;
     assert_eq!(resp.status(), Status::SeeOther);
     let s = f.sheet(sheet.id).await;
-    assert_eq!(s.status, "submitted");
+    assert_eq!(s.status, entity::SheetStatus::Submitted);
     assert!(s.submitted_at.is_some());
     // Locked: a further save is refused, nothing changes.
     let resp = post(&client, &path, &f.complete(1, "save")).await;
     assert_eq!(resp.status(), Status::Conflict);
-    assert_eq!(f.sheet(sheet.id).await.status, "submitted");
+    assert_eq!(
+        f.sheet(sheet.id).await.status,
+        entity::SheetStatus::Submitted
+    );
 
     // The committee reopens with a reason.
     f.app.login_as(Role::Admin).await;
@@ -155,14 +161,14 @@ async fn submit_needs_a_complete_sheet_then_locks_and_reopen_unlocks_with_a_reco
     f.app.post_form(&reopen, &[("reason", "")]).await;
     assert_eq!(
         f.sheet(sheet.id).await.status,
-        "submitted",
+        entity::SheetStatus::Submitted,
         "a reason is required"
     );
     f.app
         .post_form(&reopen, &[("reason", "Nilai B.1 perlu dicek ulang")])
         .await;
     let s = f.sheet(sheet.id).await;
-    assert_eq!(s.status, "draft");
+    assert_eq!(s.status, entity::SheetStatus::Draft);
     let events = juara::db::audit::list_for_competition(&f.app.db, f.competition.id)
         .await
         .unwrap();
@@ -176,7 +182,10 @@ async fn submit_needs_a_complete_sheet_then_locks_and_reopen_unlocks_with_a_reco
     assert!(html.contains("Nilai B.1 perlu dicek ulang"));
     let resp = post(&client, &path, &f.complete(s.version, "submit")).await;
     assert_eq!(resp.status(), Status::SeeOther);
-    assert_eq!(f.sheet(sheet.id).await.status, "submitted");
+    assert_eq!(
+        f.sheet(sheet.id).await.status,
+        entity::SheetStatus::Submitted
+    );
 }
 
 #[rocket::async_test]
@@ -204,7 +213,7 @@ async fn saves_are_refused_after_the_deadline_when_closed_or_not_judging() {
     );
     assert!(f.scores(sheet.id).await.is_empty());
     // Competition in review (deadline restored).
-    set_comp(&|a| a.status = Set("review".into()))
+    set_comp(&|a| a.status = Set(entity::CompetitionStatus::Review))
         .update(&f.app.db)
         .await
         .unwrap();
@@ -328,7 +337,10 @@ async fn partial_panel_scores_only_its_aspects() {
     assert_eq!(resp.status(), Status::UnprocessableEntity);
     let resp = post(&client, &path, &f.form(0, "submit", &[(2, "50", false)])).await;
     assert_eq!(resp.status(), Status::SeeOther);
-    assert_eq!(f.sheet(sheet.id).await.status, "submitted");
+    assert_eq!(
+        f.sheet(sheet.id).await.status,
+        entity::SheetStatus::Submitted
+    );
 }
 
 #[rocket::async_test]

@@ -59,7 +59,7 @@ async fn advancing_creates_submitted_nominations_and_skips_duplicates() {
     );
     let n = row(&app, report.created[0].into_uuid()).await;
     assert_eq!(n.origin, "advanced");
-    assert_eq!(n.status, "submitted");
+    assert_eq!(n.status, entity::NominationStatus::Submitted);
     assert_eq!(n.source_competition_id, Some(below.id));
     assert_eq!(n.village_code, OWN);
     assert_eq!(n.head_name, "Kepala Desa Uji");

@@ -45,7 +45,7 @@ async fn village_creates_a_draft_and_sees_it_on_its_home() {
     let user = app.login_as(Role::Village).await;
     let id = create_draft(&app, c.id).await;
     let n = row(&app, id).await;
-    assert_eq!(n.status, "draft");
+    assert_eq!(n.status, entity::NominationStatus::Draft);
     assert_eq!(n.origin, "self");
     assert_eq!(n.village_code, super::OWN);
     assert_eq!(n.created_by, Some(user.id));

@@ -191,7 +191,7 @@ pub async fn nomination_with_status(
     let published = matches!(comp.status.as_str(), "announced" | "archived");
     if published {
         let mut c = comp.clone().into_active_model();
-        c.status = Set("review".into());
+        c.status = Set(entity::CompetitionStatus::Review);
         c.update(&app.db).await.unwrap();
     }
     let n = juara::db::nominations::insert_draft(
@@ -204,14 +204,14 @@ pub async fn nomination_with_status(
     .unwrap();
     let id = n.id;
     let mut n = n.into_active_model();
-    n.status = Set(status.into());
+    n.status = Set(entity::NominationStatus::parse(status).expect("a known state"));
     n.head_name = Set("Kepala Desa Uji".into());
     n.development_status = Set("maju".into());
     n.population = Set(Some(3000));
     n.households = Set(Some(900));
     n.update(&app.db).await.unwrap();
     if published {
-        let status = comp.status.clone();
+        let status = comp.status;
         let mut c = comp.into_active_model();
         c.status = Set(status);
         c.update(&app.db).await.unwrap();

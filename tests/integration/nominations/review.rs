@@ -42,7 +42,10 @@ async fn rejection_needs_a_reason_and_the_village_reads_it() {
         .await;
     assert_eq!(resp.status(), Status::UnprocessableEntity);
     assert!(body(resp).await.contains("Alasan wajib diisi."));
-    assert_eq!(row(&app, id).await.status, "submitted");
+    assert_eq!(
+        row(&app, id).await.status,
+        entity::NominationStatus::Submitted
+    );
 
     let reason = "RPJMDes belum ditandatangani kepala desa.";
     let resp = app
@@ -99,7 +102,10 @@ async fn rejected_nomination_can_be_reconsidered_with_a_reason() {
         )
         .await;
     assert_eq!(resp.status(), Status::SeeOther);
-    assert_eq!(row(&app, id).await.status, "accepted");
+    assert_eq!(
+        row(&app, id).await.status,
+        entity::NominationStatus::Accepted
+    );
     // Accepted is final for this check.
     let resp = app
         .post_form(&path, &[("decision", "reject"), ("reason", "x")])
@@ -127,7 +133,7 @@ async fn only_submitted_nominations_are_reviewed() {
             .await
             .contains("tidak bisa diperiksa dalam statusnya sekarang")
     );
-    assert_eq!(row(&app, id).await.status, "draft");
+    assert_eq!(row(&app, id).await.status, entity::NominationStatus::Draft);
 }
 
 #[rocket::async_test]
@@ -150,7 +156,10 @@ async fn admin_outside_the_scope_cannot_review() {
         .dispatch()
         .await;
     assert_eq!(resp.status(), Status::NotFound);
-    assert_eq!(row(&app, id).await.status, "submitted");
+    assert_eq!(
+        row(&app, id).await.status,
+        entity::NominationStatus::Submitted
+    );
 }
 
 #[rocket::async_test]

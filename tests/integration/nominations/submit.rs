@@ -48,7 +48,7 @@ async fn complete_draft_is_submitted_before_the_deadline() {
     let (status, _) = submit(&app, id).await;
     assert_eq!(status, Status::SeeOther);
     let n = row(&app, id).await;
-    assert_eq!(n.status, "submitted");
+    assert_eq!(n.status, entity::NominationStatus::Submitted);
     assert!(n.submitted_at.is_some());
     let events = juara::db::audit::list_for_competition(&app.db, c.id)
         .await
@@ -88,7 +88,7 @@ async fn submission_lists_every_missing_item() {
         !html.contains("Dokumen VIDEO."),
         "optional items are not demanded"
     );
-    assert_eq!(row(&app, id).await.status, "draft");
+    assert_eq!(row(&app, id).await.status, entity::NominationStatus::Draft);
 }
 
 #[rocket::async_test]
@@ -102,7 +102,7 @@ async fn submission_after_the_deadline_is_refused() {
     let (status, html) = submit(&app, id).await;
     assert_eq!(status, Status::UnprocessableEntity);
     assert!(html.contains("Batas waktu pengusulan sudah lewat"));
-    assert_eq!(row(&app, id).await.status, "draft");
+    assert_eq!(row(&app, id).await.status, entity::NominationStatus::Draft);
 }
 
 #[rocket::async_test]
@@ -120,7 +120,7 @@ async fn development_status_outside_the_published_list_is_not_eligible() {
             "Status perkembangan desa Anda tidak termasuk yang boleh mengikuti lomba ini."
         )
     );
-    assert_eq!(row(&app, id).await.status, "draft");
+    assert_eq!(row(&app, id).await.status, entity::NominationStatus::Draft);
 }
 
 #[rocket::async_test]
@@ -153,7 +153,7 @@ async fn a_full_competition_refuses_more_entries() {
     .await
     .unwrap();
     let mut other = other.into_active_model();
-    other.status = Set("submitted".into());
+    other.status = Set(entity::NominationStatus::Submitted);
     other.update(&app.db).await.unwrap();
     let id = filled_draft(&app, &c, &[]).await;
     let (status, html) = submit(&app, id).await;
@@ -174,7 +174,7 @@ async fn withdrawing_before_judging_is_recorded() {
         .await;
     assert_eq!(resp.status(), Status::SeeOther);
     let n = row(&app, id).await;
-    assert_eq!(n.status, "withdrawn");
+    assert_eq!(n.status, entity::NominationStatus::Withdrawn);
     assert!(n.withdrawn_at.is_some());
     let events = juara::db::audit::list_for_competition(&app.db, c.id)
         .await
@@ -200,7 +200,7 @@ async fn withdrawing_after_judging_started_is_refused() {
         .unwrap()
         .unwrap();
     let mut comp = comp.into_active_model();
-    comp.status = Set("judging".into());
+    comp.status = Set(entity::CompetitionStatus::Judging);
     comp.update(&app.db).await.unwrap();
     let resp = app
         .post_form(&format!("/village/nominations/{id}/withdraw"), &[])
@@ -211,7 +211,10 @@ async fn withdrawing_after_judging_started_is_refused() {
             .await
             .contains("Usulan tidak bisa ditarik lagi: penilaian sudah dimulai.")
     );
-    assert_eq!(row(&app, id).await.status, "submitted");
+    assert_eq!(
+        row(&app, id).await.status,
+        entity::NominationStatus::Submitted
+    );
 }
 
 #[rocket::async_test]

@@ -128,7 +128,7 @@ async fn entered(app: &TestApp, competition: Uuid) -> Vec<(String, String)> {
         .await
         .expect("nominations")
         .into_iter()
-        .map(|n| (n.village_code, n.status))
+        .map(|n| (n.village_code, n.status.as_str().to_owned()))
         .collect();
     v.sort();
     v

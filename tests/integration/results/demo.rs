@@ -15,7 +15,7 @@ async fn the_demo_loads_an_announced_competition_once() {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(c.status, "announced");
+    assert_eq!(c.status, entity::CompetitionStatus::Announced);
     assert_eq!(report.accounts.len(), 6);
     let (status, published) = json(&app.client, &format!("/api/v1/results/{}", c.id)).await;
     assert_eq!(status, Status::Ok);
@@ -73,7 +73,7 @@ async fn judging_example_gives_judges_work(app: &TestApp, id: uuid::Uuid) {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(c.status, "judging");
+    assert_eq!(c.status, entity::CompetitionStatus::Judging);
     let sheets = entity::score_sheet::Entity::find()
         .filter(entity::score_sheet::Column::Status.ne("submitted"))
         .all(&app.db)
@@ -85,7 +85,13 @@ async fn judging_example_gives_judges_work(app: &TestApp, id: uuid::Uuid) {
     let entrants = usize::try_from(entrants).unwrap();
     assert!(entrants >= 3);
     assert_eq!(sheets.len(), entrants * 3);
-    assert_eq!(sheets.iter().filter(|s| s.status == "draft").count(), 1);
+    assert_eq!(
+        sheets
+            .iter()
+            .filter(|s| s.status == entity::SheetStatus::Draft)
+            .count(),
+        1
+    );
     let judge = juara::db::users::find_by_username(&app.db, "demo-juri-1")
         .await
         .unwrap()

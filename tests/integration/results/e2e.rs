@@ -105,7 +105,7 @@ async fn a_whole_competition_from_sheets_to_advanced_winners() {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(comp.status, "announced");
+    assert_eq!(comp.status, entity::CompetitionStatus::Announced);
     let v1 = juara::db::results::snapshots::current(&app.db, c.id)
         .await
         .unwrap()
@@ -246,13 +246,13 @@ async fn a_whole_competition_from_sheets_to_advanced_winners() {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(old.status, "superseded");
+    assert_eq!(old.status, entity::SnapshotStatus::Superseded);
     assert_eq!(old.outputs, v1.outputs, "version 1 is untouched");
     let answered = juara::db::results::appeals::for_nomination(&app.db, c.noms[1])
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(answered.status, "accepted");
+    assert_eq!(answered.status, entity::AppealStatus::Accepted);
 
     // 2002: field (85 + 80) / 2 = 82.5, final 38 + 49.5 = 87.5: now first.
     let (_, published) = json(&anon, &format!("/api/v1/results/{}", c.id)).await;

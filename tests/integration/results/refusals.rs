@@ -45,7 +45,7 @@ async fn minutes_and_announcement_refuse_bad_input_and_wrong_status() {
         .unwrap()
         .unwrap();
     let mut a: entity::competition::ActiveModel = comp.into();
-    a.status = Set("judging".into());
+    a.status = Set(entity::CompetitionStatus::Judging);
     a.update(&app.db).await.unwrap();
     let resp = app
         .post_form(
@@ -82,7 +82,7 @@ async fn minutes_and_announcement_refuse_bad_input_and_wrong_status() {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(comp.status, "judging");
+    assert_eq!(comp.status, entity::CompetitionStatus::Judging);
 
     // Still a preview while judging.
     let page = app
@@ -224,7 +224,7 @@ async fn a_rejected_appeal_needs_a_reason_and_is_shown_publicly() {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(still.status, "open");
+    assert_eq!(still.status, entity::AppealStatus::Open);
     let resp = app
         .post_form(&reject, &[("answer", "Nilai sudah sesuai berita acara")])
         .await;
@@ -233,7 +233,7 @@ async fn a_rejected_appeal_needs_a_reason_and_is_shown_publicly() {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(done.status, "rejected");
+    assert_eq!(done.status, entity::AppealStatus::Rejected);
     assert_eq!(
         app.post_form(&reject, &[("answer", "lagi")]).await.status(),
         Status::Conflict

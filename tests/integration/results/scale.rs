@@ -63,7 +63,7 @@ async fn preview_of_a_large_field() {
                 stage_id: Set(stage.id),
                 nomination_id: Set(n),
                 judge_id: Set(*j),
-                status: Set("submitted".into()),
+                status: Set(entity::SheetStatus::Submitted),
                 version: Set(1),
                 visit_date: Set(None),
                 visit_notes: Set(String::new()),

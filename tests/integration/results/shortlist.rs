@@ -23,7 +23,7 @@ async fn the_documents_shortlist_gets_field_sheets_except_for_conflicts() {
         .unwrap()
         .unwrap();
     let mut a: entity::competition::ActiveModel = comp.into();
-    a.status = Set("judging".into());
+    a.status = Set(entity::CompetitionStatus::Judging);
     a.update(&app.db).await.unwrap();
     app.login_as(Role::Admin).await;
 

@@ -122,7 +122,11 @@ async fn a_conflict_after_scoring_keeps_the_sheet_excluded_with_the_reason() {
     .await;
     assert_eq!(resp.status(), Status::SeeOther);
     let row = f.sheet(sheet).await;
-    assert_eq!(row.status, "submitted", "the sheet is kept as it was");
+    assert_eq!(
+        row.status,
+        entity::SheetStatus::Submitted,
+        "the sheet is kept as it was"
+    );
     assert!(row.excluded_reason.contains("Menantu kepala desa"));
     assert_eq!(f.scores(sheet).await, kept, "scores kept unchanged");
     // Results skip it and the committee sees it listed with the reason.

@@ -111,7 +111,10 @@ async fn reopening_the_winners_sheet_after_the_announcement_is_refused() {
     let resp = app.post_form(&path, &[("reason", "Salah input")]).await;
     assert_eq!(resp.status(), Status::Conflict);
     assert!(body(resp).await.contains(LOCKED), "says why");
-    assert_eq!(winners_sheet(&app, &c).await.status, "submitted");
+    assert_eq!(
+        winners_sheet(&app, &c).await.status,
+        entity::SheetStatus::Submitted
+    );
     let resp = app
         .post_form(
             &format!("/admin/competitions/{}/results/correct", c.id),
@@ -259,7 +262,7 @@ async fn the_database_refuses_direct_writes_to_an_announced_results_inputs() {
         assert_eq!(mapped.status(), Status::Conflict, "{what} maps to 409");
     };
     let mut a: entity::score_sheet::ActiveModel = sheet.clone().into();
-    a.status = Set("draft".into());
+    a.status = Set(entity::SheetStatus::Draft);
     check("sheet update", a.update(db).await.map(|_| ()));
     check(
         "sheet delete",
@@ -317,7 +320,7 @@ async fn the_database_refuses_direct_writes_to_an_announced_results_inputs() {
         .expect("query")
         .expect("nomination");
     let mut n: entity::nomination::ActiveModel = nom.into();
-    n.status = Set("withdrawn".into());
+    n.status = Set(entity::NominationStatus::Withdrawn);
     check("entry status", n.update(db).await.map(|_| ()));
     let stage = entity::stage::Entity::find_by_id(c.lap)
         .one(db)
@@ -336,9 +339,9 @@ async fn the_database_refuses_direct_writes_to_an_announced_results_inputs() {
         .expect("query")
         .expect("competition");
     let mut k: entity::competition::ActiveModel = comp.into();
-    k.status = Set("archived".into());
+    k.status = Set(entity::CompetitionStatus::Archived);
     k.update(db).await.expect("archive");
     let mut a: entity::score_sheet::ActiveModel = sheet.into();
-    a.status = Set("draft".into());
+    a.status = Set(entity::SheetStatus::Draft);
     check("archived sheet update", a.update(db).await.map(|_| ()));
 }

@@ -158,7 +158,7 @@ async fn a_correction_names_its_change_shows_the_diff_then_publishes_v2_with_the
         .await
         .expect("query")
         .expect("competition");
-    assert_eq!(comp.status, "announced");
+    assert_eq!(comp.status, entity::CompetitionStatus::Announced);
 }
 
 #[rocket::async_test]
