@@ -17,7 +17,6 @@ pub mod db;
 pub mod demo;
 pub mod downloads;
 pub mod error;
-pub mod evidence;
 pub mod forms;
 pub mod i18n;
 pub mod identity;

@@ -19,7 +19,7 @@ use crate::auth::AdminUser;
 use crate::auth::csrf::CsrfForm;
 use crate::db::audit::{self, NewEvent};
 use crate::db::competitions::{self, Status as CompStatus};
-use crate::db::nominations;
+use crate::app::nomination as nominations;
 use crate::db::results::{appeals, minutes, shortlist, snapshots};
 use crate::error::AppError;
 use crate::forms::FormState;

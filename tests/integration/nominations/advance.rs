@@ -1,7 +1,7 @@
 //! Winners of lower-level competitions brought into a higher one.
 
 use juara::auth::Role;
-use juara::db::nominations::{SkipReason, advance_into};
+use juara::app::nomination::{SkipReason, advance_into};
 use juara::ids::{NominationId, UserId};
 use rocket::http::Status;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
