@@ -20,8 +20,8 @@ pub use submit::{Problem, eligibility_problems, submission_problems, submit, wit
 use chrono::{DateTime, FixedOffset};
 use entity::{competition, nomination};
 
-pub use crate::db::nominations::Status;
 use crate::db;
+pub use crate::db::nominations::Status;
 use crate::registry::{Level as RegionLevel, VillageKind};
 
 /// True when the competition's category admits the village's kind and its region scope

@@ -13,9 +13,9 @@ use uuid::Uuid;
 use super::competitions::{CompetitionDto, load_for_admin};
 use super::nominations::NominationDto;
 use super::support;
+use crate::app::nomination::{self as nominations, SkipReason};
 use crate::auth::CurrentUser;
 use crate::auth::api::ApiWrite;
-use crate::app::nomination::{self as nominations, SkipReason};
 use crate::error::AppError;
 use crate::ids::{CompetitionId, NominationId};
 

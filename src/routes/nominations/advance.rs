@@ -14,10 +14,10 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::view::CompetitionSummary;
-use crate::auth::{AdminUser, CurrentUser, csrf::CsrfForm};
 use crate::app::nomination::advance_rule::SourceState;
 use crate::app::nomination::advance_sync;
 use crate::app::nomination::{self as nominations, AdvanceReport, SkipReason};
+use crate::auth::{AdminUser, CurrentUser, csrf::CsrfForm};
 use crate::db::{competitions, villages};
 use crate::error::AppError;
 use crate::i18n;

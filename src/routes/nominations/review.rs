@@ -12,17 +12,17 @@ use serde::Serialize;
 
 use super::view::{self, CompetitionSummary, Evidence, NominationSummary};
 use super::when;
+use crate::app::nomination::{self, Decision, ReviewRefusal};
 use crate::auth::{AdminUser, csrf::CsrfForm};
 use crate::db::competitions;
-use crate::app::nomination::{self, Decision, ReviewRefusal};
 use crate::db::nominations::{self, ListFilter, Profile, Status};
 use crate::db::villages::{self, VillageInfo};
 use crate::db::{audit, regions};
 use crate::error::AppError;
 use crate::forms::FormState;
 use crate::ids::{CompetitionId, NominationId};
-use crate::routes::reply::FormReply;
 use crate::registry::Level as RegionLevel;
+use crate::routes::reply::FormReply;
 use crate::views::Page;
 
 /// Where a village lies, by name.
@@ -324,7 +324,10 @@ async fn decide(
                 Some(Decision::Accept) => "nom-flash-accepted",
                 _ => "nom-flash-rejected",
             };
-            return Ok(FormReply::done(uri!(show(id = id)).to_string(), page.t(key)));
+            return Ok(FormReply::done(
+                uri!(show(id = id)).to_string(),
+                page.t(key),
+            ));
         }
         Err(ReviewRefusal::ReasonRequired) => {
             state.add_key("reason", page.lang, "nom-err-reason-required");

@@ -10,15 +10,15 @@ use serde::Serialize;
 
 use super::view::{CompetitionSummary, NominationSummary};
 use super::{now, village_path};
-use crate::auth::{VillageUser, csrf::CsrfForm};
 use crate::app::nomination::draft::{self, Refused};
+use crate::auth::{VillageUser, csrf::CsrfForm};
 use crate::db::competitions;
 use crate::db::nominations;
 use crate::db::regions::{self, Region};
 use crate::error::AppError;
 use crate::ids::CompetitionId;
-use crate::routes::reply::FormReply;
 use crate::registry::VillageKind;
+use crate::routes::reply::FormReply;
 use crate::views::Page;
 
 #[derive(Serialize)]
@@ -114,7 +114,8 @@ async fn create(
         .as_ref()
         .and_then(|f| uuid::Uuid::parse_str(f.competition_id).ok())
         .ok_or(AppError::NotFound)?;
-    let refused = match draft::create(db, CompetitionId::from(id), village, who.0.id, now()).await? {
+    let refused = match draft::create(db, CompetitionId::from(id), village, who.0.id, now()).await?
+    {
         Ok((n, _)) => {
             return Ok(FormReply::done(
                 village_path(n.id),

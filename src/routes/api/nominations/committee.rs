@@ -1,14 +1,11 @@
 //! The committee's side of `/api/v1/nominations`: the administrative check and a
 //! competition's filtered, paginated list.
 
-
 use rocket::{State, get, post};
 use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
 
 use super::NominationDto;
-use crate::routes::api::competitions::load_for_admin;
-use crate::routes::api::support::{self, LANG};
 use crate::app::nomination::{self as rules, Decision, ReviewRefusal};
 use crate::auth::CurrentUser;
 use crate::auth::api::ApiWrite;
@@ -17,6 +14,8 @@ use crate::error::AppError;
 use crate::i18n;
 use crate::ids::{CompetitionId, NominationId};
 use crate::json::{Error as JsonError, Json};
+use crate::routes::api::competitions::load_for_admin;
+use crate::routes::api::support::{self, LANG};
 
 #[derive(Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
@@ -137,4 +136,3 @@ pub(super) async fn list_for_competition(
         per_page,
     }))
 }
-

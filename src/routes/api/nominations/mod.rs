@@ -167,7 +167,6 @@ async fn mine(
     }))
 }
 
-
 /// A refused draft action as an error: 404 when missing, else 409 with the reason.
 pub(super) fn refusal(refused: Refused) -> AppError {
     match refused {
@@ -175,7 +174,6 @@ pub(super) fn refusal(refused: Refused) -> AppError {
         other => AppError::Conflict(i18n::t(LANG, other.message_key())),
     }
 }
-
 
 #[get("/v1/nominations/<id>")]
 async fn show(
@@ -186,7 +184,6 @@ async fn show(
     let (n, c) = load_for_reader(db.inner(), id, &who).await?;
     Ok(Json(NominationDto::of(&n, &c)))
 }
-
 
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {

@@ -9,7 +9,6 @@ use rocket::{State, post, put};
 use sea_orm::DatabaseConnection;
 use serde::Deserialize;
 
-use crate::routes::api::support::{self, LANG, loose};
 use super::{NominationDto, load_for_village, refusal, require_editable};
 use crate::app::nomination::draft::{self, Refused};
 use crate::app::nomination::{self as rules, Problem};
@@ -19,6 +18,7 @@ use crate::forms::FormState;
 use crate::i18n;
 use crate::ids::{CompetitionId, NominationId};
 use crate::json::{Error as JsonError, Json};
+use crate::routes::api::support::{self, LANG, loose};
 use crate::routes::nominations::profile::{self, ProfileForm};
 
 #[derive(Deserialize, Default)]
@@ -51,7 +51,6 @@ pub(super) async fn create(
         Err(refused) => Err(refusal(refused)),
     }
 }
-
 
 /// The profile as sent; numbers may be JSON numbers or text (`"1.250"`).
 #[derive(Deserialize, Default)]
@@ -172,4 +171,3 @@ pub(super) async fn withdraw(
         None => Err(AppError::Conflict(i18n::t(LANG, "nom-err-withdraw-late"))),
     }
 }
-
