@@ -5,7 +5,6 @@
 //! `ignite` is what `main` runs: read the configuration, connect, migrate, load the region
 //! registry, create the first admin, then `build`.
 
-pub mod accounts;
 pub mod app;
 pub mod auth;
 pub mod cli;
