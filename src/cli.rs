@@ -1,9 +1,9 @@
 //! Command-line tasks beside serving: creating an account from a shell (e.g. a provincial
 //! admin on a new installation).
 
-use crate::accounts::{self, AccountInput};
+use crate::app::accounts::{self, AccountInput, Passwords};
+use crate::auth::password;
 use crate::config::AppConfig;
-use crate::db::users;
 
 /// `juara create-user --username … --role admin|judge|village [--region …] [--village …]`
 #[derive(clap::Args)]
@@ -48,7 +48,11 @@ pub async fn create_user(args: CreateUser) -> Result<(), String> {
         village_code: args.village,
         password: args.password,
     };
-    let checked = match accounts::check(&db, &input, None)
+    let passwords = Passwords {
+        hash: password::hash,
+        generate: password::generate,
+    };
+    let (user, generated) = match accounts::create(&db, &input, None, passwords)
         .await
         .map_err(|e| e.to_string())?
     {
@@ -61,11 +65,8 @@ pub async fn create_user(args: CreateUser) -> Result<(), String> {
             return Err(lines.join("; "));
         }
     };
-    let user = users::insert(&db, checked.new_user)
-        .await
-        .map_err(|e| e.to_string())?;
     println!("created {} ({})", user.username, user.role);
-    if let Some(p) = checked.generated_password {
+    if let Some(p) = generated {
         println!("password: {p}");
     }
     Ok(())

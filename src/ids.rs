@@ -1,6 +1,7 @@
 //! Typed identifiers, so a `UserId` can never be passed where a `CompetitionId` is expected.
 //! Rocket parses them from path segments; entity columns stay plain `Uuid`.
 
+use rocket::http::uri::fmt::{Formatter, FromUriParam, Path as UriPath, UriDisplay};
 use rocket::request::FromParam;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -41,7 +42,22 @@ macro_rules! typed_id {
 
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                self.0.fmt(f)
+                fmt::Display::fmt(&self.0, f)
+            }
+        }
+
+        // So `uri!` can build links from typed ids.
+        impl UriDisplay<UriPath> for $name {
+            fn fmt(&self, f: &mut Formatter<'_, UriPath>) -> fmt::Result {
+                f.write_value(self.0.to_string())
+            }
+        }
+
+        impl FromUriParam<UriPath, $name> for $name {
+            type Target = $name;
+
+            fn from_uri_param(id: $name) -> $name {
+                id
             }
         }
 

@@ -5,7 +5,6 @@
 //! `ignite` is what `main` runs: read the configuration, connect, migrate, load the region
 //! registry, create the first admin, then `build`.
 
-pub mod accounts;
 pub mod app;
 pub mod auth;
 pub mod cli;
@@ -17,7 +16,6 @@ pub mod db;
 pub mod demo;
 pub mod downloads;
 pub mod error;
-pub mod evidence;
 pub mod forms;
 pub mod i18n;
 pub mod identity;

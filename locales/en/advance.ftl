@@ -15,5 +15,5 @@ adv-change-gone = { $village } is no longer a winner of { $source } version { $v
 adv-change-new = { $village } is now a winner: it will be brought in.
 adv-change-waiting = Cannot be applied yet:
 adv-change-apply = Apply the changes (withdraw and bring in at once)
-adv-flash-synced = Changes applied: { $withdrawn } withdrawn, { $created } brought in.
+adv-flash-synced = Changes applied: { $left } withdrawn, { $created } brought in.
 adv-stale-below = { $village } was advanced to { $target } but is no longer a winner in result version { $version }. The committee of { $target } must apply the change on its "Bring in winners" page.

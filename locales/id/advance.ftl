@@ -15,5 +15,5 @@ adv-change-gone = { $village } bukan lagi juara { $source } versi { $version }: 
 adv-change-new = { $village } sekarang juara: akan dibawa masuk.
 adv-change-waiting = Belum bisa diterapkan:
 adv-change-apply = Terapkan perubahan (tarik dan bawa masuk sekaligus)
-adv-flash-synced = Perubahan diterapkan: { $withdrawn } ditarik, { $created } dibawa masuk.
+adv-flash-synced = Perubahan diterapkan: { $left } ditarik, { $created } dibawa masuk.
 adv-stale-below = { $village } sudah dimajukan ke { $target }, tetapi bukan lagi juara pada hasil versi { $version }. Panitia { $target } perlu menerapkan perubahan di halaman "Bawa juara dari tingkat di bawahnya".

@@ -9,7 +9,8 @@ use rocket_dyn_templates::Template;
 use sea_orm::DatabaseConnection;
 use serde::Serialize;
 
-use crate::accounts::{self, AccountInput};
+use crate::app::accounts::{self, AccountInput, Passwords};
+use crate::auth::password;
 use crate::auth::{AdminUser, Role, csrf, csrf::CsrfForm};
 use crate::db::users::{self, UserFilter};
 use crate::error::AppError;
@@ -135,29 +136,25 @@ async fn create(
         village_code: input.village_code.to_owned(),
         password: input.password.to_owned(),
     };
-    let checked = match accounts::check(db, &input, Some(&who.0)).await? {
-        Ok(c) => c,
-        Err(errors) => {
-            for (field, key) in errors {
-                state.add_key(field, page.lang, key);
+    let passwords = Passwords {
+        hash: password::hash,
+        generate: password::generate,
+    };
+    let (user, generated_password) =
+        match accounts::create(db, &input, Some(&who.0), passwords).await? {
+            Ok(created) => created,
+            Err(errors) => {
+                for (field, key) in errors {
+                    state.add_key(field, page.lang, key);
+                }
+                return Ok(invalid(page, state));
             }
-            return Ok(invalid(page, state));
-        }
-    };
-    let user = match users::insert(db, checked.new_user).await {
-        Ok(u) => u,
-        // Two admins creating the same username at once: the database has the last word.
-        Err(e) if crate::db::is_unique_violation(&e) => {
-            state.add_key("username", page.lang, "err-username-taken");
-            return Ok(invalid(page, state));
-        }
-        Err(e) => return Err(e.into()),
-    };
+        };
     let view = CreatedView {
         page,
         username: user.username,
         role: user.role,
-        generated_password: checked.generated_password,
+        generated_password,
     };
     // Rendered, not redirected: a generated password is shown once and never stored in a cookie.
     Ok((Status::Created, Template::render("users/created", &view)))

@@ -40,18 +40,7 @@ async fn admin_creates_a_village_operator_who_can_log_in() {
     assert_ne!(stored.password_hash, "sandi-operator-desa");
 
     let operator = app.new_browser().await;
-    let token = crate::common::csrf_of(&operator).await;
-    let resp = operator
-        .post("/login")
-        .header(rocket::http::ContentType::Form)
-        .body(crate::common::encode_form(&[
-            ("_csrf", &token),
-            ("username", "op.bakalan"),
-            ("password", "sandi-operator-desa"),
-        ]))
-        .dispatch()
-        .await;
-    assert_eq!(resp.status(), Status::SeeOther);
+    crate::common::log_in_ok(&operator, "op.bakalan", "sandi-operator-desa").await;
     let page = operator.get("/village").dispatch().await;
     assert_eq!(page.status(), Status::Ok);
     assert!(page.into_string().await.unwrap().contains("Bakalankrapyak"));

@@ -202,19 +202,7 @@ async fn changing_the_password_ends_sessions_elsewhere() {
     let app = TestApp::new().await;
     let user = app.login_as(Role::Judge).await;
     let other = app.new_browser().await;
-    let token = crate::common::csrf_of(&other).await;
-    let form = crate::common::encode_form(&[
-        ("_csrf", &token),
-        ("username", &user.username),
-        ("password", PASSWORD),
-    ]);
-    let resp = other
-        .post("/login")
-        .header(rocket::http::ContentType::Form)
-        .body(form)
-        .dispatch()
-        .await;
-    assert_eq!(resp.status(), Status::SeeOther);
+    crate::common::log_in_ok(&other, &user.username, PASSWORD).await;
     assert_eq!(other.get("/judge").dispatch().await.status(), Status::Ok);
 
     let resp = app

@@ -1,7 +1,7 @@
 //! Bringing winners in from the level below: `GET /api/v1/competitions/<id>/advance` lists
 //! prize winners of final results of the level directly below, inside this one's region;
 //! `POST /api/v1/competitions/<id>/advance` with `{"nominations": [ids]}` enters them in one
-//! transaction (`db::nominations::advance_into`, as the page does) and reports what was
+//! transaction (`app::nomination::advance_into`, as the page does) and reports what was
 //! created and what was skipped and why. Admins in scope only.
 
 use crate::json::{Error as JsonError, Json};
@@ -13,9 +13,9 @@ use uuid::Uuid;
 use super::competitions::{CompetitionDto, load_for_admin};
 use super::nominations::NominationDto;
 use super::support;
+use crate::app::nomination::{self as nominations, SkipReason};
 use crate::auth::CurrentUser;
 use crate::auth::api::ApiWrite;
-use crate::db::nominations::{self, SkipReason};
 use crate::error::AppError;
 use crate::ids::{CompetitionId, NominationId};
 

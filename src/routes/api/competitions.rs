@@ -176,7 +176,7 @@ pub async fn load_for_reader(
             repo::find_by_id(db, id).await?.filter(|c| {
                 let kind = VillageKind::of_code(village);
                 c.status != Status::Draft
-                    && crate::db::nominations::eligibility_of(c, village, kind)
+                    && crate::app::nomination::eligibility_of(c, village, kind)
             })
         }
         Role::Judge => return Err(AppError::Forbidden),

@@ -12,7 +12,6 @@ use rocket::data::{Data, ToByteUnit};
 use rocket::form::{Contextual, Form, FromForm};
 use rocket::fs::TempFile;
 use rocket::http::Status as HttpStatus;
-use rocket::tokio::io::AsyncReadExt;
 use rocket::{Route, State, delete, get, post, routes};
 use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
@@ -20,14 +19,14 @@ use serde::{Deserialize, Serialize};
 use super::nominations::{load_for_reader, load_for_village, require_editable};
 use super::support::{self, LANG};
 use crate::AppConfig;
+use crate::app::nomination::evidence;
 use crate::auth::CurrentUser;
 use crate::auth::api::ApiWrite;
-use crate::db::documents::{self, Target};
+use crate::db::documents;
 use crate::error::AppError;
-use crate::evidence;
-use crate::i18n;
 use crate::ids::{DocumentId, NominationId};
 use crate::routes::nominations::files::{Evidence, serve};
+use crate::routes::upload;
 use crate::uploads;
 
 /// A document on the wire: a stored file (`size_bytes`, `sha256`, `download`) or a link.
@@ -86,21 +85,6 @@ async fn list(
     }))
 }
 
-/// The upload's target if it names a file-taking item of this competition, else 422.
-async fn file_target(
-    db: &DatabaseConnection,
-    c: &competition::Model,
-    target: &str,
-) -> Result<Target, AppError> {
-    match evidence::resolve_target(db, c, target).await? {
-        Some((_, kind)) if kind == "link" => {
-            Err(support::invalid(vec![("target", "nom-err-target-link")]))
-        }
-        Some((t, _)) => Ok(t),
-        None => Err(support::invalid(vec![("target", "nom-err-target")])),
-    }
-}
-
 /// Checks and stores the bytes; the refusal names the limit in MB.
 async fn store(
     db: &DatabaseConnection,
@@ -111,14 +95,13 @@ async fn store(
     bytes: &[u8],
     name: &str,
 ) -> Result<(HttpStatus, Json<FileDto>), AppError> {
-    let checked = uploads::check(bytes, config.max_upload_bytes).map_err(|refusal| {
-        let mb = config.max_upload_bytes.div_ceil(1024 * 1024).to_string();
-        support::invalid_one(
-            "file",
-            i18n::t_args(LANG, refusal.message_key(), &[("mb", mb)]),
-        )
+    let max = config.max_upload_bytes;
+    let checked = uploads::check(bytes, max).map_err(|refusal| {
+        support::invalid_one("file", evidence::refusal_message(&refusal, max, LANG))
     })?;
-    let target = file_target(db, c, target).await?;
+    let target = evidence::file_target(db, c, target)
+        .await?
+        .map_err(|key| support::invalid(vec![("target", key)]))?;
     let dir = &config.upload_dir;
     let row = evidence::store_file(db, dir, (n, c), target, checked, bytes, name, who.id).await?;
     Ok((HttpStatus::Created, Json(FileDto::of(&row))))
@@ -152,22 +135,9 @@ async fn upload_multipart(
             crate::forms::FormState::from_context(&form.context, LANG),
         ));
     };
-    let mut bytes = Vec::new();
-    input
-        .file
-        .open()
-        .await
-        .map_err(|e| AppError::Internal(format!("reading upload: {e}")))?
-        .take(config.max_upload_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .await
-        .map_err(|e| AppError::Internal(format!("reading upload: {e}")))?;
-    let name = input
-        .file
-        .raw_name()
-        .map(|n| n.dangerous_unsafe_unsanitized_raw().as_str())
-        .unwrap_or_default();
-    store(db, config, &who.0, (&n, &c), &input.target, &bytes, name).await
+    let file = upload::read(&input.file, config.max_upload_bytes).await?;
+    let (target, name) = (&input.target, &file.raw_name);
+    store(db, config, &who.0, (&n, &c), target, &file.bytes, name).await
 }
 
 /// The raw bytes as the body (any content type but multipart); `name` is only a label.
@@ -231,29 +201,10 @@ async fn add_link(
     let (n, c) = load_for_village(db, id, &who.0).await?;
     let input = support::body(input)?;
     require_editable(&n, &c)?;
-    let mut errors = Vec::new();
-    let target = match evidence::resolve_target(db, &c, &input.target).await? {
-        Some((t, kind)) if kind != "file" => Some(t),
-        Some(_) => {
-            errors.push(("target", "nom-err-target-file"));
-            None
-        }
-        None => {
-            errors.push(("target", "nom-err-target"));
-            None
-        }
-    };
-    let url = input.url.trim();
-    if !evidence::link_ok(url) {
-        errors.push(("url", "nom-err-url"));
-    }
-    let label = input.label.trim();
-    if label.chars().count() > 120 {
-        errors.push(("label", "nom-err-too-long-short"));
-    }
-    let (Some(target), true) = (target, errors.is_empty()) else {
-        return Err(support::invalid(errors));
-    };
+    let (url, label) = (input.url.trim(), input.label.trim());
+    let target = evidence::link_target(db, &c, &input.target, label, url)
+        .await?
+        .map_err(support::invalid)?;
     let row = evidence::add_link(db, &n, target, label, url, who.0.id).await?;
     Ok((HttpStatus::Created, Json(FileDto::of(&row))))
 }

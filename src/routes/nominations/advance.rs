@@ -1,29 +1,28 @@
 //! Bringing winners in from the level below: the admin picks prize winners of final results
 //! (announced, appeal window closed, no open appeal) of competitions one level below, inside
-//! this competition's region, and `db::nominations::advance_into` enters them in one
+//! this competition's region, and `app::nomination::advance_into` enters them in one
 //! transaction. A refusal says why. When a correction of a source result changed its
 //! winners after they were brought in, the page lists who must leave and who now qualifies,
 //! and applies both in one step (`advance_sync`).
 
 use entity::competition;
 use rocket::form::FromForm;
-use rocket::http::Status;
-use rocket::response::{Flash, Redirect, Responder};
-use rocket::{Route, State, get, post, routes};
+use rocket::{Route, State, get, post, routes, uri};
 use rocket_dyn_templates::Template;
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, EntityTrait};
 use serde::Serialize;
 use uuid::Uuid;
 
 use super::view::CompetitionSummary;
+use crate::app::nomination::advance_rule::SourceState;
+use crate::app::nomination::advance_sync;
+use crate::app::nomination::{self as nominations, AdvanceReport, SkipReason};
 use crate::auth::{AdminUser, CurrentUser, csrf::CsrfForm};
-use crate::db::nominations::advance_rule::SourceState;
-use crate::db::nominations::advance_sync;
-use crate::db::nominations::{self, AdvanceReport, SkipReason};
 use crate::db::{competitions, villages};
 use crate::error::AppError;
 use crate::i18n;
 use crate::ids::{CompetitionId, NominationId};
+use crate::routes::reply::FormReply;
 use crate::views::Page;
 use crate::views::format::wib;
 
@@ -229,24 +228,15 @@ struct AdvanceForm<'r> {
     nominations: Vec<&'r str>,
 }
 
-#[derive(Responder)]
-enum Reply {
-    Done(Flash<Redirect>),
-    Page((Status, Template)),
-}
-
 async fn refused(
     db: &DatabaseConnection,
     page: Page,
     target: &competition::Model,
     who: &CurrentUser,
     errors: Vec<String>,
-) -> Result<Reply, AppError> {
+) -> Result<FormReply, AppError> {
     let v = view(db, page, target, who, errors).await?;
-    Ok(Reply::Page((
-        Status::UnprocessableEntity,
-        Template::render("nominations/advance", &v),
-    )))
+    Ok(FormReply::invalid("nominations/advance", &v))
 }
 
 #[post("/admin/competitions/<id>/advance", data = "<form>")]
@@ -256,7 +246,7 @@ async fn create(
     id: CompetitionId,
     form: CsrfForm<'_, AdvanceForm<'_>>,
     db: &State<DatabaseConnection>,
-) -> Result<Reply, AppError> {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let target = competitions::find_for_admin(db, id, &who.0)
         .await?
@@ -304,8 +294,14 @@ async fn create(
         message.push_str(&r);
         message.push('.');
     }
-    let to = format!("/admin/competitions/{}/nominations", target.id);
-    Ok(Reply::Done(Flash::success(Redirect::to(to), message)))
+    let to = uri!(super::review::index(
+        id = id,
+        status = _,
+        kabupaten = _,
+        kecamatan = _,
+        region = _
+    ));
+    Ok(FormReply::done(to.to_string(), message))
 }
 
 /// The apply button carries nothing but the CSRF token.
@@ -320,15 +316,15 @@ async fn sync(
     page: Page,
     who: AdminUser,
     id: CompetitionId,
-    source: &str,
+    source: CompetitionId,
     _form: CsrfForm<'_, SyncForm>,
     db: &State<DatabaseConnection>,
-) -> Result<Reply, AppError> {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let target = competitions::find_for_admin(db, id, &who.0)
         .await?
         .ok_or(AppError::NotFound)?;
-    let source = Uuid::parse_str(source).map_err(|_| AppError::NotFound)?;
+    let source = source.into_uuid();
     // The source must be one this admin could advance from.
     let in_scope = nominations::advance_sources(db, &target, &who.0)
         .await?
@@ -343,12 +339,11 @@ async fn sync(
                 page.lang,
                 "adv-flash-synced",
                 &[
-                    ("withdrawn", applied.withdrawn.len().to_string()),
+                    ("left", applied.withdrawn.len().to_string()),
                     ("created", applied.report.created.len().to_string()),
                 ],
             );
-            let to = format!("/admin/competitions/{}/advance", target.id);
-            Ok(Reply::Done(Flash::success(Redirect::to(to), msg)))
+            Ok(FormReply::done(uri!(new(id = id)).to_string(), msg))
         }
         Err(reason) => {
             let errors = vec![i18n::t(page.lang, skip_key(reason))];

@@ -3,7 +3,6 @@
 //! form re-rendered, never silently overwriting.
 
 use rocket::http::Status as HttpStatus;
-use rocket::response::{Flash, Redirect};
 use rocket::{Route, State, get, post, routes};
 use rocket_dyn_templates::Template;
 use sea_orm::DatabaseConnection;
@@ -12,12 +11,14 @@ use super::profile::{self, ProfileForm};
 use super::view::{self, Forms};
 use super::village_path;
 use crate::AppConfig;
+use crate::app::nomination::draft;
 use crate::auth::{VillageUser, csrf::CsrfForm};
 use crate::db::competitions;
 use crate::db::nominations;
 use crate::error::AppError;
 use crate::forms::FormState;
 use crate::ids::{CompetitionId, NominationId};
+use crate::routes::reply::FormReply;
 use crate::views::Page;
 use entity::{competition, nomination};
 
@@ -57,16 +58,11 @@ pub(super) async fn refuse_if_locked(
     page: &Page,
     (n, c): (&nomination::Model, &competition::Model),
 ) -> Result<Option<(HttpStatus, Template)>, AppError> {
-    if view::editable(n, c) {
+    let Some(refused) = draft::lock(n, c, super::now()) else {
         return Ok(None);
-    }
-    let key = if n.status == nominations::Status::Draft {
-        "nom-problem-closed"
-    } else {
-        "nom-problem-not-draft"
     };
     let forms = Forms {
-        problems: vec![page.t(key)],
+        problems: vec![page.t(refused.message_key())],
         ..Forms::default()
     };
     let page = page.clone();
@@ -75,7 +71,7 @@ pub(super) async fn refuse_if_locked(
 }
 
 #[get("/village/nominations/<id>")]
-async fn show(
+pub(super) async fn show(
     page: Page,
     who: VillageUser,
     id: NominationId,
@@ -94,11 +90,11 @@ async fn update(
     form: CsrfForm<'_, ProfileForm<'_>>,
     db: &State<DatabaseConnection>,
     config: &State<AppConfig>,
-) -> Result<Result<Flash<Redirect>, (HttpStatus, Template)>, AppError> {
+) -> Result<FormReply, AppError> {
     let (db, config) = (db.inner(), config.inner());
     let (n, c) = load(db, id, &who).await?;
     if let Some(refused) = refuse_if_locked(db, config, &page, (&n, &c)).await? {
-        return Ok(Err(refused));
+        return Ok(refused.into());
     }
     let mut state = FormState::from_context(&form.0.context, page.lang);
     let checked = form
@@ -112,16 +108,16 @@ async fn update(
             ..Forms::default()
         };
         let status = HttpStatus::UnprocessableEntity;
-        return render(db, config, page, (&n, &c), forms, status)
-            .await
-            .map(Err);
+        return Ok(render(db, config, page, (&n, &c), forms, status)
+            .await?
+            .into());
     };
-    match nominations::update_draft(db, id, version, &profile).await? {
-        Some(saved) => Ok(Ok(Flash::success(
-            Redirect::to(village_path(saved.id)),
+    match draft::save(db, (&n, &c), version, &profile, super::now()).await? {
+        Ok(saved) => Ok(FormReply::done(
+            village_path(saved.id),
             page.t("nom-flash-saved"),
-        ))),
-        None => {
+        )),
+        Err(_) => {
             // Someone saved first: show their version's number so the next save is a
             // deliberate overwrite, and keep everything this tab typed.
             state.form_errors.push(page.t("nom-err-stale"));
@@ -131,9 +127,9 @@ async fn update(
                 ..Forms::default()
             };
             let status = HttpStatus::Conflict;
-            render(db, config, page, (&n, &c), forms, status)
-                .await
-                .map(Err)
+            Ok(render(db, config, page, (&n, &c), forms, status)
+                .await?
+                .into())
         }
     }
 }

@@ -1,8 +1,8 @@
 //! Nominations end to end: the village's home and drafts (`village`, `edit`, `documents`,
 //! `submit`), serving evidence files to those allowed (`files`), the committee's
 //! administrative check (`review`) and bringing winners in from the level below (`advance`).
-//! Handlers stay short: guards and scoped queries decide access, `db::nominations` and
-//! `db::documents` do the work, `view` builds the page contexts.
+//! Handlers stay short: guards and scoped queries decide access, `app::nomination` does the
+//! work (the JSON API calls the same functions), `view` builds the page contexts.
 
 mod advance;
 pub(crate) use advance::describe_skips;
@@ -17,6 +17,8 @@ mod village;
 
 use chrono::{DateTime, FixedOffset, Utc};
 use rocket::Route;
+
+use crate::ids::NominationId;
 
 /// Every route of this module.
 #[must_use]
@@ -45,5 +47,15 @@ fn when(t: Option<DateTime<FixedOffset>>) -> Option<String> {
 
 /// The path of a village's nomination page.
 fn village_path(id: uuid::Uuid) -> String {
-    format!("/village/nominations/{id}")
+    rocket::uri!(edit::show(id = NominationId::from(id))).to_string()
+}
+
+impl From<crate::app::nomination::evidence::StoreError> for crate::error::AppError {
+    fn from(e: crate::app::nomination::evidence::StoreError) -> Self {
+        use crate::app::nomination::evidence::StoreError;
+        match e {
+            StoreError::Io(e) => crate::error::AppError::Internal(format!("storing upload: {e}")),
+            StoreError::Db(e) => e.into(),
+        }
+    }
 }

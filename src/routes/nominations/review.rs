@@ -5,23 +5,24 @@
 
 use rocket::form::FromForm;
 use rocket::http::Status as HttpStatus;
-use rocket::response::{Flash, Redirect};
-use rocket::{Route, State, get, post, routes};
+use rocket::{Route, State, get, post, routes, uri};
 use rocket_dyn_templates::Template;
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr};
 use serde::Serialize;
 
 use super::view::{self, CompetitionSummary, Evidence, NominationSummary};
 use super::when;
+use crate::app::nomination::{self, Decision, ReviewRefusal};
 use crate::auth::{AdminUser, csrf::CsrfForm};
 use crate::db::competitions;
-use crate::db::nominations::{self, Decision, ListFilter, Profile, ReviewRefusal, Status};
+use crate::db::nominations::{self, ListFilter, Profile, Status};
 use crate::db::villages::{self, VillageInfo};
 use crate::db::{audit, regions};
 use crate::error::AppError;
 use crate::forms::FormState;
 use crate::ids::{CompetitionId, NominationId};
 use crate::registry::Level as RegionLevel;
+use crate::routes::reply::FormReply;
 use crate::views::Page;
 
 /// Where a village lies, by name.
@@ -107,7 +108,7 @@ async fn filter_options<C: ConnectionTrait>(
 /// `region` is the older single code filter, still honoured for bookmarked links.
 #[allow(clippy::too_many_arguments)]
 #[get("/admin/competitions/<id>/nominations?<status>&<kabupaten>&<kecamatan>&<region>")]
-async fn index(
+pub(super) async fn index(
     page: Page,
     who: AdminUser,
     id: CompetitionId,
@@ -124,7 +125,7 @@ async fn index(
     let region = region
         .map(str::trim)
         .filter(|r| RegionLevel::of_code(r).is_some());
-    let (prefix, filter_errors) = match nominations::region_filter(kabupaten, kecamatan) {
+    let (prefix, filter_errors) = match nomination::region_filter(kabupaten, kecamatan) {
         Ok(prefix) => (prefix.or(region.map(str::to_owned)), Vec::new()),
         Err(errors) => (
             None,
@@ -268,7 +269,7 @@ async fn show_page(
 }
 
 #[get("/admin/nominations/<id>")]
-async fn show(
+pub(super) async fn show(
     page: Page,
     who: AdminUser,
     id: NominationId,
@@ -293,7 +294,7 @@ async fn decide(
     id: NominationId,
     form: CsrfForm<'_, ReviewForm<'_>>,
     db: &State<DatabaseConnection>,
-) -> Result<Result<Flash<Redirect>, (HttpStatus, Template)>, AppError> {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let (n, c) = nominations::find_for_admin(db, id, &who.0)
         .await?
@@ -307,12 +308,11 @@ async fn decide(
         state.add_key("reason", page.lang, "nom-err-too-long");
     }
     let outcome = match decision.filter(|_| state.is_ok()) {
-        Some(d) => nominations::review(db, &n, d, reason, who.0.id).await?,
+        Some(d) => nomination::review(db, &n, d, reason, who.0.id).await?,
         None => {
             state.add_key("decision", page.lang, "err-choice");
-            return show_page(db, page, (&n, &c), state, HttpStatus::UnprocessableEntity)
-                .await
-                .map(Err);
+            let status = HttpStatus::UnprocessableEntity;
+            return Ok(show_page(db, page, (&n, &c), state, status).await?.into());
         }
     };
     let status = match outcome {
@@ -321,8 +321,10 @@ async fn decide(
                 Some(Decision::Accept) => "nom-flash-accepted",
                 _ => "nom-flash-rejected",
             };
-            let to = format!("/admin/nominations/{}", n.id);
-            return Ok(Ok(Flash::success(Redirect::to(to), page.t(key))));
+            return Ok(FormReply::done(
+                uri!(show(id = id)).to_string(),
+                page.t(key),
+            ));
         }
         Err(ReviewRefusal::ReasonRequired) => {
             state.add_key("reason", page.lang, "nom-err-reason-required");
@@ -333,7 +335,7 @@ async fn decide(
             HttpStatus::Conflict
         }
     };
-    show_page(db, page, (&n, &c), state, status).await.map(Err)
+    Ok(show_page(db, page, (&n, &c), state, status).await?.into())
 }
 
 /// Routes of this file.

@@ -2,22 +2,19 @@
 //! missing item listed) and withdrawing a nomination before judging starts.
 
 use rocket::http::Status as HttpStatus;
-use rocket::response::{Flash, Redirect};
 use rocket::{Route, State, post, routes};
-use rocket_dyn_templates::Template;
 use sea_orm::DatabaseConnection;
 
 use super::edit::{load, render};
 use super::view::Forms;
 use super::{now, village_path};
 use crate::AppConfig;
+use crate::app::nomination as nominations;
 use crate::auth::{VillageUser, csrf, csrf::CsrfForm};
-use crate::db::nominations;
 use crate::error::AppError;
 use crate::ids::NominationId;
+use crate::routes::reply::FormReply;
 use crate::views::Page;
-
-type Answer = Result<Result<Flash<Redirect>, (HttpStatus, Template)>, AppError>;
 
 #[post("/village/nominations/<id>/submit", data = "<_form>")]
 async fn submit(
@@ -27,23 +24,23 @@ async fn submit(
     _form: CsrfForm<'_, csrf::Only<'_>>,
     db: &State<DatabaseConnection>,
     config: &State<AppConfig>,
-) -> Answer {
+) -> Result<FormReply, AppError> {
     let (db, config) = (db.inner(), config.inner());
     let (n, c) = load(db, id, &who).await?;
     match nominations::submit(db, n.clone(), &c, who.0.id, now()).await? {
-        Ok(saved) => Ok(Ok(Flash::success(
-            Redirect::to(village_path(saved.id)),
+        Ok(saved) => Ok(FormReply::done(
+            village_path(saved.id),
             page.t("nom-flash-submitted"),
-        ))),
+        )),
         Err(problems) => {
             let forms = Forms {
                 problems: problems.iter().map(|p| p.message(page.lang)).collect(),
                 ..Forms::default()
             };
             let status = HttpStatus::UnprocessableEntity;
-            render(db, config, page, (&n, &c), forms, status)
-                .await
-                .map(Err)
+            Ok(render(db, config, page, (&n, &c), forms, status)
+                .await?
+                .into())
         }
     }
 }
@@ -56,24 +53,24 @@ async fn withdraw(
     _form: CsrfForm<'_, csrf::Only<'_>>,
     db: &State<DatabaseConnection>,
     config: &State<AppConfig>,
-) -> Answer {
+) -> Result<FormReply, AppError> {
     let (db, config) = (db.inner(), config.inner());
     let (n, c) = load(db, id, &who).await?;
     crate::integrity::ensure_open(&c, page.lang)?;
     match nominations::withdraw(db, n.clone(), &c, who.0.id, now()).await? {
-        Some(saved) => Ok(Ok(Flash::success(
-            Redirect::to(village_path(saved.id)),
+        Some(saved) => Ok(FormReply::done(
+            village_path(saved.id),
             page.t("nom-flash-withdrawn"),
-        ))),
+        )),
         None => {
             let forms = Forms {
                 problems: vec![page.t("nom-err-withdraw-late")],
                 ..Forms::default()
             };
             let status = HttpStatus::Conflict;
-            render(db, config, page, (&n, &c), forms, status)
-                .await
-                .map(Err)
+            Ok(render(db, config, page, (&n, &c), forms, status)
+                .await?
+                .into())
         }
     }
 }

@@ -283,5 +283,5 @@ pub async fn edit_view<C: ConnectionTrait>(
 
 /// A draft may change only while the nomination window is open.
 pub fn editable(n: &nomination::Model, c: &competition::Model) -> bool {
-    crate::db::nominations::editable(n, c, now())
+    crate::app::nomination::editable(n, c, now())
 }

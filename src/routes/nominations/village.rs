@@ -3,7 +3,6 @@
 
 use rocket::form::FromForm;
 use rocket::http::Status as HttpStatus;
-use rocket::response::{Flash, Redirect};
 use rocket::{Route, State, get, post, routes};
 use rocket_dyn_templates::Template;
 use sea_orm::DatabaseConnection;
@@ -11,13 +10,15 @@ use serde::Serialize;
 
 use super::view::{CompetitionSummary, NominationSummary};
 use super::{now, village_path};
+use crate::app::nomination::draft::{self, Refused};
 use crate::auth::{VillageUser, csrf::CsrfForm};
 use crate::db::competitions;
-use crate::db::nominations::{self, EntryRefusal};
+use crate::db::nominations;
 use crate::db::regions::{self, Region};
 use crate::error::AppError;
 use crate::ids::CompetitionId;
 use crate::registry::VillageKind;
+use crate::routes::reply::FormReply;
 use crate::views::Page;
 
 #[derive(Serialize)]
@@ -105,7 +106,7 @@ async fn create(
     who: VillageUser,
     form: CsrfForm<'_, CreateForm<'_>>,
     db: &State<DatabaseConnection>,
-) -> Result<Result<Flash<Redirect>, (HttpStatus, Template)>, AppError> {
+) -> Result<FormReply, AppError> {
     let (db, village) = (db.inner(), village_of(&who)?);
     let id = form
         .0
@@ -113,39 +114,25 @@ async fn create(
         .as_ref()
         .and_then(|f| uuid::Uuid::parse_str(f.competition_id).ok())
         .ok_or(AppError::NotFound)?;
-    let Some(c) = competitions::find_by_id(db, CompetitionId::from(id)).await? else {
-        return Err(AppError::NotFound);
-    };
-    // Drafts are invisible to villages; a competition they cannot see does not exist.
-    let refusal = match nominations::entry_refusal(&c, village, now()) {
-        Some(EntryRefusal::Invisible) => return Err(AppError::NotFound),
-        Some(EntryRefusal::NotEligible) => {
-            Some((HttpStatus::UnprocessableEntity, "nom-err-not-eligible"))
+    let refused = match draft::create(db, CompetitionId::from(id), village, who.0.id, now()).await?
+    {
+        Ok((n, _)) => {
+            return Ok(FormReply::done(
+                village_path(n.id),
+                page.t("nom-flash-created"),
+            ));
         }
-        Some(EntryRefusal::Closed) => Some((HttpStatus::Conflict, "nom-problem-closed")),
-        None => None,
+        Err(Refused::NotFound) => return Err(AppError::NotFound),
+        Err(r) => r,
     };
-    if let Some((status, key)) = refusal {
-        let message = page.t(key);
-        let view = home_view(page, village, db, vec![message]).await?;
-        return Ok(Err((status, Template::render("dashboard/village", &view))));
-    }
-    match nominations::insert_draft(db, c.id, village, who.0.id).await {
-        Ok(n) => Ok(Ok(Flash::success(
-            Redirect::to(village_path(n.id)),
-            page.t("nom-flash-created"),
-        ))),
-        // The unique index has the last word when two tabs create at once.
-        Err(e) if crate::db::is_unique_violation(&e) => {
-            let message = page.t("nom-err-duplicate");
-            let view = home_view(page, village, db, vec![message]).await?;
-            Ok(Err((
-                HttpStatus::Conflict,
-                Template::render("dashboard/village", &view),
-            )))
-        }
-        Err(e) => Err(e.into()),
-    }
+    let status = if refused == Refused::NotEligible {
+        HttpStatus::UnprocessableEntity
+    } else {
+        HttpStatus::Conflict
+    };
+    let message = page.t(refused.message_key());
+    let view = home_view(page, village, db, vec![message]).await?;
+    Ok(FormReply::page(status, "dashboard/village", &view))
 }
 
 /// Routes of this file.

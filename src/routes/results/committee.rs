@@ -15,11 +15,11 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 use super::{ResultsView, describe_refusal, load_admin, published_of};
+use crate::app::nomination as nominations;
 use crate::auth::AdminUser;
 use crate::auth::csrf::CsrfForm;
 use crate::db::audit::{self, NewEvent};
 use crate::db::competitions::{self, Status as CompStatus};
-use crate::db::nominations;
 use crate::db::results::{appeals, minutes, shortlist, snapshots};
 use crate::error::AppError;
 use crate::forms::FormState;

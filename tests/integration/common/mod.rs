@@ -124,9 +124,21 @@ impl TestApp {
 
     /// Posts the login form; returns the status.
     pub async fn login(&self, username: &str, password: &str) -> Status {
-        self.post_form("/login", &[("username", username), ("password", password)])
-            .await
-            .status()
+        log_in(&self.client, username, password).await
+    }
+
+    /// A new browser logged in as a fresh account of `role` (with its region or village).
+    pub async fn browser_as(
+        &self,
+        role: Role,
+        username: &str,
+        region: Option<&str>,
+        village: Option<&str>,
+    ) -> Client {
+        self.create_user(role, username, region, village).await;
+        let client = self.new_browser().await;
+        log_in_ok(&client, username, PASSWORD).await;
+        client
     }
 
     /// The CSRF token of this browser, read from a page like a form would.
@@ -156,6 +168,28 @@ impl TestApp {
             .dispatch()
             .await
     }
+}
+
+/// Posts the login form from `client` with its CSRF token: the one form login of the tests.
+pub async fn log_in(client: &Client, username: &str, password: &str) -> Status {
+    let token = csrf_of(client).await;
+    client
+        .post("/login")
+        .header(ContentType::Form)
+        .body(encode_form(&[
+            ("_csrf", &token),
+            ("username", username),
+            ("password", password),
+        ]))
+        .dispatch()
+        .await
+        .status()
+}
+
+/// Logs `client` in and asserts it worked (a redirect home).
+pub async fn log_in_ok(client: &Client, username: &str, password: &str) {
+    let status = log_in(client, username, password).await;
+    assert_eq!(status, Status::SeeOther, "login as {username}");
 }
 
 /// The token a page embeds for forms.

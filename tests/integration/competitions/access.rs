@@ -58,18 +58,7 @@ async fn judges_village_operators_and_strangers_cannot_touch_a_competition() {
             let region = (role == Role::Judge).then_some("64.72");
             let village = (role == Role::Village).then_some("33.19.01.2001");
             admin.create_user(role, &username, region, village).await;
-            let token = crate::common::csrf_of(&browser).await;
-            let resp = browser
-                .post("/login")
-                .header(rocket::http::ContentType::Form)
-                .body(crate::common::encode_form(&[
-                    ("_csrf", &token),
-                    ("username", &username),
-                    ("password", crate::common::PASSWORD),
-                ]))
-                .dispatch()
-                .await;
-            assert_eq!(resp.status(), Status::SeeOther);
+            crate::common::log_in_ok(&browser, &username, crate::common::PASSWORD).await;
         }
         for (method, path) in paths(id, stage) {
             let token = crate::common::csrf_of(&browser).await;

@@ -15,7 +15,7 @@ mod sheets;
 use chrono::{Duration, Utc};
 use entity::{competition, criterion, nomination, score_sheet, stage};
 use juara::auth::Role;
-use rocket::http::{ContentType, Status};
+use rocket::http::ContentType;
 use rocket::local::asynchronous::{Client, LocalResponse};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
@@ -266,19 +266,7 @@ impl Fixture {
 
 /// Logs `client` in.
 pub async fn login(client: &Client, username: &str) {
-    let token = csrf_of(client).await;
-    let status = client
-        .post("/login")
-        .header(ContentType::Form)
-        .body(encode_form(&[
-            ("_csrf", &token),
-            ("username", username),
-            ("password", PASSWORD),
-        ]))
-        .dispatch()
-        .await
-        .status();
-    assert_eq!(status, Status::SeeOther, "login as {username}");
+    crate::common::log_in_ok(client, username, PASSWORD).await;
 }
 
 /// Posts a form with `client`'s CSRF token.

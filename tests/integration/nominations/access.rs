@@ -6,7 +6,7 @@ use juara::auth::Role;
 use rocket::http::Status;
 use rocket::local::asynchronous::Client;
 
-use super::{NEIGHBOUR, OWN, browser_as, nomination_with_status};
+use super::{NEIGHBOUR, OWN, nomination_with_status};
 use crate::common::TestApp;
 use crate::common::builders::CompetitionBuilder;
 
@@ -54,23 +54,28 @@ async fn nomination_pages_answer_each_actor_as_the_table_says() {
     let clients: Vec<(Who, Client)> = vec![
         (
             Who::Owner,
-            browser_as(&app, Role::Village, "op.own", None, Some(OWN)).await,
+            app.browser_as(Role::Village, "op.own", None, Some(OWN))
+                .await,
         ),
         (
             Who::OtherVillage,
-            browser_as(&app, Role::Village, "op.other", None, Some(NEIGHBOUR)).await,
+            app.browser_as(Role::Village, "op.other", None, Some(NEIGHBOUR))
+                .await,
         ),
         (
             Who::Judge,
-            browser_as(&app, Role::Judge, "juri.x", Some("33.19"), None).await,
+            app.browser_as(Role::Judge, "juri.x", Some("33.19"), None)
+                .await,
         ),
         (
             Who::AdminInScope,
-            browser_as(&app, Role::Admin, "adm.kudus", Some("33.19"), None).await,
+            app.browser_as(Role::Admin, "adm.kudus", Some("33.19"), None)
+                .await,
         ),
         (
             Who::AdminOutside,
-            browser_as(&app, Role::Admin, "adm.kaltim", Some("64"), None).await,
+            app.browser_as(Role::Admin, "adm.kaltim", Some("64"), None)
+                .await,
         ),
         (Who::Anonymous, app.new_browser().await),
     ];

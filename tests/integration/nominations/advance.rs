@@ -1,7 +1,7 @@
 //! Winners of lower-level competitions brought into a higher one.
 
+use juara::app::nomination::{SkipReason, advance_into};
 use juara::auth::Role;
-use juara::db::nominations::{SkipReason, advance_into};
 use juara::ids::{NominationId, UserId};
 use rocket::http::Status;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
@@ -184,7 +184,9 @@ async fn admin_outside_scope_cannot_advance_into_a_competition() {
     let app = TestApp::new().await;
     let (below, above) = two_levels(&app).await;
     let winner = nomination_with_status(&app, below.id, OWN, "accepted").await;
-    let far = super::browser_as(&app, Role::Admin, "panitia.kaltim", Some("64"), None).await;
+    let far = app
+        .browser_as(Role::Admin, "panitia.kaltim", Some("64"), None)
+        .await;
     let path = format!("/admin/competitions/{}/advance", above.id);
     assert_eq!(
         far.get(path.clone()).dispatch().await.status(),

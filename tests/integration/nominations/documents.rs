@@ -4,9 +4,7 @@
 use juara::auth::Role;
 use rocket::http::{ContentType, Status};
 
-use super::{
-    ELF, EXE, NEIGHBOUR, PDF, PNG, browser_as, create_draft, document_count, stored_files, upload,
-};
+use super::{ELF, EXE, NEIGHBOUR, PDF, PNG, create_draft, document_count, stored_files, upload};
 use crate::common::builders::{CompetitionBuilder, evidence_criterion, requirement};
 use crate::common::{TestApp, body};
 
@@ -254,22 +252,30 @@ async fn files_are_served_to_the_owner_and_admins_in_scope_only() {
     );
     assert_eq!(resp.into_bytes().await.unwrap(), PDF);
 
-    let admin = browser_as(&app, Role::Admin, "panitia.jateng", Some("33"), None).await;
+    let admin = app
+        .browser_as(Role::Admin, "panitia.jateng", Some("33"), None)
+        .await;
     assert_eq!(
         admin.get(path.clone()).dispatch().await.status(),
         Status::Ok
     );
-    let far = browser_as(&app, Role::Admin, "panitia.kaltim", Some("64"), None).await;
+    let far = app
+        .browser_as(Role::Admin, "panitia.kaltim", Some("64"), None)
+        .await;
     assert_eq!(
         far.get(path.clone()).dispatch().await.status(),
         Status::NotFound
     );
-    let other = browser_as(&app, Role::Village, "op.tetangga", None, Some(NEIGHBOUR)).await;
+    let other = app
+        .browser_as(Role::Village, "op.tetangga", None, Some(NEIGHBOUR))
+        .await;
     assert_eq!(
         other.get(path.clone()).dispatch().await.status(),
         Status::NotFound
     );
-    let judge = browser_as(&app, Role::Judge, "juri.kudus", Some("33.19"), None).await;
+    let judge = app
+        .browser_as(Role::Judge, "juri.kudus", Some("33.19"), None)
+        .await;
     assert_eq!(
         judge.get(path.clone()).dispatch().await.status(),
         Status::NotFound

@@ -5,7 +5,7 @@ use juara::auth::Role;
 use rocket::http::Status;
 use sea_orm::{EntityTrait, PaginatorTrait};
 
-use super::{KELURAHAN, browser_as, create_draft, profile, row, save_profile};
+use super::{KELURAHAN, create_draft, profile, row, save_profile};
 use crate::common::builders::CompetitionBuilder;
 use crate::common::{TestApp, body};
 
@@ -87,7 +87,9 @@ async fn kelurahan_cannot_enter_a_desa_competition() {
     let c = CompetitionBuilder::new("Lomba Desa Kudus")
         .insert(&app.db)
         .await;
-    let kel = browser_as(&app, Role::Village, "op.kel", None, Some(KELURAHAN)).await;
+    let kel = app
+        .browser_as(Role::Village, "op.kel", None, Some(KELURAHAN))
+        .await;
     let token = crate::common::csrf_of(&kel).await;
     let resp = kel
         .post("/village/nominations")

@@ -9,13 +9,12 @@ mod drafts;
 mod review;
 mod submit;
 
-use juara::auth::Role;
 use rocket::http::{ContentType, Status};
 use rocket::local::asynchronous::{Client, LocalResponse};
 use uuid::Uuid;
 
 use crate::common::builders::{BOUNDARY, Part, multipart};
-use crate::common::{PASSWORD, TestApp, csrf_of, encode_form};
+use crate::common::{TestApp, csrf_of};
 
 /// The village `login_as(Role::Village)` acts for (a desa in Kaliwungu, Kudus).
 pub const OWN: &str = "33.19.01.2001";
@@ -30,32 +29,6 @@ pub const PNG: &[u8] = &[
 ];
 pub const ELF: &[u8] = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x02\0\x3e\0\x01\0\0\0";
 pub const EXE: &[u8] = b"MZ\x90\0\x03\0\0\0\x04\0\0\0\xff\xff\0\0\xb8\0\0\0";
-
-/// A second browser logged in as a new account.
-pub async fn browser_as(
-    app: &TestApp,
-    role: Role,
-    username: &str,
-    region: Option<&str>,
-    village: Option<&str>,
-) -> Client {
-    app.create_user(role, username, region, village).await;
-    let client = app.new_browser().await;
-    let token = csrf_of(&client).await;
-    let resp = client
-        .post("/login")
-        .header(ContentType::Form)
-        .body(encode_form(&[
-            ("_csrf", &token),
-            ("username", username),
-            ("password", PASSWORD),
-        ]))
-        .dispatch()
-        .await
-        .status();
-    assert_eq!(resp, Status::SeeOther, "login as {username}");
-    client
-}
 
 /// The id at the end of a redirect to a nomination page.
 pub fn nomination_id(resp: &LocalResponse<'_>) -> Uuid {

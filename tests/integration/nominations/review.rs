@@ -4,7 +4,7 @@
 use juara::auth::Role;
 use rocket::http::Status;
 
-use super::{NEIGHBOUR, OWN, browser_as, nomination_with_status, row};
+use super::{NEIGHBOUR, OWN, nomination_with_status, row};
 use crate::common::builders::CompetitionBuilder;
 use crate::common::{TestApp, body};
 
@@ -67,7 +67,9 @@ async fn rejection_needs_a_reason_and_the_village_reads_it() {
             .any(|e| e.action == "nomination.rejected" && e.reason == reason)
     );
 
-    let village = browser_as(&app, Role::Village, "op.bakalan", None, Some(OWN)).await;
+    let village = app
+        .browser_as(Role::Village, "op.bakalan", None, Some(OWN))
+        .await;
     let home = village
         .get("/village")
         .dispatch()
@@ -143,7 +145,9 @@ async fn admin_outside_the_scope_cannot_review() {
         .insert(&app.db)
         .await;
     let id = nomination_with_status(&app, c.id, NEIGHBOUR, "submitted").await;
-    let far = browser_as(&app, Role::Admin, "panitia.kaltim", Some("64"), None).await;
+    let far = app
+        .browser_as(Role::Admin, "panitia.kaltim", Some("64"), None)
+        .await;
     let token = crate::common::csrf_of(&far).await;
     let resp = far
         .post(format!("/admin/nominations/{id}/review"))

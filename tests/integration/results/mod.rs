@@ -25,7 +25,7 @@ use crate::common::builders::{
     BOUNDARY, CompetitionBuilder, Part, conflict_row, leaf_row, multipart, nomination_row,
     panel_row, prize_row, sheet_row, stage_row,
 };
-use crate::common::{PASSWORD, TestApp, csrf_of, encode_form};
+use crate::common::{TestApp, csrf_of};
 
 /// (ADM score, field score) every judge gives village `33.19.01.20xx` (index 0 = 2001) on
 /// both aspects. Index 0 and 1 tie on the final score (86.00) and the field stage decides;
@@ -148,22 +148,7 @@ pub async fn browser_as(
     region: Option<&str>,
     village: Option<&str>,
 ) -> Client {
-    app.create_user(role, username, region, village).await;
-    let client = app.new_browser().await;
-    let token = csrf_of(&client).await;
-    let status = client
-        .post("/login")
-        .header(ContentType::Form)
-        .body(encode_form(&[
-            ("_csrf", &token),
-            ("username", username),
-            ("password", PASSWORD),
-        ]))
-        .dispatch()
-        .await
-        .status();
-    assert_eq!(status, Status::SeeOther, "login as {username}");
-    client
+    app.browser_as(role, username, region, village).await
 }
 
 /// POSTs a multipart form (texts and one optional file) from a browser.

@@ -176,7 +176,7 @@ async fn guessable_passwords_are_refused_next_to_the_field_everywhere() {
     );
 
     // The create-user command goes through the same check.
-    let input = juara::accounts::AccountInput {
+    let input = juara::app::accounts::AccountInput {
         username: "juri_cli".into(),
         display_name: "Juri CLI".into(),
         role: "judge".into(),
@@ -184,7 +184,11 @@ async fn guessable_passwords_are_refused_next_to_the_field_everywhere() {
         village_code: String::new(),
         password: "qwertyuiop".into(),
     };
-    let refused = juara::accounts::check(&app.db, &input, None)
+    let passwords = juara::app::accounts::Passwords {
+        hash: juara::auth::password::hash,
+        generate: juara::auth::password::generate,
+    };
+    let refused = juara::app::accounts::check(&app.db, &input, None, passwords)
         .await
         .unwrap()
         .err()

@@ -153,15 +153,17 @@ async fn lockouts_are_shown_to_the_committee_within_its_scope() {
     assert_eq!(events[0]["username"], "operator");
     assert_eq!(events[0]["ip"], "10.0.0.66");
 
-    let far =
-        crate::nominations::browser_as(&app, Role::Admin, "panitia.kaltim", Some("64"), None).await;
+    let far = app
+        .browser_as(Role::Admin, "panitia.kaltim", Some("64"), None)
+        .await;
     let page = far.get("/admin/security/lockouts").dispatch().await;
     assert_eq!(page.status(), Status::Ok);
     let html = body(page).await;
     assert!(html.contains("id=\"no-lockouts\""), "out of scope: {html}");
 
-    let near =
-        crate::nominations::browser_as(&app, Role::Admin, "panitia.jateng", Some("33"), None).await;
+    let near = app
+        .browser_as(Role::Admin, "panitia.jateng", Some("33"), None)
+        .await;
     let html = body(near.get("/admin/security/lockouts").dispatch().await).await;
     assert!(
         html.contains("operator") && html.contains("10.0.0.66"),
@@ -171,14 +173,9 @@ async fn lockouts_are_shown_to_the_committee_within_its_scope() {
     let users_page = body(near.get("/admin/users").dispatch().await).await;
     assert!(users_page.contains("href=\"/admin/security/lockouts\""));
 
-    let village = crate::nominations::browser_as(
-        &app,
-        Role::Village,
-        "operator2",
-        None,
-        Some("33.19.01.2002"),
-    )
-    .await;
+    let village = app
+        .browser_as(Role::Village, "operator2", None, Some("33.19.01.2002"))
+        .await;
     let status = village
         .get("/admin/security/lockouts")
         .dispatch()

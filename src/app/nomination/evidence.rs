@@ -1,7 +1,8 @@
 //! Evidence on a nomination, shared by the village's pages and the JSON API: which checklist
 //! item or criterion an upload names, storing a checked file with its row without ever
 //! leaving an orphan, links, and removing a document. Access (own village, draft inside the
-//! window) is the caller's to check first.
+//! window: `super::lock`) is the caller's to check first, since each answers a locked draft
+//! in its own way.
 
 use std::path::Path;
 
@@ -10,7 +11,6 @@ use sea_orm::{DatabaseConnection, DbErr, TransactionTrait};
 use uuid::Uuid;
 
 use crate::db::documents::{self, NewDocument, StoredFile, Target};
-use crate::error::AppError;
 use crate::ids::UserId;
 use crate::uploads;
 
@@ -44,6 +44,73 @@ pub async fn resolve_target(
     Ok(None)
 }
 
+/// The checklist item or criterion an upload names, or the key of the reason it cannot take
+/// a file (`target` field).
+pub async fn file_target(
+    db: &DatabaseConnection,
+    c: &competition::Model,
+    value: &str,
+) -> Result<Result<Target, &'static str>, DbErr> {
+    Ok(match resolve_target(db, c, value).await? {
+        Some((_, kind)) if kind == "link" => Err("nom-err-target-link"),
+        Some((t, _)) => Ok(t),
+        None => Err("nom-err-target"),
+    })
+}
+
+/// A link's target, checked with its label and address: the target or every field error
+/// (field, message key).
+pub async fn link_target(
+    db: &DatabaseConnection,
+    c: &competition::Model,
+    target: &str,
+    label: &str,
+    url: &str,
+) -> Result<Result<Target, Vec<(&'static str, &'static str)>>, DbErr> {
+    let mut errors = Vec::new();
+    let target = match resolve_target(db, c, target).await? {
+        Some((t, kind)) if kind != "file" => Some(t),
+        Some(_) => {
+            errors.push(("target", "nom-err-target-file"));
+            None
+        }
+        None => {
+            errors.push(("target", "nom-err-target"));
+            None
+        }
+    };
+    if !link_ok(url) {
+        errors.push(("url", "nom-err-url"));
+    }
+    if label.chars().count() > 120 {
+        errors.push(("label", "nom-err-too-long-short"));
+    }
+    match (target, errors.is_empty()) {
+        (Some(t), true) => Ok(Ok(t)),
+        _ => Ok(Err(errors)),
+    }
+}
+
+/// The message of a refused upload in `lang`, naming the limit in MB.
+#[must_use]
+pub fn refusal_message(refusal: &uploads::Refusal, max_bytes: u64, lang: &str) -> String {
+    let mb = max_bytes.div_ceil(1024 * 1024).to_string();
+    crate::i18n::t_args(lang, refusal.message_key(), &[("mb", mb)])
+}
+
+/// Storing a file failed: the disk or the database.
+#[derive(Debug)]
+pub enum StoreError {
+    Io(std::io::Error),
+    Db(DbErr),
+}
+
+impl From<DbErr> for StoreError {
+    fn from(e: DbErr) -> Self {
+        StoreError::Db(e)
+    }
+}
+
 /// True for an absolute http(s) address with a host and no spaces.
 #[must_use]
 pub fn link_ok(url: &str) -> bool {
@@ -70,8 +137,8 @@ pub async fn store_file(
     bytes: &[u8],
     raw_name: &str,
     actor: UserId,
-) -> Result<nomination_document::Model, AppError> {
-    let io = |e: std::io::Error| AppError::Internal(format!("storing upload: {e}"));
+) -> Result<nomination_document::Model, StoreError> {
+    let io = StoreError::Io;
     let staged = uploads::stage(upload_dir, c.id, checked.kind, bytes).map_err(io)?;
     let txn = db.begin().await?;
     let new = NewDocument {

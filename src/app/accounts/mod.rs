@@ -1,12 +1,21 @@
-//! Rules for creating accounts, shared by the admin pages and the `create-user` command:
-//! username shape, password policy, role-specific region and village, and the creating
-//! admin's scope. Returns field errors as locale keys; stores nothing itself.
+//! The accounts aggregate: creating an account, shared by the admin pages and the
+//! `create-user` command — username shape, password policy, role-specific region and
+//! village, and the creating admin's scope. Refusals are field errors as locale keys.
 
+use entity::user;
 use sea_orm::{ConnectionTrait, DbErr};
 
-use crate::auth::{CurrentUser, Role, password};
-use crate::db::{regions, users};
+use crate::db::{self, regions, users};
+use crate::identity::{CurrentUser, Role};
+use crate::password_policy::check_policy;
 use crate::registry::{Level, VillageKind};
+
+/// How passwords are made and hashed (the argon2 scheme lives with the login in `auth`).
+#[derive(Clone, Copy)]
+pub struct Passwords {
+    pub hash: fn(&str) -> Result<String, String>,
+    pub generate: fn() -> String,
+}
 
 /// What someone asked for.
 #[derive(Clone, Debug, Default)]
@@ -27,7 +36,7 @@ pub struct CheckedAccount {
 }
 
 /// Field name and locale key of each problem.
-pub use crate::forms::FieldErrors;
+pub type FieldErrors = Vec<(&'static str, &'static str)>;
 
 fn valid_username(u: &str) -> bool {
     (3..=64).contains(&u.len())
@@ -40,6 +49,7 @@ pub async fn check<C: ConnectionTrait>(
     db: &C,
     input: &AccountInput,
     actor: Option<&CurrentUser>,
+    passwords: Passwords,
 ) -> Result<Result<CheckedAccount, FieldErrors>, DbErr> {
     let mut errors: FieldErrors = Vec::new();
     let username = input.username.trim().to_lowercase();
@@ -88,15 +98,15 @@ pub async fn check<C: ConnectionTrait>(
         }
         None => {}
     }
-    let generated = input.password.is_empty().then(password::generate);
+    let generated = input.password.is_empty().then(passwords.generate);
     let plain = generated.clone().unwrap_or_else(|| input.password.clone());
-    if let Err(e) = password::check_policy(&plain, &username) {
+    if let Err(e) = check_policy(&plain, &username) {
         errors.push(("password", e.message_key()));
     }
     let (Some(role), true) = (role, errors.is_empty()) else {
         return Ok(Err(errors));
     };
-    let password_hash = match password::hash(&plain) {
+    let password_hash = match (passwords.hash)(&plain) {
         Ok(h) => h,
         Err(e) => return Err(DbErr::Custom(format!("password hashing failed: {e}"))),
     };
@@ -116,4 +126,23 @@ pub async fn check<C: ConnectionTrait>(
 fn non_empty(s: &str) -> Option<String> {
     let t = s.trim();
     (!t.is_empty()).then(|| t.to_owned())
+}
+
+/// Checks and creates the account: the stored user and the password if one was generated.
+pub async fn create<C: ConnectionTrait>(
+    db: &C,
+    input: &AccountInput,
+    actor: Option<&CurrentUser>,
+    passwords: Passwords,
+) -> Result<Result<(user::Model, Option<String>), FieldErrors>, DbErr> {
+    let checked = match check(db, input, actor, passwords).await? {
+        Ok(c) => c,
+        Err(errors) => return Ok(Err(errors)),
+    };
+    match users::insert(db, checked.new_user).await {
+        Ok(u) => Ok(Ok((u, checked.generated_password))),
+        // Two admins creating the same username at once: the database has the last word.
+        Err(e) if db::is_unique_violation(&e) => Ok(Err(vec![("username", "err-username-taken")])),
+        Err(e) => Err(e),
+    }
 }

@@ -1,1 +1,0 @@
-//! Application rules for the accounts aggregate (see `app`).

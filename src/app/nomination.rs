@@ -1,1 +1,0 @@
-//! Application rules for the nomination aggregate (see `app`).
