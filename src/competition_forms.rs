@@ -30,8 +30,8 @@ pub const DEVELOPMENT_STATUSES: [&str; 5] = [
     "mandiri",
 ];
 
-/// Schedules are entered in WIB (UTC+7), the offset of most DPMPD offices.
-const WIB_SECONDS: i32 = 7 * 3600;
+use crate::app::competition::changes::WIB_SECONDS;
+pub use crate::app::competition::changes::format_time;
 
 fn text(v: Option<&String>) -> String {
     v.map(|s| s.trim().to_owned()).unwrap_or_default()
@@ -133,15 +133,6 @@ fn parse_any_year(s: &str) -> Option<DateTime<FixedOffset>> {
     FixedOffset::east_opt(WIB_SECONDS)?
         .from_local_datetime(&naive)
         .single()
-}
-
-/// The value a `datetime-local` field shows, in WIB.
-#[must_use]
-pub fn format_time(t: Option<DateTime<FixedOffset>>) -> String {
-    match (t, FixedOffset::east_opt(WIB_SECONDS)) {
-        (Some(t), Some(wib)) => t.with_timezone(&wib).format("%Y-%m-%dT%H:%M").to_string(),
-        _ => String::new(),
-    }
 }
 
 fn time(
@@ -328,75 +319,6 @@ impl CompetitionForm {
             assistance_budget,
         }))
     }
-}
-
-/// What changed in the published eligibility rules, as `field: old → new` lines.
-#[must_use]
-pub fn eligibility_changes(old: &CompetitionFields, new: &CompetitionFields) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut diff = |name: &str, a: String, b: String| {
-        if a != b {
-            out.push(format!("{name}: {a} → {b}"));
-        }
-    };
-    diff(
-        "category",
-        old.category.as_str().into(),
-        new.category.as_str().into(),
-    );
-    diff(
-        "level",
-        old.level.as_str().into(),
-        new.level.as_str().into(),
-    );
-    diff(
-        "region_code",
-        old.region_code.clone().unwrap_or_default(),
-        new.region_code.clone().unwrap_or_default(),
-    );
-    diff(
-        "eligible_statuses",
-        old.eligible_statuses.join(","),
-        new.eligible_statuses.join(","),
-    );
-    diff(
-        "require_definitive_head",
-        old.require_definitive_head.to_string(),
-        new.require_definitive_head.to_string(),
-    );
-    diff(
-        "max_entries",
-        old.max_entries.map(|n| n.to_string()).unwrap_or_default(),
-        new.max_entries.map(|n| n.to_string()).unwrap_or_default(),
-    );
-    out
-}
-
-/// What changed in the schedule, as `field: old → new` lines.
-#[must_use]
-pub fn schedule_changes(old: &CompetitionFields, new: &CompetitionFields) -> Vec<String> {
-    [
-        (
-            "nomination_opens_at",
-            old.nomination_opens_at,
-            new.nomination_opens_at,
-        ),
-        (
-            "nomination_closes_at",
-            old.nomination_closes_at,
-            new.nomination_closes_at,
-        ),
-        (
-            "judging_closes_at",
-            old.judging_closes_at,
-            new.judging_closes_at,
-        ),
-        ("announcement_at", old.announcement_at, new.announcement_at),
-    ]
-    .into_iter()
-    .filter(|(_, a, b)| a != b)
-    .map(|(name, a, b)| format!("{name}: {} → {}", format_time(a), format_time(b)))
-    .collect()
 }
 
 /// The stage form.

@@ -111,7 +111,7 @@ impl Category {
     }
 }
 
-/// Where a competition is in its life. Only the transitions in [`Status::can_become`] exist.
+/// Where a competition is in its life. The legal transitions are `app::competition::rules::can_become`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
@@ -157,30 +157,6 @@ impl Status {
     #[must_use]
     pub fn parse(s: &str) -> Option<Status> {
         Status::ALL.into_iter().find(|x| x.as_str() == s)
-    }
-
-    /// The legal transitions: forward one step, or back from open to draft (allowed only
-    /// while no nomination exists — checked by the caller) and from review to judging (to
-    /// reopen scoring before anything is announced).
-    #[must_use]
-    pub fn can_become(self, next: Status) -> bool {
-        use Status::{Announced, Archived, Draft, Judging, Open, Review};
-        matches!(
-            (self, next),
-            (Draft, Open)
-                | (Open, Draft)
-                | (Open, Judging)
-                | (Judging, Review)
-                | (Review, Judging)
-                | (Review, Announced)
-                | (Announced, Archived)
-        )
-    }
-
-    /// Criteria, stages and weights may change only before judging starts.
-    #[must_use]
-    pub fn criteria_editable(self) -> bool {
-        matches!(self, Status::Draft | Status::Open)
     }
 }
 
@@ -452,29 +428,6 @@ pub async fn count_nominations<C: ConnectionTrait>(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn only_the_published_transitions_are_legal() {
-        use Status::*;
-        let legal = [
-            (Draft, Open),
-            (Open, Draft),
-            (Open, Judging),
-            (Judging, Review),
-            (Review, Judging),
-            (Review, Announced),
-            (Announced, Archived),
-        ];
-        for from in Status::ALL {
-            for to in Status::ALL {
-                assert_eq!(
-                    from.can_become(to),
-                    legal.contains(&(from, to)),
-                    "{from:?} → {to:?}"
-                );
-            }
-        }
-    }
 
     #[test]
     fn categories_admit_only_their_kind() {
