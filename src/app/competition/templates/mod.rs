@@ -269,7 +269,7 @@ mod tests {
             level: "provinsi".into(),
             region_code: Some("64".into()),
             category: t.category.as_str().into(),
-            status: "draft".into(),
+            status: crate::db::competitions::Status::Draft.as_str().into(),
             description: String::new(),
             nomination_opens_at: None,
             nomination_closes_at: None,
