@@ -17,8 +17,8 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use crate::auth::{Role, password};
 use crate::app::competition::templates as competition_templates;
+use crate::auth::{Role, password};
 use crate::db::competition_setup;
 use crate::db::competitions::{self, Category, CompetitionFields, Level, Status};
 use crate::db::results::{inputs, minutes};

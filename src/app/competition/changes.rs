@@ -85,4 +85,3 @@ pub fn schedule_changes(old: &CompetitionFields, new: &CompetitionFields) -> Vec
     .map(|(name, a, b)| format!("{name}: {} → {}", format_time(a), format_time(b)))
     .collect()
 }
-

@@ -175,7 +175,10 @@ pub async fn transition(
         return Err(Error::Conflict(i18n::t_args(
             lang,
             "err-transition",
-            &[("from", status_name(from, lang)), ("to", status_name(to, lang))],
+            &[
+                ("from", status_name(from, lang)),
+                ("to", status_name(to, lang)),
+            ],
         )));
     }
     match (from, to) {

@@ -8,7 +8,9 @@ pub mod ordered;
 mod whole;
 
 use entity::{criterion, document_requirement, prize_tier, stage};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
+};
 use uuid::Uuid;
 
 pub use ordered::{OrderedList, append, find, list, move_row, remove, save};
@@ -254,4 +256,3 @@ pub fn tree_order(rows: &[criterion::Model]) -> Vec<(&criterion::Model, u32)> {
     visit(rows, None, 0, &mut out);
     out
 }
-

@@ -54,9 +54,7 @@ where
     E::Model: IntoActiveModel<E::ActiveModel> + Clone + Send + Sync,
     E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
 {
-    let mut q = E::find()
-        .filter(E::SCOPE.eq(scope))
-        .order_by_asc(E::ORDER);
+    let mut q = E::find().filter(E::SCOPE.eq(scope)).order_by_asc(E::ORDER);
     if let Some(tie) = E::TIE {
         q = q.order_by_asc(tie);
     }

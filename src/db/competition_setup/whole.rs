@@ -11,7 +11,6 @@ use super::{
     list_criteria, list_documents, list_prizes, list_stages, tree_order,
 };
 
-
 /// The whole set-up of a competition as plain data (criteria parents before children).
 pub async fn load_setup<C: ConnectionTrait>(
     db: &C,
@@ -145,4 +144,3 @@ pub async fn insert_setup<C: ConnectionTrait>(
     }
     Ok(())
 }
-

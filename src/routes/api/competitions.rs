@@ -13,11 +13,11 @@ use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
 
 use super::support::{self, loose, time_in, time_out};
+use crate::app::competition::templates as competition_templates;
+use crate::app::competition::{lifecycle, rules};
 use crate::auth::api::ApiWrite;
 use crate::auth::{CurrentUser, Role};
 use crate::competition_forms::CompetitionForm;
-use crate::app::competition::templates as competition_templates;
-use crate::app::competition::{lifecycle, rules};
 use crate::db::competitions::{self as repo, CompetitionFilter, Status};
 use crate::error::AppError;
 use crate::i18n;

@@ -14,8 +14,8 @@ use uuid::Uuid;
 
 use super::competitions::load_for_admin;
 use super::stages::load_stage;
-use crate::app::competition::setup::{self as app_setup, Removal};
 use super::support::{self, loose};
+use crate::app::competition::setup::{self as app_setup, Removal};
 use crate::auth::CurrentUser;
 use crate::auth::api::ApiWrite;
 use crate::competition_forms::{CriterionForm, check_placed};

@@ -12,13 +12,13 @@ use serde::{Deserialize, Serialize};
 
 use super::competitions::{load_for_admin, load_for_reader};
 use super::support::{self, loose};
+use crate::app::competition::{FieldErrors, setup as app_setup};
 use crate::auth::CurrentUser;
 use crate::auth::api::ApiWrite;
 use crate::competition_forms::DocumentForm;
 use crate::db::competition_setup::{self as setup, DocumentFields};
 use crate::error::AppError;
 use crate::ids::{CompetitionId, RequirementId};
-use crate::app::competition::{FieldErrors, setup as app_setup};
 
 /// A checklist item on the wire (`kind` is `file` or `link`).
 #[derive(Serialize)]

@@ -14,12 +14,12 @@ use serde::{Deserialize, Serialize};
 
 use super::competitions::load_for_admin;
 use super::support::{self, loose};
+use crate::app::competition::{FieldErrors, setup as app_setup};
 use crate::auth::CurrentUser;
 use crate::auth::api::ApiWrite;
 use crate::competition_forms::PrizeForm;
 use crate::db::competition_setup as setup;
 use crate::error::AppError;
-use crate::app::competition::{FieldErrors, setup as app_setup};
 use crate::ids::{CompetitionId, PrizeTierId};
 use crate::scoring;
 

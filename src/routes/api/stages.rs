@@ -12,12 +12,12 @@ use serde::{Deserialize, Serialize};
 
 use super::competitions::load_for_admin;
 use super::support::{self, loose};
+use crate::app::competition::{FieldErrors, setup as app_setup};
 use crate::auth::CurrentUser;
 use crate::auth::api::ApiWrite;
 use crate::competition_forms::StageForm;
 use crate::db::competition_setup::{self as setup, StageFields};
 use crate::error::AppError;
-use crate::app::competition::{FieldErrors, setup as app_setup};
 use crate::ids::{CompetitionId, StageId};
 
 /// A stage on the wire; `pass_threshold` is a decimal string.

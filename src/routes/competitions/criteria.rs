@@ -11,11 +11,10 @@ use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::view::{StageView, Summary, stage_view};
 use super::stages::load_stage;
+use super::view::{StageView, Summary, stage_view};
 use super::{load, refused, require_criteria_editable, show_path};
 use crate::app::competition::setup::{self as app_setup, Removal};
-use crate::routes::reply::FormReply;
 use crate::auth::AdminUser;
 use crate::auth::csrf::{self, CsrfForm};
 use crate::competition_forms::{CriterionForm, check_placed};
@@ -23,6 +22,7 @@ use crate::db::competition_setup as setup;
 use crate::error::AppError;
 use crate::forms::FormState;
 use crate::ids::{CompetitionId, CriterionId, StageId};
+use crate::routes::reply::FormReply;
 use crate::views::Page;
 
 #[derive(Serialize)]
@@ -256,7 +256,10 @@ async fn move_criterion(
     let c = load(db, id, &who).await?;
     let (s, k) = load_criterion(db, &c, cid).await?;
     app_setup::reorder::<criterion::Entity>(db, &c, &k, up, page.lang).await?;
-    Ok(FormReply::done(stage_path(&c, &s), page.t("flash-order-saved")))
+    Ok(FormReply::done(
+        stage_path(&c, &s),
+        page.t("flash-order-saved"),
+    ))
 }
 
 #[derive(FromForm)]

@@ -1,8 +1,8 @@
 //! The document checklist villages fill in with their nomination: add, edit, reorder, remove.
 //! Frozen, like the criteria, once judging starts.
 
-use entity::document_requirement::{self, Entity as Requirement};
 use entity::competition;
+use entity::document_requirement::{self, Entity as Requirement};
 use rocket::{Route, State, get, post, routes};
 use rocket_dyn_templates::Template;
 use sea_orm::DatabaseConnection;

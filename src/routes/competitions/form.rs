@@ -10,16 +10,16 @@ use serde::Serialize;
 
 use super::view::{Summary, show_view};
 use super::{add_errors, load, refused, show_path};
+use crate::app::competition::templates as competition_templates;
 use crate::app::competition::{lifecycle, rules};
-use crate::routes::reply::FormReply;
 use crate::auth::AdminUser;
 use crate::auth::csrf::CsrfForm;
 use crate::competition_forms::{CompetitionForm, DEVELOPMENT_STATUSES, format_time};
-use crate::app::competition::templates as competition_templates;
 use crate::db::competitions::{self as repo, CompetitionFields, Status};
 use crate::error::AppError;
 use crate::forms::FormState;
 use crate::ids::CompetitionId;
+use crate::routes::reply::FormReply;
 use crate::views::Page;
 
 #[derive(Serialize)]

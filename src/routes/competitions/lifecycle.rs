@@ -10,7 +10,6 @@ use sea_orm::DatabaseConnection;
 use super::view::show_view;
 use super::{load, show_path};
 use crate::app::competition::{self as app, lifecycle};
-use crate::routes::reply::FormReply;
 use crate::auth::AdminUser;
 use crate::auth::csrf::CsrfForm;
 use crate::db::competitions::Status;
@@ -18,6 +17,7 @@ use crate::error::AppError;
 use crate::forms::FormState;
 use crate::i18n;
 use crate::ids::CompetitionId;
+use crate::routes::reply::FormReply;
 use crate::views::Page;
 
 #[derive(FromForm)]

@@ -11,13 +11,13 @@ use serde::Serialize;
 use super::view::Summary;
 use super::{checked, load, refused, require_criteria_editable, show_path};
 use crate::app::competition::setup as app_setup;
-use crate::routes::reply::FormReply;
 use crate::auth::AdminUser;
 use crate::auth::csrf::{self, CsrfForm};
 use crate::competition_forms::StageForm;
 use crate::error::AppError;
 use crate::forms::FormState;
 use crate::ids::{CompetitionId, StageId};
+use crate::routes::reply::FormReply;
 use crate::views::Page;
 
 #[derive(Serialize)]
@@ -212,7 +212,10 @@ async fn delete(
     let c = load(db, id, &who).await?;
     let s = load_stage(db, &c, sid).await?;
     app_setup::delete_stage(db, &c, s, page.lang).await?;
-    Ok(FormReply::done(show_path(&c), page.t("flash-stage-deleted")))
+    Ok(FormReply::done(
+        show_path(&c),
+        page.t("flash-stage-deleted"),
+    ))
 }
 
 /// Routes of this module.

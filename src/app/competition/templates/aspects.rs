@@ -174,4 +174,3 @@ pub(super) const BIDANG: [(&str, &str, i32, &[Aspect]); 3] = [
     ("2", "Bidang Kewilayahan", 30, KEWILAYAHAN),
     ("3", "Bidang Kemasyarakatan", 35, KEMASYARAKATAN),
 ];
-
