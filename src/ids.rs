@@ -100,3 +100,11 @@ typed_id!(
     /// A personal API token.
     ApiTokenId
 );
+typed_id!(
+    /// An item of a competition's document checklist.
+    RequirementId
+);
+typed_id!(
+    /// A rank of a competition's prize table.
+    PrizeTierId
+);

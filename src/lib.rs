@@ -9,8 +9,6 @@ pub mod app;
 pub mod auth;
 pub mod cli;
 pub mod competition_forms;
-pub mod competition_ops;
-pub mod competition_templates;
 pub mod config;
 pub mod db;
 pub mod demo;

@@ -76,32 +76,6 @@ stored_enum! {
     }
 }
 
-impl CompetitionStatus {
-    /// The legal transitions: forward one step, or back from open to draft (allowed only
-    /// while no nomination exists — checked by the caller) and from review to judging (to
-    /// reopen scoring before anything is announced).
-    #[must_use]
-    pub fn can_become(self, next: CompetitionStatus) -> bool {
-        use CompetitionStatus::{Announced, Archived, Draft, Judging, Open, Review};
-        matches!(
-            (self, next),
-            (Draft, Open)
-                | (Open, Draft)
-                | (Open, Judging)
-                | (Judging, Review)
-                | (Review, Judging)
-                | (Review, Announced)
-                | (Announced, Archived)
-        )
-    }
-
-    /// Criteria, stages and weights may change only before judging starts.
-    #[must_use]
-    pub fn criteria_editable(self) -> bool {
-        matches!(self, CompetitionStatus::Draft | CompetitionStatus::Open)
-    }
-}
-
 stored_enum! {
     /// Where a nomination is (`nomination.status`).
     NominationStatus {

@@ -12,7 +12,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::{accepted_nomination, err, value_for};
-use crate::competition_templates::CompetitionTemplate;
+use crate::app::competition::templates::CompetitionTemplate;
 use crate::db::competition_setup;
 use crate::db::competitions::{self, Category, CompetitionFields, Level, Status};
 use crate::db::judging::{assign, draw, panels};

@@ -15,8 +15,8 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+use crate::app::competition::templates as competition_templates;
 use crate::auth::Role;
-use crate::competition_templates;
 use crate::db::competition_setup;
 use crate::db::competitions::{self, Category, CompetitionFields, Level, Status};
 use crate::db::results::{inputs, minutes};

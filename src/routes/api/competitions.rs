@@ -13,11 +13,11 @@ use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
 
 use super::support::{self, loose, time_in, time_out};
+use crate::app::competition::templates as competition_templates;
+use crate::app::competition::{lifecycle, rules};
 use crate::auth::api::ApiWrite;
 use crate::auth::{CurrentUser, Role};
 use crate::competition_forms::CompetitionForm;
-use crate::competition_ops::{self as ops, TransitionRefusal, UpdateRefusal};
-use crate::competition_templates;
 use crate::db::competitions::{self as repo, CompetitionFilter, Status};
 use crate::error::AppError;
 use crate::i18n;
@@ -81,7 +81,7 @@ impl CompetitionDto {
             cash_budget: c.cash_budget,
             assistance_budget: c.assistance_budget,
             nominations_open: repo::window_open(c, Utc::now().fixed_offset()),
-            criteria_editable: ops::status_of(c).criteria_editable(),
+            criteria_editable: rules::criteria_editable(rules::status_of(c)),
         }
     }
 }
@@ -264,9 +264,7 @@ async fn create(
         )
     };
     let fields = form.check(db, &who).await?.map_err(support::invalid)?;
-    let c = ops::create(db, fields, template.as_ref(), who.id)
-        .await?
-        .map_err(support::invalid)?;
+    let c = lifecycle::create(db, fields, template.as_ref(), who.id).await?;
     Ok((HttpStatus::Created, Json(CompetitionDto::of(&c))))
 }
 
@@ -284,16 +282,8 @@ async fn replace(
     let form = input.into_inner().into_form();
     let fields = form.check(db, &who).await?.map_err(support::invalid)?;
     let reason = form.reason.as_deref().unwrap_or("");
-    match ops::update(db, c, &fields, reason, who.id).await? {
-        Ok(saved) => Ok(Json(CompetitionDto::of(&saved))),
-        Err(UpdateRefusal::Archived) => {
-            Err(AppError::Conflict(i18n::t(support::LANG, "err-archived")))
-        }
-        Err(UpdateRefusal::ReasonRequired) => {
-            Err(support::invalid(vec![("reason", "err-reason-required")]))
-        }
-        Err(UpdateRefusal::ResultPublished) => Err(crate::integrity::refusal(support::LANG)),
-    }
+    let saved = lifecycle::update(db, c, &fields, reason, who.id, support::LANG).await?;
+    Ok(Json(CompetitionDto::of(&saved)))
 }
 
 #[derive(Deserialize, Default)]
@@ -319,27 +309,8 @@ async fn transition(
     let lang = support::LANG;
     let to = Status::parse(input.to.trim())
         .ok_or_else(|| support::invalid(vec![("to", "err-choice")]))?;
-    let name = |s: Status| i18n::t(lang, &format!("comp-status-{}", s.as_str()));
-    match ops::transition(db, c, to, &input.reason, who.id).await? {
-        Ok(saved) => Ok(Json(CompetitionDto::of(&saved))),
-        Err(TransitionRefusal::Illegal { from, to }) => Err(AppError::Conflict(i18n::t_args(
-            lang,
-            "err-transition",
-            &[("from", name(from)), ("to", name(to))],
-        ))),
-        Err(TransitionRefusal::NotReady(problems)) => {
-            let messages = problems.iter().map(|p| p.describe(lang)).collect();
-            Err(AppError::Invalid(
-                [("setup".to_owned(), messages)].into_iter().collect(),
-            ))
-        }
-        Err(TransitionRefusal::HasNominations) => {
-            Err(AppError::Conflict(i18n::t(lang, "err-has-nominations")))
-        }
-        Err(TransitionRefusal::AnnounceLater) => {
-            Err(AppError::Conflict(i18n::t(lang, "err-announce-later")))
-        }
-    }
+    let saved = lifecycle::transition(db, c, to, &input.reason, who.id, lang).await?;
+    Ok(Json(CompetitionDto::of(&saved)))
 }
 
 #[derive(Deserialize)]
@@ -360,13 +331,9 @@ async fn clone(
     let (db, who) = (db.inner(), who.0);
     let c = load_for_admin(db, id, &who).await?;
     let input = support::body(input)?;
-    let year = input
-        .year
-        .as_deref()
-        .and_then(|y| y.trim().parse::<i32>().ok())
-        .filter(|y| ops::clone_year_ok(*y))
-        .ok_or_else(|| support::invalid(vec![("year", "err-range")]))?;
-    let copy = ops::clone(db, &c, year, who.id).await?;
+    let year = input.year.as_deref().and_then(|y| y.trim().parse().ok());
+    let year = lifecycle::clone_year(year)?;
+    let copy = lifecycle::clone(db, &c, year, who.id).await?;
     Ok((HttpStatus::Created, Json(CompetitionDto::of(&copy))))
 }
 

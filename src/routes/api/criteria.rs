@@ -8,13 +8,14 @@ use crate::json::{Error as JsonError, Json};
 use entity::{competition, criterion};
 use rocket::http::Status as HttpStatus;
 use rocket::{Route, State, delete, get, post, put, routes};
-use sea_orm::{DatabaseConnection, TransactionTrait};
+use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::competitions::load_for_admin;
-use super::stages::{load_stage, require_editable};
+use super::stages::load_stage;
 use super::support::{self, loose};
+use crate::app::competition::setup::{self as app_setup, Removal};
 use crate::auth::CurrentUser;
 use crate::auth::api::ApiWrite;
 use crate::competition_forms::{CriterionForm, check_placed};
@@ -153,9 +154,7 @@ async fn load_criterion(
     c: &competition::Model,
     id: CriterionId,
 ) -> Result<(entity::stage::Model, criterion::Model), AppError> {
-    setup::find_criterion(db, c.id, id.into_uuid())
-        .await?
-        .ok_or(AppError::NotFound)
+    Ok(app_setup::find_criterion(db, c, id.into_uuid()).await?)
 }
 
 #[get("/v1/competitions/<id>/stages/<sid>/criteria")]
@@ -183,12 +182,11 @@ async fn create(
     let c = load_for_admin(db, id, &who.0).await?;
     let input = support::body(input)?;
     let s = load_stage(db, &c, sid).await?;
-    require_editable(&c)?;
-    let rows = setup::list_criteria(db, s.id).await?;
     let form = input.into_inner().into_form();
-    let (parent, fields) = check_placed(Some(&form), &rows, None).map_err(support::invalid)?;
-    let k = setup::insert_criterion(db, s.id, parent, &fields).await?;
-    let depth = depth_of(&rows, parent);
+    let check = |rows: &[criterion::Model]| check_placed(Some(&form), rows, None);
+    let k = app_setup::add_criterion(db, &c, &s, check, support::LANG).await?;
+    let rows = setup::list_criteria(db, s.id).await?;
+    let depth = depth_of(&rows, k.parent_id);
     Ok((HttpStatus::Created, Json(dto(&k, depth, &[]))))
 }
 
@@ -216,12 +214,10 @@ async fn replace(
     let c = load_for_admin(db, id, &who.0).await?;
     let input = support::body(input)?;
     let (s, k) = load_criterion(db, &c, cid).await?;
-    require_editable(&c)?;
-    let rows = setup::list_criteria(db, s.id).await?;
     let form = input.into_inner().into_form();
-    let (parent, fields) =
-        check_placed(Some(&form), &rows, Some(k.id)).map_err(support::invalid)?;
-    let saved = setup::update_criterion(db, k, parent, &fields).await?;
+    let this = Some(k.id);
+    let check = |rows: &[criterion::Model]| check_placed(Some(&form), rows, this);
+    let saved = app_setup::change_criterion(db, &c, k, check, support::LANG).await?;
     let rows = setup::list_criteria(db, s.id).await?;
     Ok(Json(dto(&saved, depth_of(&rows, saved.parent_id), &rows)))
 }
@@ -238,10 +234,7 @@ async fn move_criterion(
     let db = db.inner();
     let c = load_for_admin(db, id, &who.0).await?;
     let (s, k) = load_criterion(db, &c, cid).await?;
-    require_editable(&c)?;
-    let txn = db.begin().await?;
-    setup::move_criterion(&txn, &k, up).await?;
-    txn.commit().await?;
+    app_setup::reorder::<criterion::Entity>(db, &c, &k, up, support::LANG).await?;
     Ok(Json(tree(db, &c, s.id).await?))
 }
 
@@ -257,21 +250,16 @@ async fn remove(
 ) -> Result<HttpStatus, AppError> {
     let db = db.inner();
     let c = load_for_admin(db, id, &who.0).await?;
-    let (s, k) = load_criterion(db, &c, cid).await?;
-    require_editable(&c)?;
-    let rows = setup::list_criteria(db, s.id).await?;
-    let descendants = setup::subtree_ids(&rows, k.id).len().saturating_sub(1);
-    if descendants > 0 && cascade != Some(true) {
-        return Err(AppError::Conflict(i18n::t_args(
+    let (_, k) = load_criterion(db, &c, cid).await?;
+    let confirmed = cascade == Some(true);
+    match app_setup::delete_criterion(db, &c, &k, confirmed, support::LANG).await? {
+        Removal::Done => Ok(HttpStatus::NoContent),
+        Removal::HasChildren(descendants) => Err(AppError::Conflict(i18n::t_args(
             support::LANG,
             "api-err-has-children",
             &[("count", descendants.to_string())],
-        )));
+        ))),
     }
-    let txn = db.begin().await?;
-    setup::delete_criterion(&txn, &k).await?;
-    txn.commit().await?;
-    Ok(HttpStatus::NoContent)
 }
 
 /// Routes of this module.

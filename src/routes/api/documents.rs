@@ -3,22 +3,22 @@
 //! frozen once judging starts (409). Checks are `DocumentForm::check` plus unique codes.
 
 use crate::json::{Error as JsonError, Json};
-use entity::{competition, document_requirement};
+use entity::competition;
+use entity::document_requirement::{self, Entity as Requirement};
 use rocket::http::Status as HttpStatus;
 use rocket::{Route, State, delete, get, post, put, routes};
-use sea_orm::{DatabaseConnection, TransactionTrait};
+use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use super::competitions::{load_for_admin, load_for_reader};
-use super::stages::require_editable;
 use super::support::{self, loose};
+use crate::app::competition::{FieldErrors, setup as app_setup};
 use crate::auth::CurrentUser;
 use crate::auth::api::ApiWrite;
 use crate::competition_forms::DocumentForm;
 use crate::db::competition_setup::{self as setup, DocumentFields};
 use crate::error::AppError;
-use crate::ids::CompetitionId;
+use crate::ids::{CompetitionId, RequirementId};
 
 /// A checklist item on the wire (`kind` is `file` or `link`).
 #[derive(Serialize)]
@@ -63,7 +63,7 @@ struct DocumentInput {
 }
 
 impl DocumentInput {
-    fn check(self) -> Result<DocumentFields, AppError> {
+    fn check(self) -> Result<DocumentFields, FieldErrors> {
         DocumentForm {
             code: self.code,
             label: self.label,
@@ -72,18 +72,15 @@ impl DocumentInput {
             required: self.required,
         }
         .check()
-        .map_err(support::invalid)
     }
 }
 
 async fn load_doc(
     db: &DatabaseConnection,
     c: &competition::Model,
-    id: Uuid,
+    id: RequirementId,
 ) -> Result<document_requirement::Model, AppError> {
-    setup::find_document(db, c.id, id)
-        .await?
-        .ok_or(AppError::NotFound)
+    Ok(app_setup::find::<Requirement>(db, c.id, id.into_uuid()).await?)
 }
 
 #[derive(Serialize)]
@@ -122,13 +119,8 @@ async fn create(
     let db = db.inner();
     let c = load_for_admin(db, id, &who.0).await?;
     let input = support::body(input)?;
-    require_editable(&c)?;
-    let fields = input.into_inner().check()?;
-    let rows = setup::list_documents(db, c.id).await?;
-    if rows.iter().any(|r| r.code == fields.code) {
-        return Err(support::invalid(vec![("code", "err-code-taken")]));
-    }
-    let d = setup::insert_document(db, c.id, &fields).await?;
+    let checked = input.into_inner().check();
+    let d = app_setup::add::<Requirement>(db, &c, checked, support::LANG).await?;
     Ok((HttpStatus::Created, Json(DocumentDto::of(&d))))
 }
 
@@ -136,7 +128,7 @@ async fn create(
 async fn replace(
     who: ApiWrite,
     id: CompetitionId,
-    did: Uuid,
+    did: RequirementId,
     input: Result<Json<DocumentInput>, JsonError<'_>>,
     db: &State<DatabaseConnection>,
 ) -> Result<Json<DocumentDto>, AppError> {
@@ -144,13 +136,8 @@ async fn replace(
     let c = load_for_admin(db, id, &who.0).await?;
     let input = support::body(input)?;
     let d = load_doc(db, &c, did).await?;
-    require_editable(&c)?;
-    let fields = input.into_inner().check()?;
-    let rows = setup::list_documents(db, c.id).await?;
-    if rows.iter().any(|r| r.code == fields.code && r.id != d.id) {
-        return Err(support::invalid(vec![("code", "err-code-taken")]));
-    }
-    let d = setup::update_document(db, d, &fields).await?;
+    let checked = input.into_inner().check();
+    let d = app_setup::change::<Requirement>(db, &c, d, checked, support::LANG).await?;
     Ok(Json(DocumentDto::of(&d)))
 }
 
@@ -158,17 +145,14 @@ async fn replace(
 async fn move_document(
     who: ApiWrite,
     id: CompetitionId,
-    did: Uuid,
+    did: RequirementId,
     up: bool,
     db: &State<DatabaseConnection>,
 ) -> Result<Json<DocumentList>, AppError> {
     let db = db.inner();
     let c = load_for_admin(db, id, &who.0).await?;
     let d = load_doc(db, &c, did).await?;
-    require_editable(&c)?;
-    let txn = db.begin().await?;
-    setup::move_document(&txn, &d, up).await?;
-    txn.commit().await?;
+    app_setup::reorder::<Requirement>(db, &c, &d, up, support::LANG).await?;
     Ok(Json(list_of(db, &c).await?))
 }
 
@@ -176,14 +160,13 @@ async fn move_document(
 async fn remove(
     who: ApiWrite,
     id: CompetitionId,
-    did: Uuid,
+    did: RequirementId,
     db: &State<DatabaseConnection>,
 ) -> Result<HttpStatus, AppError> {
     let db = db.inner();
     let c = load_for_admin(db, id, &who.0).await?;
     let d = load_doc(db, &c, did).await?;
-    require_editable(&c)?;
-    setup::delete_document(db, d).await?;
+    app_setup::delete::<Requirement>(db, &c, d, support::LANG).await?;
     Ok(HttpStatus::NoContent)
 }
 

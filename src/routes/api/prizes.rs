@@ -4,25 +4,23 @@
 //! (409 after). Checks are `PrizeForm::check`, as on the page.
 
 use crate::json::{Error as JsonError, Json};
-use entity::{competition, prize_tier};
+use entity::competition;
+use entity::prize_tier::{self, Entity as Tier};
 use juara_domain::prizes::PrizeTable;
 use rocket::http::Status as HttpStatus;
 use rocket::{Route, State, delete, get, post, put, routes};
-use sea_orm::{DatabaseConnection, TransactionTrait};
+use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use super::competitions::load_for_admin;
 use super::support::{self, loose};
+use crate::app::competition::{FieldErrors, setup as app_setup};
 use crate::auth::CurrentUser;
 use crate::auth::api::ApiWrite;
 use crate::competition_forms::PrizeForm;
-use crate::competition_ops::status_of;
 use crate::db::competition_setup as setup;
-use crate::db::competitions::Status;
 use crate::error::AppError;
-use crate::i18n;
-use crate::ids::CompetitionId;
+use crate::ids::{CompetitionId, PrizeTierId};
 use crate::scoring;
 
 /// One tier on the wire; `cash` and `assistance` in whole rupiah.
@@ -92,7 +90,7 @@ struct PrizeInput {
 }
 
 impl PrizeInput {
-    fn check(self, c: &competition::Model) -> Result<setup::PrizeFields, AppError> {
+    fn check(self, c: &competition::Model) -> Result<setup::PrizeFields, FieldErrors> {
         PrizeForm {
             label: self.label,
             cash: self.cash,
@@ -101,30 +99,15 @@ impl PrizeInput {
             certificate: self.certificate,
         }
         .check(&c.category)
-        .map_err(support::invalid)
-    }
-}
-
-fn require_editable(c: &competition::Model) -> Result<(), AppError> {
-    crate::integrity::ensure_open(c, support::LANG)?;
-    if status_of(c) < Status::Review {
-        Ok(())
-    } else {
-        Err(AppError::Conflict(i18n::t(
-            support::LANG,
-            "err-prizes-frozen",
-        )))
     }
 }
 
 async fn load_tier(
     db: &DatabaseConnection,
     c: &competition::Model,
-    id: Uuid,
+    id: PrizeTierId,
 ) -> Result<prize_tier::Model, AppError> {
-    setup::find_prize(db, c.id, id)
-        .await?
-        .ok_or(AppError::NotFound)
+    Ok(app_setup::find::<Tier>(db, c.id, id.into_uuid()).await?)
 }
 
 #[get("/v1/competitions/<id>/prizes")]
@@ -147,9 +130,8 @@ async fn create(
     let db = db.inner();
     let c = load_for_admin(db, id, &who.0).await?;
     let input = support::body(input)?;
-    require_editable(&c)?;
-    let fields = input.into_inner().check(&c)?;
-    let p = setup::insert_prize(db, c.id, &fields).await?;
+    let checked = input.into_inner().check(&c);
+    let p = app_setup::add::<Tier>(db, &c, checked, support::LANG).await?;
     Ok((HttpStatus::Created, Json(PrizeDto::of(&p))))
 }
 
@@ -157,7 +139,7 @@ async fn create(
 async fn replace(
     who: ApiWrite,
     id: CompetitionId,
-    pid: Uuid,
+    pid: PrizeTierId,
     input: Result<Json<PrizeInput>, JsonError<'_>>,
     db: &State<DatabaseConnection>,
 ) -> Result<Json<PrizeDto>, AppError> {
@@ -165,9 +147,8 @@ async fn replace(
     let c = load_for_admin(db, id, &who.0).await?;
     let input = support::body(input)?;
     let p = load_tier(db, &c, pid).await?;
-    require_editable(&c)?;
-    let fields = input.into_inner().check(&c)?;
-    let p = setup::update_prize(db, p, &fields).await?;
+    let checked = input.into_inner().check(&c);
+    let p = app_setup::change::<Tier>(db, &c, p, checked, support::LANG).await?;
     Ok(Json(PrizeDto::of(&p)))
 }
 
@@ -175,17 +156,14 @@ async fn replace(
 async fn move_prize(
     who: ApiWrite,
     id: CompetitionId,
-    pid: Uuid,
+    pid: PrizeTierId,
     up: bool,
     db: &State<DatabaseConnection>,
 ) -> Result<Json<PrizeList>, AppError> {
     let db = db.inner();
     let c = load_for_admin(db, id, &who.0).await?;
     let p = load_tier(db, &c, pid).await?;
-    require_editable(&c)?;
-    let txn = db.begin().await?;
-    setup::move_prize(&txn, &p, up).await?;
-    txn.commit().await?;
+    app_setup::reorder::<Tier>(db, &c, &p, up, support::LANG).await?;
     Ok(Json(list_of(db, &c).await?))
 }
 
@@ -193,16 +171,13 @@ async fn move_prize(
 async fn remove(
     who: ApiWrite,
     id: CompetitionId,
-    pid: Uuid,
+    pid: PrizeTierId,
     db: &State<DatabaseConnection>,
 ) -> Result<HttpStatus, AppError> {
     let db = db.inner();
     let c = load_for_admin(db, id, &who.0).await?;
     let p = load_tier(db, &c, pid).await?;
-    require_editable(&c)?;
-    let txn = db.begin().await?;
-    setup::delete_prize(&txn, p).await?;
-    txn.commit().await?;
+    app_setup::delete::<Tier>(db, &c, p, support::LANG).await?;
     Ok(HttpStatus::NoContent)
 }
 

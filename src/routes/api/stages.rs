@@ -7,18 +7,17 @@ use crate::json::{Error as JsonError, Json};
 use entity::{competition, stage};
 use rocket::http::Status as HttpStatus;
 use rocket::{Route, State, delete, get, post, put, routes};
-use sea_orm::{DatabaseConnection, TransactionTrait};
+use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
 
 use super::competitions::load_for_admin;
 use super::support::{self, loose};
+use crate::app::competition::{FieldErrors, setup as app_setup};
 use crate::auth::CurrentUser;
 use crate::auth::api::ApiWrite;
 use crate::competition_forms::StageForm;
-use crate::competition_ops::status_of;
 use crate::db::competition_setup::{self as setup, StageFields};
 use crate::error::AppError;
-use crate::i18n;
 use crate::ids::{CompetitionId, StageId};
 
 /// A stage on the wire; `pass_threshold` is a decimal string.
@@ -90,7 +89,7 @@ struct StageInput {
 }
 
 impl StageInput {
-    fn check(self) -> Result<StageFields, AppError> {
+    fn check(self) -> Result<StageFields, FieldErrors> {
         StageForm {
             code: self.code,
             name: self.name,
@@ -106,20 +105,6 @@ impl StageInput {
             judges_per_entry: self.judges_per_entry,
         }
         .check()
-        .map_err(support::invalid)
-    }
-}
-
-/// 409 once judging has started: criteria, stages and the checklist are frozen.
-pub fn require_editable(c: &competition::Model) -> Result<(), AppError> {
-    crate::integrity::ensure_open(c, support::LANG)?;
-    if status_of(c).criteria_editable() {
-        Ok(())
-    } else {
-        Err(AppError::Conflict(i18n::t(
-            support::LANG,
-            "err-criteria-frozen",
-        )))
     }
 }
 
@@ -129,9 +114,7 @@ pub async fn load_stage(
     c: &competition::Model,
     id: StageId,
 ) -> Result<stage::Model, AppError> {
-    setup::find_stage(db, c.id, id.into_uuid())
-        .await?
-        .ok_or(AppError::NotFound)
+    Ok(app_setup::find::<stage::Entity>(db, c.id, id.into_uuid()).await?)
 }
 
 #[derive(Serialize)]
@@ -174,16 +157,8 @@ async fn create(
     let db = db.inner();
     let c = load_for_admin(db, id, &who.0).await?;
     let input = support::body(input)?;
-    require_editable(&c)?;
-    let fields = input.into_inner().check()?;
-    if setup::list_stages(db, c.id)
-        .await?
-        .iter()
-        .any(|s| s.code == fields.code)
-    {
-        return Err(support::invalid(vec![("code", "err-code-taken")]));
-    }
-    let s = setup::insert_stage(db, c.id, &fields).await?;
+    let checked = input.into_inner().check();
+    let s = app_setup::add::<stage::Entity>(db, &c, checked, support::LANG).await?;
     Ok((HttpStatus::Created, Json(StageDto::of(&s))))
 }
 
@@ -199,16 +174,8 @@ async fn replace(
     let c = load_for_admin(db, id, &who.0).await?;
     let input = support::body(input)?;
     let s = load_stage(db, &c, sid).await?;
-    require_editable(&c)?;
-    let fields = input.into_inner().check()?;
-    if setup::list_stages(db, c.id)
-        .await?
-        .iter()
-        .any(|o| o.code == fields.code && o.id != s.id)
-    {
-        return Err(support::invalid(vec![("code", "err-code-taken")]));
-    }
-    let s = setup::update_stage(db, s, &fields).await?;
+    let checked = input.into_inner().check();
+    let s = app_setup::change::<stage::Entity>(db, &c, s, checked, support::LANG).await?;
     Ok(Json(StageDto::of(&s)))
 }
 
@@ -224,10 +191,7 @@ async fn move_stage(
     let db = db.inner();
     let c = load_for_admin(db, id, &who.0).await?;
     let s = load_stage(db, &c, sid).await?;
-    require_editable(&c)?;
-    let txn = db.begin().await?;
-    setup::move_stage(&txn, &s, up).await?;
-    txn.commit().await?;
+    app_setup::reorder::<stage::Entity>(db, &c, &s, up, support::LANG).await?;
     let rows = setup::list_stages(db, c.id).await?;
     Ok(Json(StageList {
         items: rows.iter().map(StageDto::of).collect(),
@@ -244,10 +208,7 @@ async fn remove(
     let db = db.inner();
     let c = load_for_admin(db, id, &who.0).await?;
     let s = load_stage(db, &c, sid).await?;
-    require_editable(&c)?;
-    let txn = db.begin().await?;
-    setup::delete_stage(&txn, s).await?;
-    txn.commit().await?;
+    app_setup::delete_stage(db, &c, s, support::LANG).await?;
     Ok(HttpStatus::NoContent)
 }
 

@@ -51,6 +51,23 @@ pub fn invalid(errors: FieldErrors) -> AppError {
     AppError::Invalid(fields)
 }
 
+/// The JSON answer to a refused competition action: field problems and an unready set-up
+/// (under `setup`) are 422s.
+impl From<crate::app::competition::Error> for AppError {
+    fn from(e: crate::app::competition::Error) -> Self {
+        use crate::app::competition::Error;
+        match e {
+            Error::NotFound => AppError::NotFound,
+            Error::Invalid(errors) => invalid(errors),
+            Error::Conflict(message) => AppError::Conflict(message),
+            Error::NotReady(problems) => {
+                AppError::Invalid(BTreeMap::from([("setup".to_owned(), problems)]))
+            }
+            Error::Db(e) => e.into(),
+        }
+    }
+}
+
 /// A 422 with one problem under one field.
 #[must_use]
 pub fn invalid_one(field: &str, message: String) -> AppError {

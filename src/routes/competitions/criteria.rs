@@ -7,12 +7,14 @@ use rocket::form::FromForm;
 use rocket::http::Status;
 use rocket::{Route, State, get, post, routes};
 use rocket_dyn_templates::Template;
-use sea_orm::{DatabaseConnection, TransactionTrait};
+use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use uuid::Uuid;
 
+use super::stages::load_stage;
 use super::view::{StageView, Summary, stage_view};
-use super::{Reply, add_errors, load, require_criteria_editable, show_path};
+use super::{load, refused, require_criteria_editable, show_path};
+use crate::app::competition::setup::{self as app_setup, Removal};
 use crate::auth::AdminUser;
 use crate::auth::csrf::{self, CsrfForm};
 use crate::competition_forms::{CriterionForm, check_placed};
@@ -20,6 +22,7 @@ use crate::db::competition_setup as setup;
 use crate::error::AppError;
 use crate::forms::FormState;
 use crate::ids::{CompetitionId, CriterionId, StageId};
+use crate::routes::reply::FormReply;
 use crate::views::Page;
 
 #[derive(Serialize)]
@@ -115,24 +118,12 @@ async fn stage_page(
     })
 }
 
-async fn load_stage(
-    db: &DatabaseConnection,
-    c: &competition::Model,
-    id: StageId,
-) -> Result<stage::Model, AppError> {
-    setup::find_stage(db, c.id, id.into_uuid())
-        .await?
-        .ok_or(AppError::NotFound)
-}
-
 async fn load_criterion(
     db: &DatabaseConnection,
     c: &competition::Model,
     id: CriterionId,
 ) -> Result<(stage::Model, criterion::Model), AppError> {
-    setup::find_criterion(db, c.id, id.into_uuid())
-        .await?
-        .ok_or(AppError::NotFound)
+    Ok(app_setup::find_criterion(db, c, id.into_uuid()).await?)
 }
 
 fn stage_path(c: &competition::Model, s: &stage::Model) -> String {
@@ -173,25 +164,21 @@ async fn create(
     sid: StageId,
     form: CsrfForm<'_, CriterionForm>,
     db: &State<DatabaseConnection>,
-) -> Result<Reply, AppError> {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let c = load(db, id, &who).await?;
     let s = load_stage(db, &c, sid).await?;
-    require_criteria_editable(&c, &page)?;
     let mut state = FormState::from_context(&form.0.context, page.lang);
-    let rows = setup::list_criteria(db, s.id).await?;
-    match check_placed(form.0.value.as_ref(), &rows, None) {
-        Ok((parent, fields)) => {
-            setup::insert_criterion(db, s.id, parent, &fields).await?;
-            Ok(Reply::done(
-                stage_path(&c, &s),
-                page.t("flash-criterion-saved"),
-            ))
-        }
-        Err(errors) => {
-            add_errors(&mut state, errors, page.lang);
+    let check = |rows: &[criterion::Model]| check_placed(form.0.value.as_ref(), rows, None);
+    match app_setup::add_criterion(db, &c, &s, check, page.lang).await {
+        Ok(_) => Ok(FormReply::done(
+            stage_path(&c, &s),
+            page.t("flash-criterion-saved"),
+        )),
+        Err(e) => {
+            refused(e, &mut state, page.lang)?;
             let view = stage_page(db, page, &c, &s, state).await?;
-            Ok(Reply::invalid("competitions/stage", &view))
+            Ok(FormReply::invalid("competitions/stage", &view))
         }
     }
 }
@@ -227,23 +214,21 @@ async fn update(
     cid: CriterionId,
     form: CsrfForm<'_, CriterionForm>,
     db: &State<DatabaseConnection>,
-) -> Result<Reply, AppError> {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let c = load(db, id, &who).await?;
     let (s, k) = load_criterion(db, &c, cid).await?;
-    require_criteria_editable(&c, &page)?;
     let mut state = FormState::from_context(&form.0.context, page.lang);
-    let rows = setup::list_criteria(db, s.id).await?;
-    match check_placed(form.0.value.as_ref(), &rows, Some(k.id)) {
-        Ok((parent, fields)) => {
-            setup::update_criterion(db, k, parent, &fields).await?;
-            Ok(Reply::done(
-                stage_path(&c, &s),
-                page.t("flash-criterion-saved"),
-            ))
-        }
-        Err(errors) => {
-            add_errors(&mut state, errors, page.lang);
+    let this = Some(k.id);
+    let check = |rows: &[criterion::Model]| check_placed(form.0.value.as_ref(), rows, this);
+    match app_setup::change_criterion(db, &c, k.clone(), check, page.lang).await {
+        Ok(_) => Ok(FormReply::done(
+            stage_path(&c, &s),
+            page.t("flash-criterion-saved"),
+        )),
+        Err(e) => {
+            refused(e, &mut state, page.lang)?;
+            let rows = setup::list_criteria(db, s.id).await?;
             let view = EditPage {
                 stage: stage_view(&s, &rows, page.lang),
                 parents: parents(&rows, Some(k.id)),
@@ -252,7 +237,7 @@ async fn update(
                 form: state,
                 page,
             };
-            Ok(Reply::invalid("competitions/criterion_form", &view))
+            Ok(FormReply::invalid("competitions/criterion_form", &view))
         }
     }
 }
@@ -266,15 +251,15 @@ async fn move_criterion(
     up: bool,
     _form: CsrfForm<'_, csrf::Only<'_>>,
     db: &State<DatabaseConnection>,
-) -> Result<Reply, AppError> {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let c = load(db, id, &who).await?;
     let (s, k) = load_criterion(db, &c, cid).await?;
-    require_criteria_editable(&c, &page)?;
-    let txn = db.begin().await?;
-    setup::move_criterion(&txn, &k, up).await?;
-    txn.commit().await?;
-    Ok(Reply::done(stage_path(&c, &s), page.t("flash-order-saved")))
+    app_setup::reorder::<criterion::Entity>(db, &c, &k, up, page.lang).await?;
+    Ok(FormReply::done(
+        stage_path(&c, &s),
+        page.t("flash-order-saved"),
+    ))
 }
 
 #[derive(FromForm)]
@@ -290,15 +275,15 @@ async fn delete(
     cid: CriterionId,
     form: CsrfForm<'_, DeleteForm>,
     db: &State<DatabaseConnection>,
-) -> Result<Reply, AppError> {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let c = load(db, id, &who).await?;
     let (s, k) = load_criterion(db, &c, cid).await?;
-    require_criteria_editable(&c, &page)?;
-    let rows = setup::list_criteria(db, s.id).await?;
-    let descendants = setup::subtree_ids(&rows, k.id).len().saturating_sub(1);
+    let confirmed = form.0.value.as_ref().is_some_and(|f| f.confirm);
     // A parent takes its subtree with it: ask first.
-    if descendants > 0 && !form.0.value.as_ref().is_some_and(|f| f.confirm) {
+    if let Removal::HasChildren(descendants) =
+        app_setup::delete_criterion(db, &c, &k, confirmed, page.lang).await?
+    {
         let view = DeletePage {
             competition: Summary::of(&c),
             criterion_id: k.id.to_string(),
@@ -307,15 +292,13 @@ async fn delete(
             descendants,
             page,
         };
-        return Ok(Reply::Page((
+        return Ok(FormReply::page(
             Status::Ok,
-            Template::render("competitions/criterion_delete", &view),
-        )));
+            "competitions/criterion_delete",
+            &view,
+        ));
     }
-    let txn = db.begin().await?;
-    setup::delete_criterion(&txn, &k).await?;
-    txn.commit().await?;
-    Ok(Reply::done(
+    Ok(FormReply::done(
         stage_path(&c, &s),
         page.t("flash-criterion-deleted"),
     ))

@@ -1,22 +1,24 @@
 //! The document checklist villages fill in with their nomination: add, edit, reorder, remove.
 //! Frozen, like the criteria, once judging starts.
 
-use entity::{competition, document_requirement};
+use entity::competition;
+use entity::document_requirement::{self, Entity as Requirement};
 use rocket::{Route, State, get, post, routes};
 use rocket_dyn_templates::Template;
-use sea_orm::{DatabaseConnection, TransactionTrait};
+use sea_orm::DatabaseConnection;
 use serde::Serialize;
-use uuid::Uuid;
 
 use super::view::{DocumentRow, Summary, document_rows};
-use super::{Reply, add_errors, load, require_criteria_editable, show_path};
+use super::{checked, load, refused, require_criteria_editable, show_path};
+use crate::app::competition::setup as app_setup;
 use crate::auth::AdminUser;
 use crate::auth::csrf::{self, CsrfForm};
 use crate::competition_forms::DocumentForm;
 use crate::db::competition_setup as setup;
 use crate::error::AppError;
 use crate::forms::FormState;
-use crate::ids::CompetitionId;
+use crate::ids::{CompetitionId, RequirementId};
+use crate::routes::reply::FormReply;
 use crate::views::Page;
 
 #[derive(Serialize)]
@@ -52,11 +54,9 @@ fn path(c: &competition::Model) -> String {
 async fn load_doc(
     db: &DatabaseConnection,
     c: &competition::Model,
-    id: Uuid,
+    id: RequirementId,
 ) -> Result<document_requirement::Model, AppError> {
-    setup::find_document(db, c.id, id)
-        .await?
-        .ok_or(AppError::NotFound)
+    Ok(app_setup::find::<Requirement>(db, c.id, id.into_uuid()).await?)
 }
 
 #[get("/admin/competitions/<id>/documents")]
@@ -83,27 +83,17 @@ async fn create(
     id: CompetitionId,
     form: CsrfForm<'_, DocumentForm>,
     db: &State<DatabaseConnection>,
-) -> Result<Reply, AppError> {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let c = load(db, id, &who).await?;
-    require_criteria_editable(&c, &page)?;
     let mut state = FormState::from_context(&form.0.context, page.lang);
-    let rows = setup::list_documents(db, c.id).await?;
-    match form.0.value.as_ref().map(DocumentForm::check) {
-        Some(Ok(f)) if !rows.iter().any(|r| r.code == f.code) => {
-            setup::insert_document(db, c.id, &f).await?;
-            Ok(Reply::done(path(&c), page.t("flash-document-saved")))
-        }
-        other => {
-            match other {
-                Some(Err(errors)) => add_errors(&mut state, errors, page.lang),
-                Some(Ok(_)) => state.add_key("code", page.lang, "err-code-taken"),
-                None => {}
-            }
-            Ok(Reply::invalid(
-                "competitions/documents",
-                &page_for(db, page, &c, None, state).await?,
-            ))
+    let input = checked(form.0.value.as_ref(), DocumentForm::check);
+    match app_setup::add::<Requirement>(db, &c, input, page.lang).await {
+        Ok(_) => Ok(FormReply::done(path(&c), page.t("flash-document-saved"))),
+        Err(e) => {
+            refused(e, &mut state, page.lang)?;
+            let view = page_for(db, page, &c, None, state).await?;
+            Ok(FormReply::invalid("competitions/documents", &view))
         }
     }
 }
@@ -113,7 +103,7 @@ async fn edit(
     page: Page,
     who: AdminUser,
     id: CompetitionId,
-    did: Uuid,
+    did: RequirementId,
     db: &State<DatabaseConnection>,
 ) -> Result<Template, AppError> {
     let c = load(db.inner(), id, &who).await?;
@@ -142,29 +132,22 @@ async fn update(
     page: Page,
     who: AdminUser,
     id: CompetitionId,
-    did: Uuid,
+    did: RequirementId,
     form: CsrfForm<'_, DocumentForm>,
     db: &State<DatabaseConnection>,
-) -> Result<Reply, AppError> {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let c = load(db, id, &who).await?;
     let d = load_doc(db, &c, did).await?;
-    require_criteria_editable(&c, &page)?;
     let mut state = FormState::from_context(&form.0.context, page.lang);
-    let rows = setup::list_documents(db, c.id).await?;
-    match form.0.value.as_ref().map(DocumentForm::check) {
-        Some(Ok(f)) if !rows.iter().any(|r| r.code == f.code && r.id != d.id) => {
-            setup::update_document(db, d, &f).await?;
-            Ok(Reply::done(path(&c), page.t("flash-document-saved")))
-        }
-        other => {
-            match other {
-                Some(Err(errors)) => add_errors(&mut state, errors, page.lang),
-                Some(Ok(_)) => state.add_key("code", page.lang, "err-code-taken"),
-                None => {}
-            }
-            let view = page_for(db, page, &c, Some(d.id.to_string()), state).await?;
-            Ok(Reply::invalid("competitions/documents", &view))
+    let input = checked(form.0.value.as_ref(), DocumentForm::check);
+    let d_id = Some(d.id.to_string());
+    match app_setup::change::<Requirement>(db, &c, d, input, page.lang).await {
+        Ok(_) => Ok(FormReply::done(path(&c), page.t("flash-document-saved"))),
+        Err(e) => {
+            refused(e, &mut state, page.lang)?;
+            let view = page_for(db, page, &c, d_id, state).await?;
+            Ok(FormReply::invalid("competitions/documents", &view))
         }
     }
 }
@@ -174,19 +157,16 @@ async fn move_document(
     page: Page,
     who: AdminUser,
     id: CompetitionId,
-    did: Uuid,
+    did: RequirementId,
     up: bool,
     _form: CsrfForm<'_, csrf::Only<'_>>,
     db: &State<DatabaseConnection>,
-) -> Result<Reply, AppError> {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let c = load(db, id, &who).await?;
     let d = load_doc(db, &c, did).await?;
-    require_criteria_editable(&c, &page)?;
-    let txn = db.begin().await?;
-    setup::move_document(&txn, &d, up).await?;
-    txn.commit().await?;
-    Ok(Reply::done(path(&c), page.t("flash-order-saved")))
+    app_setup::reorder::<Requirement>(db, &c, &d, up, page.lang).await?;
+    Ok(FormReply::done(path(&c), page.t("flash-order-saved")))
 }
 
 #[post("/admin/competitions/<id>/documents/<did>/delete", data = "<_form>")]
@@ -194,16 +174,15 @@ async fn delete(
     page: Page,
     who: AdminUser,
     id: CompetitionId,
-    did: Uuid,
+    did: RequirementId,
     _form: CsrfForm<'_, csrf::Only<'_>>,
     db: &State<DatabaseConnection>,
-) -> Result<Reply, AppError> {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let c = load(db, id, &who).await?;
     let d = load_doc(db, &c, did).await?;
-    require_criteria_editable(&c, &page)?;
-    setup::delete_document(db, d).await?;
-    Ok(Reply::done(path(&c), page.t("flash-document-deleted")))
+    app_setup::delete::<Requirement>(db, &c, d, page.lang).await?;
+    Ok(FormReply::done(path(&c), page.t("flash-document-deleted")))
 }
 
 /// Routes of this module.

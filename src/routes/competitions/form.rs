@@ -9,16 +9,17 @@ use sea_orm::DatabaseConnection;
 use serde::Serialize;
 
 use super::view::{Summary, show_view};
-use super::{Reply, add_errors, load, show_path, status_of};
+use super::{add_errors, load, refused, show_path};
+use crate::app::competition::templates as competition_templates;
+use crate::app::competition::{lifecycle, rules};
 use crate::auth::AdminUser;
 use crate::auth::csrf::CsrfForm;
 use crate::competition_forms::{CompetitionForm, DEVELOPMENT_STATUSES, format_time};
-use crate::competition_ops::{self as ops, UpdateRefusal};
-use crate::competition_templates;
 use crate::db::competitions::{self as repo, CompetitionFields, Status};
 use crate::error::AppError;
 use crate::forms::FormState;
 use crate::ids::CompetitionId;
+use crate::routes::reply::FormReply;
 use crate::views::Page;
 
 #[derive(Serialize)]
@@ -42,7 +43,7 @@ fn form_view(
     FormView {
         page,
         form,
-        needs_reason: c.is_some_and(|c| status_of(c) >= Status::Open),
+        needs_reason: c.is_some_and(|c| rules::status_of(c) >= Status::Open),
         competition: c.map(Summary::of),
         statuses: DEVELOPMENT_STATUSES
             .iter()
@@ -106,7 +107,7 @@ async fn create(
     who: AdminUser,
     form: CsrfForm<'_, CompetitionForm>,
     db: &State<DatabaseConnection>,
-) -> Result<Reply, AppError> {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let mut state = FormState::from_context(&form.0.context, page.lang);
     let checked: Vec<String> = form
@@ -116,7 +117,7 @@ async fn create(
         .map(str::to_owned)
         .collect();
     let Some(input) = form.0.value.as_ref() else {
-        return Ok(Reply::invalid(
+        return Ok(FormReply::invalid(
             "competitions/form",
             &form_view(page, state, None, &checked),
         ));
@@ -133,27 +134,27 @@ async fn create(
     let fields = match input.check(db, &who.0).await? {
         Ok(f) if state.is_ok() => f,
         Ok(_) => {
-            return Ok(Reply::invalid(
+            return Ok(FormReply::invalid(
                 "competitions/form",
                 &form_view(page, state, None, &checked),
             ));
         }
         Err(errors) => {
             add_errors(&mut state, errors, page.lang);
-            return Ok(Reply::invalid(
+            return Ok(FormReply::invalid(
                 "competitions/form",
                 &form_view(page, state, None, &checked),
             ));
         }
     };
-    match ops::create(db, fields, template.as_ref(), who.0.id).await? {
-        Ok(c) => Ok(Reply::done(
+    match lifecycle::create(db, fields, template.as_ref(), who.0.id).await {
+        Ok(c) => Ok(FormReply::done(
             show_path(&c),
             page.t("flash-competition-created"),
         )),
-        Err(errors) => {
-            add_errors(&mut state, errors, page.lang);
-            Ok(Reply::invalid(
+        Err(e) => {
+            refused(e, &mut state, page.lang)?;
+            Ok(FormReply::invalid(
                 "competitions/form",
                 &form_view(page, state, None, &checked),
             ))
@@ -183,12 +184,10 @@ async fn update(
     id: CompetitionId,
     form: CsrfForm<'_, CompetitionForm>,
     db: &State<DatabaseConnection>,
-) -> Result<Reply, AppError> {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let c = load(db, id, &who).await?;
-    if status_of(&c) == Status::Archived {
-        return Err(AppError::Conflict(page.t("err-archived")));
-    }
+    lifecycle::ensure_not_archived(&c, page.lang)?;
     let mut state = FormState::from_context(&form.0.context, page.lang);
     let checked: Vec<String> = form
         .0
@@ -197,7 +196,7 @@ async fn update(
         .map(str::to_owned)
         .collect();
     let Some(input) = form.0.value.as_ref() else {
-        return Ok(Reply::invalid(
+        return Ok(FormReply::invalid(
             "competitions/form",
             &form_view(page, state, Some(&c), &checked),
         ));
@@ -206,23 +205,21 @@ async fn update(
         Ok(f) => f,
         Err(errors) => {
             add_errors(&mut state, errors, page.lang);
-            return Ok(Reply::invalid(
+            return Ok(FormReply::invalid(
                 "competitions/form",
                 &form_view(page, state, Some(&c), &checked),
             ));
         }
     };
     let reason = input.reason.as_deref().unwrap_or("");
-    match ops::update(db, c.clone(), &fields, reason, who.0.id).await? {
-        Ok(saved) => Ok(Reply::done(
+    match lifecycle::update(db, c.clone(), &fields, reason, who.0.id, page.lang).await {
+        Ok(saved) => Ok(FormReply::done(
             show_path(&saved),
             page.t("flash-competition-saved"),
         )),
-        Err(UpdateRefusal::Archived) => Err(AppError::Conflict(page.t("err-archived"))),
-        Err(UpdateRefusal::ResultPublished) => Err(crate::integrity::refusal(page.lang)),
-        Err(UpdateRefusal::ReasonRequired) => {
-            state.add_key("reason", page.lang, "err-reason-required");
-            Ok(Reply::invalid(
+        Err(e) => {
+            refused(e, &mut state, page.lang)?;
+            Ok(FormReply::invalid(
                 "competitions/form",
                 &form_view(page, state, Some(&c), &checked),
             ))
@@ -242,7 +239,7 @@ async fn clone(
     id: CompetitionId,
     form: CsrfForm<'_, CloneForm>,
     db: &State<DatabaseConnection>,
-) -> Result<Reply, AppError> {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let c = load(db, id, &who).await?;
     let mut state = FormState::from_context(&form.0.context, page.lang);
@@ -252,13 +249,16 @@ async fn clone(
         .as_ref()
         .and_then(|f| f.year.as_deref())
         .and_then(|y| y.trim().parse::<i32>().ok());
-    let Some(year) = year.filter(|y| ops::clone_year_ok(*y)) else {
-        state.add_key("year", page.lang, "err-range");
-        let view = show_view(db, page, &c, state).await?;
-        return Ok(Reply::invalid("competitions/show", &view));
+    let year = match lifecycle::clone_year(year) {
+        Ok(year) => year,
+        Err(e) => {
+            refused(e, &mut state, page.lang)?;
+            let view = show_view(db, page, &c, state).await?;
+            return Ok(FormReply::invalid("competitions/show", &view));
+        }
     };
-    let copy = ops::clone(db, &c, year, who.0.id).await?;
-    Ok(Reply::done(
+    let copy = lifecycle::clone(db, &c, year, who.0.id).await?;
+    Ok(FormReply::done(
         show_path(&copy),
         page.t("flash-competition-cloned"),
     ))

@@ -8,15 +8,16 @@ use rocket::{Route, State, post, routes};
 use sea_orm::DatabaseConnection;
 
 use super::view::show_view;
-use super::{Reply, load, show_path};
+use super::{load, show_path};
+use crate::app::competition::{self as app, lifecycle};
 use crate::auth::AdminUser;
 use crate::auth::csrf::CsrfForm;
-use crate::competition_ops::{self as ops, TransitionRefusal};
 use crate::db::competitions::Status;
 use crate::error::AppError;
 use crate::forms::FormState;
 use crate::i18n;
 use crate::ids::CompetitionId;
+use crate::routes::reply::FormReply;
 use crate::views::Page;
 
 #[derive(FromForm)]
@@ -32,46 +33,30 @@ async fn transition(
     id: CompetitionId,
     form: CsrfForm<'_, TransitionForm>,
     db: &State<DatabaseConnection>,
-) -> Result<Reply, AppError> {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let c = load(db, id, &who).await?;
     let input = form.0.value.as_ref();
     let Some(to) = input.and_then(|f| f.to.as_deref()).and_then(Status::parse) else {
         return Err(AppError::Conflict(page.t("err-unknown-status")));
     };
-    let name = |s: Status| page.t(&format!("comp-status-{}", s.as_str()));
     let reason = input.and_then(|f| f.reason.as_deref()).unwrap_or("");
-    let refusal = match ops::transition(db, c.clone(), to, reason, who.0.id).await? {
+    match lifecycle::transition(db, c.clone(), to, reason, who.0.id, page.lang).await {
         Ok(saved) => {
-            let msg = i18n::t_args(page.lang, "flash-status-changed", &[("to", name(to))]);
-            return Ok(Reply::done(show_path(&saved), msg));
+            let to = ("to", lifecycle::status_name(to, page.lang));
+            let msg = i18n::t_args(page.lang, "flash-status-changed", &[to]);
+            Ok(FormReply::done(show_path(&saved), msg))
         }
-        Err(refusal) => refusal,
-    };
-    match refusal {
-        TransitionRefusal::Illegal { from, to } => {
-            let msg = i18n::t_args(
-                page.lang,
-                "err-transition",
-                &[("from", name(from)), ("to", name(to))],
-            );
-            Err(AppError::Conflict(msg))
-        }
-        TransitionRefusal::NotReady(problems) => {
+        Err(app::Error::NotReady(problems)) => {
             let mut view = show_view(db, page, &c, FormState::default()).await?;
-            view.problems = problems
-                .iter()
-                .map(|p| p.describe(view.page.lang))
-                .collect();
+            view.problems = problems;
             view.page.flash = Some(crate::views::Flash {
                 kind: "error".into(),
                 message: view.page.t("err-cannot-open"),
             });
-            Ok(Reply::invalid("competitions/show", &view))
+            Ok(FormReply::invalid("competitions/show", &view))
         }
-        TransitionRefusal::HasNominations => Err(AppError::Conflict(page.t("err-has-nominations"))),
-        // Publishing results is the results pages' job, with the computed ranking.
-        TransitionRefusal::AnnounceLater => Err(AppError::Conflict(page.t("err-announce-later"))),
+        Err(e) => Err(e.into()),
     }
 }
 

@@ -14,14 +14,11 @@ mod view;
 
 use entity::competition;
 use rocket::Route;
-use rocket::http::Status;
-use rocket::response::{Flash, Redirect, Responder};
-use rocket_dyn_templates::Template;
 use sea_orm::DatabaseConnection;
 
+use crate::app::competition::{self as app, FieldErrors, rules};
 use crate::auth::AdminUser;
-use crate::competition_forms::FieldErrors;
-use crate::db::competitions::{self as repo, Status as CompStatus};
+use crate::db::competitions as repo;
 use crate::error::AppError;
 use crate::forms::FormState;
 use crate::ids::CompetitionId;
@@ -42,23 +39,6 @@ pub fn routes() -> Vec<Route> {
     .concat()
 }
 
-/// A form handler's answer: a redirect after success, or the page again with its errors.
-#[derive(Responder)]
-enum Reply {
-    Done(Flash<Redirect>),
-    Page((Status, Template)),
-}
-
-impl Reply {
-    fn done(to: String, message: String) -> Self {
-        Reply::Done(Flash::success(Redirect::to(to), message))
-    }
-
-    fn invalid(name: &'static str, ctx: &impl serde::Serialize) -> Self {
-        Reply::Page((Status::UnprocessableEntity, Template::render(name, ctx)))
-    }
-}
-
 /// The competition if it lies in the admin's scope, else 404.
 async fn load(
     db: &DatabaseConnection,
@@ -70,19 +50,29 @@ async fn load(
         .ok_or(AppError::NotFound)
 }
 
-/// The stored status (an unknown name is treated as archived: read-only).
-fn status_of(c: &competition::Model) -> CompStatus {
-    c.status
-}
-
 /// Refuses set-up edits once judging has started (criteria, stages and checklist freeze).
 fn require_criteria_editable(c: &competition::Model, page: &Page) -> Result<(), AppError> {
-    crate::integrity::ensure_open(c, page.lang)?;
-    if status_of(c).criteria_editable() {
-        Ok(())
-    } else {
-        Err(AppError::Conflict(page.t("err-criteria-frozen")))
+    Ok(rules::ensure_criteria_editable(c, page.lang)?)
+}
+
+/// Refused input goes into the form state (the caller shows the form again); every other
+/// refusal is the handler's error.
+fn refused(e: app::Error, state: &mut FormState, lang: &str) -> Result<(), AppError> {
+    match e {
+        app::Error::Invalid(errors) => {
+            add_errors(state, errors, lang);
+            Ok(())
+        }
+        e => Err(e.into()),
     }
+}
+
+/// Checked form input; a form that did not parse has its problems in the form state already.
+fn checked<T, F>(
+    value: Option<&T>,
+    check: impl FnOnce(&T) -> Result<F, FieldErrors>,
+) -> Result<F, FieldErrors> {
+    value.map_or_else(|| Err(Vec::new()), check)
 }
 
 /// Adds checked-field problems to a form state.

@@ -3,23 +3,24 @@
 //! certificate, shown in rupiah with the engine's worst case against the budget ceilings.
 //! Editable until results are under review.
 
-use entity::{competition, prize_tier};
+use entity::competition;
+use entity::prize_tier::{self, Entity as Tier};
 use rocket::{Route, State, get, post, routes};
 use rocket_dyn_templates::Template;
-use sea_orm::{DatabaseConnection, TransactionTrait};
+use sea_orm::DatabaseConnection;
 use serde::Serialize;
-use uuid::Uuid;
 
 use super::view::{PrizeSummary, Summary, prize_summary};
-use super::{Reply, add_errors, load, show_path, status_of};
+use super::{checked, load, refused, show_path};
+use crate::app::competition::setup as app_setup;
 use crate::auth::AdminUser;
 use crate::auth::csrf::{self, CsrfForm};
 use crate::competition_forms::PrizeForm;
 use crate::db::competition_setup as setup;
-use crate::db::competitions::Status;
 use crate::error::AppError;
 use crate::forms::FormState;
-use crate::ids::CompetitionId;
+use crate::ids::{CompetitionId, PrizeTierId};
+use crate::routes::reply::FormReply;
 use crate::views::Page;
 
 #[derive(Serialize)]
@@ -53,23 +54,12 @@ fn path(c: &competition::Model) -> String {
     format!("{}/prizes", show_path(c))
 }
 
-fn require_editable(c: &competition::Model, page: &Page) -> Result<(), AppError> {
-    crate::integrity::ensure_open(c, page.lang)?;
-    if status_of(c) < Status::Review {
-        Ok(())
-    } else {
-        Err(AppError::Conflict(page.t("err-prizes-frozen")))
-    }
-}
-
 async fn load_tier(
     db: &DatabaseConnection,
     c: &competition::Model,
-    id: Uuid,
+    id: PrizeTierId,
 ) -> Result<prize_tier::Model, AppError> {
-    setup::find_prize(db, c.id, id)
-        .await?
-        .ok_or(AppError::NotFound)
+    Ok(app_setup::find::<Tier>(db, c.id, id.into_uuid()).await?)
 }
 
 #[get("/admin/competitions/<id>/prizes")]
@@ -95,24 +85,17 @@ async fn create(
     id: CompetitionId,
     form: CsrfForm<'_, PrizeForm>,
     db: &State<DatabaseConnection>,
-) -> Result<Reply, AppError> {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let c = load(db, id, &who).await?;
-    require_editable(&c, &page)?;
     let mut state = FormState::from_context(&form.0.context, page.lang);
-    match form.0.value.as_ref().map(|f| f.check(&c.category)) {
-        Some(Ok(f)) => {
-            setup::insert_prize(db, c.id, &f).await?;
-            Ok(Reply::done(path(&c), page.t("flash-prize-saved")))
-        }
-        other => {
-            if let Some(Err(errors)) = other {
-                add_errors(&mut state, errors, page.lang);
-            }
-            Ok(Reply::invalid(
-                "competitions/prizes",
-                &page_for(db, page, &c, None, state).await?,
-            ))
+    let input = checked(form.0.value.as_ref(), |f| f.check(&c.category));
+    match app_setup::add::<Tier>(db, &c, input, page.lang).await {
+        Ok(_) => Ok(FormReply::done(path(&c), page.t("flash-prize-saved"))),
+        Err(e) => {
+            refused(e, &mut state, page.lang)?;
+            let view = page_for(db, page, &c, None, state).await?;
+            Ok(FormReply::invalid("competitions/prizes", &view))
         }
     }
 }
@@ -122,12 +105,12 @@ async fn edit(
     page: Page,
     who: AdminUser,
     id: CompetitionId,
-    pid: Uuid,
+    pid: PrizeTierId,
     db: &State<DatabaseConnection>,
 ) -> Result<Template, AppError> {
     let c = load(db.inner(), id, &who).await?;
     let p = load_tier(db.inner(), &c, pid).await?;
-    require_editable(&c, &page)?;
+    app_setup::ensure_editable::<Tier>(&c, page.lang)?;
     let mut form = FormState::default();
     form.values.insert("label".into(), p.label.clone());
     form.values
@@ -152,26 +135,22 @@ async fn update(
     page: Page,
     who: AdminUser,
     id: CompetitionId,
-    pid: Uuid,
+    pid: PrizeTierId,
     form: CsrfForm<'_, PrizeForm>,
     db: &State<DatabaseConnection>,
-) -> Result<Reply, AppError> {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let c = load(db, id, &who).await?;
     let p = load_tier(db, &c, pid).await?;
-    require_editable(&c, &page)?;
     let mut state = FormState::from_context(&form.0.context, page.lang);
-    match form.0.value.as_ref().map(|f| f.check(&c.category)) {
-        Some(Ok(f)) => {
-            setup::update_prize(db, p, &f).await?;
-            Ok(Reply::done(path(&c), page.t("flash-prize-saved")))
-        }
-        other => {
-            if let Some(Err(errors)) = other {
-                add_errors(&mut state, errors, page.lang);
-            }
-            let view = page_for(db, page, &c, Some(p.id.to_string()), state).await?;
-            Ok(Reply::invalid("competitions/prizes", &view))
+    let input = checked(form.0.value.as_ref(), |f| f.check(&c.category));
+    let p_id = Some(p.id.to_string());
+    match app_setup::change::<Tier>(db, &c, p, input, page.lang).await {
+        Ok(_) => Ok(FormReply::done(path(&c), page.t("flash-prize-saved"))),
+        Err(e) => {
+            refused(e, &mut state, page.lang)?;
+            let view = page_for(db, page, &c, p_id, state).await?;
+            Ok(FormReply::invalid("competitions/prizes", &view))
         }
     }
 }
@@ -181,19 +160,16 @@ async fn move_prize(
     page: Page,
     who: AdminUser,
     id: CompetitionId,
-    pid: Uuid,
+    pid: PrizeTierId,
     up: bool,
     _form: CsrfForm<'_, csrf::Only<'_>>,
     db: &State<DatabaseConnection>,
-) -> Result<Reply, AppError> {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let c = load(db, id, &who).await?;
     let p = load_tier(db, &c, pid).await?;
-    require_editable(&c, &page)?;
-    let txn = db.begin().await?;
-    setup::move_prize(&txn, &p, up).await?;
-    txn.commit().await?;
-    Ok(Reply::done(path(&c), page.t("flash-order-saved")))
+    app_setup::reorder::<Tier>(db, &c, &p, up, page.lang).await?;
+    Ok(FormReply::done(path(&c), page.t("flash-order-saved")))
 }
 
 #[post("/admin/competitions/<id>/prizes/<pid>/delete", data = "<_form>")]
@@ -201,18 +177,15 @@ async fn delete(
     page: Page,
     who: AdminUser,
     id: CompetitionId,
-    pid: Uuid,
+    pid: PrizeTierId,
     _form: CsrfForm<'_, csrf::Only<'_>>,
     db: &State<DatabaseConnection>,
-) -> Result<Reply, AppError> {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let c = load(db, id, &who).await?;
     let p = load_tier(db, &c, pid).await?;
-    require_editable(&c, &page)?;
-    let txn = db.begin().await?;
-    setup::delete_prize(&txn, p).await?;
-    txn.commit().await?;
-    Ok(Reply::done(path(&c), page.t("flash-prize-deleted")))
+    app_setup::delete::<Tier>(db, &c, p, page.lang).await?;
+    Ok(FormReply::done(path(&c), page.t("flash-prize-deleted")))
 }
 
 /// Routes of this module.

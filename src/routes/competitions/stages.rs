@@ -5,18 +5,19 @@
 use entity::{competition, stage};
 use rocket::{Route, State, get, post, routes};
 use rocket_dyn_templates::Template;
-use sea_orm::{DatabaseConnection, TransactionTrait};
+use sea_orm::DatabaseConnection;
 use serde::Serialize;
 
 use super::view::Summary;
-use super::{Reply, add_errors, load, require_criteria_editable, show_path};
+use super::{checked, load, refused, require_criteria_editable, show_path};
+use crate::app::competition::setup as app_setup;
 use crate::auth::AdminUser;
 use crate::auth::csrf::{self, CsrfForm};
 use crate::competition_forms::StageForm;
-use crate::db::competition_setup as setup;
 use crate::error::AppError;
 use crate::forms::FormState;
 use crate::ids::{CompetitionId, StageId};
+use crate::routes::reply::FormReply;
 use crate::views::Page;
 
 #[derive(Serialize)]
@@ -72,14 +73,13 @@ fn values_of(s: &stage::Model) -> FormState {
     f
 }
 
-async fn load_stage(
+/// The stage if it belongs to the competition, else 404.
+pub(super) async fn load_stage(
     db: &DatabaseConnection,
     c: &competition::Model,
     id: StageId,
 ) -> Result<stage::Model, AppError> {
-    setup::find_stage(db, c.id, id.into_uuid())
-        .await?
-        .ok_or(AppError::NotFound)
+    Ok(app_setup::find::<stage::Entity>(db, c.id, id.into_uuid()).await?)
 }
 
 #[get("/admin/competitions/<id>/stages/new")]
@@ -115,41 +115,24 @@ async fn create(
     id: CompetitionId,
     form: CsrfForm<'_, StageForm>,
     db: &State<DatabaseConnection>,
-) -> Result<Reply, AppError> {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let c = load(db, id, &who).await?;
-    require_criteria_editable(&c, &page)?;
     let mut state = FormState::from_context(&form.0.context, page.lang);
-    let checked = form.0.value.as_ref().map(StageForm::check);
-    let fields = match checked {
-        Some(Ok(f)) => f,
-        Some(Err(errors)) => {
-            add_errors(&mut state, errors, page.lang);
-            return Ok(Reply::invalid(
+    let input = checked(form.0.value.as_ref(), StageForm::check);
+    match app_setup::add::<stage::Entity>(db, &c, input, page.lang).await {
+        Ok(s) => Ok(FormReply::done(
+            format!("{}/stages/{}", show_path(&c), s.id),
+            page.t("flash-stage-saved"),
+        )),
+        Err(e) => {
+            refused(e, &mut state, page.lang)?;
+            Ok(FormReply::invalid(
                 "competitions/stage_form",
                 &view(page, &c, None, state),
-            ));
+            ))
         }
-        None => {
-            return Ok(Reply::invalid(
-                "competitions/stage_form",
-                &view(page, &c, None, state),
-            ));
-        }
-    };
-    let stages = setup::list_stages(db, c.id).await?;
-    if stages.iter().any(|s| s.code == fields.code) {
-        state.add_key("code", page.lang, "err-code-taken");
-        return Ok(Reply::invalid(
-            "competitions/stage_form",
-            &view(page, &c, None, state),
-        ));
     }
-    let s = setup::insert_stage(db, c.id, &fields).await?;
-    Ok(Reply::done(
-        format!("{}/stages/{}", show_path(&c), s.id),
-        page.t("flash-stage-saved"),
-    ))
 }
 
 #[get("/admin/competitions/<id>/stages/<sid>/edit")]
@@ -177,42 +160,26 @@ async fn update(
     sid: StageId,
     form: CsrfForm<'_, StageForm>,
     db: &State<DatabaseConnection>,
-) -> Result<Reply, AppError> {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let c = load(db, id, &who).await?;
     let s = load_stage(db, &c, sid).await?;
-    require_criteria_editable(&c, &page)?;
     let mut state = FormState::from_context(&form.0.context, page.lang);
+    let input = checked(form.0.value.as_ref(), StageForm::check);
     let sid_text = Some(s.id.to_string());
-    let fields = match form.0.value.as_ref().map(StageForm::check) {
-        Some(Ok(f)) => f,
-        Some(Err(errors)) => {
-            add_errors(&mut state, errors, page.lang);
-            return Ok(Reply::invalid(
+    match app_setup::change::<stage::Entity>(db, &c, s, input, page.lang).await {
+        Ok(s) => Ok(FormReply::done(
+            format!("{}/stages/{}", show_path(&c), s.id),
+            page.t("flash-stage-saved"),
+        )),
+        Err(e) => {
+            refused(e, &mut state, page.lang)?;
+            Ok(FormReply::invalid(
                 "competitions/stage_form",
                 &view(page, &c, sid_text, state),
-            ));
+            ))
         }
-        None => {
-            return Ok(Reply::invalid(
-                "competitions/stage_form",
-                &view(page, &c, sid_text, state),
-            ));
-        }
-    };
-    let others = setup::list_stages(db, c.id).await?;
-    if others.iter().any(|o| o.code == fields.code && o.id != s.id) {
-        state.add_key("code", page.lang, "err-code-taken");
-        return Ok(Reply::invalid(
-            "competitions/stage_form",
-            &view(page, &c, sid_text, state),
-        ));
     }
-    let s = setup::update_stage(db, s, &fields).await?;
-    Ok(Reply::done(
-        format!("{}/stages/{}", show_path(&c), s.id),
-        page.t("flash-stage-saved"),
-    ))
 }
 
 #[post("/admin/competitions/<id>/stages/<sid>/move?<up>", data = "<_form>")]
@@ -224,15 +191,12 @@ async fn move_stage(
     up: bool,
     _form: CsrfForm<'_, csrf::Only<'_>>,
     db: &State<DatabaseConnection>,
-) -> Result<Reply, AppError> {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let c = load(db, id, &who).await?;
     let s = load_stage(db, &c, sid).await?;
-    require_criteria_editable(&c, &page)?;
-    let txn = db.begin().await?;
-    setup::move_stage(&txn, &s, up).await?;
-    txn.commit().await?;
-    Ok(Reply::done(show_path(&c), page.t("flash-order-saved")))
+    app_setup::reorder::<stage::Entity>(db, &c, &s, up, page.lang).await?;
+    Ok(FormReply::done(show_path(&c), page.t("flash-order-saved")))
 }
 
 #[post("/admin/competitions/<id>/stages/<sid>/delete", data = "<_form>")]
@@ -243,15 +207,15 @@ async fn delete(
     sid: StageId,
     _form: CsrfForm<'_, csrf::Only<'_>>,
     db: &State<DatabaseConnection>,
-) -> Result<Reply, AppError> {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let c = load(db, id, &who).await?;
     let s = load_stage(db, &c, sid).await?;
-    require_criteria_editable(&c, &page)?;
-    let txn = db.begin().await?;
-    setup::delete_stage(&txn, s).await?;
-    txn.commit().await?;
-    Ok(Reply::done(show_path(&c), page.t("flash-stage-deleted")))
+    app_setup::delete_stage(db, &c, s, page.lang).await?;
+    Ok(FormReply::done(
+        show_path(&c),
+        page.t("flash-stage-deleted"),
+    ))
 }
 
 /// Routes of this module.

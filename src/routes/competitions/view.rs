@@ -8,7 +8,7 @@ use juara_domain::{Points, Rupiah};
 use sea_orm::{ConnectionTrait, DbErr};
 use serde::Serialize;
 
-use super::status_of;
+use crate::app::competition::rules::{self, status_of};
 use crate::competition_forms::format_time;
 use crate::db::competition_setup::{self as setup, CriterionData};
 use crate::db::{audit, competitions as repo};
@@ -43,7 +43,7 @@ impl Summary {
             region_code: c.region_code.clone(),
             category: c.category.clone(),
             status: c.status,
-            editable: status.criteria_editable(),
+            editable: rules::criteria_editable(status),
             prizes_editable: status < repo::Status::Review,
         }
     }
@@ -350,7 +350,7 @@ pub(super) async fn show_view<C: ConnectionTrait>(
     };
     let transitions = repo::Status::ALL
         .into_iter()
-        .filter(|to| status.can_become(*to))
+        .filter(|to| rules::can_become(status, *to))
         .map(|to| Transition {
             to: to.as_str().to_owned(),
             // Announcing belongs to the results pages.

@@ -163,7 +163,8 @@ async fn a_correction_names_its_change_shows_the_diff_then_publishes_v2_with_the
 
 #[rocket::async_test]
 async fn renaming_an_announced_competition_needs_a_reason_and_pages_keep_the_announced_name() {
-    use juara::competition_ops::{UpdateRefusal, update};
+    use juara::app::competition::Error;
+    use juara::app::competition::lifecycle::update;
     use juara::db::competitions::CompetitionFields;
     let (app, c) = announced().await;
     let comp = entity::competition::Entity::find_by_id(c.id)
@@ -174,23 +175,21 @@ async fn renaming_an_announced_competition_needs_a_reason_and_pages_keep_the_ann
     let mut fields = CompetitionFields::of(&comp);
     fields.name = "Lomba Desa Kabupaten Kudus 2026 (Revisi)".into();
     let actor = juara::ids::UserId::new();
-    let refused = update(&app.db, comp.clone(), &fields, "  ", actor)
-        .await
-        .expect("db");
-    assert_eq!(refused.err(), Some(UpdateRefusal::ReasonRequired));
+    let refused = update(&app.db, comp.clone(), &fields, "  ", actor, "id").await;
+    assert!(
+        matches!(&refused, Err(Error::Invalid(e)) if e == &vec![("reason", "err-reason-required")]),
+        "{refused:?}"
+    );
     let mut tie = CompetitionFields::of(&comp);
     tie.tie_policy = if tie.tie_policy == "split" {
         "full".into()
     } else {
         "split".into()
     };
-    let refused = update(&app.db, comp.clone(), &tie, "Ubah aturan", actor)
+    let refused = update(&app.db, comp.clone(), &tie, "Ubah aturan", actor, "id").await;
+    assert!(matches!(refused, Err(Error::Conflict(_))), "{refused:?}");
+    update(&app.db, comp, &fields, "Salah ketik nama", actor, "id")
         .await
-        .expect("db");
-    assert_eq!(refused.err(), Some(UpdateRefusal::ResultPublished));
-    update(&app.db, comp, &fields, "Salah ketik nama", actor)
-        .await
-        .expect("db")
         .expect("renamed with a reason");
     let renamed = entity::audit_event::Entity::find()
         .filter(entity::audit_event::Column::Action.eq("competition.renamed"))

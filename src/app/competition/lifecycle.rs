@@ -2,25 +2,22 @@
 //! template), update (published rules change only with a recorded reason), lifecycle
 //! transitions, and cloning with the schedule shifted. Each writes its change and its audit
 //! event in one transaction. Callers have checked the input (`CompetitionForm::check`) and the
-//! admin's scope; refusals come back as values for the caller to render.
+//! admin's scope; refusals come back as [`Error`]s, translated into `lang`.
 
 use chrono::{DateTime, FixedOffset, Months};
 use entity::competition;
 use sea_orm::{DatabaseConnection, DbErr, TransactionTrait};
 
-use crate::competition_forms::{FieldErrors, eligibility_changes, schedule_changes};
-use crate::competition_templates::CompetitionTemplate;
+use super::changes::{eligibility_changes, schedule_changes};
+use super::error::{Error, Outcome};
+use super::rules::{can_become, is_published, status_of};
+use super::templates::CompetitionTemplate;
 use crate::db::audit::{self, NewEvent};
 use crate::db::competition_setup as setup;
 use crate::db::competitions::{self as repo, CompetitionFields, Status};
+use crate::i18n;
 use crate::ids::{CompetitionId, UserId};
-use crate::scoring::{self, SetupProblem};
-
-/// The stored status (an unknown name is treated as archived: read-only).
-#[must_use]
-pub fn status_of(c: &competition::Model) -> Status {
-    c.status
-}
+use crate::scoring;
 
 /// Creates a draft competition, with the template's set-up when one is given. A template of
 /// the other category is refused under the `template` field.
@@ -29,10 +26,10 @@ pub async fn create(
     mut fields: CompetitionFields,
     template: Option<&CompetitionTemplate>,
     actor: UserId,
-) -> Result<Result<competition::Model, FieldErrors>, DbErr> {
+) -> Outcome<competition::Model> {
     if let Some(t) = template {
         if t.category != fields.category {
-            return Ok(Err(vec![("template", "err-template-category")]));
+            return Err(Error::Invalid(vec![("template", "err-template-category")]));
         }
         // Blank budgets take the template's, which match its prize table.
         fields.cash_budget = fields.cash_budget.or(Some(t.cash_budget));
@@ -63,20 +60,7 @@ pub async fn create(
     )
     .await?;
     txn.commit().await?;
-    Ok(Ok(c))
-}
-
-/// Why an update was refused.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum UpdateRefusal {
-    /// An archived competition is read-only.
-    Archived,
-    /// Eligibility rules or the schedule changed after opening without a reason, or anything
-    /// (the name) changed after the announcement without one.
-    ReasonRequired,
-    /// A published result's inputs (ranking rules, budgets, level, region, category) cannot
-    /// change after the announcement.
-    ResultPublished,
+    Ok(c)
 }
 
 /// True when `new` changes a field the published result depends on.
@@ -90,19 +74,30 @@ fn changes_result_inputs(old: &CompetitionFields, new: &CompetitionFields) -> bo
         || old.category != new.category
 }
 
+/// Refuses (409) any change to an archived competition: it is read-only.
+pub fn ensure_not_archived(c: &competition::Model, lang: &str) -> Outcome<()> {
+    if status_of(c) == Status::Archived {
+        Err(Error::Conflict(i18n::t(lang, "err-archived")))
+    } else {
+        Ok(())
+    }
+}
+
 /// Saves new field values. After opening, changed eligibility rules or schedule need a
-/// reason, recorded with the change (a 2024 dispute came from a silent one).
+/// reason, recorded with the change (a 2024 dispute came from a silent one); after the
+/// announcement anything needs one, and the published result's inputs (ranking rules,
+/// budgets, level, region, category) cannot change at all.
 pub async fn update(
     db: &DatabaseConnection,
     c: competition::Model,
     fields: &CompetitionFields,
     reason: &str,
     actor: UserId,
-) -> Result<Result<competition::Model, UpdateRefusal>, DbErr> {
+    lang: &str,
+) -> Outcome<competition::Model> {
+    ensure_not_archived(&c, lang)?;
     let status = status_of(&c);
-    if status == Status::Archived {
-        return Ok(Err(UpdateRefusal::Archived));
-    }
+    let reason_required = || Error::Invalid(vec![("reason", "err-reason-required")]);
     let old = CompetitionFields::of(&c);
     let eligibility = eligibility_changes(&old, fields);
     let schedule = schedule_changes(&old, fields);
@@ -111,16 +106,16 @@ pub async fn update(
         && (!eligibility.is_empty() || !schedule.is_empty())
         && reason.is_empty()
     {
-        return Ok(Err(UpdateRefusal::ReasonRequired));
+        return Err(reason_required());
     }
     // Announced: the result is frozen; the name and texts may change with a reason (public
     // pages keep showing the name frozen in the snapshot).
-    let published = crate::integrity::is_published(&c);
+    let published = is_published(&c);
     if published && changes_result_inputs(&old, fields) {
-        return Ok(Err(UpdateRefusal::ResultPublished));
+        return Err(Error::Conflict(i18n::t(lang, crate::integrity::LOCKED_KEY)));
     }
     if published && old != *fields && reason.is_empty() {
-        return Ok(Err(UpdateRefusal::ReasonRequired));
+        return Err(reason_required());
     }
     let txn = db.begin().await?;
     let saved = repo::update(&txn, c, fields).await?;
@@ -155,48 +150,53 @@ pub async fn update(
         .await?;
     }
     txn.commit().await?;
-    Ok(Ok(saved))
+    Ok(saved)
 }
 
-/// Why a lifecycle transition was refused.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum TransitionRefusal {
-    /// Not one of the legal transitions.
-    Illegal { from: Status, to: Status },
-    /// Opening needs a set-up the engine accepts and a complete schedule.
-    NotReady(Vec<SetupProblem>),
-    /// Back to draft only while nobody has nominated.
-    HasNominations,
-    /// Publishing results is the results pages' job.
-    AnnounceLater,
+/// The name of a status in `lang`.
+#[must_use]
+pub fn status_name(s: Status, lang: &str) -> String {
+    i18n::t(lang, &format!("comp-status-{}", s.as_str()))
 }
 
-/// Moves the competition to `to` if the lifecycle allows it now.
+/// Moves the competition to `to` if the lifecycle allows it now: opening needs a set-up the
+/// engine accepts and a complete schedule ([`Error::NotReady`]); back to draft only while
+/// nobody has nominated; publishing results is the results pages' job.
 pub async fn transition(
     db: &DatabaseConnection,
     c: competition::Model,
     to: Status,
     reason: &str,
     actor: UserId,
-) -> Result<Result<competition::Model, TransitionRefusal>, DbErr> {
+    lang: &str,
+) -> Outcome<competition::Model> {
     let from = status_of(&c);
-    if !from.can_become(to) {
-        return Ok(Err(TransitionRefusal::Illegal { from, to }));
+    if !can_become(from, to) {
+        return Err(Error::Conflict(i18n::t_args(
+            lang,
+            "err-transition",
+            &[
+                ("from", status_name(from, lang)),
+                ("to", status_name(to, lang)),
+            ],
+        )));
     }
     match (from, to) {
         (Status::Draft, Status::Open) => {
             let problems = scoring::opening_problems(db, &c).await?;
             if !problems.is_empty() {
-                return Ok(Err(TransitionRefusal::NotReady(problems)));
+                return Err(Error::NotReady(
+                    problems.iter().map(|p| p.describe(lang)).collect(),
+                ));
             }
         }
         (Status::Open, Status::Draft)
             if repo::count_nominations(db, CompetitionId::from(c.id)).await? > 0 =>
         {
-            return Ok(Err(TransitionRefusal::HasNominations));
+            return Err(Error::Conflict(i18n::t(lang, "err-has-nominations")));
         }
         (Status::Review, Status::Announced) => {
-            return Ok(Err(TransitionRefusal::AnnounceLater));
+            return Err(Error::Conflict(i18n::t(lang, "err-announce-later")));
         }
         _ => {}
     }
@@ -215,13 +215,19 @@ pub async fn transition(
     )
     .await?;
     txn.commit().await?;
-    Ok(Ok(saved))
+    Ok(saved)
 }
 
 /// Years a clone may be made for.
 #[must_use]
 pub fn clone_year_ok(year: i32) -> bool {
     (2000..=2100).contains(&year)
+}
+
+/// Checks the year a clone is asked for (`None`: not a number).
+pub fn clone_year(year: Option<i32>) -> Outcome<i32> {
+    year.filter(|y| clone_year_ok(*y))
+        .ok_or(Error::Invalid(vec![("year", "err-range")]))
 }
 
 /// Moves a date by whole years (29 February becomes 28 February).
@@ -242,7 +248,7 @@ pub async fn clone(
     c: &competition::Model,
     year: i32,
     actor: UserId,
-) -> Result<competition::Model, DbErr> {
+) -> Outcome<competition::Model> {
     let years = year - c.year;
     let mut fields = CompetitionFields::of(c);
     fields.year = year;

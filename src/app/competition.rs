@@ -1,1 +1,0 @@
-//! Application rules for the competition aggregate (see `app`).

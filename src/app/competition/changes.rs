@@ -1,0 +1,87 @@
+//! What an update changes in a competition's published rules and schedule, as the
+//! `field: old → new` lines the audit log records; and how schedule times are shown (WIB).
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::db::competitions::CompetitionFields;
+
+/// Schedules are entered and shown in WIB (UTC+7), the offset of most DPMPD offices.
+pub const WIB_SECONDS: i32 = 7 * 3600;
+
+/// The value a `datetime-local` field shows, in WIB.
+#[must_use]
+pub fn format_time(t: Option<DateTime<FixedOffset>>) -> String {
+    match (t, FixedOffset::east_opt(WIB_SECONDS)) {
+        (Some(t), Some(wib)) => t.with_timezone(&wib).format("%Y-%m-%dT%H:%M").to_string(),
+        _ => String::new(),
+    }
+}
+
+/// What changed in the published eligibility rules, as `field: old → new` lines.
+#[must_use]
+pub fn eligibility_changes(old: &CompetitionFields, new: &CompetitionFields) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut diff = |name: &str, a: String, b: String| {
+        if a != b {
+            out.push(format!("{name}: {a} → {b}"));
+        }
+    };
+    diff(
+        "category",
+        old.category.as_str().into(),
+        new.category.as_str().into(),
+    );
+    diff(
+        "level",
+        old.level.as_str().into(),
+        new.level.as_str().into(),
+    );
+    diff(
+        "region_code",
+        old.region_code.clone().unwrap_or_default(),
+        new.region_code.clone().unwrap_or_default(),
+    );
+    diff(
+        "eligible_statuses",
+        old.eligible_statuses.join(","),
+        new.eligible_statuses.join(","),
+    );
+    diff(
+        "require_definitive_head",
+        old.require_definitive_head.to_string(),
+        new.require_definitive_head.to_string(),
+    );
+    diff(
+        "max_entries",
+        old.max_entries.map(|n| n.to_string()).unwrap_or_default(),
+        new.max_entries.map(|n| n.to_string()).unwrap_or_default(),
+    );
+    out
+}
+
+/// What changed in the schedule, as `field: old → new` lines.
+#[must_use]
+pub fn schedule_changes(old: &CompetitionFields, new: &CompetitionFields) -> Vec<String> {
+    [
+        (
+            "nomination_opens_at",
+            old.nomination_opens_at,
+            new.nomination_opens_at,
+        ),
+        (
+            "nomination_closes_at",
+            old.nomination_closes_at,
+            new.nomination_closes_at,
+        ),
+        (
+            "judging_closes_at",
+            old.judging_closes_at,
+            new.judging_closes_at,
+        ),
+        ("announcement_at", old.announcement_at, new.announcement_at),
+    ]
+    .into_iter()
+    .filter(|(_, a, b)| a != b)
+    .map(|(name, a, b)| format!("{name}: {} → {}", format_time(a), format_time(b)))
+    .collect()
+}

@@ -1,0 +1,15 @@
+//! The competition aggregate: set-up and lifecycle. Creating, editing, cloning and moving a
+//! competition through its statuses ([`lifecycle`]), editing its stages, criteria, document
+//! checklist and prize table ([`setup`]), the built-in templates ([`templates`]), and the
+//! rules of who may change what when ([`rules`]). HTML and JSON handlers call these same
+//! functions; refusals are one [`Error`] type.
+
+pub mod changes;
+pub mod error;
+pub mod lifecycle;
+pub mod rules;
+pub mod setup;
+pub mod templates;
+
+pub use error::{Error, FieldErrors, Outcome};
+pub use rules::status_of;
