@@ -23,7 +23,7 @@ use crate::db::competition_setup;
 use crate::db::competitions::{self, Category, CompetitionFields, Level, Status};
 use crate::db::results::{inputs, minutes};
 use crate::db::users::{self, NewUser};
-use crate::results::announce;
+use crate::app::results::announce;
 use crate::scoring;
 
 /// Entrants in the demo competition.

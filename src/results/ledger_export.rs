@@ -6,7 +6,7 @@ use juara_domain::Rupiah;
 use juara_domain::prizes::ledger::Balance;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
-use super::ledger::{Entry, Ledger, Payment};
+use crate::app::results::ledger::{Entry, Ledger, Payment};
 use super::pdf::Writer;
 
 fn kind_name(kind: &str) -> &'static str {

@@ -3,10 +3,7 @@
 //! allocates the prizes and names the villages; `stats` derives the reliability statistics
 //! from the engine's own sheet totals. Snapshots, appeals and exports build on `Computed`.
 
-pub mod announce;
-pub mod correction;
 pub mod export;
-pub mod ledger;
 pub mod ledger_export;
 pub mod pdf;
 pub mod published;

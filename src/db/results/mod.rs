@@ -5,5 +5,6 @@ pub mod appeals;
 pub mod disbursements;
 pub mod inputs;
 pub mod minutes;
+pub mod published;
 pub mod shortlist;
 pub mod snapshots;

@@ -25,7 +25,7 @@ use crate::error::AppError;
 use crate::forms::FormState;
 use crate::i18n;
 use crate::ids::{CompetitionId, NominationId, UserId};
-use crate::results::announce::{self, AnnounceError};
+use crate::app::results::announce::{self, AnnounceError};
 use crate::results::stats::{StageStats, stage_stats};
 use crate::results::{self, Published};
 use crate::views::Page;

@@ -23,8 +23,8 @@ use crate::error::AppError;
 use crate::forms::FormState;
 use crate::i18n;
 use crate::ids::CompetitionId;
-use crate::results::announce::{self, AnnounceError};
-use crate::results::correction;
+use crate::app::results::announce::{self, AnnounceError};
+use crate::app::results::correction;
 use crate::views::Page;
 
 fn parse_uuid(s: Option<&str>) -> Option<Uuid> {

@@ -14,8 +14,8 @@ use uuid::Uuid;
 use super::{published_of, rupiah, score};
 use crate::error::AppError;
 use crate::forms::FormState;
-use crate::results::announce::ScoreChange;
-use crate::results::correction::DiffRow;
+use crate::app::results::announce::ScoreChange;
+use crate::app::results::correction::DiffRow;
 use crate::results::published::PrizeInfo;
 use crate::views::Page;
 

@@ -1,7 +1,7 @@
 //! The prize ledger page: per entry and prize component what the version in force awards,
 //! what was paid net of reversals and the difference (to pay, or to recover after a
 //! correction), the transfers and their reversals, the form to record a transfer and the
-//! auditor's summary (XLSX/PDF). The rules live in `crate::results::ledger`; this module only
+//! auditor's summary (XLSX/PDF). The rules live in `crate::app::results::ledger`; this module only
 //! reads the forms, authorizes and renders. No transfer is recorded while an appeal is open.
 
 use entity::competition;
@@ -29,7 +29,7 @@ use crate::error::AppError;
 use crate::forms::FormState;
 use crate::i18n;
 use crate::ids::CompetitionId;
-use crate::results::ledger::{self, Ledger, PaymentInput};
+use crate::app::results::ledger::{self, Ledger, PaymentInput};
 use crate::results::ledger_export;
 use crate::uploads;
 use crate::views::Page;

@@ -226,3 +226,17 @@ fn stored_file(
         label,
     ))
 }
+
+/// The web answer to a refused or failed results action (`app::results`).
+impl From<crate::app::results::Error> for AppError {
+    fn from(e: crate::app::results::Error) -> Self {
+        use crate::app::results::Error;
+        match e {
+            Error::NotFound => AppError::NotFound,
+            Error::Conflict(m) => AppError::Conflict(m),
+            Error::Db(e) => e.into(),
+            Error::Io(e) => AppError::Internal(format!("storing upload: {e}")),
+            Error::Internal(m) => AppError::Internal(m),
+        }
+    }
+}

@@ -231,7 +231,7 @@ async fn verification_file(
     let snap = snapshots::version(db, c.id, version)
         .await?
         .ok_or(AppError::NotFound)?;
-    let file = snapshots::result_file(&snap).map_err(AppError::Internal)?;
+    let file = crate::app::results::snapshot::result_file(&snap).map_err(AppError::Internal)?;
     let body = serde_json::to_vec_pretty(&file).map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(Download::new(
         body,

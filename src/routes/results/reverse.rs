@@ -14,7 +14,7 @@ use crate::db::audit::{self, NewEvent};
 use crate::error::AppError;
 use crate::forms::FormState;
 use crate::ids::CompetitionId;
-use crate::results::ledger::{self, ReversalRefusal};
+use crate::app::results::ledger::{self, ReversalRefusal};
 use crate::routes::results::load_admin;
 use crate::views::Page;
 

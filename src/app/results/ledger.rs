@@ -16,10 +16,10 @@ use juara_domain::prizes::ledger::{Balance, LedgerTotals, PaymentRefusal};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, SqlErr};
 use uuid::Uuid;
 
-use super::{Published, VillageInfo};
+use super::Error;
+use crate::results::{Published, VillageInfo};
 use crate::db::results::disbursements::{self, NewDisbursement, Proof};
 use crate::db::results::snapshots;
-use crate::error::AppError;
 
 /// The two prize components that carry money, as stored in `disbursement.kind`.
 pub const KINDS: [&str; 2] = ["cash", "assistance"];
@@ -125,12 +125,12 @@ async fn names<C: ConnectionTrait>(
 pub async fn load<C: ConnectionTrait>(
     db: &C,
     c: &competition::Model,
-) -> Result<Option<Ledger>, AppError> {
+) -> Result<Option<Ledger>, Error> {
     let Some(snap) = snapshots::current(db, c.id).await? else {
         return Ok(None);
     };
     let p = snapshots::published(&snap)
-        .ok_or_else(|| AppError::Internal("unreadable snapshot".into()))?;
+        .ok_or_else(|| Error::Internal("unreadable snapshot".into()))?;
     let records = disbursements::list(db, c.id).await?;
     let reversals = disbursements::reversals(db, c.id).await?;
     let reversed: Vec<Uuid> = reversals.iter().map(|r| r.disbursement_id).collect();
@@ -142,7 +142,7 @@ pub async fn load<C: ConnectionTrait>(
             .chain(reversals.iter().filter_map(|r| r.recorded_by)),
     )
     .await?;
-    let overflow = || AppError::Internal("ledger sum overflowed".into());
+    let overflow = || Error::Internal("ledger sum overflowed".into());
     // Winners of the version in force, then anyone paid who no longer is one.
     let mut order: Vec<Uuid> = p.winners().map(|l| l.nomination_id).collect();
     for d in &records {
@@ -234,12 +234,12 @@ pub async fn record<C: ConnectionTrait>(
     input: PaymentInput,
     today: NaiveDate,
     by: Uuid,
-) -> Result<Result<disbursement::Model, Vec<Problem>>, AppError> {
+) -> Result<Result<disbursement::Model, Vec<Problem>>, Error> {
     let snap = snapshots::current(db, c.id)
         .await?
-        .ok_or_else(|| AppError::Internal("no announced version".into()))?;
+        .ok_or_else(|| Error::Internal("no announced version".into()))?;
     let p = snapshots::published(&snap)
-        .ok_or_else(|| AppError::Internal("unreadable snapshot".into()))?;
+        .ok_or_else(|| Error::Internal("unreadable snapshot".into()))?;
     let records = disbursements::list(db, c.id).await?;
     let reversed: Vec<Uuid> = disbursements::reversals(db, c.id)
         .await?
