@@ -5,20 +5,20 @@
 //! as it is (to pay, or to recover after a correction), never clamped. The arithmetic rules
 //! themselves live in `juara_domain::prizes::ledger`.
 
-use std::collections::HashMap;
 use std::str::FromStr;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
-use entity::{competition, disbursement, disbursement_reversal, user};
+use entity::{competition, disbursement, disbursement_reversal};
 use juara_domain::Rupiah;
 use juara_domain::money::RupiahParseError;
 use juara_domain::prizes::ledger::{Balance, LedgerTotals, PaymentRefusal};
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, SqlErr};
+use sea_orm::{ConnectionTrait, DbErr, SqlErr};
 use uuid::Uuid;
 
 use super::Error;
 use crate::results::{Published, VillageInfo};
-use crate::db::results::disbursements::{self, NewDisbursement, Proof};
+use crate::db::results::StoredFile;
+use crate::db::results::disbursements::{self, NewDisbursement};
 use crate::db::results::snapshots;
 
 /// The two prize components that carry money, as stored in `disbursement.kind`.
@@ -105,19 +105,6 @@ fn village_of(p: &Published, nomination: Uuid) -> VillageInfo {
         .unwrap_or_default()
 }
 
-async fn names<C: ConnectionTrait>(
-    db: &C,
-    ids: impl Iterator<Item = Uuid>,
-) -> Result<HashMap<Uuid, String>, DbErr> {
-    Ok(user::Entity::find()
-        .filter(user::Column::Id.is_in(ids.collect::<Vec<_>>()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.display_name))
-        .collect())
-}
-
 /// The ledger under the version in force (`None` before the announcement).
 ///
 /// # Errors
@@ -134,7 +121,7 @@ pub async fn load<C: ConnectionTrait>(
     let records = disbursements::list(db, c.id).await?;
     let reversals = disbursements::reversals(db, c.id).await?;
     let reversed: Vec<Uuid> = reversals.iter().map(|r| r.disbursement_id).collect();
-    let people = names(
+    let people = crate::db::results::reads::display_names(
         db,
         records
             .iter()
@@ -220,7 +207,7 @@ pub struct PaymentInput {
     pub account: String,
     pub reference: String,
     pub paid_on: String,
-    pub proof: Option<Proof>,
+    pub proof: Option<StoredFile>,
 }
 
 /// Checks and records a transfer against the version in force. Call inside a transaction:

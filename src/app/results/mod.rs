@@ -3,14 +3,20 @@
 //! (`snapshot`), appeals (`appeal`) and the prize ledger (`ledger`). The computation itself and
 //! the exports live in `results`; the queries in `db::results`.
 
+pub mod advance;
 pub mod announce;
 pub mod appeal;
 pub mod correction;
+pub mod disburse;
+pub mod files;
 pub mod frozen;
 pub mod ledger;
 pub mod snapshot;
 
 use sea_orm::DbErr;
+
+use crate::i18n;
+use crate::results::Refusal;
 
 /// Why a results action did not happen; the web layer maps it to its HTTP answer.
 #[derive(Debug)]
@@ -28,5 +34,23 @@ pub enum Error {
 impl From<DbErr> for Error {
     fn from(e: DbErr) -> Self {
         Error::Db(e)
+    }
+}
+
+/// Why results cannot be computed, in words.
+#[must_use]
+pub fn describe_refusal(r: &Refusal, lang: &str) -> Vec<String> {
+    match r {
+        Refusal::Setup(problems) => problems.iter().map(|p| p.describe(lang)).collect(),
+        Refusal::Engine(e) => vec![i18n::t_args(
+            lang,
+            "res-err-engine",
+            &[("detail", e.to_string())],
+        )],
+        Refusal::Allocation(e) => vec![i18n::t_args(
+            lang,
+            "res-err-allocation",
+            &[("detail", e.to_string())],
+        )],
     }
 }

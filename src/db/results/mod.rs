@@ -6,5 +6,42 @@ pub mod disbursements;
 pub mod inputs;
 pub mod minutes;
 pub mod published;
+pub mod reads;
 pub mod shortlist;
 pub mod snapshots;
+
+/// An uploaded file already placed in storage (an appeal's attachment, a transfer's proof).
+#[derive(Clone, Debug)]
+pub struct StoredFile {
+    /// As uploaded (sanitized).
+    pub name: String,
+    pub stored: String,
+    pub content_type: String,
+    pub size: i64,
+    pub sha256: String,
+}
+
+impl StoredFile {
+    /// The row columns: name, stored name, content type, size, checksum.
+    #[must_use]
+    pub fn columns(
+        file: Option<StoredFile>,
+    ) -> (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<i64>,
+        Option<String>,
+    ) {
+        match file {
+            Some(f) => (
+                Some(f.name),
+                Some(f.stored),
+                Some(f.content_type),
+                Some(f.size),
+                Some(f.sha256),
+            ),
+            None => (None, None, None, None, None),
+        }
+    }
+}

@@ -6,7 +6,7 @@
 use entity::competition;
 use rocket::serde::json::Json;
 use rocket::{Route, State, get, routes};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::DatabaseConnection;
 use serde::Serialize;
 
 use super::public::is_public;
@@ -217,10 +217,7 @@ async fn list_appeals(
         all
     } else if who.role == Role::Village && is_public(&c) {
         let village = who.village_code.clone().unwrap_or_default();
-        let mine = entity::nomination::Entity::find()
-            .filter(entity::nomination::Column::CompetitionId.eq(c.id))
-            .filter(entity::nomination::Column::VillageCode.eq(village))
-            .one(db)
+        let mine = appeals::village_entry(db, c.id, &village)
             .await?
             .map(|n| n.id);
         all.into_iter()

@@ -28,7 +28,8 @@ use crate::error::AppError;
 use crate::i18n;
 use crate::ids::CompetitionId;
 use crate::results::published::Line;
-use crate::results::{Published, Refusal};
+use crate::app::results::describe_refusal;
+use crate::results::Published;
 
 /// Every HTML route of this module.
 #[must_use]
@@ -185,23 +186,6 @@ impl ResultsView {
     }
 }
 
-/// Why results cannot be computed, in words.
-fn describe_refusal(r: &Refusal, lang: &str) -> Vec<String> {
-    match r {
-        Refusal::Setup(problems) => problems.iter().map(|p| p.describe(lang)).collect(),
-        Refusal::Engine(e) => vec![i18n::t_args(
-            lang,
-            "res-err-engine",
-            &[("detail", e.to_string())],
-        )],
-        Refusal::Allocation(e) => vec![i18n::t_args(
-            lang,
-            "res-err-allocation",
-            &[("detail", e.to_string())],
-        )],
-    }
-}
-
 /// A stored snapshot's published results, or an internal error if unreadable.
 fn published_of(s: &entity::result_snapshot::Model) -> Result<Published, AppError> {
     crate::db::results::snapshots::published(s)
@@ -237,6 +221,34 @@ impl From<crate::app::results::Error> for AppError {
             Error::Db(e) => e.into(),
             Error::Io(e) => AppError::Internal(format!("storing upload: {e}")),
             Error::Internal(m) => AppError::Internal(m),
+        }
+    }
+}
+
+/// Reads and checks an optional uploaded file (an empty part is no file); a refused file
+/// becomes an error on `field`.
+async fn checked_upload(
+    file: Option<&rocket::fs::TempFile<'_>>,
+    config: &crate::AppConfig,
+    lang: &str,
+    state: &mut crate::forms::FormState,
+    field: &str,
+) -> Result<Option<crate::app::results::files::NewFile>, AppError> {
+    let Some(f) = file.filter(|f| f.len() > 0) else {
+        return Ok(None);
+    };
+    let max = config.max_upload_bytes;
+    let upload = crate::routes::upload::read(f, max).await?;
+    match crate::uploads::check(&upload.bytes, max) {
+        Ok(checked) => Ok(Some(crate::app::results::files::NewFile {
+            name: crate::uploads::sanitize_name(&upload.raw_name),
+            checked,
+            bytes: upload.bytes,
+        })),
+        Err(refusal) => {
+            let mb = max.div_ceil(1024 * 1024).to_string();
+            state.add(field, i18n::t_args(lang, refusal.message_key(), &[("mb", mb)]));
+            Ok(None)
         }
     }
 }
