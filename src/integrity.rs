@@ -5,8 +5,8 @@ use entity::competition;
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
-pub use crate::app::results::frozen::{LOCKED_KEY, is_published};
 use crate::app::results::frozen;
+pub use crate::app::results::frozen::{LOCKED_KEY, is_published};
 pub use crate::db::is_lock_violation;
 use crate::error::AppError;
 

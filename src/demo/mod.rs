@@ -17,13 +17,13 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+use crate::app::results::announce;
 use crate::auth::{Role, password};
 use crate::competition_templates;
 use crate::db::competition_setup;
 use crate::db::competitions::{self, Category, CompetitionFields, Level, Status};
 use crate::db::results::{inputs, minutes};
 use crate::db::users::{self, NewUser};
-use crate::app::results::announce;
 use crate::scoring;
 
 /// Entrants in the demo competition.

@@ -11,11 +11,11 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use crate::results::{Computed, Refusal, SnapshotInputs};
 use crate::db::audit::{self, NewEvent};
 use crate::db::competitions::{self, Status};
 use crate::db::results::appeals;
 use crate::db::results::snapshots;
+use crate::results::{Computed, Refusal, SnapshotInputs};
 
 /// Why an announcement or correction was not made.
 #[derive(Debug)]

@@ -11,6 +11,7 @@ use uuid::Uuid;
 use super::Error;
 use super::files::{self, NewFile};
 use crate::db::audit::{self, NewEvent};
+use crate::db::nominations::Status as NominationStatus;
 use crate::db::results::{appeals, snapshots};
 use crate::i18n;
 
@@ -37,7 +38,7 @@ pub async fn standing<C: ConnectionTrait>(
     let first = snapshots::version(db, c.id, 1).await?;
     let appeal = appeals::for_nomination(db, n.id).await?;
     // Only judged entries can appeal their results.
-    let closed = if n.status != "accepted"
+    let closed = if n.status != NominationStatus::Accepted.as_str()
         || !first.as_ref().is_some_and(|f| appeals::window_open(c, f))
     {
         Some("res-err-appeal-closed")
@@ -142,4 +143,20 @@ pub async fn reject(
     .await?;
     txn.commit().await?;
     Ok(Ok(saved))
+}
+
+/// Appeal `id` of `c`, still awaiting an answer (a correction may accept it).
+///
+/// # Errors
+/// `Conflict` if unknown or already answered; a database error.
+pub async fn open_to_answer<C: ConnectionTrait>(
+    db: &C,
+    c: &competition::Model,
+    id: Uuid,
+    lang: &str,
+) -> Result<appeal::Model, Error> {
+    match appeals::find(db, c.id, id).await? {
+        Some(a) if a.status == appeals::OPEN => Ok(a),
+        _ => Err(Error::Conflict(i18n::t(lang, "res-err-appeal-answered"))),
+    }
 }

@@ -7,8 +7,8 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::results::Published;
 use super::announce::ScoreChange;
+use crate::results::Published;
 use crate::results::published::{Line, PrizeInfo};
 
 /// One village before and after.

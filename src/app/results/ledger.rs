@@ -16,10 +16,10 @@ use sea_orm::{ConnectionTrait, DbErr, SqlErr};
 use uuid::Uuid;
 
 use super::Error;
-use crate::results::{Published, VillageInfo};
 use crate::db::results::StoredFile;
 use crate::db::results::disbursements::{self, NewDisbursement};
 use crate::db::results::snapshots;
+use crate::results::{Published, VillageInfo};
 
 /// The two prize components that carry money, as stored in `disbursement.kind`.
 pub const KINDS: [&str; 2] = ["cash", "assistance"];
@@ -116,8 +116,8 @@ pub async fn load<C: ConnectionTrait>(
     let Some(snap) = snapshots::current(db, c.id).await? else {
         return Ok(None);
     };
-    let p = snapshots::published(&snap)
-        .ok_or_else(|| Error::Internal("unreadable snapshot".into()))?;
+    let p =
+        snapshots::published(&snap).ok_or_else(|| Error::Internal("unreadable snapshot".into()))?;
     let records = disbursements::list(db, c.id).await?;
     let reversals = disbursements::reversals(db, c.id).await?;
     let reversed: Vec<Uuid> = reversals.iter().map(|r| r.disbursement_id).collect();
@@ -225,8 +225,8 @@ pub async fn record<C: ConnectionTrait>(
     let snap = snapshots::current(db, c.id)
         .await?
         .ok_or_else(|| Error::Internal("no announced version".into()))?;
-    let p = snapshots::published(&snap)
-        .ok_or_else(|| Error::Internal("unreadable snapshot".into()))?;
+    let p =
+        snapshots::published(&snap).ok_or_else(|| Error::Internal("unreadable snapshot".into()))?;
     let records = disbursements::list(db, c.id).await?;
     let reversed: Vec<Uuid> = disbursements::reversals(db, c.id)
         .await?

@@ -11,12 +11,16 @@ pub mod disburse;
 pub mod files;
 pub mod frozen;
 pub mod ledger;
+pub mod read;
 pub mod snapshot;
 
-use sea_orm::DbErr;
+use entity::{competition, result_snapshot};
+use sea_orm::{DatabaseConnection, DbErr};
 
+use crate::db::competitions::Status;
+use crate::db::results::snapshots;
 use crate::i18n;
-use crate::results::Refusal;
+use crate::results::{self, Published, Refusal};
 
 /// Why a results action did not happen; the web layer maps it to its HTTP answer.
 #[derive(Debug)]
@@ -52,5 +56,45 @@ pub fn describe_refusal(r: &Refusal, lang: &str) -> Vec<String> {
             "res-err-allocation",
             &[("detail", e.to_string())],
         )],
+    }
+}
+
+/// Results are computed once judging has started.
+///
+/// # Errors
+/// `Conflict` while the competition is a draft or taking entries.
+pub fn ensure_judging_started(c: &competition::Model, lang: &str) -> Result<(), Error> {
+    match Status::parse(&c.status) {
+        Some(Status::Draft | Status::Open) | None => {
+            Err(Error::Conflict(i18n::t(lang, "res-err-not-judging")))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// A stored snapshot's published results (a server fault if unreadable).
+///
+/// # Errors
+/// `Internal` for an unreadable snapshot.
+pub fn published_of(s: &result_snapshot::Model) -> Result<Published, Error> {
+    snapshots::published(s).ok_or_else(|| Error::Internal("unreadable snapshot".into()))
+}
+
+/// The published results and their snapshot if announced, else a fresh preview.
+///
+/// # Errors
+/// `Conflict` before judging or when results cannot be computed; a database error.
+pub async fn current_or_preview(
+    db: &DatabaseConnection,
+    c: &competition::Model,
+    lang: &str,
+) -> Result<(Published, Option<result_snapshot::Model>), Error> {
+    if let Some(s) = snapshots::current(db, c.id).await? {
+        return Ok((published_of(&s)?, Some(s)));
+    }
+    ensure_judging_started(c, lang)?;
+    match results::compute(db, c).await? {
+        Ok(computed) => Ok((computed.published, None)),
+        Err(r) => Err(Error::Conflict(describe_refusal(&r, lang).join("; "))),
     }
 }

@@ -6,9 +6,9 @@ use rocket::{Route, State, get, post, routes};
 use sea_orm::DatabaseConnection;
 
 use super::load_admin;
+use crate::app::results::appeal as app_appeal;
 use crate::auth::AdminUser;
 use crate::auth::csrf::CsrfForm;
-use crate::app::results::appeal as app_appeal;
 use crate::db::results::appeals;
 use crate::error::AppError;
 use crate::ids::{AppealId, CompetitionId};
@@ -61,12 +61,7 @@ async fn attachment(
     let a = appeals::find(db, c.id, appeal.into_uuid())
         .await?
         .ok_or(AppError::NotFound)?;
-    super::stored_file(
-        config.inner(),
-        a.attachment_stored.as_deref(),
-        a.attachment_type.as_deref(),
-        a.attachment_name.as_deref(),
-    )
+    super::appeal_attachment(config.inner(), &a)
 }
 
 /// Routes of this module.

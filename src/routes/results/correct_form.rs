@@ -12,11 +12,11 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::{published_of, rupiah, score};
+use crate::app::results::announce::ScoreChange;
+use crate::app::results::correction::DiffRow;
 use crate::db::results::reads::{self, NominationScores};
 use crate::error::AppError;
 use crate::forms::FormState;
-use crate::app::results::announce::ScoreChange;
-use crate::app::results::correction::DiffRow;
 use crate::results::published::PrizeInfo;
 use crate::views::Page;
 

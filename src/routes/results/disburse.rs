@@ -16,18 +16,18 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::exports::Download;
+use super::ledger_export;
 use super::load_admin;
 use crate::AppConfig;
-use crate::auth::AdminUser;
-use crate::auth::csrf::CsrfForm;
 use crate::app::results::disburse;
 use crate::app::results::ledger::PaymentInput;
+use crate::auth::AdminUser;
+use crate::auth::csrf::CsrfForm;
 use crate::db::results::appeals;
 use crate::error::AppError;
 use crate::forms::FormState;
 use crate::i18n;
 use crate::ids::CompetitionId;
-use crate::results::ledger_export;
 use crate::routes::reply::FormReply;
 use crate::views::Page;
 

@@ -11,6 +11,7 @@ mod correct_form;
 mod disburse;
 mod documents;
 mod exports;
+mod ledger_export;
 mod public;
 mod village;
 mod withdrawn;
@@ -22,14 +23,14 @@ use rocket::Route;
 use sea_orm::ConnectionTrait;
 use serde::Serialize;
 
+use crate::app::results::describe_refusal;
 use crate::auth::CurrentUser;
 use crate::db::competitions;
 use crate::error::AppError;
 use crate::i18n;
 use crate::ids::CompetitionId;
-use crate::results::published::Line;
-use crate::app::results::describe_refusal;
 use crate::results::Published;
+use crate::results::published::Line;
 
 /// Every HTML route of this module.
 #[must_use]
@@ -188,8 +189,20 @@ impl ResultsView {
 
 /// A stored snapshot's published results, or an internal error if unreadable.
 fn published_of(s: &entity::result_snapshot::Model) -> Result<Published, AppError> {
-    crate::db::results::snapshots::published(s)
-        .ok_or_else(|| AppError::Internal("unreadable snapshot".into()))
+    Ok(crate::app::results::published_of(s)?)
+}
+
+/// An appeal's attachment (404 if it has none).
+fn appeal_attachment(
+    config: &crate::AppConfig,
+    a: &entity::appeal::Model,
+) -> Result<crate::downloads::UploadedFile, AppError> {
+    stored_file(
+        config,
+        a.attachment_stored.as_deref(),
+        a.attachment_type.as_deref(),
+        a.attachment_name.as_deref(),
+    )
 }
 
 /// A stored upload (appeal attachments, transfer proofs), served in a sandbox under its
@@ -247,7 +260,10 @@ async fn checked_upload(
         })),
         Err(refusal) => {
             let mb = max.div_ceil(1024 * 1024).to_string();
-            state.add(field, i18n::t_args(lang, refusal.message_key(), &[("mb", mb)]));
+            state.add(
+                field,
+                i18n::t_args(lang, refusal.message_key(), &[("mb", mb)]),
+            );
             Ok(None)
         }
     }

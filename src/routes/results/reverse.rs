@@ -6,10 +6,10 @@ use rocket::{Route, State, post, routes};
 use sea_orm::DatabaseConnection;
 
 use super::{prizes_uri, refused};
-use crate::auth::AdminUser;
-use crate::auth::csrf::CsrfForm;
 use crate::app::results::disburse;
 use crate::app::results::ledger::ReversalRefusal;
+use crate::auth::AdminUser;
+use crate::auth::csrf::CsrfForm;
 use crate::error::AppError;
 use crate::forms::FormState;
 use crate::ids::{CompetitionId, DisbursementId};
@@ -58,7 +58,10 @@ async fn reverse(
     }
     let by = who.0.id.into_uuid();
     match disburse::void(db, &c, payment, &reason, by).await? {
-        Ok(_) => Ok(FormReply::done(prizes_uri(&c), page.t("ldg-flash-reversed"))),
+        Ok(_) => Ok(FormReply::done(
+            prizes_uri(&c),
+            page.t("ldg-flash-reversed"),
+        )),
         Err(ReversalRefusal::NotFound) => Err(AppError::NotFound),
         Err(refusal) => {
             if refusal == ReversalRefusal::AlreadyReversed {

@@ -17,12 +17,12 @@ use serde::Serialize;
 use super::public::is_public;
 use super::{LineView, published_of};
 use crate::AppConfig;
+use crate::app::results::appeal;
 use crate::auth::VillageUser;
 use crate::auth::csrf::CsrfForm;
-use crate::app::results::appeal;
 use crate::db::competitions;
-use crate::db::results::inputs::entry_id;
 use crate::db::results::appeals;
+use crate::db::results::inputs::entry_id;
 use crate::error::AppError;
 use crate::forms::FormState;
 use crate::ids::CompetitionId;
@@ -315,12 +315,7 @@ async fn attachment(
     let a = appeals::for_nomination(db, n.id)
         .await?
         .ok_or(AppError::NotFound)?;
-    super::stored_file(
-        config.inner(),
-        a.attachment_stored.as_deref(),
-        a.attachment_type.as_deref(),
-        a.attachment_name.as_deref(),
-    )
+    super::appeal_attachment(config.inner(), &a)
 }
 
 /// Routes of this module.

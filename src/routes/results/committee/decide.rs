@@ -7,9 +7,9 @@ use rocket::form::FromForm;
 use rocket::{Route, State, post, routes};
 use sea_orm::DatabaseConnection;
 
-use super::{ensure_judging_started, invalid, results_uri};
+use super::{invalid, results_uri};
 use crate::app::results::announce::{self, AnnounceError};
-use crate::app::results::describe_refusal;
+use crate::app::results::{describe_refusal, ensure_judging_started};
 use crate::auth::AdminUser;
 use crate::auth::csrf::CsrfForm;
 use crate::db::results::minutes;
@@ -39,7 +39,7 @@ async fn record_minutes(
 ) -> Result<FormReply, AppError> {
     let db = db.inner();
     let c = load_admin(db, id, &who.0).await?;
-    ensure_judging_started(&c, &page)?;
+    ensure_judging_started(&c, page.lang)?;
     crate::app::results::frozen::ensure_open(&c, page.lang)?;
     let mut state = FormState::from_context(&form.0.context, page.lang);
     let input = form.0.value.as_ref();
@@ -85,7 +85,10 @@ async fn record_minutes(
         who.0.id.into_uuid(),
     )
     .await?;
-    Ok(FormReply::done(results_uri(&c), page.t("res-flash-minutes")))
+    Ok(FormReply::done(
+        results_uri(&c),
+        page.t("res-flash-minutes"),
+    ))
 }
 
 #[derive(FromForm)]

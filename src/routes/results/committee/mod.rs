@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 use super::{ResultsView, load_admin, published_of};
 use crate::app::results::advance as app_advance;
-use crate::app::results::describe_refusal;
+use crate::app::results::{describe_refusal, ensure_judging_started};
 use crate::auth::AdminUser;
 use crate::db::competitions::Status as CompStatus;
 use crate::db::nominations;
@@ -256,16 +256,6 @@ async fn preview_view(
     Ok(view)
 }
 
-/// Results are computed once judging has started.
-pub(super) fn ensure_judging_started(c: &competition::Model, page: &Page) -> Result<(), AppError> {
-    match CompStatus::parse(&c.status) {
-        Some(CompStatus::Draft | CompStatus::Open) | None => {
-            Err(AppError::Conflict(page.t("res-err-not-judging")))
-        }
-        _ => Ok(()),
-    }
-}
-
 #[get("/admin/competitions/<id>/results")]
 async fn show(
     page: Page,
@@ -275,7 +265,7 @@ async fn show(
 ) -> Result<Template, AppError> {
     let db = db.inner();
     let c = load_admin(db, id, &who.0).await?;
-    ensure_judging_started(&c, &page)?;
+    ensure_judging_started(&c, page.lang)?;
     let view = preview_view(db, page, &c, FormState::default()).await?;
     Ok(Template::render("results/committee", &view))
 }

@@ -7,7 +7,7 @@ use juara_domain::prizes::ledger::Balance;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use crate::app::results::ledger::{Entry, Ledger, Payment};
-use super::pdf::Writer;
+use crate::results::pdf::Writer;
 
 fn kind_name(kind: &str) -> &'static str {
     if kind == "cash" {
