@@ -21,18 +21,19 @@ pub struct StoredFile {
     pub sha256: String,
 }
 
+/// A stored file's row columns: name, stored name, content type, size, checksum.
+pub type FileColumns = (
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<i64>,
+    Option<String>,
+);
+
 impl StoredFile {
-    /// The row columns: name, stored name, content type, size, checksum.
+    /// The row columns of an optional file.
     #[must_use]
-    pub fn columns(
-        file: Option<StoredFile>,
-    ) -> (
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<i64>,
-        Option<String>,
-    ) {
+    pub fn columns(file: Option<StoredFile>) -> FileColumns {
         match file {
             Some(f) => (
                 Some(f.name),

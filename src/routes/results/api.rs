@@ -14,7 +14,7 @@ use super::published_of;
 use crate::app::results::read;
 use crate::auth::CurrentUser;
 use crate::db::competitions;
-use crate::db::results::{appeals, snapshots};
+use crate::db::results::snapshots;
 use crate::error::AppError;
 use crate::ids::CompetitionId;
 use crate::results::Published;
