@@ -3,8 +3,10 @@
 //! The data ships in `assets/wilayah/` under the ODbL (see the licence file beside it).
 
 mod parse;
+mod time_zone;
 
 pub use parse::{Registry, RegistrySource, parse};
+pub use time_zone::TimeZone;
 
 use serde::Serialize;
 

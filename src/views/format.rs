@@ -4,7 +4,9 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, Datelike, FixedOffset};
+
+use crate::registry::TimeZone;
 use rocket_dyn_templates::tera::{self, Value};
 
 /// Western Indonesian Time (UTC+7), the offset schedules are entered and shown in.
@@ -40,6 +42,132 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
+/// Month names as Indonesian documents print them.
+const MONTHS: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+
+/// A fixed-point value (`units` of `1/scale`) with `places` decimals in Indonesian notation:
+/// thousands with `.`, decimals after `,`, rounded half away from zero — `12345678` units of
+/// 1/10 000 at 2 places is `1.234,57`.
+#[must_use]
+pub fn decimal(units: i64, scale: i64, places: u32) -> String {
+    let step = 10_i128.pow(places);
+    let scale = i128::from(scale.max(1));
+    let scaled = i128::from(units) * step;
+    // Round half away from zero, in integers.
+    let rounded = (scaled.abs() * 2 + scale) / (scale * 2);
+    let sign = if units < 0 && rounded > 0 { "-" } else { "" };
+    let whole = u64::try_from(rounded / step).unwrap_or(u64::MAX);
+    let frac = rounded % step;
+    if places == 0 {
+        format!("{sign}{}", thousands(whole))
+    } else {
+        let width = usize::try_from(places).unwrap_or(2);
+        format!("{sign}{},{frac:0width$}", thousands(whole))
+    }
+}
+
+/// A score as people read it: two decimals, `92,13`.
+#[must_use]
+pub fn score(p: juara_domain::Points) -> String {
+    decimal(p.units(), juara_domain::Points::SCALE, 2)
+}
+
+/// `20 Desember 2026` in the given zone.
+#[must_use]
+pub fn date_in(t: DateTime<FixedOffset>, zone: TimeZone) -> String {
+    let local = t.with_timezone(&zone.offset());
+    let month = usize::try_from(local.month0())
+        .ok()
+        .and_then(|m| MONTHS.get(m))
+        .unwrap_or(&"");
+    format!("{} {month} {}", local.day(), local.year())
+}
+
+/// `20 Desember 2026 pukul 16.00 WITA`: the form official letters use.
+#[must_use]
+pub fn datetime_in(t: DateTime<FixedOffset>, zone: TimeZone) -> String {
+    let local = t.with_timezone(&zone.offset());
+    format!(
+        "{} pukul {} {}",
+        date_in(t, zone),
+        local.format("%H.%M"),
+        zone.label()
+    )
+}
+
+/// The Tera filter `waktu`: an RFC 3339 time shown as official letters print it, in the zone
+/// given as `zona` ("WIB", "WITA" or "WIT"; WIB when absent): `{{ t | waktu(zona=c.zone) }}`.
+pub fn waktu_filter(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
+    let zone = match args.get("zona").and_then(Value::as_str) {
+        Some("WITA") => TimeZone::Wita,
+        Some("WIT") => TimeZone::Wit,
+        _ => TimeZone::Wib,
+    };
+    Ok(match value.as_str().map(DateTime::parse_from_rfc3339) {
+        Some(Ok(t)) => Value::String(datetime_in(t, zone)),
+        _ => value.clone(),
+    })
+}
+
+/// The Tera filter `angka`: a number in Indonesian notation with `d` decimals (default 0):
+/// `{{ 83762 | angka }}` → `83.762`, `{{ 92.1288 | angka(d=2) }}` → `92,13`. Text that is not
+/// a number passes through unchanged.
+pub fn angka_filter(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
+    let places = args
+        .get("d")
+        .and_then(Value::as_u64)
+        .and_then(|d| u32::try_from(d).ok())
+        .unwrap_or(0)
+        .min(6);
+    let text = match value {
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => s.clone(),
+        _ => return Ok(value.clone()),
+    };
+    Ok(match parse_units(&text) {
+        Some(units) => Value::String(decimal(units, UNIT_SCALE, places)),
+        None => value.clone(),
+    })
+}
+
+/// Fixed point used to read numbers for display: six decimals, no floating point.
+const UNIT_SCALE: i64 = 1_000_000;
+
+/// `"-92.1288"` → -92_128_800 units of 1/1 000 000; `None` for anything else.
+fn parse_units(text: &str) -> Option<i64> {
+    let (neg, digits) = match text.trim().strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.trim()),
+    };
+    let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut units = whole.parse::<i64>().ok()?.checked_mul(UNIT_SCALE)?;
+    let mut place = UNIT_SCALE / 10;
+    for b in frac.bytes().take(6) {
+        units = units.checked_add(i64::from(b - b'0') * place)?;
+        place /= 10;
+    }
+    Some(if neg { -units } else { units })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,5 +190,59 @@ mod tests {
         assert_eq!(super::thousands(83_762), "83.762");
         assert_eq!(super::thousands(999), "999");
         assert_eq!(super::thousands(1_000_000), "1.000.000");
+    }
+
+    #[test]
+    fn decimals_use_a_comma_and_round_half_away_from_zero() {
+        assert_eq!(decimal(12_345_678, 10_000, 2), "1.234,57");
+        assert_eq!(decimal(921_288, 10_000, 2), "92,13");
+        assert_eq!(decimal(921_250, 10_000, 2), "92,13");
+        assert_eq!(decimal(921_249, 10_000, 2), "92,12");
+        assert_eq!(decimal(-921_250, 10_000, 2), "-92,13");
+        assert_eq!(decimal(-1, 10_000, 2), "0,00");
+        assert_eq!(decimal(837_620_000, 10_000, 0), "83.762");
+        assert_eq!(decimal(5, 1, 1), "5,0");
+        assert_eq!(score(juara_domain::Points::from_units(738_000)), "73,80");
+    }
+
+    #[test]
+    fn dates_read_in_the_competition_zone() {
+        // 16:59 UTC on 31 May is 23:59 WIB but already 00:59 WITA on 1 June.
+        let t = DateTime::parse_from_rfc3339("2026-05-31T16:59:00Z").unwrap();
+        assert_eq!(datetime_in(t, TimeZone::Wib), "31 Mei 2026 pukul 23.59 WIB");
+        assert_eq!(
+            datetime_in(t, TimeZone::Wita),
+            "1 Juni 2026 pukul 00.59 WITA"
+        );
+        assert_eq!(date_in(t, TimeZone::Wit), "1 Juni 2026");
+        let dec = DateTime::parse_from_rfc3339("2026-12-20T08:00:00Z").unwrap();
+        assert_eq!(
+            datetime_in(dec, TimeZone::Wita),
+            "20 Desember 2026 pukul 16.00 WITA"
+        );
+    }
+
+    #[test]
+    fn template_filters_format_times_and_numbers() {
+        let mut args = HashMap::new();
+        args.insert("zona".to_owned(), Value::String("WITA".into()));
+        let t = Value::String("2026-12-20T08:00:00+00:00".into());
+        assert_eq!(
+            waktu_filter(&t, &args).unwrap(),
+            Value::String("20 Desember 2026 pukul 16.00 WITA".into())
+        );
+        let mut d2 = HashMap::new();
+        d2.insert("d".to_owned(), Value::from(2));
+        assert_eq!(
+            angka_filter(&Value::String("92.1288".into()), &d2).unwrap(),
+            "92,13"
+        );
+        assert_eq!(
+            angka_filter(&Value::from(83_762), &HashMap::new()).unwrap(),
+            "83.762"
+        );
+        assert_eq!(angka_filter(&Value::from(-1.5), &d2).unwrap(), "-1,50");
+        let text = Value::String("TB".into());
+        assert_eq!(angka_filter(&text, &d2).unwrap(), text);
     }
 }

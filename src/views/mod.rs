@@ -157,8 +157,11 @@ impl Pagination {
     }
 }
 
-/// Registers everything templates call: `t(…)` translations and the `wib` time filter.
+/// Registers everything templates call: `t(…)` translations and the formatting filters
+/// (`waktu`, `angka`, and the older `wib`).
 pub fn register_tera(tera: &mut rocket_dyn_templates::tera::Tera) {
     crate::i18n::register(tera);
     tera.register_filter("wib", format::wib_filter);
+    tera.register_filter("waktu", format::waktu_filter);
+    tera.register_filter("angka", format::angka_filter);
 }

@@ -1,5 +1,9 @@
 //! Whole rupiah, never floating point.
 
+mod words;
+
+pub use words::terbilang;
+
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;

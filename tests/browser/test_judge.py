@@ -1,0 +1,31 @@
+"""A judge on a phone: from the dashboard to a sheet, scores typed, saved, and submitted only
+after a confirmation."""
+
+from conftest import log_in, look
+
+
+def test_judge_scores_a_sheet_on_a_phone(phone, server):
+    page = phone
+    log_in(page, server, "demo-juri-1")
+    look(page, "judge-dashboard")
+    page.locator("main").get_by_role("link", name="Lembar penilaian saya").click()
+    look(page, "judge-sheets")
+    # The sheets still to score come first.
+    sheet_links = page.locator("main tr:not(:has-text('Terkirim')) a[href^='/judge/sheets/']")
+    assert sheet_links.count() > 0, "the judge sees no sheet to score"
+    sheet_links.first.click()
+    page.wait_for_load_state("load")
+    look(page, "judge-sheet")
+    inputs = page.locator("main input[type=number]:not([disabled])")
+    assert inputs.count() > 0, "the sheet has no field to score"
+    for i in range(inputs.count()):
+        inputs.nth(i).fill("3")
+    page.click("main button:has-text('Simpan')")
+    page.wait_for_load_state("load")
+    assert "tersimpan" in page.inner_text("main").lower() or "disimpan" in page.inner_text("main").lower()
+    look(page, "judge-sheet-saved")
+    # Submitting locks the sheet: it must ask first, and nothing happens when declined.
+    dialogs = []
+    page.once("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.click("main button:has-text('Kirim penilaian')")
+    assert dialogs, "submitting a sheet did not ask for confirmation"
