@@ -46,26 +46,28 @@ macro_rules! typed_id {
             }
         }
 
-        // So `uri!` can build links from typed ids.
-        impl UriDisplay<UriPath> for $name {
-            fn fmt(&self, f: &mut Formatter<'_, UriPath>) -> fmt::Result {
-                f.write_value(self.0.to_string())
-            }
-        }
-
-        impl FromUriParam<UriPath, $name> for $name {
-            type Target = $name;
-
-            fn from_uri_param(id: $name) -> $name {
-                id
-            }
-        }
-
         impl<'a> FromParam<'a> for $name {
             type Error = uuid::Error;
 
             fn from_param(param: &'a str) -> Result<Self, Self::Error> {
                 Uuid::parse_str(param).map($name)
+            }
+        }
+
+        // `uri!` accepts the typed id, or a plain `Uuid` read from an entity row.
+        impl UriDisplay<UriPath> for $name {
+            fn fmt(&self, f: &mut Formatter<'_, UriPath>) -> fmt::Result {
+                UriDisplay::<UriPath>::fmt(&self.0, f)
+            }
+        }
+
+        rocket::http::impl_from_uri_param_identity!([UriPath] $name);
+
+        impl FromUriParam<UriPath, Uuid> for $name {
+            type Target = Uuid;
+
+            fn from_uri_param(id: Uuid) -> Uuid {
+                id
             }
         }
     };
@@ -107,4 +109,12 @@ typed_id!(
 typed_id!(
     /// A rank of a competition's prize table.
     PrizeTierId
+);
+typed_id!(
+    /// A village's appeal against a result.
+    AppealId
+);
+typed_id!(
+    /// A recorded prize transfer.
+    DisbursementId
 );

@@ -1,40 +1,24 @@
-//! The one rule that keeps a published result trustworthy: once a competition is announced
-//! (or archived), nothing changes an input of its result (sheets, scores, panels, assignments,
-//! the presentation draw, stages, minutes, prize tiers, entries) except a correction, which
-//! names what it changes and is recorded. Every mutating handler asks here first; database
-//! triggers (migrations `…000007` and `…000101`) refuse the same writes for any code path
-//! that forgets, and [`is_lock_violation`] turns their refusal into a 409.
+//! The frozen-results rule for callers outside the results aggregate: the rule lives in
+//! `app::results::frozen`; here its refusal is the web layer's `AppError` (409).
 
 use entity::competition;
-use sea_orm::{ConnectionTrait, EntityTrait};
+use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
-use crate::db::competitions::Status;
+use crate::app::results::frozen;
+pub use crate::app::results::frozen::{LOCKED_KEY, is_published};
+pub use crate::db::is_lock_violation;
 use crate::error::AppError;
-use crate::i18n;
-
-/// The translation key of the refusal.
-pub const LOCKED_KEY: &str = crate::error::RESULT_LOCKED_KEY;
-
-/// True once the result is public: its inputs are frozen.
-#[must_use]
-pub fn is_published(c: &competition::Model) -> bool {
-    matches!(Some(c.status), Some(Status::Announced | Status::Archived))
-}
 
 /// The refusal, in `lang`.
 #[must_use]
 pub fn refusal(lang: &str) -> AppError {
-    AppError::Conflict(i18n::t(lang, LOCKED_KEY))
+    frozen::refusal(lang).into()
 }
 
 /// Refuses (409) a change to an input of `c`'s published result.
 pub fn ensure_open(c: &competition::Model, lang: &str) -> Result<(), AppError> {
-    if is_published(c) {
-        Err(refusal(lang))
-    } else {
-        Ok(())
-    }
+    Ok(frozen::ensure_open(c, lang)?)
 }
 
 /// Like [`ensure_open`], for callers holding only the competition's id.
@@ -43,13 +27,5 @@ pub async fn ensure_result_inputs_open<C: ConnectionTrait>(
     competition_id: Uuid,
     lang: &str,
 ) -> Result<(), AppError> {
-    match competition::Entity::find_by_id(competition_id)
-        .one(db)
-        .await?
-    {
-        Some(c) => ensure_open(&c, lang),
-        None => Ok(()),
-    }
+    Ok(frozen::ensure_result_inputs_open(db, competition_id, lang).await?)
 }
-
-pub use crate::db::is_lock_violation;

@@ -16,11 +16,11 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::app::competition::templates as competition_templates;
+use crate::app::results::announce;
 use crate::auth::Role;
 use crate::db::competition_setup;
 use crate::db::competitions::{self, Category, CompetitionFields, Level, Status};
 use crate::db::results::{inputs, minutes};
-use crate::results::announce;
 use crate::scoring;
 
 /// Entrants in the demo competition.

@@ -3,11 +3,7 @@
 //! allocates the prizes and names the villages; `stats` derives the reliability statistics
 //! from the engine's own sheet totals. Snapshots, appeals and exports build on `Computed`.
 
-pub mod announce;
-pub mod correction;
 pub mod export;
-pub mod ledger;
-pub mod ledger_export;
 pub mod pdf;
 pub mod published;
 pub mod stats;
@@ -65,16 +61,7 @@ pub async fn compute<C: ConnectionTrait>(
         Ok(r) => r,
         Err(e) => return Ok(Err(Refusal::Engine(e))),
     };
-    let placements: Vec<Placement> = result
-        .ranking
-        .iter()
-        .map(|r| Placement {
-            entry: r.entry,
-            rank: r.rank,
-            final_score: r.final_score,
-        })
-        .collect();
-    let allocation = match prizes::allocate(&setup.prizes, &placements) {
+    let allocation = match prizes::allocate(&setup.prizes, &placements(&result)) {
         Ok(a) => a,
         Err(e) => return Ok(Err(Refusal::Allocation(e))),
     };
@@ -92,6 +79,20 @@ pub async fn compute<C: ConnectionTrait>(
         inputs,
         published,
     }))
+}
+
+/// The ranking as the prize table reads it.
+#[must_use]
+pub fn placements(result: &CompetitionResult) -> Vec<Placement> {
+    result
+        .ranking
+        .iter()
+        .map(|r| Placement {
+            entry: r.entry,
+            rank: r.rank,
+            final_score: r.final_score,
+        })
+        .collect()
 }
 
 fn run(setup: &ValidSetup, i: &EngineInputs) -> Result<CompetitionResult, EngineError> {

@@ -50,7 +50,7 @@ fn latin(s: &str) -> String {
 }
 
 /// A page-flowing writer: text lines top to bottom, a new page when the bottom is reached.
-pub(super) struct Writer {
+pub(crate) struct Writer {
     size: (f32, f32),
     pages: Vec<Vec<Op>>,
     ops: Vec<Op>,
@@ -59,7 +59,7 @@ pub(super) struct Writer {
 }
 
 impl Writer {
-    pub(super) fn new(size: (f32, f32)) -> Self {
+    pub(crate) fn new(size: (f32, f32)) -> Self {
         Writer {
             size,
             pages: Vec::new(),
@@ -68,7 +68,7 @@ impl Writer {
         }
     }
 
-    pub(super) fn break_if_needed(&mut self, needed: f32) {
+    pub(crate) fn break_if_needed(&mut self, needed: f32) {
         if self.y - needed < 20.0 {
             self.pages.push(std::mem::take(&mut self.ops));
             self.y = self.size.1 - 25.0;
@@ -76,7 +76,7 @@ impl Writer {
     }
 
     /// Writes `s` at `x` mm on the current line.
-    pub(super) fn put(&mut self, x: f32, size: f32, bold: bool, s: &str) {
+    pub(crate) fn put(&mut self, x: f32, size: f32, bold: bool, s: &str) {
         let font = if bold {
             BuiltinFont::TimesBold
         } else {
@@ -99,14 +99,14 @@ impl Writer {
     }
 
     /// A whole line at `x`, then down by the line height.
-    pub(super) fn line(&mut self, x: f32, size: f32, bold: bool, s: &str) {
+    pub(crate) fn line(&mut self, x: f32, size: f32, bold: bool, s: &str) {
         self.break_if_needed(size * 0.5);
         self.put(x, size, bold, s);
         self.y -= size * 0.5;
     }
 
     /// A line centred on the page (approximate width: half an em per character).
-    pub(super) fn centred(&mut self, size: f32, bold: bool, s: &str) {
+    pub(crate) fn centred(&mut self, size: f32, bold: bool, s: &str) {
         let chars = f32::from(u16::try_from(s.chars().count()).unwrap_or(u16::MAX));
         let width = chars * size * 0.18;
         let x = ((self.size.0 - width) / 2.0).max(15.0);
@@ -114,7 +114,7 @@ impl Writer {
     }
 
     /// Wraps a paragraph at about `width` characters.
-    pub(super) fn paragraph(&mut self, x: f32, size: f32, width: usize, s: &str) {
+    pub(crate) fn paragraph(&mut self, x: f32, size: f32, width: usize, s: &str) {
         let mut current = String::new();
         for word in s.split_whitespace() {
             if !current.is_empty() && current.len() + word.len() + 1 > width {
@@ -131,7 +131,7 @@ impl Writer {
         }
     }
 
-    pub(super) fn rule(&mut self) {
+    pub(crate) fn rule(&mut self) {
         let y = self.y + 2.0;
         let point = |x: f32| LinePoint {
             p: Point::new(Mm(x), Mm(y)),
@@ -146,11 +146,11 @@ impl Writer {
         self.y -= 4.0;
     }
 
-    pub(super) fn gap(&mut self, mm: f32) {
+    pub(crate) fn gap(&mut self, mm: f32) {
         self.y -= mm;
     }
 
-    pub(super) fn finish(mut self, title: &str) -> Vec<u8> {
+    pub(crate) fn finish(mut self, title: &str) -> Vec<u8> {
         self.pages.push(std::mem::take(&mut self.ops));
         let pages = self
             .pages

@@ -18,7 +18,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use juara_domain::engine;
-use juara_domain::prizes::{self, Placement, PrizeTable};
+use juara_domain::prizes::{self, PrizeTable};
 use juara_domain::sheet::{JudgeScope, Sheet};
 use juara_domain::stage::CompetitionSpec;
 use juara_domain::{EntryId, JudgeId};
@@ -185,16 +185,7 @@ pub fn check(file: &ResultFile) -> Verdict {
     let recomputed = engine::compute(&i.spec, &i.entries, &i.sheets, &i.scopes)
         .map_err(|e| format!("the engine refuses the inputs: {e}"))
         .and_then(|result| {
-            let placements: Vec<Placement> = result
-                .ranking
-                .iter()
-                .map(|r| Placement {
-                    entry: r.entry,
-                    rank: r.rank,
-                    final_score: r.final_score,
-                })
-                .collect();
-            prizes::allocate(&i.prizes, &placements)
+            prizes::allocate(&i.prizes, &super::placements(&result))
                 .map(|allocation| (result, allocation))
                 .map_err(|e| format!("the prize table refuses the ranking: {e}"))
         });

@@ -3,13 +3,14 @@
 //! rejected with a reason).
 
 use chrono::{DateTime, Duration, FixedOffset, Utc};
-use entity::{appeal, competition, result_snapshot};
+use entity::{appeal, competition, nomination, result_snapshot};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
     QueryFilter, QueryOrder, Set,
 };
 use uuid::Uuid;
 
+use super::StoredFile;
 pub use entity::AppealStatus;
 
 pub const OPEN: AppealStatus = AppealStatus::Open;
@@ -32,15 +33,6 @@ pub fn window_open(c: &competition::Model, first: &result_snapshot::Model) -> bo
     window_closes(c, first).is_some_and(|end| Utc::now().fixed_offset() <= end)
 }
 
-/// An uploaded attachment already placed in storage.
-pub struct Attachment {
-    pub name: String,
-    pub stored: String,
-    pub content_type: String,
-    pub size: i64,
-    pub sha256: String,
-}
-
 /// Files an appeal.
 pub async fn insert<C: ConnectionTrait>(
     db: &C,
@@ -48,19 +40,10 @@ pub async fn insert<C: ConnectionTrait>(
     nomination: Uuid,
     snapshot_version: i32,
     body: String,
-    attachment: Option<Attachment>,
+    attachment: Option<StoredFile>,
     by: Uuid,
 ) -> Result<appeal::Model, DbErr> {
-    let (name, stored, kind, size, sha) = match attachment {
-        Some(a) => (
-            Some(a.name),
-            Some(a.stored),
-            Some(a.content_type),
-            Some(a.size),
-            Some(a.sha256),
-        ),
-        None => (None, None, None, None, None),
-    };
+    let (name, stored, kind, size, sha) = StoredFile::columns(attachment);
     appeal::ActiveModel {
         id: Set(Uuid::new_v4()),
         competition_id: Set(competition),
@@ -143,4 +126,17 @@ pub async fn answer<C: ConnectionTrait>(
     m.answered_by = Set(Some(by));
     m.answered_at = Set(Some(Utc::now().fixed_offset()));
     m.update(db).await
+}
+
+/// The nomination of `village` in a competition (the entry that may appeal its result).
+pub async fn village_entry<C: ConnectionTrait>(
+    db: &C,
+    competition: Uuid,
+    village: &str,
+) -> Result<Option<nomination::Model>, DbErr> {
+    nomination::Entity::find()
+        .filter(nomination::Column::CompetitionId.eq(competition))
+        .filter(nomination::Column::VillageCode.eq(village))
+        .one(db)
+        .await
 }

@@ -9,6 +9,8 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+use super::StoredFile;
+
 /// A validated transfer.
 pub struct NewDisbursement {
     pub nomination_id: Uuid,
@@ -19,16 +21,7 @@ pub struct NewDisbursement {
     pub reference: String,
     pub paid_on: NaiveDate,
     /// The proof file, if one was uploaded.
-    pub proof: Option<Proof>,
-}
-
-/// A transfer's proof file, already placed in storage.
-pub struct Proof {
-    pub stored: String,
-    pub content_type: String,
-    pub sha256: String,
-    /// As uploaded (sanitized).
-    pub name: String,
+    pub proof: Option<StoredFile>,
 }
 
 /// Records a transfer.
@@ -38,15 +31,8 @@ pub async fn insert<C: ConnectionTrait>(
     d: NewDisbursement,
     by: Uuid,
 ) -> Result<disbursement::Model, DbErr> {
-    let (stored, kind, sha, name) = match d.proof {
-        Some(p) => (
-            Some(p.stored),
-            Some(p.content_type),
-            Some(p.sha256),
-            Some(p.name),
-        ),
-        None => (None, None, None, None),
-    };
+    // Proofs have no size column.
+    let (name, stored, kind, _, sha) = StoredFile::columns(d.proof);
     disbursement::ActiveModel {
         id: Set(Uuid::new_v4()),
         competition_id: Set(competition),

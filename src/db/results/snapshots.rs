@@ -1,8 +1,7 @@
 //! Announced results snapshots: immutable rows, one per version. Version 1 is the
 //! announcement; each correction adds the next version (with its reason) and marks the
-//! previous one `superseded`. The content hash is SHA-256 over the published verification file
-//! (`results::verify`: inputs, outputs, version and reason), so anyone holding the file can
-//! check it against the published hash and recompute the ranking.
+//! previous one `superseded`. The content hash is computed above (`app::results::snapshot`,
+//! over the published verification file) and stored as given.
 
 use chrono::Utc;
 use entity::{SnapshotStatus, result_snapshot};
@@ -13,7 +12,7 @@ use sea_orm::{
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use crate::results::{Published, verify};
+use super::published::Published;
 
 /// `current` marks the version in force.
 pub const CURRENT: SnapshotStatus = SnapshotStatus::Current;
@@ -31,37 +30,42 @@ pub fn content_hash(inputs: &str, outputs: &str) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// A new version to store.
+/// A new version to store, its version number and hash already computed.
 pub struct NewSnapshot {
     pub competition_id: Uuid,
+    pub version: i32,
     pub inputs: String,
     pub outputs: String,
     pub reason: String,
+    pub content_hash: String,
+    pub hash_scheme: i32,
     pub created_by: Uuid,
 }
 
-/// Stores the next version and supersedes the current one (call inside a transaction).
-pub async fn insert_next<C: ConnectionTrait>(
+/// Marks `previous` superseded (call inside the transaction that inserts the next version).
+pub async fn supersede<C: ConnectionTrait>(
+    db: &C,
+    previous: result_snapshot::Model,
+) -> Result<(), DbErr> {
+    let mut a: result_snapshot::ActiveModel = previous.into();
+    a.status = Set(SUPERSEDED.to_owned());
+    a.update(db).await?;
+    Ok(())
+}
+
+/// Stores a new version as current.
+pub async fn insert<C: ConnectionTrait>(
     db: &C,
     s: NewSnapshot,
 ) -> Result<result_snapshot::Model, DbErr> {
-    let previous = current(db, s.competition_id).await?;
-    let version = previous.as_ref().map_or(1, |p| p.version + 1);
-    let bundle = verify::bundle_of(&s.inputs, &s.outputs, version, &s.reason)
-        .map_err(|e| DbErr::Custom(format!("results snapshot: {e}")))?;
-    if let Some(p) = previous {
-        let mut a: result_snapshot::ActiveModel = p.into();
-        a.status = Set(SUPERSEDED.to_owned());
-        a.update(db).await?;
-    }
     let now = Utc::now().fixed_offset();
     result_snapshot::ActiveModel {
         id: Set(Uuid::new_v4()),
         competition_id: Set(s.competition_id),
-        version: Set(version),
+        version: Set(s.version),
         status: Set(CURRENT.to_owned()),
-        content_hash: Set(verify::hash(&bundle)),
-        hash_scheme: Set(verify::HASH_SCHEME),
+        content_hash: Set(s.content_hash),
+        hash_scheme: Set(s.hash_scheme),
         inputs: Set(s.inputs),
         outputs: Set(s.outputs),
         reason: Set(s.reason),
@@ -114,25 +118,4 @@ pub async fn list<C: ConnectionTrait>(
 #[must_use]
 pub fn published(s: &result_snapshot::Model) -> Option<Published> {
     serde_json::from_str(&s.outputs).ok()
-}
-
-/// The stored row still matches its hash (under the scheme it was announced with).
-#[must_use]
-pub fn hash_matches(s: &result_snapshot::Model) -> bool {
-    if s.hash_scheme == verify::HASH_SCHEME {
-        verify::bundle_of(&s.inputs, &s.outputs, s.version, &s.reason)
-            .is_ok_and(|b| verify::hash(&b) == s.content_hash)
-    } else {
-        content_hash(&s.inputs, &s.outputs) == s.content_hash
-    }
-}
-
-/// The verification file of a snapshot, as published beside its hash. For a scheme-1 snapshot
-/// the file carries its own hash, which differs from the one announced.
-pub fn result_file(s: &result_snapshot::Model) -> Result<verify::ResultFile, String> {
-    let bundle = verify::bundle_of(&s.inputs, &s.outputs, s.version, &s.reason)?;
-    Ok(verify::ResultFile {
-        content_hash: verify::hash(&bundle),
-        bundle,
-    })
 }

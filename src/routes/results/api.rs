@@ -6,18 +6,19 @@
 use entity::competition;
 use rocket::serde::json::Json;
 use rocket::{Route, State, get, routes};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::DatabaseConnection;
 use serde::Serialize;
 
 use super::public::is_public;
 use super::published_of;
-use crate::auth::{CurrentUser, Role};
+use crate::app::results::read;
+use crate::auth::CurrentUser;
 use crate::db::competitions;
-use crate::db::results::{appeals, snapshots};
+use crate::db::results::snapshots;
 use crate::error::AppError;
 use crate::ids::CompetitionId;
+use crate::results::Published;
 use crate::results::published::{Line, Totals};
-use crate::results::{self, Published};
 
 #[derive(Serialize)]
 struct ResultsBody {
@@ -33,17 +34,7 @@ struct ResultsBody {
     totals: Totals,
 }
 
-fn is_admin_of(who: Option<&CurrentUser>, c: &competition::Model) -> bool {
-    who.is_some_and(|u| {
-        u.role == Role::Admin
-            && match &c.region_code {
-                Some(code) => u.scope_contains(code),
-                None => u.region_code.is_none(),
-            }
-    })
-}
-
-/// The published results (current snapshot) or, for the committee, a fresh preview.
+/// The competition and what `who` may read of its results.
 async fn results_for(
     db: &DatabaseConnection,
     id: CompetitionId,
@@ -59,22 +50,8 @@ async fn results_for(
     let c = competitions::find_by_id(db, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if is_public(&c) {
-        let s = snapshots::current(db, c.id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let p = published_of(&s)?;
-        return Ok((c, p, Some(s)));
-    }
-    if !is_admin_of(who, &c) {
-        return Err(AppError::NotFound);
-    }
-    match results::compute(db, &c).await? {
-        Ok(computed) => Ok((c, computed.published, None)),
-        Err(r) => Err(AppError::Conflict(
-            super::describe_refusal(&r, "id").join("; "),
-        )),
-    }
+    let (p, s) = read::results_for(db, &c, who, "id").await?;
+    Ok((c, p, s))
 }
 
 #[get("/v1/results/<id>")]
@@ -212,23 +189,7 @@ async fn list_appeals(
     let c = competitions::find_by_id(db, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let all = appeals::list(db, c.id).await?;
-    let visible: Vec<_> = if is_admin_of(Some(&who), &c) {
-        all
-    } else if who.role == Role::Village && is_public(&c) {
-        let village = who.village_code.clone().unwrap_or_default();
-        let mine = entity::nomination::Entity::find()
-            .filter(entity::nomination::Column::CompetitionId.eq(c.id))
-            .filter(entity::nomination::Column::VillageCode.eq(village))
-            .one(db)
-            .await?
-            .map(|n| n.id);
-        all.into_iter()
-            .filter(|a| Some(a.nomination_id) == mine)
-            .collect()
-    } else {
-        return Err(AppError::NotFound);
-    };
+    let visible = read::appeals_for(db, &c, &who).await?;
     Ok(Json(
         visible
             .into_iter()

@@ -2,23 +2,18 @@
 //! by the correction that accepts them, in `correct`), and their attachments downloaded.
 
 use rocket::form::FromForm;
-use rocket::response::{Flash, Redirect};
 use rocket::{Route, State, get, post, routes};
-use sea_orm::{DatabaseConnection, TransactionTrait};
-use uuid::Uuid;
+use sea_orm::DatabaseConnection;
 
 use super::load_admin;
+use crate::app::results::appeal as app_appeal;
 use crate::auth::AdminUser;
 use crate::auth::csrf::CsrfForm;
-use crate::db::audit::{self, NewEvent};
 use crate::db::results::appeals;
 use crate::error::AppError;
-use crate::ids::CompetitionId;
+use crate::ids::{AppealId, CompetitionId};
+use crate::routes::reply::FormReply;
 use crate::views::Page;
-
-fn parse_uuid(s: Option<&str>) -> Option<Uuid> {
-    s.and_then(|s| Uuid::parse_str(s.trim()).ok())
-}
 
 #[derive(FromForm)]
 struct RejectForm {
@@ -33,74 +28,40 @@ async fn reject(
     page: Page,
     who: AdminUser,
     id: CompetitionId,
-    appeal: &str,
+    appeal: AppealId,
     form: CsrfForm<'_, RejectForm>,
     db: &State<DatabaseConnection>,
-) -> Result<Flash<Redirect>, AppError> {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let c = load_admin(db, id, &who.0).await?;
-    let a = match parse_uuid(Some(appeal)) {
-        Some(a) => appeals::find(db, c.id, a).await?,
-        None => None,
-    }
-    .ok_or(AppError::NotFound)?;
-    let back = format!("/admin/competitions/{}/results", c.id);
-    if a.status != appeals::OPEN {
-        return Err(AppError::Conflict(page.t("res-err-appeal-answered")));
-    }
-    let answer = form
-        .0
-        .value
-        .as_ref()
-        .and_then(|f| f.answer.as_deref())
-        .unwrap_or("")
-        .trim()
-        .to_owned();
-    if answer.is_empty() {
-        return Ok(Flash::error(Redirect::to(back), page.t("res-err-answer")));
-    }
-    let txn = db.begin().await?;
-    let saved = appeals::answer(&txn, a, appeals::REJECTED, answer, who.0.id.into_uuid()).await?;
-    audit::record(
-        &txn,
-        NewEvent {
-            competition_id: Some(c.id),
-            nomination_id: Some(saved.nomination_id),
-            actor_id: Some(who.0.id.into_uuid()),
-            action: "appeal.rejected".into(),
-            reason: saved.answer.clone(),
-            ..Default::default()
+    let a = appeals::find(db, c.id, appeal.into_uuid())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let back = super::committee::results_uri(&c);
+    let answer = form.0.value.as_ref().and_then(|f| f.answer.as_deref());
+    let by = who.0.id.into_uuid();
+    Ok(
+        match app_appeal::reject(db, &c, a, answer.unwrap_or(""), by, page.lang).await? {
+            Ok(_) => FormReply::done(back, page.t("res-flash-rejected")),
+            Err(key) => FormReply::refused(back, page.t(key)),
         },
     )
-    .await?;
-    txn.commit().await?;
-    Ok(Flash::success(
-        Redirect::to(back),
-        page.t("res-flash-rejected"),
-    ))
 }
 
 #[get("/admin/competitions/<id>/results/appeals/<appeal>/file")]
 async fn attachment(
     who: AdminUser,
     id: CompetitionId,
-    appeal: &str,
+    appeal: AppealId,
     db: &State<DatabaseConnection>,
     config: &State<crate::AppConfig>,
 ) -> Result<crate::downloads::UploadedFile, AppError> {
     let db = db.inner();
     let c = load_admin(db, id, &who.0).await?;
-    let a = match parse_uuid(Some(appeal)) {
-        Some(a) => appeals::find(db, c.id, a).await?,
-        None => None,
-    }
-    .ok_or(AppError::NotFound)?;
-    super::stored_file(
-        config.inner(),
-        a.attachment_stored.as_deref(),
-        a.attachment_type.as_deref(),
-        a.attachment_name.as_deref(),
-    )
+    let a = appeals::find(db, c.id, appeal.into_uuid())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    super::appeal_attachment(config.inner(), &a)
 }
 
 /// Routes of this module.

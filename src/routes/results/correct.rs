@@ -8,7 +8,6 @@ use std::collections::BTreeMap;
 
 use rocket::form::FromForm;
 use rocket::http::Status;
-use rocket::response::{Flash, Redirect, Responder};
 use rocket::{Route, State, get, post, routes};
 use rocket_dyn_templates::Template;
 use sea_orm::DatabaseConnection;
@@ -16,15 +15,17 @@ use uuid::Uuid;
 
 use super::correct_form::{self as cf, DiffView, PreviewView};
 use super::{describe_refusal, load_admin};
+use crate::app::results::announce::{self, AnnounceError};
+use crate::app::results::appeal as app_appeal;
+use crate::app::results::correction;
 use crate::auth::AdminUser;
 use crate::auth::csrf::CsrfForm;
-use crate::db::results::{appeals, snapshots};
+use crate::db::results::snapshots;
 use crate::error::AppError;
 use crate::forms::FormState;
 use crate::i18n;
 use crate::ids::CompetitionId;
-use crate::results::announce::{self, AnnounceError};
-use crate::results::correction;
+use crate::routes::reply::FormReply;
 use crate::views::Page;
 
 fn parse_uuid(s: Option<&str>) -> Option<Uuid> {
@@ -57,12 +58,6 @@ struct CorrectForm {
     values: BTreeMap<String, String>,
 }
 
-#[derive(Responder)]
-enum Reply {
-    Done(Flash<Redirect>),
-    Page((Status, Template)),
-}
-
 /// The message of a refused correction, next to its field or at the top.
 fn refusal_into(e: AnnounceError, state: &mut FormState, lang: &str) {
     match e {
@@ -82,7 +77,7 @@ async fn submit(
     id: CompetitionId,
     form: CsrfForm<'_, CorrectForm>,
     db: &State<DatabaseConnection>,
-) -> Result<Reply, AppError> {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let c = load_admin(db, id, &who.0).await?;
     let mut state = FormState::from_context(&form.0.context, page.lang);
@@ -97,10 +92,7 @@ async fn submit(
         .trim()
         .to_owned();
     let appeal = match appeal_id {
-        Some(a) => match appeals::find(db, c.id, a).await? {
-            Some(a) if a.status == appeals::OPEN => Some(a),
-            _ => return Err(AppError::Conflict(page.t("res-err-appeal-answered"))),
-        },
+        Some(a) => Some(app_appeal::open_to_answer(db, &c, a, page.lang).await?),
         None => None,
     };
     // Only values that differ from what is stored become changes.
@@ -121,12 +113,8 @@ async fn submit(
     if state.is_ok() && changes.is_empty() {
         state.add_key("values", page.lang, "res-err-nothing");
     }
-    let refuse = |v: cf::CorrectView, status: Status| {
-        Ok(Reply::Page((
-            status,
-            Template::render("results/correct", &v),
-        )))
-    };
+    let refuse =
+        |v: cf::CorrectView, status: Status| Ok(FormReply::page(status, "results/correct", &v));
     if !state.is_ok() {
         let v = cf::view(db, page, &c, chosen, None, state).await?;
         return refuse(v, Status::UnprocessableEntity);
@@ -169,10 +157,7 @@ async fn submit(
                 "res-flash-corrected",
                 &[("version", s.version.to_string())],
             );
-            Ok(Reply::Done(Flash::success(
-                Redirect::to(format!("/admin/competitions/{}/results", c.id)),
-                msg,
-            )))
+            Ok(FormReply::done(super::committee::results_uri(&c), msg))
         }
         Err(AnnounceError::Db(e)) => Err(e.into()),
         Err(e) => {

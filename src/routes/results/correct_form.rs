@@ -2,20 +2,21 @@
 //! submitted scores (named by stage, criterion and judge), the changes typed into them and the
 //! preview of what they would do to the ranking and prizes.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
-use entity::{competition, criterion, score, score_sheet, user};
+use entity::{competition, criterion, score};
 use juara_domain::Points;
 use juara_domain::criteria::Scale;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use uuid::Uuid;
 
 use super::{published_of, rupiah, score};
+use crate::app::results::announce::ScoreChange;
+use crate::app::results::correction::DiffRow;
+use crate::db::results::reads::{self, NominationScores};
 use crate::error::AppError;
 use crate::forms::FormState;
-use crate::results::announce::ScoreChange;
-use crate::results::correction::DiffRow;
 use crate::results::published::PrizeInfo;
 use crate::views::Page;
 
@@ -165,32 +166,12 @@ pub(super) async fn scores_of(
 ) -> Result<Vec<(score::Model, ScoreRow)>, AppError> {
     let stages = crate::db::competition_setup::list_stages(db, c.id).await?;
     let stage_ids: Vec<Uuid> = stages.iter().map(|s| s.id).collect();
-    let sheets = score_sheet::Entity::find()
-        .filter(score_sheet::Column::NominationId.eq(nomination))
-        .filter(score_sheet::Column::StageId.is_in(stage_ids.clone()))
-        .filter(score_sheet::Column::Status.eq(entity::SheetStatus::Submitted))
-        .filter(score_sheet::Column::ExcludedAt.is_null())
-        .all(db)
-        .await?;
-    let scores = score::Entity::find()
-        .filter(score::Column::SheetId.is_in(sheets.iter().map(|s| s.id)))
-        .order_by_asc(score::Column::SheetId)
-        .all(db)
-        .await?;
-    let criteria: HashMap<Uuid, criterion::Model> = criterion::Entity::find()
-        .filter(criterion::Column::StageId.is_in(stage_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|c| (c.id, c))
-        .collect();
-    let judges: HashMap<Uuid, String> = user::Entity::find()
-        .filter(user::Column::Id.is_in(sheets.iter().map(|s| s.judge_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.display_name))
-        .collect();
+    let NominationScores {
+        sheets,
+        scores,
+        criteria,
+    } = reads::nomination_scores(db, nomination, stage_ids).await?;
+    let judges = reads::display_names(db, sheets.iter().map(|s| s.judge_id)).await?;
     let mut rows: Vec<(score::Model, ScoreRow)> = scores
         .into_iter()
         .filter_map(|s| {

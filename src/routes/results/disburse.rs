@@ -1,37 +1,34 @@
 //! The prize ledger page: per entry and prize component what the version in force awards,
 //! what was paid net of reversals and the difference (to pay, or to recover after a
 //! correction), the transfers and their reversals, the form to record a transfer and the
-//! auditor's summary (XLSX/PDF). The rules live in `crate::results::ledger`; this module only
+//! auditor's summary (XLSX/PDF). The rules live in `crate::app::results::ledger`; this module only
 //! reads the forms, authorizes and renders. No transfer is recorded while an appeal is open.
 
 use entity::competition;
 use juara_domain::prizes::ledger::Balance;
 use rocket::form::FromForm;
 use rocket::fs::TempFile;
-use rocket::http::{ContentType, Status};
-use rocket::response::{Flash, Redirect, Responder};
-use rocket::tokio::io::AsyncReadExt;
-use rocket::{Route, State, get, post, routes};
+use rocket::http::ContentType;
+use rocket::{Route, State, get, post, routes, uri};
 use rocket_dyn_templates::Template;
-use sea_orm::{DatabaseConnection, TransactionTrait};
+use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use uuid::Uuid;
 
 use super::exports::Download;
+use super::ledger_export;
 use super::load_admin;
 use crate::AppConfig;
+use crate::app::results::disburse;
+use crate::app::results::ledger::PaymentInput;
 use crate::auth::AdminUser;
 use crate::auth::csrf::CsrfForm;
-use crate::db::audit::{self, NewEvent};
 use crate::db::results::appeals;
-use crate::db::results::disbursements::Proof;
 use crate::error::AppError;
 use crate::forms::FormState;
 use crate::i18n;
 use crate::ids::CompetitionId;
-use crate::results::ledger::{self, Ledger, PaymentInput};
-use crate::results::ledger_export;
-use crate::uploads;
+use crate::routes::reply::FormReply;
 use crate::views::Page;
 
 #[path = "reverse.rs"]
@@ -108,16 +105,6 @@ pub(super) struct PrizesView {
     reverse_id: String,
 }
 
-async fn ledger_of(
-    db: &DatabaseConnection,
-    c: &competition::Model,
-    page: &Page,
-) -> Result<Ledger, AppError> {
-    ledger::load(db, c)
-        .await?
-        .ok_or_else(|| AppError::Conflict(page.t("res-err-not-announced")))
-}
-
 pub(super) async fn prizes_view(
     db: &DatabaseConnection,
     page: Page,
@@ -125,7 +112,7 @@ pub(super) async fn prizes_view(
     form: FormState,
     reverse_id: String,
 ) -> Result<PrizesView, AppError> {
-    let l = ledger_of(db, c, &page).await?;
+    let l = disburse::announced_ledger(db, c, page.lang).await?;
     let kind = |k: &str| {
         page.t(if k == "cash" {
             "res-col-cash"
@@ -211,7 +198,7 @@ async fn ledger_xlsx(
 ) -> Result<Download, AppError> {
     let db = db.inner();
     let c = load_admin(db, id, &who.0).await?;
-    let l = ledger_of(db, &c, &page).await?;
+    let l = disburse::announced_ledger(db, &c, page.lang).await?;
     let body = ledger_export::xlsx(&c.name, &l)
         .map_err(|e| AppError::Internal(format!("ledger workbook: {e}")))?;
     Ok(Download::xlsx(body, format!("buku-besar-{}.xlsx", c.id)))
@@ -226,7 +213,7 @@ async fn ledger_pdf(
 ) -> Result<Download, AppError> {
     let db = db.inner();
     let c = load_admin(db, id, &who.0).await?;
-    let l = ledger_of(db, &c, &page).await?;
+    let l = disburse::announced_ledger(db, &c, page.lang).await?;
     let body = ledger_export::pdf(&c.name, &l);
     Ok(Download::new(
         body,
@@ -246,12 +233,6 @@ struct PaymentForm<'r> {
     proof: Option<TempFile<'r>>,
 }
 
-#[derive(Responder)]
-pub(super) enum Reply {
-    Done(Flash<Redirect>),
-    Page((Status, Template)),
-}
-
 /// The page again with the refusals: 422, field errors and a summary at the top.
 pub(super) async fn refused(
     db: &DatabaseConnection,
@@ -259,15 +240,12 @@ pub(super) async fn refused(
     c: &competition::Model,
     mut state: FormState,
     reverse_id: String,
-) -> Result<Reply, AppError> {
+) -> Result<FormReply, AppError> {
     if state.form_errors.is_empty() {
         state.form_errors = state.errors.values().flatten().cloned().collect();
     }
     let view = prizes_view(db, page, c, state, reverse_id).await?;
-    Ok(Reply::Page((
-        Status::UnprocessableEntity,
-        Template::render("results/prizes", &view),
-    )))
+    Ok(FormReply::invalid("results/prizes", &view))
 }
 
 #[post("/admin/competitions/<id>/results/disbursements", data = "<form>")]
@@ -278,58 +256,16 @@ async fn record(
     form: CsrfForm<'_, PaymentForm<'_>>,
     db: &State<DatabaseConnection>,
     config: &State<AppConfig>,
-) -> Result<Reply, AppError> {
+) -> Result<FormReply, AppError> {
     let (db, config) = (db.inner(), config.inner());
     let c = load_admin(db, id, &who.0).await?;
-    ledger_of(db, &c, &page).await?;
-    if appeals::any_open(db, c.id).await? {
-        return Err(AppError::Conflict(page.t("res-err-appeal-open")));
-    }
+    disburse::ensure_may_pay(db, &c, page.lang).await?;
     let mut state = FormState::from_context(&form.0.context, page.lang);
     let input = form.0.value.as_ref();
     let text =
         |v: Option<&Option<String>>| v.and_then(|s| s.as_deref()).unwrap_or("").trim().to_owned();
-    let mut proof = None;
-    if let Some(f) = input.and_then(|f| f.proof.as_ref()).filter(|f| f.len() > 0) {
-        let mut bytes = Vec::new();
-        let io = |e: std::io::Error| AppError::Internal(format!("reading upload: {e}"));
-        f.open()
-            .await
-            .map_err(io)?
-            .take(config.max_upload_bytes.saturating_add(1))
-            .read_to_end(&mut bytes)
-            .await
-            .map_err(io)?;
-        let name = f
-            .raw_name()
-            .map(|n| n.dangerous_unsafe_unsanitized_raw().as_str())
-            .unwrap_or_default();
-        match uploads::check(&bytes, config.max_upload_bytes) {
-            Ok(checked) => proof = Some((checked, bytes, uploads::sanitize_name(name))),
-            Err(refusal) => {
-                let mb = config.max_upload_bytes.div_ceil(1024 * 1024).to_string();
-                let msg = i18n::t_args(page.lang, refusal.message_key(), &[("mb", mb)]);
-                state.add("proof", msg);
-            }
-        }
-    }
-    let io = |e: std::io::Error| AppError::Internal(format!("storing upload: {e}"));
-    // Staged files are removed on drop unless persisted, so a refusal leaves nothing behind.
-    let staged = match &proof {
-        Some((checked, bytes, _)) if state.is_ok() => {
-            Some(uploads::stage(&config.upload_dir, c.id, checked.kind, bytes).map_err(io)?)
-        }
-        _ => None,
-    };
-    let proof_row = match (&proof, &staged) {
-        (Some((checked, _, name)), Some(s)) => Some(Proof {
-            stored: s.stored_name.clone(),
-            content_type: checked.kind.content_type().to_owned(),
-            sha256: checked.sha256.clone(),
-            name: name.clone(),
-        }),
-        _ => None,
-    };
+    let file = input.and_then(|f| f.proof.as_ref());
+    let proof = super::checked_upload(file, config, page.lang, &mut state, "proof").await?;
     let payment = PaymentInput {
         nomination: Uuid::parse_str(&text(input.map(|f| &f.nomination))).ok(),
         kind: text(input.map(|f| &f.kind)),
@@ -337,42 +273,27 @@ async fn record(
         account: text(input.map(|f| &f.account)),
         reference: text(input.map(|f| &f.reference)),
         paid_on: text(input.map(|f| &f.paid_on)),
-        proof: proof_row,
+        proof: None,
     };
     let by = who.0.id.into_uuid();
-    let txn = db.begin().await?;
-    let saved = match ledger::record(&txn, &c, payment, ledger::today(), by).await? {
-        Ok(saved) if state.is_ok() => saved,
-        other => {
-            // Rolled back before the page is read again.
-            drop(txn);
-            for p in other.err().unwrap_or_default() {
+    let refused_now = !state.is_ok();
+    match disburse::pay(db, &config.upload_dir, &c, payment, proof, refused_now, by).await? {
+        Ok(_) => Ok(FormReply::done(
+            prizes_uri(&c),
+            page.t("res-flash-disbursed"),
+        )),
+        Err(problems) => {
+            for p in problems {
                 state.add(p.field, i18n::t_args(page.lang, p.key, &p.args));
             }
-            return refused(db, page, &c, state, String::new()).await;
+            refused(db, page, &c, state, String::new()).await
         }
-    };
-    audit::record(
-        &txn,
-        NewEvent {
-            competition_id: Some(c.id),
-            nomination_id: Some(saved.nomination_id),
-            actor_id: Some(by),
-            action: "prize.disbursed".into(),
-            details: format!("{} {} ref {}", saved.kind, saved.amount, saved.reference),
-            ..Default::default()
-        },
-    )
-    .await?;
-    let placed = staged.map(|s| s.persist()).transpose().map_err(io)?;
-    txn.commit().await?;
-    if let Some(p) = placed {
-        p.keep();
     }
-    Ok(Reply::Done(Flash::success(
-        Redirect::to(format!("/admin/competitions/{}/results/prizes", c.id)),
-        page.t("res-flash-disbursed"),
-    )))
+}
+
+/// The prize ledger page of `c`.
+pub(super) fn prizes_uri(c: &competition::Model) -> String {
+    uri!(show(CompetitionId::from(c.id))).to_string()
 }
 
 /// Routes of this module.

@@ -11,12 +11,13 @@ use uuid::Uuid;
 
 use super::exports::Download;
 use super::{load_admin, published_of};
+use crate::app::results::current_or_preview;
 use crate::auth::AdminUser;
 use crate::db::results::{minutes, snapshots};
 use crate::error::AppError;
 use crate::ids::CompetitionId;
+use crate::results::Published;
 use crate::results::pdf::{self, MinutesText, Official};
-use crate::results::{self, Published};
 use crate::views::Page;
 
 const MONTHS: [&str; 12] = [
@@ -57,18 +58,8 @@ async fn minutes_pdf(
     let db = db.inner();
     let c = load_admin(db, id, &who.0).await?;
     let m = minutes::latest(db, c.id).await?.ok_or(AppError::NotFound)?;
-    let snap = snapshots::current(db, c.id).await?;
-    let published: Published = match &snap {
-        Some(s) => published_of(s)?,
-        None => match results::compute(db, &c).await? {
-            Ok(computed) => computed.published,
-            Err(r) => {
-                return Err(AppError::Conflict(
-                    super::describe_refusal(&r, page.lang).join("; "),
-                ));
-            }
-        },
-    };
+    // Minutes are recorded once judging has started, so the preview's own check holds.
+    let (published, snap) = current_or_preview(db, &c, page.lang).await?;
     let text = MinutesText {
         held_on: tanggal(m.held_on),
         place: m.place,

@@ -7,13 +7,12 @@ use rocket::response::Responder;
 use rocket::{Route, State, get, routes};
 use sea_orm::DatabaseConnection;
 
-use super::committee::ensure_judging_started;
-use super::{describe_refusal, load_admin, published_of};
+use super::load_admin;
+use crate::app::results::current_or_preview;
 use crate::auth::AdminUser;
-use crate::db::results::snapshots;
 use crate::error::AppError;
 use crate::ids::CompetitionId;
-use crate::results::{self, Published, export};
+use crate::results::export;
 use crate::views::Page;
 
 /// A file to download.
@@ -46,24 +45,6 @@ impl Download {
     }
 }
 
-/// The published results and their snapshot if announced, else a fresh preview.
-async fn current_or_preview(
-    db: &DatabaseConnection,
-    c: &competition::Model,
-    page: &Page,
-) -> Result<(Published, Option<entity::result_snapshot::Model>), AppError> {
-    if let Some(s) = snapshots::current(db, c.id).await? {
-        return Ok((published_of(&s)?, Some(s)));
-    }
-    ensure_judging_started(c, page)?;
-    match results::compute(db, c).await? {
-        Ok(computed) => Ok((computed.published, None)),
-        Err(r) => Err(AppError::Conflict(
-            describe_refusal(&r, page.lang).join("; "),
-        )),
-    }
-}
-
 #[get("/admin/competitions/<id>/results/export.csv")]
 async fn export_csv(
     page: Page,
@@ -73,7 +54,7 @@ async fn export_csv(
 ) -> Result<Download, AppError> {
     let db = db.inner();
     let c = load_admin(db, id, &who.0).await?;
-    let (p, snap) = current_or_preview(db, &c, &page).await?;
+    let (p, snap) = current_or_preview(db, &c, page.lang).await?;
     let body = export::csv(&p).map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(Download::new(
         body,
@@ -91,7 +72,7 @@ async fn export_xlsx(
 ) -> Result<Download, AppError> {
     let db = db.inner();
     let c = load_admin(db, id, &who.0).await?;
-    let (p, snap) = current_or_preview(db, &c, &page).await?;
+    let (p, snap) = current_or_preview(db, &c, page.lang).await?;
     let stamp = snap.as_ref().map(|s| export::Stamp {
         version: s.version,
         content_hash: &s.content_hash,

@@ -11,6 +11,7 @@ mod correct_form;
 mod disburse;
 mod documents;
 mod exports;
+mod ledger_export;
 mod public;
 mod village;
 mod withdrawn;
@@ -22,13 +23,14 @@ use rocket::Route;
 use sea_orm::ConnectionTrait;
 use serde::Serialize;
 
+use crate::app::results::describe_refusal;
 use crate::auth::CurrentUser;
 use crate::db::competitions;
 use crate::error::AppError;
 use crate::i18n;
 use crate::ids::CompetitionId;
+use crate::results::Published;
 use crate::results::published::Line;
-use crate::results::{Published, Refusal};
 
 /// Every HTML route of this module.
 #[must_use]
@@ -185,27 +187,22 @@ impl ResultsView {
     }
 }
 
-/// Why results cannot be computed, in words.
-fn describe_refusal(r: &Refusal, lang: &str) -> Vec<String> {
-    match r {
-        Refusal::Setup(problems) => problems.iter().map(|p| p.describe(lang)).collect(),
-        Refusal::Engine(e) => vec![i18n::t_args(
-            lang,
-            "res-err-engine",
-            &[("detail", e.to_string())],
-        )],
-        Refusal::Allocation(e) => vec![i18n::t_args(
-            lang,
-            "res-err-allocation",
-            &[("detail", e.to_string())],
-        )],
-    }
-}
-
 /// A stored snapshot's published results, or an internal error if unreadable.
 fn published_of(s: &entity::result_snapshot::Model) -> Result<Published, AppError> {
-    crate::db::results::snapshots::published(s)
-        .ok_or_else(|| AppError::Internal("unreadable snapshot".into()))
+    Ok(crate::app::results::published_of(s)?)
+}
+
+/// An appeal's attachment (404 if it has none).
+fn appeal_attachment(
+    config: &crate::AppConfig,
+    a: &entity::appeal::Model,
+) -> Result<crate::downloads::UploadedFile, AppError> {
+    stored_file(
+        config,
+        a.attachment_stored.as_deref(),
+        a.attachment_type.as_deref(),
+        a.attachment_name.as_deref(),
+    )
 }
 
 /// A stored upload (appeal attachments, transfer proofs), served in a sandbox under its
@@ -225,4 +222,49 @@ fn stored_file(
         content_type,
         label,
     ))
+}
+
+/// The web answer to a refused or failed results action (`app::results`).
+impl From<crate::app::results::Error> for AppError {
+    fn from(e: crate::app::results::Error) -> Self {
+        use crate::app::results::Error;
+        match e {
+            Error::NotFound => AppError::NotFound,
+            Error::Conflict(m) => AppError::Conflict(m),
+            Error::Db(e) => e.into(),
+            Error::Io(e) => AppError::Internal(format!("storing upload: {e}")),
+            Error::Internal(m) => AppError::Internal(m),
+        }
+    }
+}
+
+/// Reads and checks an optional uploaded file (an empty part is no file); a refused file
+/// becomes an error on `field`.
+async fn checked_upload(
+    file: Option<&rocket::fs::TempFile<'_>>,
+    config: &crate::AppConfig,
+    lang: &str,
+    state: &mut crate::forms::FormState,
+    field: &str,
+) -> Result<Option<crate::app::results::files::NewFile>, AppError> {
+    let Some(f) = file.filter(|f| f.len() > 0) else {
+        return Ok(None);
+    };
+    let max = config.max_upload_bytes;
+    let upload = crate::routes::upload::read(f, max).await?;
+    match crate::uploads::check(&upload.bytes, max) {
+        Ok(checked) => Ok(Some(crate::app::results::files::NewFile {
+            name: crate::uploads::sanitize_name(&upload.raw_name),
+            checked,
+            bytes: upload.bytes,
+        })),
+        Err(refusal) => {
+            let mb = max.div_ceil(1024 * 1024).to_string();
+            state.add(
+                field,
+                i18n::t_args(lang, refusal.message_key(), &[("mb", mb)]),
+            );
+            Ok(None)
+        }
+    }
 }

@@ -5,14 +5,14 @@
 use entity::competition;
 use rocket::{Route, State, get, routes};
 use rocket_dyn_templates::Template;
-use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use std::collections::HashMap;
 
 use super::exports::Download;
 use super::{ResultsView, published_of};
-use crate::db::competitions::{self, Status};
-use crate::db::results::{appeals, snapshots};
+use crate::db::competitions;
+use crate::db::results::{appeals, reads, snapshots};
 use crate::error::AppError;
 use crate::ids::CompetitionId;
 use crate::views::Page;
@@ -34,10 +34,8 @@ struct ListView {
     region: String,
 }
 
-/// True once results are public.
-pub(super) fn is_public(c: &competition::Model) -> bool {
-    matches!(Some(c.status), Some(Status::Announced | Status::Archived))
-}
+/// True once results are public (the moment they are frozen).
+pub(super) use crate::app::results::frozen::is_published as is_public;
 
 #[get("/results?<year>&<region>")]
 async fn list(
@@ -46,25 +44,8 @@ async fn list(
     region: Option<&str>,
     db: &State<DatabaseConnection>,
 ) -> Result<Template, AppError> {
-    let mut q = competition::Entity::find().filter(
-        competition::Column::Status.is_in([Status::Announced.as_str(), Status::Archived.as_str()]),
-    );
-    if let Some(y) = year {
-        q = q.filter(competition::Column::Year.eq(y));
-    }
     let region = region.map(str::trim).filter(|r| !r.is_empty());
-    if let Some(r) = region {
-        q = q.filter(
-            Condition::any()
-                .add(competition::Column::RegionCode.eq(r))
-                .add(competition::Column::RegionCode.starts_with(format!("{r}."))),
-        );
-    }
-    let items = q
-        .order_by_desc(competition::Column::Year)
-        .order_by_asc(competition::Column::RegionCode)
-        .order_by_asc(competition::Column::Name)
-        .all(db.inner())
+    let items = reads::public_competitions(db.inner(), year, region)
         .await?
         .into_iter()
         .map(|c| ListItem {
@@ -228,7 +209,7 @@ async fn verification_file(
     let snap = snapshots::version(db, c.id, version)
         .await?
         .ok_or(AppError::NotFound)?;
-    let file = snapshots::result_file(&snap).map_err(AppError::Internal)?;
+    let file = crate::app::results::snapshot::result_file(&snap).map_err(AppError::Internal)?;
     let body = serde_json::to_vec_pretty(&file).map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(Download::new(
         body,

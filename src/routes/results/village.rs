@@ -9,28 +9,25 @@ use juara_domain::explanation::{EntryExplanation, judge_label};
 use juara_domain::sheet::ScoreValue;
 use rocket::form::FromForm;
 use rocket::fs::TempFile;
-use rocket::http::Status;
-use rocket::response::{Flash, Redirect, Responder};
-use rocket::tokio::io::AsyncReadExt;
-use rocket::{Route, State, get, post, routes};
+use rocket::{Route, State, get, post, routes, uri};
 use rocket_dyn_templates::Template;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::DatabaseConnection;
 use serde::Serialize;
 
 use super::public::is_public;
 use super::{LineView, published_of};
 use crate::AppConfig;
+use crate::app::results::appeal;
 use crate::auth::VillageUser;
 use crate::auth::csrf::CsrfForm;
-use crate::db::audit::{self, NewEvent};
 use crate::db::competitions;
+use crate::db::results::appeals;
 use crate::db::results::inputs::entry_id;
-use crate::db::results::{appeals, snapshots};
 use crate::error::AppError;
 use crate::forms::FormState;
 use crate::ids::CompetitionId;
 use crate::results::Published;
-use crate::uploads;
+use crate::routes::reply::FormReply;
 use crate::views::Page;
 
 #[derive(Serialize)]
@@ -210,10 +207,7 @@ async fn load(
         .filter(is_public)
         .ok_or(AppError::NotFound)?;
     let village = who.0.village_code.as_deref().ok_or(AppError::Forbidden)?;
-    let n = nomination::Entity::find()
-        .filter(nomination::Column::CompetitionId.eq(c.id))
-        .filter(nomination::Column::VillageCode.eq(village))
-        .one(db)
+    let n = appeals::village_entry(db, c.id, village)
         .await?
         .ok_or(AppError::NotFound)?;
     Ok((c, n))
@@ -226,22 +220,15 @@ async fn protocol_view(
     n: &nomination::Model,
     form: FormState,
 ) -> Result<ProtocolView, AppError> {
-    let snap = snapshots::current(db, c.id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let first = snapshots::version(db, c.id, 1).await?;
-    let p = published_of(&snap)?;
+    let standing = appeal::standing(db, c, n).await?;
+    let snap = &standing.current;
+    let p = published_of(snap)?;
     let line = p.line_of(n.id).map(|l| LineView::of(l, page.lang));
     let stages = p
         .result
         .explanation(entry_id(n.id))
         .map(|e| stages_of(&p, &e))
         .unwrap_or_default();
-    let appeal = appeals::for_nomination(db, n.id).await?;
-    // Only judged entries can appeal their results.
-    let can_appeal = appeal.is_none()
-        && n.status == entity::NominationStatus::Accepted
-        && first.as_ref().is_some_and(|f| appeals::window_open(c, f));
     Ok(ProtocolView {
         competition_id: c.id.to_string(),
         // The name as announced (a later rename does not rewrite the protocol).
@@ -250,12 +237,12 @@ async fn protocol_view(
         hash: snap.content_hash.clone(),
         line,
         stages,
-        appeal: appeal.map(|a| AppealView {
+        can_appeal: standing.closed.is_none(),
+        appeal: standing.appeal.map(|a| AppealView {
             status: a.status,
             body: a.body,
             answer: a.answer,
         }),
-        can_appeal,
         form,
         page,
     })
@@ -280,35 +267,18 @@ struct AppealForm<'r> {
     file: Option<TempFile<'r>>,
 }
 
-#[derive(Responder)]
-enum Reply {
-    Done(Flash<Redirect>),
-    Page((Status, Template)),
-}
-
 #[post("/village/results/<id>/appeal", data = "<form>")]
-async fn appeal(
+async fn file_appeal(
     page: Page,
     who: VillageUser,
     id: CompetitionId,
     form: CsrfForm<'_, AppealForm<'_>>,
     db: &State<DatabaseConnection>,
     config: &State<AppConfig>,
-) -> Result<Reply, AppError> {
+) -> Result<FormReply, AppError> {
     let (db, config) = (db.inner(), config.inner());
     let (c, n) = load(db, id, &who).await?;
-    let snap = snapshots::current(db, c.id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let first = snapshots::version(db, c.id, 1).await?;
-    if n.status != entity::NominationStatus::Accepted
-        || !first.as_ref().is_some_and(|f| appeals::window_open(&c, f))
-    {
-        return Err(AppError::Conflict(page.t("res-err-appeal-closed")));
-    }
-    if appeals::for_nomination(db, n.id).await?.is_some() {
-        return Err(AppError::Conflict(page.t("res-err-appeal-exists")));
-    }
+    let version = appeal::ensure_may_file(db, &c, &n, page.lang).await?;
     let mut state = FormState::from_context(&form.0.context, page.lang);
     let input = form.0.value.as_ref();
     let body = input
@@ -319,87 +289,18 @@ async fn appeal(
     if body.is_empty() {
         state.add_key("body", page.lang, "res-err-required");
     }
-    let mut file = None;
-    if let Some(f) = input.and_then(|f| f.file.as_ref()).filter(|f| f.len() > 0) {
-        let mut bytes = Vec::new();
-        f.open()
-            .await
-            .map_err(|e| AppError::Internal(format!("reading upload: {e}")))?
-            .take(config.max_upload_bytes.saturating_add(1))
-            .read_to_end(&mut bytes)
-            .await
-            .map_err(|e| AppError::Internal(format!("reading upload: {e}")))?;
-        match uploads::check(&bytes, config.max_upload_bytes) {
-            Ok(checked) => {
-                let name = f
-                    .raw_name()
-                    .map(|n| n.dangerous_unsafe_unsanitized_raw().as_str())
-                    .unwrap_or_default();
-                file = Some((uploads::sanitize_name(name), checked, bytes));
-            }
-            Err(refusal) => {
-                let mb = config.max_upload_bytes.div_ceil(1024 * 1024).to_string();
-                let msg = crate::i18n::t_args(page.lang, refusal.message_key(), &[("mb", mb)]);
-                state.add("file", msg);
-            }
-        }
-    }
+    let file = input.and_then(|f| f.file.as_ref());
+    let file = super::checked_upload(file, config, page.lang, &mut state, "file").await?;
     if !state.is_ok() {
         let view = protocol_view(db, page, &c, &n, state).await?;
-        return Ok(Reply::Page((
-            Status::UnprocessableEntity,
-            Template::render("results/protocol", &view),
-        )));
+        return Ok(FormReply::invalid("results/protocol", &view));
     }
-    let io = |e: std::io::Error| AppError::Internal(format!("storing upload: {e}"));
-    let staged = match &file {
-        Some((_, checked, bytes)) => {
-            Some(uploads::stage(&config.upload_dir, c.id, checked.kind, bytes).map_err(io)?)
-        }
-        None => None,
-    };
-    let attachment = match (&file, &staged) {
-        (Some((name, checked, _)), Some(s)) => Some(appeals::Attachment {
-            name: name.clone(),
-            stored: s.stored_name.clone(),
-            content_type: checked.kind.content_type().to_owned(),
-            size: i64::try_from(checked.size).unwrap_or(i64::MAX),
-            sha256: checked.sha256.clone(),
-        }),
-        _ => None,
-    };
-    let txn = db.begin().await?;
-    let filed = appeals::insert(
-        &txn,
-        c.id,
-        n.id,
-        snap.version,
-        body,
-        attachment,
-        who.0.id.into_uuid(),
-    )
-    .await?;
-    audit::record(
-        &txn,
-        NewEvent {
-            competition_id: Some(c.id),
-            nomination_id: Some(n.id),
-            actor_id: Some(who.0.id.into_uuid()),
-            action: "appeal.filed".into(),
-            details: format!("v{}", filed.snapshot_version),
-            ..Default::default()
-        },
-    )
-    .await?;
-    let placed = staged.map(|s| s.persist()).transpose().map_err(io)?;
-    txn.commit().await?;
-    if let Some(p) = placed {
-        p.keep();
-    }
-    Ok(Reply::Done(Flash::success(
-        Redirect::to(format!("/village/results/{}", c.id)),
+    let by = who.0.id.into_uuid();
+    appeal::file(db, &config.upload_dir, &c, &n, version, body, file, by).await?;
+    Ok(FormReply::done(
+        uri!(protocol(CompetitionId::from(c.id))).to_string(),
         page.t("res-flash-appealed"),
-    )))
+    ))
 }
 
 #[get("/village/results/<id>/appeal/file")]
@@ -414,15 +315,10 @@ async fn attachment(
     let a = appeals::for_nomination(db, n.id)
         .await?
         .ok_or(AppError::NotFound)?;
-    super::stored_file(
-        config.inner(),
-        a.attachment_stored.as_deref(),
-        a.attachment_type.as_deref(),
-        a.attachment_name.as_deref(),
-    )
+    super::appeal_attachment(config.inner(), &a)
 }
 
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {
-    routes![protocol, appeal, attachment]
+    routes![protocol, file_appeal, attachment]
 }

@@ -112,7 +112,7 @@ async fn a_whole_competition_from_sheets_to_advanced_winners() {
         .unwrap();
     assert_eq!(v1.version, 1);
     assert_eq!(v1.hash_scheme, juara::results::verify::HASH_SCHEME);
-    assert!(juara::db::results::snapshots::hash_matches(&v1));
+    assert!(juara::app::results::snapshot::hash_matches(&v1));
     let audited = entity::audit_event::Entity::find()
         .filter(entity::audit_event::Column::Action.eq("results.announced"))
         .count(&app.db)
@@ -365,14 +365,14 @@ async fn corrections_need_an_announcement_and_scores_are_locked_after_it() {
         .await
         .unwrap()
         .unwrap();
-    assert!(!juara::results::announce::scores_locked(&comp));
+    assert!(!juara::app::results::announce::scores_locked(&comp));
     announce(&app, &c).await;
     let comp = entity::competition::Entity::find_by_id(c.id)
         .one(&app.db)
         .await
         .unwrap()
         .unwrap();
-    assert!(juara::results::announce::scores_locked(&comp));
+    assert!(juara::app::results::announce::scores_locked(&comp));
     // The database itself refuses score changes now, whatever code path tries them.
     let row = entity::score::Entity::find_by_id(score)
         .one(&app.db)

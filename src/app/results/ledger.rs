@@ -5,21 +5,21 @@
 //! as it is (to pay, or to recover after a correction), never clamped. The arithmetic rules
 //! themselves live in `juara_domain::prizes::ledger`.
 
-use std::collections::HashMap;
 use std::str::FromStr;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
-use entity::{competition, disbursement, disbursement_reversal, user};
+use entity::{competition, disbursement, disbursement_reversal};
 use juara_domain::Rupiah;
 use juara_domain::money::RupiahParseError;
 use juara_domain::prizes::ledger::{Balance, LedgerTotals, PaymentRefusal};
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, SqlErr};
+use sea_orm::{ConnectionTrait, DbErr, SqlErr};
 use uuid::Uuid;
 
-use super::{Published, VillageInfo};
-use crate::db::results::disbursements::{self, NewDisbursement, Proof};
+use super::Error;
+use crate::db::results::StoredFile;
+use crate::db::results::disbursements::{self, NewDisbursement};
 use crate::db::results::snapshots;
-use crate::error::AppError;
+use crate::results::{Published, VillageInfo};
 
 /// The two prize components that carry money, as stored in `disbursement.kind`.
 pub const KINDS: [&str; 2] = ["cash", "assistance"];
@@ -105,19 +105,6 @@ fn village_of(p: &Published, nomination: Uuid) -> VillageInfo {
         .unwrap_or_default()
 }
 
-async fn names<C: ConnectionTrait>(
-    db: &C,
-    ids: impl Iterator<Item = Uuid>,
-) -> Result<HashMap<Uuid, String>, DbErr> {
-    Ok(user::Entity::find()
-        .filter(user::Column::Id.is_in(ids.collect::<Vec<_>>()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.display_name))
-        .collect())
-}
-
 /// The ledger under the version in force (`None` before the announcement).
 ///
 /// # Errors
@@ -125,16 +112,16 @@ async fn names<C: ConnectionTrait>(
 pub async fn load<C: ConnectionTrait>(
     db: &C,
     c: &competition::Model,
-) -> Result<Option<Ledger>, AppError> {
+) -> Result<Option<Ledger>, Error> {
     let Some(snap) = snapshots::current(db, c.id).await? else {
         return Ok(None);
     };
-    let p = snapshots::published(&snap)
-        .ok_or_else(|| AppError::Internal("unreadable snapshot".into()))?;
+    let p =
+        snapshots::published(&snap).ok_or_else(|| Error::Internal("unreadable snapshot".into()))?;
     let records = disbursements::list(db, c.id).await?;
     let reversals = disbursements::reversals(db, c.id).await?;
     let reversed: Vec<Uuid> = reversals.iter().map(|r| r.disbursement_id).collect();
-    let people = names(
+    let people = crate::db::results::reads::display_names(
         db,
         records
             .iter()
@@ -142,7 +129,7 @@ pub async fn load<C: ConnectionTrait>(
             .chain(reversals.iter().filter_map(|r| r.recorded_by)),
     )
     .await?;
-    let overflow = || AppError::Internal("ledger sum overflowed".into());
+    let overflow = || Error::Internal("ledger sum overflowed".into());
     // Winners of the version in force, then anyone paid who no longer is one.
     let mut order: Vec<Uuid> = p.winners().map(|l| l.nomination_id).collect();
     for d in &records {
@@ -220,7 +207,7 @@ pub struct PaymentInput {
     pub account: String,
     pub reference: String,
     pub paid_on: String,
-    pub proof: Option<Proof>,
+    pub proof: Option<StoredFile>,
 }
 
 /// Checks and records a transfer against the version in force. Call inside a transaction:
@@ -234,12 +221,12 @@ pub async fn record<C: ConnectionTrait>(
     input: PaymentInput,
     today: NaiveDate,
     by: Uuid,
-) -> Result<Result<disbursement::Model, Vec<Problem>>, AppError> {
+) -> Result<Result<disbursement::Model, Vec<Problem>>, Error> {
     let snap = snapshots::current(db, c.id)
         .await?
-        .ok_or_else(|| AppError::Internal("no announced version".into()))?;
-    let p = snapshots::published(&snap)
-        .ok_or_else(|| AppError::Internal("unreadable snapshot".into()))?;
+        .ok_or_else(|| Error::Internal("no announced version".into()))?;
+    let p =
+        snapshots::published(&snap).ok_or_else(|| Error::Internal("unreadable snapshot".into()))?;
     let records = disbursements::list(db, c.id).await?;
     let reversed: Vec<Uuid> = disbursements::reversals(db, c.id)
         .await?

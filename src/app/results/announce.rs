@@ -11,11 +11,11 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::{Computed, Refusal, SnapshotInputs};
 use crate::db::audit::{self, NewEvent};
 use crate::db::competitions::{self, Status};
 use crate::db::results::appeals;
-use crate::db::results::snapshots::{self, NewSnapshot};
+use crate::db::results::snapshots;
+use crate::results::{Computed, Refusal, SnapshotInputs};
 
 /// Why an announcement or correction was not made.
 #[derive(Debug)]
@@ -112,7 +112,7 @@ pub async fn preview(
     db: &DatabaseConnection,
     c: &competition::Model,
     changes: &[ScoreChange],
-) -> Result<(super::Published, super::Published), AnnounceError> {
+) -> Result<(crate::results::Published, crate::results::Published), AnnounceError> {
     if c.status != Status::Announced {
         return Err(AnnounceError::WrongStatus);
     }
@@ -123,7 +123,7 @@ pub async fn preview(
     let txn = db.begin().await?;
     competitions::set_status(&txn, c.clone(), Status::Review).await?;
     apply(&txn, c.id, changes, None).await?;
-    let new = super::compute(&txn, c).await?;
+    let new = crate::results::compute(&txn, c).await?;
     txn.rollback().await?;
     Ok((old, new.map_err(AnnounceError::Refused)?.published))
 }
@@ -212,12 +212,12 @@ async fn freeze(
     reason: String,
     publish_comments: bool,
 ) -> Result<result_snapshot::Model, AnnounceError> {
-    let mut computed: Computed = super::compute(txn, c)
+    let mut computed: Computed = crate::results::compute(txn, c)
         .await?
         .map_err(AnnounceError::Refused)?;
     if publish_comments {
         let comments =
-            super::load_comments(txn, &computed.setup, &computed.published.result).await?;
+            crate::results::load_comments(txn, &computed.setup, &computed.published.result).await?;
         computed.published.comments_published = true;
         computed.published.comments = comments;
     }
@@ -229,17 +229,7 @@ async fn freeze(
     let encode = |e: serde_json::Error| AnnounceError::Db(DbErr::Custom(e.to_string()));
     let inputs = serde_json::to_string(&inputs).map_err(encode)?;
     let outputs = serde_json::to_string(&computed.published).map_err(encode)?;
-    Ok(snapshots::insert_next(
-        txn,
-        NewSnapshot {
-            competition_id: c.id,
-            inputs,
-            outputs,
-            reason,
-            created_by: actor,
-        },
-    )
-    .await?)
+    Ok(super::snapshot::insert_next(txn, c.id, inputs, outputs, reason, actor).await?)
 }
 
 async fn record<C: ConnectionTrait>(

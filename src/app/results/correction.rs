@@ -7,9 +7,9 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::Published;
 use super::announce::ScoreChange;
-use super::published::{Line, PrizeInfo};
+use crate::results::Published;
+use crate::results::published::{Line, PrizeInfo};
 
 /// One village before and after.
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -6,8 +6,8 @@ use juara_domain::Rupiah;
 use juara_domain::prizes::ledger::Balance;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
-use super::ledger::{Entry, Ledger, Payment};
-use super::pdf::Writer;
+use crate::app::results::ledger::{Entry, Ledger, Payment};
+use crate::results::pdf::Writer;
 
 fn kind_name(kind: &str) -> &'static str {
     if kind == "cash" {

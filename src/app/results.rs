@@ -1,1 +1,0 @@
-//! Application rules for the results aggregate (see `app`).

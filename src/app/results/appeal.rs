@@ -1,0 +1,162 @@
+//! Appeals (*sanggahan*): a village files one per competition, within the appeal window after
+//! the announcement and only for a judged entry; the committee rejects it with a reason here,
+//! or accepts it with the correction that answers it (`announce`).
+
+use std::path::Path;
+
+use entity::{appeal, competition, nomination, result_snapshot};
+use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
+use uuid::Uuid;
+
+use super::Error;
+use super::files::{self, NewFile};
+use crate::db::audit::{self, NewEvent};
+use crate::db::nominations::Status as NominationStatus;
+use crate::db::results::{appeals, snapshots};
+use crate::i18n;
+
+/// What the village sees of its appeal rights now.
+pub struct Standing {
+    /// The version in force.
+    pub current: result_snapshot::Model,
+    /// The village's appeal, if filed.
+    pub appeal: Option<appeal::Model>,
+    /// Why it may not appeal now (a translation key), `None` if it may.
+    pub closed: Option<&'static str>,
+}
+
+/// The village's standing in the announced competition `c`.
+///
+/// # Errors
+/// `NotFound` before the announcement; a database error.
+pub async fn standing<C: ConnectionTrait>(
+    db: &C,
+    c: &competition::Model,
+    n: &nomination::Model,
+) -> Result<Standing, Error> {
+    let current = snapshots::current(db, c.id).await?.ok_or(Error::NotFound)?;
+    let first = snapshots::version(db, c.id, 1).await?;
+    let appeal = appeals::for_nomination(db, n.id).await?;
+    // Only judged entries can appeal their results.
+    let closed = if n.status != NominationStatus::Accepted
+        || !first.as_ref().is_some_and(|f| appeals::window_open(c, f))
+    {
+        Some("res-err-appeal-closed")
+    } else if appeal.is_some() {
+        Some("res-err-appeal-exists")
+    } else {
+        None
+    };
+    Ok(Standing {
+        current,
+        appeal,
+        closed,
+    })
+}
+
+/// Refuses (409) unless the village may appeal now; returns the version it appeals.
+///
+/// # Errors
+/// `Conflict` when closed or already filed; `NotFound`; a database error.
+pub async fn ensure_may_file<C: ConnectionTrait>(
+    db: &C,
+    c: &competition::Model,
+    n: &nomination::Model,
+    lang: &str,
+) -> Result<i32, Error> {
+    let s = standing(db, c, n).await?;
+    match s.closed {
+        Some(key) => Err(Error::Conflict(i18n::t(lang, key))),
+        None => Ok(s.current.version),
+    }
+}
+
+/// Files the appeal against `version`, with its attachment and audit event, in one step.
+///
+/// # Errors
+/// A database or storage error.
+#[allow(clippy::too_many_arguments)]
+pub async fn file(
+    db: &DatabaseConnection,
+    upload_dir: &Path,
+    c: &competition::Model,
+    n: &nomination::Model,
+    version: i32,
+    body: String,
+    attachment: Option<NewFile>,
+    by: Uuid,
+) -> Result<appeal::Model, Error> {
+    let staged = attachment
+        .map(|f| files::stage(upload_dir, c.id, &f))
+        .transpose()?;
+    let txn = db.begin().await?;
+    let row = staged.as_ref().map(|s| s.row.clone());
+    let filed = appeals::insert(&txn, c.id, n.id, version, body, row, by).await?;
+    audit::record(
+        &txn,
+        NewEvent {
+            competition_id: Some(c.id),
+            nomination_id: Some(n.id),
+            actor_id: Some(by),
+            action: "appeal.filed".into(),
+            details: format!("v{}", filed.snapshot_version),
+            ..Default::default()
+        },
+    )
+    .await?;
+    files::commit(txn, staged).await?;
+    Ok(filed)
+}
+
+/// Rejects an open appeal with the committee's answer.
+///
+/// # Errors
+/// `Conflict` if already answered; a database error. An empty answer is the inner `Err`.
+pub async fn reject(
+    db: &DatabaseConnection,
+    c: &competition::Model,
+    a: appeal::Model,
+    answer: &str,
+    by: Uuid,
+    lang: &str,
+) -> Result<Result<appeal::Model, &'static str>, Error> {
+    if a.status != appeals::OPEN {
+        return Err(Error::Conflict(i18n::t(lang, "res-err-appeal-answered")));
+    }
+    let answer = answer.trim().to_owned();
+    if answer.is_empty() {
+        return Ok(Err("res-err-answer"));
+    }
+    let txn = db.begin().await?;
+    let saved = appeals::answer(&txn, a, appeals::REJECTED, answer, by).await?;
+    audit::record(
+        &txn,
+        NewEvent {
+            competition_id: Some(c.id),
+            nomination_id: Some(saved.nomination_id),
+            actor_id: Some(by),
+            action: "appeal.rejected".into(),
+            reason: saved.answer.clone(),
+            ..Default::default()
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(Ok(saved))
+}
+
+/// Appeal `id` of `c`, still awaiting an answer (a correction may accept it).
+///
+/// # Errors
+/// `Conflict` if unknown or already answered; a database error.
+pub async fn open_to_answer<C: ConnectionTrait>(
+    db: &C,
+    c: &competition::Model,
+    id: Uuid,
+    lang: &str,
+) -> Result<appeal::Model, Error> {
+    match appeals::find(db, c.id, id).await? {
+        Some(a) if a.status == appeals::OPEN => Ok(a),
+        _ => Err(Error::Conflict(i18n::t(lang, "res-err-appeal-answered"))),
+    }
+}

@@ -1,0 +1,73 @@
+//! Who may read which results: the public reads the version in force once announced; the
+//! committee in whose region the competition lies also reads a fresh preview before; appeals
+//! are read by that committee, and by a village only its own once announced.
+
+use entity::{appeal, competition, result_snapshot};
+use sea_orm::DatabaseConnection;
+
+use super::{Error, describe_refusal, frozen::is_published, published_of};
+use crate::db::results::{appeals, snapshots};
+use crate::identity::{CurrentUser, Role};
+use crate::results::{self, Published};
+
+/// True for an admin whose region holds the competition's.
+#[must_use]
+pub fn is_admin_of(who: Option<&CurrentUser>, c: &competition::Model) -> bool {
+    who.is_some_and(|u| {
+        u.role == Role::Admin
+            && match &c.region_code {
+                Some(code) => u.scope_contains(code),
+                None => u.region_code.is_none(),
+            }
+    })
+}
+
+/// The published results (version in force) or, for the committee, a fresh preview.
+///
+/// # Errors
+/// `NotFound` when the caller may not see them; `Conflict` when the preview cannot be
+/// computed; a database error.
+pub async fn results_for(
+    db: &DatabaseConnection,
+    c: &competition::Model,
+    who: Option<&CurrentUser>,
+    lang: &str,
+) -> Result<(Published, Option<result_snapshot::Model>), Error> {
+    if is_published(c) {
+        let s = snapshots::current(db, c.id).await?.ok_or(Error::NotFound)?;
+        return Ok((published_of(&s)?, Some(s)));
+    }
+    if !is_admin_of(who, c) {
+        return Err(Error::NotFound);
+    }
+    match results::compute(db, c).await? {
+        Ok(computed) => Ok((computed.published, None)),
+        Err(r) => Err(Error::Conflict(describe_refusal(&r, lang).join("; "))),
+    }
+}
+
+/// The appeals `who` may read.
+///
+/// # Errors
+/// `NotFound` for anyone else; a database error.
+pub async fn appeals_for(
+    db: &DatabaseConnection,
+    c: &competition::Model,
+    who: &CurrentUser,
+) -> Result<Vec<appeal::Model>, Error> {
+    let all = appeals::list(db, c.id).await?;
+    if is_admin_of(Some(who), c) {
+        Ok(all)
+    } else if who.role == Role::Village && is_published(c) {
+        let village = who.village_code.clone().unwrap_or_default();
+        let mine = appeals::village_entry(db, c.id, &village)
+            .await?
+            .map(|n| n.id);
+        Ok(all
+            .into_iter()
+            .filter(|a| Some(a.nomination_id) == mine)
+            .collect())
+    } else {
+        Err(Error::NotFound)
+    }
+}

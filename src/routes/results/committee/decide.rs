@@ -1,0 +1,151 @@
+//! The committee's decisions on a result: the plenary minutes, then the announcement that
+//! freezes the result into its first snapshot.
+
+use chrono::NaiveDate;
+use entity::competition;
+use rocket::form::FromForm;
+use rocket::{Route, State, post, routes};
+use sea_orm::DatabaseConnection;
+
+use super::{invalid, results_uri};
+use crate::app::results::announce::{self, AnnounceError};
+use crate::app::results::{describe_refusal, ensure_judging_started};
+use crate::auth::AdminUser;
+use crate::auth::csrf::CsrfForm;
+use crate::db::results::minutes;
+use crate::error::AppError;
+use crate::forms::FormState;
+use crate::i18n;
+use crate::ids::CompetitionId;
+use crate::routes::reply::FormReply;
+use crate::routes::results::load_admin;
+use crate::views::Page;
+
+#[derive(FromForm)]
+struct MinutesForm {
+    held_on: Option<String>,
+    place: Option<String>,
+    members: Option<String>,
+    decision: Option<String>,
+}
+
+#[post("/admin/competitions/<id>/results/minutes", data = "<form>")]
+async fn record_minutes(
+    page: Page,
+    who: AdminUser,
+    id: CompetitionId,
+    form: CsrfForm<'_, MinutesForm>,
+    db: &State<DatabaseConnection>,
+) -> Result<FormReply, AppError> {
+    let db = db.inner();
+    let c = load_admin(db, id, &who.0).await?;
+    ensure_judging_started(&c, page.lang)?;
+    crate::app::results::frozen::ensure_open(&c, page.lang)?;
+    let mut state = FormState::from_context(&form.0.context, page.lang);
+    let input = form.0.value.as_ref();
+    let text = |f: fn(&MinutesForm) -> &Option<String>| {
+        input
+            .and_then(|i| f(i).as_deref())
+            .map(str::trim)
+            .unwrap_or("")
+            .to_owned()
+    };
+    let held_on = NaiveDate::parse_from_str(&text(|f| &f.held_on), "%Y-%m-%d")
+        .ok()
+        .filter(|d| crate::forms::plausible_date(*d));
+    if held_on.is_none() {
+        state.add_key("held_on", page.lang, "res-err-date");
+    }
+    let (place, members, decision) = (
+        text(|f| &f.place),
+        text(|f| &f.members),
+        text(|f| &f.decision),
+    );
+    for (field, value) in [
+        ("place", &place),
+        ("members", &members),
+        ("decision", &decision),
+    ] {
+        if value.is_empty() {
+            state.add_key(field, page.lang, "res-err-required");
+        }
+    }
+    let Some(held_on) = held_on.filter(|_| state.is_ok()) else {
+        return invalid(db, page, &c, state).await;
+    };
+    minutes::insert(
+        db,
+        c.id,
+        minutes::NewMinutes {
+            held_on,
+            place,
+            members,
+            decision,
+        },
+        who.0.id.into_uuid(),
+    )
+    .await?;
+    Ok(FormReply::done(
+        results_uri(&c),
+        page.t("res-flash-minutes"),
+    ))
+}
+
+#[derive(FromForm)]
+struct AnnounceForm {
+    publish_comments: bool,
+}
+
+#[post("/admin/competitions/<id>/results/announce", data = "<form>")]
+async fn announce_results(
+    page: Page,
+    who: AdminUser,
+    id: CompetitionId,
+    form: CsrfForm<'_, AnnounceForm>,
+    db: &State<DatabaseConnection>,
+) -> Result<FormReply, AppError> {
+    let publish_comments = form.0.value.as_ref().is_some_and(|f| f.publish_comments);
+    let db = db.inner();
+    let c = load_admin(db, id, &who.0).await?;
+    if minutes::latest(db, c.id).await?.is_none() {
+        let mut state = FormState::default();
+        state.form_errors.push(page.t("res-err-minutes-first"));
+        return invalid(db, page, &c, state).await;
+    }
+    let path = results_uri(&c);
+    match announce::announce(db, c.clone(), who.0.id.into_uuid(), publish_comments).await {
+        Ok(s) => {
+            let msg = i18n::t_args(
+                page.lang,
+                "res-flash-announced",
+                &[("version", s.version.to_string())],
+            );
+            Ok(FormReply::done(path, msg))
+        }
+        Err(e) => announce_failed(db, page, &c, e).await,
+    }
+}
+
+/// Renders the page with the reason an announcement or correction failed.
+pub(super) async fn announce_failed(
+    db: &DatabaseConnection,
+    page: Page,
+    c: &competition::Model,
+    e: AnnounceError,
+) -> Result<FormReply, AppError> {
+    let mut state = FormState::default();
+    match e {
+        AnnounceError::Db(e) => return Err(e.into()),
+        AnnounceError::WrongStatus => state.form_errors.push(page.t("res-err-status")),
+        AnnounceError::ReasonMissing => state.add_key("reason", page.lang, "res-err-reason"),
+        AnnounceError::UnknownScore => state.form_errors.push(page.t("res-err-score")),
+        AnnounceError::NothingChanged => state.form_errors.push(page.t("res-err-nothing")),
+        AnnounceError::Refused(r) => state.form_errors = describe_refusal(&r, page.lang),
+    }
+    invalid(db, page, c, state).await
+}
+
+/// Routes of this file.
+pub fn routes() -> Vec<Route> {
+    routes![record_minutes, announce_results]
+}
