@@ -1,6 +1,7 @@
 //! Typed identifiers, so a `UserId` can never be passed where a `CompetitionId` is expected.
 //! Rocket parses them from path segments; entity columns stay plain `Uuid`.
 
+use rocket::http::uri::fmt::{Formatter, FromUriParam, Path as UriPath, UriDisplay};
 use rocket::request::FromParam;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -41,7 +42,7 @@ macro_rules! typed_id {
 
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                self.0.fmt(f)
+                fmt::Display::fmt(&self.0, f)
             }
         }
 
@@ -50,6 +51,23 @@ macro_rules! typed_id {
 
             fn from_param(param: &'a str) -> Result<Self, Self::Error> {
                 Uuid::parse_str(param).map($name)
+            }
+        }
+
+        // `uri!` accepts the typed id, or a plain `Uuid` read from an entity row.
+        impl UriDisplay<UriPath> for $name {
+            fn fmt(&self, f: &mut Formatter<'_, UriPath>) -> fmt::Result {
+                UriDisplay::<UriPath>::fmt(&self.0, f)
+            }
+        }
+
+        rocket::http::impl_from_uri_param_identity!([UriPath] $name);
+
+        impl FromUriParam<UriPath, Uuid> for $name {
+            type Target = Uuid;
+
+            fn from_uri_param(id: Uuid) -> Uuid {
+                id
             }
         }
     };
@@ -83,4 +101,12 @@ typed_id!(
 typed_id!(
     /// A personal API token.
     ApiTokenId
+);
+typed_id!(
+    /// A score sheet (one judge, one entry, one stage).
+    SheetId
+);
+typed_id!(
+    /// A field-verification photo on a score sheet.
+    PhotoId
 );

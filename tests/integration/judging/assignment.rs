@@ -319,7 +319,7 @@ async fn committee_pages_render_and_respect_the_admin_scope() {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(row.aspect_ids, aspect);
+    assert_eq!(row.aspects, vec![f.aspect_b.id]);
     let page = crate::common::body(f.app.get(&format!("{base}/{}", f.stage.id)).await).await;
     assert!(page.contains("Pengguna juri_panel") && page.contains("B Kriteria B"));
     // An admin of another province sees nothing.
