@@ -4,7 +4,8 @@ use std::collections::BTreeMap;
 
 use entity::score_sheet;
 use juara::auth::Role;
-use juara::db::judging::{assign, conflicts, panels};
+use juara::app::judging::assign;
+use juara::db::judging::{conflicts, panels};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
@@ -25,7 +26,7 @@ async fn panel(f: &Fixture) -> Vec<Uuid> {
     let declared = f.judge("juri_kota", Some("64.72")).await;
     let j3 = f.judge("juri_tiga", None).await;
     let j4 = f.judge("juri_empat", Some("64.02")).await;
-    conflicts::declare(
+    juara::app::judging::conflicts::declare(
         &f.app.db,
         (declared.id, "33.19.02"),
         "Saudara kandung kepala desa",
