@@ -118,7 +118,10 @@ async fn copy_aspects(m: &SchemaManager<'_>) -> Result<(), DbErr> {
         for criterion in ids {
             let insert = Query::insert()
                 .into_table(PanelMemberAspect::Table)
-                .columns([PanelMemberAspect::PanelMemberId, PanelMemberAspect::CriterionId])
+                .columns([
+                    PanelMemberAspect::PanelMemberId,
+                    PanelMemberAspect::CriterionId,
+                ])
                 .values_panic([id.into(), criterion.into()])
                 .to_owned();
             db.execute(&insert).await?;
@@ -217,10 +220,8 @@ impl MigrationTrait for Migration {
                      ON panel_member_aspect",
                 )
                 .await?;
-                db.execute_unprepared(
-                    "DROP FUNCTION IF EXISTS juara_result_locked_panel_aspect()",
-                )
-                .await?;
+                db.execute_unprepared("DROP FUNCTION IF EXISTS juara_result_locked_panel_aspect()")
+                    .await?;
             }
             _ => {
                 for op in SQLITE_OPS {

@@ -72,10 +72,13 @@ pub async fn auto_assign<C: TransactionTrait + ConnectionTrait>(
     // scoring the health aspect), and every entry gets `judges_per_entry` judges from each.
     let mut groups: BTreeMap<Vec<Uuid>, Vec<AssignJudge>> = BTreeMap::new();
     for p in &panel {
-        groups.entry(p.aspects.clone()).or_default().push(AssignJudge {
-            id: JudgeId(p.row.judge_id.as_u128()),
-            conflicts: conflicts::codes_of(db, p.row.judge_id).await?,
-        });
+        groups
+            .entry(p.aspects.clone())
+            .or_default()
+            .push(AssignJudge {
+                id: JudgeId(p.row.judge_id.as_u128()),
+                conflicts: conflicts::codes_of(db, p.row.judge_id).await?,
+            });
     }
     // Conflict codes are regions; an entry carries the codes of every region around it.
     let entries: Vec<AssignEntry> = noms
@@ -143,9 +146,11 @@ pub async fn unassign<C: ConnectionTrait>(
     stage_id: Uuid,
     sheet_id: Uuid,
 ) -> Result<Result<(), Refusal>, DbErr> {
-    Ok(if rows::delete_if_untouched(db, stage_id, sheet_id).await? {
-        Ok(())
-    } else {
-        Err(Refusal::InUse)
-    })
+    Ok(
+        if rows::delete_if_untouched(db, stage_id, sheet_id).await? {
+            Ok(())
+        } else {
+            Err(Refusal::InUse)
+        },
+    )
 }

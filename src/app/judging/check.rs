@@ -110,4 +110,3 @@ fn problem_code(p: &SheetProblem) -> String {
         SheetProblem::UnknownStage | SheetProblem::DuplicateSheet => String::new(),
     }
 }
-

@@ -177,4 +177,3 @@ pub async fn remove<C: TransactionTrait + ConnectionTrait>(
     txn.commit().await?;
     Ok(Ok(true))
 }
-

@@ -145,9 +145,9 @@ pub async fn save<C: TransactionTrait + ConnectionTrait>(
     if rows::update_if_current(&txn, ctx.sheet.id, input, status, now).await? == 0 {
         txn.rollback().await?;
         return Ok(Err(match rows::find(db, ctx.sheet.id).await? {
-            Some(s) if s.status != SheetStatus::Submitted.as_str() => SaveRefusal::Stale {
-                current: s.version,
-            },
+            Some(s) if s.status != SheetStatus::Submitted.as_str() => {
+                SaveRefusal::Stale { current: s.version }
+            }
             _ => SaveRefusal::Locked,
         }));
     }

@@ -38,12 +38,18 @@ async fn panel_add(
     let Some(f) = form.0.value.as_ref() else {
         return Ok(done(&s, &page, false, "jdg-err-form"));
     };
-    let ok = panel_rules::add(db, &s, f.judge_id, &f.aspects).await?.is_ok();
+    let ok = panel_rules::add(db, &s, f.judge_id, &f.aspects)
+        .await?
+        .is_ok();
     Ok(done(&s, &page, ok, panel_key(ok)))
 }
 
 fn panel_key(ok: bool) -> &'static str {
-    if ok { "jdg-flash-panel" } else { "jdg-err-form" }
+    if ok {
+        "jdg-flash-panel"
+    } else {
+        "jdg-err-form"
+    }
 }
 
 #[derive(FromForm)]
@@ -172,12 +178,10 @@ async fn unassign(
     let db = db.inner();
     let (c, s) = load(db, &who, cid, sid).await?;
     crate::integrity::ensure_open(&c, page.lang)?;
-    Ok(
-        match assign::unassign(db, s.id, sheet.into_uuid()).await? {
-            Ok(()) => done(&s, &page, true, "jdg-flash-unassigned"),
-            Err(r) => done(&s, &page, false, r.message_key()),
-        },
-    )
+    Ok(match assign::unassign(db, s.id, sheet.into_uuid()).await? {
+        Ok(()) => done(&s, &page, true, "jdg-flash-unassigned"),
+        Err(r) => done(&s, &page, false, r.message_key()),
+    })
 }
 
 /// Routes of this file.

@@ -51,8 +51,13 @@ async fn upload(
         _ => return Ok(FormReply::refused(back, page.t("jdg-err-photo"))),
     };
     let io = |e: std::io::Error| AppError::Internal(format!("storing upload: {e}"));
-    let staged = uploads::stage(&config.upload_dir, ctx.competition.id, checked.kind, &file.bytes)
-        .map_err(io)?;
+    let staged = uploads::stage(
+        &config.upload_dir,
+        ctx.competition.id,
+        checked.kind,
+        &file.bytes,
+    )
+    .map_err(io)?;
     let txn = db.begin().await?;
     let stored = StoredFile {
         stored_name: staged.stored_name.clone(),

@@ -12,11 +12,11 @@ use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use uuid::Uuid;
 
+use crate::app::judging::check::stage_spec;
+use crate::app::judging::sheets::{NotEditable, SaveRefusal, ensure_editable};
 use crate::db::competition_setup::tree_order;
 use crate::db::documents;
 use crate::db::judging::draw::{StageOrder, named_orders};
-use crate::app::judging::check::stage_spec;
-use crate::app::judging::sheets::{NotEditable, SaveRefusal, ensure_editable};
 use crate::db::judging::sheets::{self, Answer, SheetCtx};
 use crate::db::regions;
 use crate::error::AppError;
@@ -173,7 +173,11 @@ pub async fn build(
     let values: Vec<(String, ScoreValue)> = stored
         .iter()
         .filter_map(|a| {
-            let code = criteria.iter().find(|c| c.id == a.criterion_id)?.code.clone();
+            let code = criteria
+                .iter()
+                .find(|c| c.id == a.criterion_id)?
+                .code
+                .clone();
             Some((code, a.engine_value()?))
         })
         .collect();

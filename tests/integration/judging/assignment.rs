@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 
 use entity::score_sheet;
-use juara::auth::Role;
 use juara::app::judging::assign;
+use juara::auth::Role;
 use juara::db::judging::{conflicts, panels};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;

@@ -13,7 +13,10 @@ async fn aspects_are_rows_replaced_on_change_and_locked_after_the_announcement()
     let db = &f.app.db;
     let j = f.judge("juri_aspek", None).await;
     let add = juara::app::judging::panels::add;
-    add(db, &f.stage, j.id, &[f.aspect_b.id]).await.unwrap().unwrap();
+    add(db, &f.stage, j.id, &[f.aspect_b.id])
+        .await
+        .unwrap()
+        .unwrap();
     let member = juara::db::judging::panels::find(db, f.stage.id, j.id)
         .await
         .unwrap()
@@ -27,7 +30,10 @@ async fn aspects_are_rows_replaced_on_change_and_locked_after_the_announcement()
         .await
         .unwrap();
     assert!(rows.is_empty());
-    add(db, &f.stage, j.id, &[f.aspect_b.id]).await.unwrap().unwrap();
+    add(db, &f.stage, j.id, &[f.aspect_b.id])
+        .await
+        .unwrap()
+        .unwrap();
     // A criterion that is no top-level aspect of the stage is refused.
     let leaf = f.leaves[0].id;
     assert!(add(db, &f.stage, j.id, &[leaf]).await.unwrap().is_err());
