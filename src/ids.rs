@@ -118,3 +118,11 @@ typed_id!(
     /// A recorded prize transfer.
     DisbursementId
 );
+typed_id!(
+    /// A score sheet (one judge, one entry, one stage).
+    SheetId
+);
+typed_id!(
+    /// A field-verification photo on a score sheet.
+    PhotoId
+);

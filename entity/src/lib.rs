@@ -17,6 +17,7 @@ pub mod login_attempt;
 pub mod nomination;
 pub mod nomination_document;
 pub mod panel_member;
+pub mod panel_member_aspect;
 pub mod plenary_minutes;
 pub mod prelude;
 pub mod presentation_slot;

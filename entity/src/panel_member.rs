@@ -1,4 +1,5 @@
-//! A judge on a stage's panel (*tim penilai*), possibly for some aspects only.
+//! A judge on a stage's panel (*tim penilai*), possibly for some aspects only
+//! (`panel_member_aspect`).
 
 use sea_orm::entity::prelude::*;
 
@@ -9,8 +10,6 @@ pub struct Model {
     pub id: Uuid,
     pub stage_id: Uuid,
     pub judge_id: Uuid,
-    /// Comma-separated ids of the top-level aspects this judge scores; empty = all of them.
-    pub aspect_ids: String,
     pub created_at: DateTimeWithTimeZone,
 }
 

@@ -21,6 +21,7 @@ mod m20261130_000201_user_sessions;
 mod m20261130_000301_sheet_exclusion;
 mod m20261130_000401_disbursement_ledger;
 mod m20261130_000501_snapshot_hash_scheme;
+mod m20261201_000101_panel_member_aspect;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000301_sheet_exclusion::Migration),
             Box::new(m20261130_000401_disbursement_ledger::Migration),
             Box::new(m20261130_000501_snapshot_hash_scheme::Migration),
+            Box::new(m20261201_000101_panel_member_aspect::Migration),
         ]
     }
 }

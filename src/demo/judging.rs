@@ -15,7 +15,7 @@ use super::{accepted_nomination, err, value_for};
 use crate::app::competition::templates::CompetitionTemplate;
 use crate::db::competition_setup;
 use crate::db::competitions::{self, Category, CompetitionFields, Level, Status};
-use crate::db::judging::{assign, draw, panels};
+use crate::db::judging::{draw, panels};
 
 /// Entrants: desa of the kabupaten, spread over its kecamatan.
 const ENTRANTS: usize = 6;
@@ -77,7 +77,7 @@ pub(super) async fn load(
     for &j in judges {
         panels::upsert(db, first.id, j, &[]).await?;
     }
-    match assign::auto_assign(db, &first, SEED, admin).await? {
+    match crate::app::judging::assign::auto_assign(db, &first, SEED, admin).await? {
         Ok(_) => {}
         Err(refusal) => return Err(err(format!("demo assignment refused: {refusal:?}"))),
     }

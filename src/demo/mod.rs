@@ -160,7 +160,6 @@ pub async fn load(db: &DatabaseConnection) -> Result<DemoReport, DbErr> {
                 id: Set(Uuid::new_v4()),
                 stage_id: Set(st.id),
                 judge_id: Set(j),
-                aspect_ids: Set(String::new()),
                 created_at: Set(now),
             }
             .insert(db)

@@ -1,25 +1,18 @@
-//! Score sheets: what a judge may see, loading, versioned saving, submitting and reopening.
-//!
-//! A save is checked by the engine (`Sheet::validate` against the stage's criteria tree and
-//! the judge's scope) before anything is written, then written in one transaction whose first
-//! statement is a conditional `UPDATE … WHERE version = ?`: a stale or concurrent save changes
-//! no row and is refused, and on SQLite the transaction takes the write lock at once instead of
-//! upgrading a read lock (which fails under concurrency).
+//! Score sheets: what a judge may see, loading, and the writes of a versioned save and of a
+//! reopening. The rules and transactions around them are in `app::judging::sheets`.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use entity::{competition, criterion, nomination, score, score_sheet, stage};
 use juara_domain::Points;
-use juara_domain::sheet::{Scope, ScoreValue, Sheet, SheetProblem, SheetStatus as DomainStatus};
-use juara_domain::{EntryId, JudgeId};
+use juara_domain::sheet::{Scope, ScoreValue};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter,
-    QueryOrder, Set, TransactionSession, TransactionTrait,
+    QueryOrder, Set,
 };
 use uuid::Uuid;
 
-use super::{Closed, SheetStatus, conflicts, panels, scope_of, writable};
-use crate::db::audit::{self, NewEvent};
+use super::{SheetStatus, conflicts, panels, scope_of};
 
 /// A sheet with everything around it.
 #[derive(Clone, Debug)]
@@ -148,7 +141,7 @@ pub async fn scope<C: ConnectionTrait>(
     criteria: &[criterion::Model],
 ) -> Result<Scope, DbErr> {
     Ok(match panels::find(db, stage_id, judge_id).await? {
-        Some(p) => scope_of(&p.aspect_ids, criteria),
+        Some(p) => scope_of(&p.aspects, criteria),
         None => Scope::All,
     })
 }
@@ -162,6 +155,29 @@ pub struct Answer {
     pub comment: String,
 }
 
+impl Answer {
+    /// The engine's value: N/A, a value, or nothing (unanswered).
+    #[must_use]
+    pub fn engine_value(&self) -> Option<ScoreValue> {
+        match (self.not_applicable, self.value) {
+            (true, _) => Some(ScoreValue::NotApplicable),
+            (false, Some(v)) => Some(ScoreValue::Value(v)),
+            (false, None) => None,
+        }
+    }
+}
+
+impl From<score::Model> for Answer {
+    fn from(s: score::Model) -> Self {
+        Answer {
+            criterion_id: s.criterion_id,
+            value: s.value.map(Points::from_units),
+            not_applicable: s.not_applicable,
+            comment: s.comment,
+        }
+    }
+}
+
 /// What a save carries.
 #[derive(Clone, Debug, Default)]
 pub struct SheetInput {
@@ -172,163 +188,54 @@ pub struct SheetInput {
     pub visit_notes: String,
 }
 
-/// Why a save or submit was refused (nothing was written).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SaveRefusal {
-    /// Someone saved since this copy was read (another tab, a dropped connection retried).
-    Stale { current: i32 },
-    /// The sheet is submitted: locked until the committee reopens it.
-    Locked,
-    /// Judging is closed for this sheet.
-    Closed(Closed),
-    /// Values refused by the engine, per criterion code.
-    Invalid(Vec<(String, SheetProblem)>),
-    /// Submit only: these leaf codes are unanswered.
-    Incomplete(Vec<String>),
-    /// The stage's set-up cannot be read by the engine.
-    NoSpec,
-}
-
-/// The engine's view of the answers, keyed by criterion code; ids outside the stage's leaves
-/// are refused as unknown criteria.
-fn to_domain(
-    ctx: &SheetCtx,
-    criteria: &[criterion::Model],
-    answers: &[Answer],
-    status: DomainStatus,
-) -> Result<Sheet, Vec<(String, SheetProblem)>> {
-    let mut values = Vec::new();
-    let mut problems = Vec::new();
-    for a in answers {
-        let Some(c) = criteria.iter().find(|c| c.id == a.criterion_id) else {
-            let code = a.criterion_id.to_string();
-            problems.push((code.clone(), SheetProblem::UnknownCriterion { code }));
-            continue;
-        };
-        match (a.not_applicable, a.value) {
-            (true, _) => values.push((c.code.clone(), ScoreValue::NotApplicable)),
-            (false, Some(v)) => values.push((c.code.clone(), ScoreValue::Value(v))),
-            (false, None) => {}
-        }
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    Ok(Sheet {
-        judge: JudgeId(ctx.sheet.judge_id.as_u128()),
-        entry: EntryId(ctx.nomination.id.as_u128()),
-        stage: ctx.stage.code.clone(),
-        status,
-        values,
-    })
-}
-
-/// Checks the answers with the engine; returns the leaf codes still unanswered.
-pub async fn check<C: ConnectionTrait>(
+/// Writes a save's sheet columns when the stored version is still `input.version` and the
+/// sheet is not submitted; the number of rows changed (0: stale or locked). Run first in the
+/// save's transaction so SQLite takes the write lock at once.
+pub async fn update_if_current<C: ConnectionTrait>(
     db: &C,
-    ctx: &SheetCtx,
-    answers: &[Answer],
-) -> Result<Result<Vec<String>, SaveRefusal>, DbErr> {
-    let Some(spec) = super::stage_spec(db, &ctx.competition, &ctx.stage).await? else {
-        return Ok(Err(SaveRefusal::NoSpec));
-    };
-    let criteria = criteria(db, ctx.stage.id).await?;
-    let scope = scope(db, ctx.stage.id, ctx.sheet.judge_id, &criteria).await?;
-    let sheet = match to_domain(ctx, &criteria, answers, DomainStatus::Submitted) {
-        Ok(s) => s,
-        Err(p) => return Ok(Err(SaveRefusal::Invalid(p))),
-    };
-    Ok(match sheet.validate(&spec.criteria, Some(&scope)) {
-        Ok(missing) => Ok(missing),
-        Err(errors) => Err(SaveRefusal::Invalid(
-            errors
-                .into_iter()
-                .map(|e| (problem_code(&e.problem), e.problem))
-                .collect(),
-        )),
-    })
-}
-
-fn problem_code(p: &SheetProblem) -> String {
-    match p {
-        SheetProblem::UnknownCriterion { code }
-        | SheetProblem::NotALeaf { code }
-        | SheetProblem::DuplicateCriterion { code }
-        | SheetProblem::OutOfScale { code, .. }
-        | SheetProblem::OffStep { code, .. }
-        | SheetProblem::NotApplicableOnRequired { code }
-        | SheetProblem::OutsideScope { code } => code.clone(),
-        SheetProblem::UnknownStage | SheetProblem::DuplicateSheet => String::new(),
-    }
-}
-
-/// Saves a draft (`submit = false`) or submits (`submit = true`, which also requires every
-/// leaf of the judge's scope to be answered). Nothing is written when refused.
-pub async fn save<C: TransactionTrait + ConnectionTrait>(
-    db: &C,
-    ctx: &SheetCtx,
+    sheet_id: Uuid,
     input: &SheetInput,
-    submit: bool,
+    status: SheetStatus,
     now: DateTime<FixedOffset>,
-) -> Result<Result<score_sheet::Model, SaveRefusal>, DbErr> {
-    if let Err(closed) = writable(&ctx.competition, &ctx.stage, now) {
-        return Ok(Err(SaveRefusal::Closed(closed)));
-    }
-    if ctx.sheet.status == SheetStatus::Submitted {
-        return Ok(Err(SaveRefusal::Locked));
-    }
-    let missing = match check(db, ctx, &input.answers).await? {
-        Ok(m) => m,
-        Err(r) => return Ok(Err(r)),
-    };
-    if submit && !missing.is_empty() {
-        return Ok(Err(SaveRefusal::Incomplete(missing)));
-    }
-    let status = if submit {
-        SheetStatus::Submitted
-    } else {
-        SheetStatus::Draft
-    };
+) -> Result<u64, DbErr> {
     use score_sheet::Column as S;
-    let txn = db.begin().await?;
+    let submitted = status == SheetStatus::Submitted;
     let updated = score_sheet::Entity::update_many()
         .col_expr(S::Status, Expr::value(status.as_str()))
         .col_expr(S::Version, Expr::col(S::Version).add(1))
         .col_expr(S::VisitDate, Expr::value(input.visit_date))
         .col_expr(S::VisitNotes, Expr::value(input.visit_notes.clone()))
-        .col_expr(S::SubmittedAt, Expr::value(submit.then_some(now)))
+        .col_expr(S::SubmittedAt, Expr::value(submitted.then_some(now)))
         .col_expr(S::UpdatedAt, Expr::value(now))
         .filter(
             Condition::all()
-                .add(S::Id.eq(ctx.sheet.id))
+                .add(S::Id.eq(sheet_id))
                 .add(S::Version.eq(input.version))
                 .add(S::Status.ne(SheetStatus::Submitted.as_str())),
         )
-        .exec(&txn)
+        .exec(db)
         .await?;
-    if updated.rows_affected == 0 {
-        txn.rollback().await?;
-        let current = score_sheet::Entity::find_by_id(ctx.sheet.id)
-            .one(db)
-            .await?;
-        return Ok(Err(match current {
-            Some(s) if s.status == SheetStatus::Submitted => SaveRefusal::Locked,
-            Some(s) => SaveRefusal::Stale { current: s.version },
-            None => SaveRefusal::Locked,
-        }));
-    }
+    Ok(updated.rows_affected)
+}
+
+/// Replaces the scores of a sheet with `answers` (blank answers are not stored).
+pub async fn replace_scores<C: ConnectionTrait>(
+    db: &C,
+    sheet_id: Uuid,
+    answers: &[Answer],
+) -> Result<(), DbErr> {
     score::Entity::delete_many()
-        .filter(score::Column::SheetId.eq(ctx.sheet.id))
-        .exec(&txn)
+        .filter(score::Column::SheetId.eq(sheet_id))
+        .exec(db)
         .await?;
-    for a in &input.answers {
+    for a in answers {
         let comment = a.comment.trim();
         if a.value.is_none() && !a.not_applicable && comment.is_empty() {
             continue;
         }
         score::ActiveModel {
             id: Set(Uuid::new_v4()),
-            sheet_id: Set(ctx.sheet.id),
+            sheet_id: Set(sheet_id),
             criterion_id: Set(a.criterion_id),
             value: Set(if a.not_applicable {
                 None
@@ -338,42 +245,29 @@ pub async fn save<C: TransactionTrait + ConnectionTrait>(
             not_applicable: Set(a.not_applicable),
             comment: Set(comment.to_owned()),
         }
-        .insert(&txn)
+        .insert(db)
         .await?;
     }
-    if submit {
-        audit::record(
-            &txn,
-            NewEvent {
-                competition_id: Some(ctx.competition.id),
-                nomination_id: Some(ctx.nomination.id),
-                actor_id: Some(ctx.sheet.judge_id),
-                action: "sheet.submitted".into(),
-                details: format!("stage {}", ctx.stage.code),
-                ..Default::default()
-            },
-        )
-        .await?;
-    }
-    let saved = score_sheet::Entity::find_by_id(ctx.sheet.id)
-        .one(&txn)
-        .await?
-        .ok_or_else(|| DbErr::RecordNotFound("score_sheet".into()))?;
-    txn.commit().await?;
-    Ok(Ok(saved))
+    Ok(())
 }
 
-/// Reopens a submitted sheet with the committee's reason (shown to the judge), recorded in
-/// the audit trail. `Ok(false)` when the sheet was not submitted.
-pub async fn reopen<C: TransactionTrait + ConnectionTrait>(
+/// One sheet row by id.
+pub async fn find<C: ConnectionTrait>(
     db: &C,
-    ctx: &SheetCtx,
+    sheet_id: Uuid,
+) -> Result<Option<score_sheet::Model>, DbErr> {
+    score_sheet::Entity::find_by_id(sheet_id).one(db).await
+}
+
+/// Moves a submitted sheet back to draft with the committee's reason; rows changed (0 when
+/// it was not submitted).
+pub async fn reopen_row<C: ConnectionTrait>(
+    db: &C,
+    sheet_id: Uuid,
     reason: &str,
-    actor: Uuid,
     now: DateTime<FixedOffset>,
-) -> Result<bool, DbErr> {
+) -> Result<u64, DbErr> {
     use score_sheet::Column as S;
-    let txn = db.begin().await?;
     let updated = score_sheet::Entity::update_many()
         .col_expr(S::Status, Expr::value(SheetStatus::Draft.as_str()))
         .col_expr(S::Version, Expr::col(S::Version).add(1))
@@ -383,28 +277,11 @@ pub async fn reopen<C: TransactionTrait + ConnectionTrait>(
             Expr::value(Option::<DateTime<FixedOffset>>::None),
         )
         .col_expr(S::UpdatedAt, Expr::value(now))
-        .filter(S::Id.eq(ctx.sheet.id))
+        .filter(S::Id.eq(sheet_id))
         .filter(S::Status.eq(SheetStatus::Submitted.as_str()))
-        .exec(&txn)
+        .exec(db)
         .await?;
-    if updated.rows_affected == 0 {
-        txn.rollback().await?;
-        return Ok(false);
-    }
-    audit::record(
-        &txn,
-        NewEvent {
-            competition_id: Some(ctx.competition.id),
-            nomination_id: Some(ctx.nomination.id),
-            actor_id: Some(actor),
-            action: "sheet.reopened".into(),
-            reason: reason.to_owned(),
-            details: format!("stage {}, sheet {}", ctx.stage.code, ctx.sheet.id),
-        },
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(true)
+    Ok(updated.rows_affected)
 }
 
 /// The domain answers stored on a sheet (for the running subtotal).

@@ -82,15 +82,17 @@ pub async fn load<C: ConnectionTrait>(
         .filter(panel_member::Column::StageId.is_in(stage_ids.clone()))
         .all(db)
         .await?;
+    let aspects =
+        crate::db::judging::panels::aspects_by_member(db, panels.iter().map(|p| p.id)).await?;
     let scopes: Vec<JudgeScope> = panels
         .iter()
         .filter_map(|p| {
             let stage = (*stage_code.get(&p.stage_id)?).to_owned();
-            let codes: Vec<String> = p
-                .aspect_ids
-                .split(',')
-                .filter_map(|s| Uuid::parse_str(s.trim()).ok())
-                .filter_map(|id| criterion_code.get(&id).map(|c| (*c).to_owned()))
+            let codes: Vec<String> = aspects
+                .get(&p.id)
+                .into_iter()
+                .flatten()
+                .filter_map(|id| criterion_code.get(id).map(|c| (*c).to_owned()))
                 .collect();
             let scope = if codes.is_empty() {
                 Scope::All

@@ -5,9 +5,7 @@
 
 use chrono::Utc;
 use entity::{competition, stage};
-use rocket::http::Status;
-use rocket::response::{Flash, Redirect};
-use rocket::{Route, State, get, routes};
+use rocket::{Route, State, get, routes, uri};
 use rocket_dyn_templates::Template;
 use sea_orm::DatabaseConnection;
 use serde::Serialize;
@@ -17,38 +15,37 @@ use crate::auth::AdminUser;
 use crate::db::competition_setup;
 use crate::db::competitions;
 use crate::db::judging::progress::{self, Progress};
-use crate::db::judging::{assign, draw, panels, sheets, split_ids};
+use crate::db::judging::{assign, draw, panels, sheets};
 use crate::db::villages;
 use crate::error::AppError;
 use crate::forms::FormState;
-use crate::ids::CompetitionId;
+use crate::ids::{CompetitionId, StageId};
+use crate::routes::reply::FormReply;
 use crate::views::Page;
 
 /// The competition (in the admin's scope) and its stage, or 404.
 pub(super) async fn load(
     db: &DatabaseConnection,
     who: &AdminUser,
-    cid: Uuid,
-    sid: Uuid,
+    cid: CompetitionId,
+    sid: StageId,
 ) -> Result<(competition::Model, stage::Model), AppError> {
-    let c = competitions::find_for_admin(db, CompetitionId::from(cid), &who.0)
+    let c = competitions::find_for_admin(db, cid, &who.0)
         .await?
         .ok_or(AppError::NotFound)?;
-    let s = competition_setup::find_stage(db, c.id, sid)
+    let s = competition_setup::find_stage(db, c.id, sid.into_uuid())
         .await?
         .ok_or(AppError::NotFound)?;
     Ok((c, s))
 }
 
-fn back(cid: Uuid, sid: Uuid) -> Redirect {
-    Redirect::to(format!("/admin/competitions/{cid}/judging/{sid}"))
-}
-
-pub(super) fn done(cid: Uuid, sid: Uuid, page: &Page, ok: bool, key: &str) -> Flash<Redirect> {
+/// Back to the stage page with a success (`ok`) or error message.
+pub(super) fn done(s: &stage::Model, page: &Page, ok: bool, key: &str) -> FormReply {
+    let back = uri!(stage_page(cid = s.competition_id, sid = s.id)).to_string();
     if ok {
-        Flash::success(back(cid, sid), page.t(key))
+        FormReply::done(back, page.t(key))
     } else {
-        Flash::error(back(cid, sid), page.t(key))
+        FormReply::refused(back, page.t(key))
     }
 }
 
@@ -122,11 +119,11 @@ struct Overview {
 async fn overview(
     page: Page,
     who: AdminUser,
-    cid: Uuid,
+    cid: CompetitionId,
     db: &State<DatabaseConnection>,
 ) -> Result<Template, AppError> {
     let db = db.inner();
-    let c = competitions::find_for_admin(db, CompetitionId::from(cid), &who.0)
+    let c = competitions::find_for_admin(db, cid, &who.0)
         .await?
         .ok_or(AppError::NotFound)?;
     let now = Utc::now().fixed_offset();
@@ -215,8 +212,8 @@ struct StagePage {
 async fn stage_page(
     page: Page,
     who: AdminUser,
-    cid: Uuid,
-    sid: Uuid,
+    cid: CompetitionId,
+    sid: StageId,
     db: &State<DatabaseConnection>,
 ) -> Result<Template, AppError> {
     let db = db.inner();
@@ -224,9 +221,6 @@ async fn stage_page(
     let view = stage_view(db, page, &c, &s, None).await?;
     Ok(Template::render("judging/admin_stage", &view))
 }
-
-/// A committee action's answer: a redirect with a flash, or the page again with errors.
-pub(super) type Answer = Result<Result<Flash<Redirect>, (Status, Template)>, AppError>;
 
 /// Refuses the form `form` of the stage page: the values typed are kept and each
 /// `(field, message key)` error is shown next to its field.
@@ -237,7 +231,7 @@ pub(super) async fn refuse(
     form: String,
     values: &[(&str, &str)],
     errors: &[(&str, &str)],
-) -> Answer {
+) -> Result<FormReply, AppError> {
     let mut state = FormState::default();
     for (k, v) in values {
         state.values.insert((*k).to_owned(), (*v).to_owned());
@@ -245,21 +239,8 @@ pub(super) async fn refuse(
     for (field, key) in errors {
         state.add_key(field, page.lang, key);
     }
-    refused(db, page, cs, Failed { form, state }).await.map(Err)
-}
-
-/// The stage page again, answering 422 with `failed`'s errors next to its fields.
-pub(super) async fn refused(
-    db: &DatabaseConnection,
-    page: Page,
-    (c, s): (&competition::Model, &stage::Model),
-    failed: Failed,
-) -> Result<(Status, Template), AppError> {
-    let view = stage_view(db, page, c, s, Some(failed)).await?;
-    Ok((
-        Status::UnprocessableEntity,
-        Template::render("judging/admin_stage", &view),
-    ))
+    let view = stage_view(db, page, cs.0, cs.1, Some(Failed { form, state })).await?;
+    Ok(FormReply::invalid("judging/admin_stage", &view))
 }
 
 async fn stage_view(
@@ -290,12 +271,13 @@ async fn stage_view(
         .into_iter()
         .map(|p| PanelRow {
             judge: Named {
-                id: p.judge_id,
-                name: name_of(p.judge_id),
+                id: p.row.judge_id,
+                name: name_of(p.row.judge_id),
             },
-            aspects: split_ids(&p.aspect_ids)
-                .into_iter()
-                .filter_map(|id| aspects.iter().find(|a| a.id == id).map(|a| a.name.clone()))
+            aspects: p
+                .aspects
+                .iter()
+                .filter_map(|id| aspects.iter().find(|a| a.id == *id).map(|a| a.name.clone()))
                 .collect(),
         })
         .collect();

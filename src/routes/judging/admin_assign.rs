@@ -1,16 +1,20 @@
 //! Committee actions on a stage's panel and assignments: add or remove a judge (optionally
 //! for some aspects), assign automatically (seeded) or one by one, remove an untouched sheet.
 
+use std::str::FromStr;
+
 use rocket::form::FromForm;
-use rocket::response::{Flash, Redirect};
 use rocket::{Route, State, post, routes};
 use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
-use super::admin::{Answer, done, load, refuse};
+use super::admin::{done, load, refuse};
+use crate::app::judging::{assign, panels as panel_rules};
 use crate::auth::{AdminUser, csrf::CsrfForm};
-use crate::db::judging::{assign, panels, sheets};
+use crate::db::judging::{assign as assign_rows, panels};
 use crate::error::AppError;
+use crate::ids::{CompetitionId, SheetId, StageId};
+use crate::routes::reply::FormReply;
 use crate::views::Page;
 
 #[derive(FromForm)]
@@ -23,28 +27,29 @@ struct PanelForm {
 async fn panel_add(
     page: Page,
     who: AdminUser,
-    cid: Uuid,
-    sid: Uuid,
+    cid: CompetitionId,
+    sid: StageId,
     form: CsrfForm<'_, PanelForm>,
     db: &State<DatabaseConnection>,
-) -> Result<Flash<Redirect>, AppError> {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let (c, s) = load(db, &who, cid, sid).await?;
     crate::integrity::ensure_open(&c, page.lang)?;
     let Some(f) = form.0.value.as_ref() else {
-        return Ok(done(c.id, s.id, &page, false, "jdg-err-form"));
+        return Ok(done(&s, &page, false, "jdg-err-form"));
     };
-    let judges = panels::judges(db).await?;
-    let criteria = sheets::criteria(db, s.id).await?;
-    let aspects_ok = f
-        .aspects
-        .iter()
-        .all(|a| criteria.iter().any(|c| c.id == *a && c.parent_id.is_none()));
-    if !judges.iter().any(|j| j.id == f.judge_id) || !aspects_ok {
-        return Ok(done(c.id, s.id, &page, false, "jdg-err-form"));
+    let ok = panel_rules::add(db, &s, f.judge_id, &f.aspects)
+        .await?
+        .is_ok();
+    Ok(done(&s, &page, ok, panel_key(ok)))
+}
+
+fn panel_key(ok: bool) -> &'static str {
+    if ok {
+        "jdg-flash-panel"
+    } else {
+        "jdg-err-form"
     }
-    panels::upsert(db, s.id, f.judge_id, &f.aspects).await?;
-    Ok(done(c.id, s.id, &page, true, "jdg-flash-panel"))
 }
 
 #[derive(FromForm)]
@@ -59,64 +64,65 @@ struct JudgeForm {
 async fn panel_remove(
     page: Page,
     who: AdminUser,
-    cid: Uuid,
-    sid: Uuid,
+    cid: CompetitionId,
+    sid: StageId,
     form: CsrfForm<'_, JudgeForm>,
     db: &State<DatabaseConnection>,
-) -> Result<Flash<Redirect>, AppError> {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let (c, s) = load(db, &who, cid, sid).await?;
     crate::integrity::ensure_open(&c, page.lang)?;
     let Some(f) = form.0.value.as_ref() else {
-        return Ok(done(c.id, s.id, &page, false, "jdg-err-form"));
+        return Ok(done(&s, &page, false, "jdg-err-form"));
     };
-    let ok = panels::remove(db, s.id, f.judge_id).await?;
-    Ok(done(
-        c.id,
-        s.id,
-        &page,
-        ok,
-        if ok {
-            "jdg-flash-panel"
-        } else {
-            "jdg-err-form"
-        },
-    ))
+    let ok = panel_rules::remove(db, &s, f.judge_id).await?.is_ok();
+    Ok(done(&s, &page, ok, panel_key(ok)))
 }
 
+/// A seeded draw's form (automatic assignment, presentation order): empty = random.
 #[derive(FromForm)]
-pub(super) struct AutoForm<'r> {
-    pub(super) seed: Option<&'r str>,
+pub(super) struct SeedForm<'r> {
+    seed: Option<&'r str>,
+}
+
+impl SeedForm<'_> {
+    /// The seed typed (random when none), or the text that is not a number.
+    pub(super) fn seed<T: FromStr>(
+        form: Option<&Self>,
+        random: impl FnOnce() -> T,
+    ) -> Result<T, String> {
+        match form.and_then(|f| f.seed).map(str::trim) {
+            None | Some("") => Ok(random()),
+            Some(text) => text.parse::<T>().map_err(|_| text.to_owned()),
+        }
+    }
 }
 
 #[post("/admin/competitions/<cid>/judging/<sid>/assign/auto", data = "<form>")]
 async fn auto(
     page: Page,
     who: AdminUser,
-    cid: Uuid,
-    sid: Uuid,
-    form: CsrfForm<'_, AutoForm<'_>>,
+    cid: CompetitionId,
+    sid: StageId,
+    form: CsrfForm<'_, SeedForm<'_>>,
     db: &State<DatabaseConnection>,
-) -> Answer {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let (c, s) = load(db, &who, cid, sid).await?;
     crate::integrity::ensure_open(&c, page.lang)?;
-    let seed = match form.0.value.as_ref().and_then(|f| f.seed).map(str::trim) {
-        None | Some("") => rand::random::<u64>(),
-        Some(text) => match text.parse::<u64>() {
-            Ok(n) => n,
-            Err(_) => {
-                let (values, errors) = ([("seed", text)], [("seed", "jdg-err-seed")]);
-                return refuse(db, page, (&c, &s), "auto".into(), &values, &errors).await;
-            }
-        },
+    let seed = match SeedForm::seed(form.0.value.as_ref(), rand::random::<u64>) {
+        Ok(n) => n,
+        Err(text) => {
+            let (values, errors) = ([("seed", text.as_str())], [("seed", "jdg-err-seed")]);
+            return refuse(db, page, (&c, &s), "auto".into(), &values, &errors).await;
+        }
     };
-    Ok(Ok(
+    Ok(
         match assign::auto_assign(db, &s, seed, who.0.id.into_uuid()).await? {
-            Ok(_) => done(c.id, s.id, &page, true, "jdg-flash-assigned"),
-            Err(r) => done(c.id, s.id, &page, false, r.message_key()),
+            Ok(_) => done(&s, &page, true, "jdg-flash-assigned"),
+            Err(r) => done(&s, &page, false, r.message_key()),
         },
-    ))
+    )
 }
 
 #[derive(FromForm)]
@@ -129,29 +135,29 @@ struct AssignForm {
 async fn assign_one(
     page: Page,
     who: AdminUser,
-    cid: Uuid,
-    sid: Uuid,
+    cid: CompetitionId,
+    sid: StageId,
     form: CsrfForm<'_, AssignForm>,
     db: &State<DatabaseConnection>,
-) -> Result<Flash<Redirect>, AppError> {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let (c, s) = load(db, &who, cid, sid).await?;
     crate::integrity::ensure_open(&c, page.lang)?;
     let Some(f) = form.0.value.as_ref() else {
-        return Ok(done(c.id, s.id, &page, false, "jdg-err-form"));
+        return Ok(done(&s, &page, false, "jdg-err-form"));
     };
-    let noms = assign::entries(db, c.id).await?;
+    let noms = assign_rows::entries(db, c.id).await?;
     let judges = panels::judges(db).await?;
     let (Some(n), true) = (
         noms.iter().find(|n| n.id == f.nomination_id),
         judges.iter().any(|j| j.id == f.judge_id),
     ) else {
-        return Ok(done(c.id, s.id, &page, false, "jdg-err-form"));
+        return Ok(done(&s, &page, false, "jdg-err-form"));
     };
     Ok(
         match assign::assign_one(db, &s, n, f.judge_id, who.0.id.into_uuid()).await? {
-            Ok(_) => done(c.id, s.id, &page, true, "jdg-flash-assigned"),
-            Err(r) => done(c.id, s.id, &page, false, r.message_key()),
+            Ok(_) => done(&s, &page, true, "jdg-flash-assigned"),
+            Err(r) => done(&s, &page, false, r.message_key()),
         },
     )
 }
@@ -163,18 +169,18 @@ async fn assign_one(
 async fn unassign(
     page: Page,
     who: AdminUser,
-    cid: Uuid,
-    sid: Uuid,
-    sheet: Uuid,
+    cid: CompetitionId,
+    sid: StageId,
+    sheet: SheetId,
     _form: CsrfForm<'_, crate::auth::csrf::Only<'_>>,
     db: &State<DatabaseConnection>,
-) -> Result<Flash<Redirect>, AppError> {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let (c, s) = load(db, &who, cid, sid).await?;
     crate::integrity::ensure_open(&c, page.lang)?;
-    Ok(match assign::unassign(db, s.id, sheet).await? {
-        Ok(()) => done(c.id, s.id, &page, true, "jdg-flash-unassigned"),
-        Err(r) => done(c.id, s.id, &page, false, r.message_key()),
+    Ok(match assign::unassign(db, s.id, sheet.into_uuid()).await? {
+        Ok(()) => done(&s, &page, true, "jdg-flash-unassigned"),
+        Err(r) => done(&s, &page, false, r.message_key()),
     })
 }
 

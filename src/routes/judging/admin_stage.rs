@@ -6,15 +6,17 @@ use chrono::Utc;
 use rocket::form::FromForm;
 use rocket::{Route, State, post, routes};
 use sea_orm::DatabaseConnection;
-use uuid::Uuid;
 
-use super::admin::{Answer, done, load, refuse};
-use super::admin_assign::AutoForm;
+use super::admin::{done, load, refuse};
+use super::admin_assign::SeedForm;
+use crate::app::judging::sheets as rules;
 use crate::auth::{AdminUser, csrf::CsrfForm};
 use crate::competition_forms::parse_time;
 use crate::db::judging::progress::{self, CloseRefusal};
 use crate::db::judging::{draw, sheets};
 use crate::error::AppError;
+use crate::ids::{CompetitionId, SheetId, StageId};
+use crate::routes::reply::FormReply;
 use crate::views::Page;
 
 #[derive(FromForm)]
@@ -29,16 +31,16 @@ struct ReasonForm<'r> {
 async fn reopen(
     page: Page,
     who: AdminUser,
-    cid: Uuid,
-    sid: Uuid,
-    sheet: Uuid,
+    cid: CompetitionId,
+    sid: StageId,
+    sheet: SheetId,
     form: CsrfForm<'_, ReasonForm<'_>>,
     db: &State<DatabaseConnection>,
-) -> Answer {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let (c, s) = load(db, &who, cid, sid).await?;
     crate::integrity::ensure_open(&c, page.lang)?;
-    let ctx = sheets::find_in_stage(db, s.id, sheet)
+    let ctx = sheets::find_in_stage(db, s.id, sheet.into_uuid())
         .await?
         .ok_or(AppError::NotFound)?;
     let reason = form.0.value.as_ref().map(|f| f.reason.trim()).unwrap_or("");
@@ -47,18 +49,13 @@ async fn reopen(
         return refuse(db, page, (&c, &s), format!("reopen-{sheet}"), &[], &errors).await;
     }
     let now = Utc::now().fixed_offset();
-    let ok = sheets::reopen(db, &ctx, reason, who.0.id.into_uuid(), now).await?;
-    Ok(Ok(done(
-        c.id,
-        s.id,
-        &page,
-        ok,
-        if ok {
-            "jdg-flash-reopened"
-        } else {
-            "jdg-err-not-submitted"
-        },
-    )))
+    let ok = rules::reopen(db, &ctx, reason, who.0.id.into_uuid(), now).await?;
+    let key = if ok {
+        "jdg-flash-reopened"
+    } else {
+        "jdg-err-not-submitted"
+    };
+    Ok(done(&s, &page, ok, key))
 }
 
 #[derive(FromForm)]
@@ -71,11 +68,11 @@ struct CloseForm<'r> {
 async fn close(
     page: Page,
     who: AdminUser,
-    cid: Uuid,
-    sid: Uuid,
+    cid: CompetitionId,
+    sid: StageId,
     form: CsrfForm<'_, CloseForm<'_>>,
     db: &State<DatabaseConnection>,
-) -> Answer {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let (c, s) = load(db, &who, cid, sid).await?;
     crate::integrity::ensure_open(&c, page.lang)?;
@@ -87,10 +84,8 @@ async fn close(
     let now = Utc::now().fixed_offset();
     let actor = who.0.id.into_uuid();
     match progress::close(db, &c, s.clone(), force, note, actor, now).await? {
-        Ok(s) => Ok(Ok(done(c.id, s.id, &page, true, "jdg-flash-closed"))),
-        Err(CloseRefusal::AlreadyClosed) => {
-            Ok(Ok(done(c.id, sid, &page, false, "jdg-err-already-closed")))
-        }
+        Ok(s) => Ok(done(&s, &page, true, "jdg-flash-closed")),
+        Err(CloseRefusal::AlreadyClosed) => Ok(done(&s, &page, false, "jdg-err-already-closed")),
         Err(CloseRefusal::SheetsMissing(_)) => {
             let field = if force { "note" } else { "force" };
             let values = [("note", note), ("force", if force { "true" } else { "" })];
@@ -104,31 +99,29 @@ async fn close(
 async fn draw_order(
     page: Page,
     who: AdminUser,
-    cid: Uuid,
-    sid: Uuid,
-    form: CsrfForm<'_, AutoForm<'_>>,
+    cid: CompetitionId,
+    sid: StageId,
+    form: CsrfForm<'_, SeedForm<'_>>,
     db: &State<DatabaseConnection>,
-) -> Answer {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let (c, s) = load(db, &who, cid, sid).await?;
     crate::integrity::ensure_open(&c, page.lang)?;
-    let seed = match form.0.value.as_ref().and_then(|f| f.seed).map(str::trim) {
-        None | Some("") => rand::random::<i64>(),
-        Some(text) => match text.parse::<i64>() {
-            Ok(n) => n,
-            Err(_) => {
-                let (values, errors) = ([("seed", text)], [("seed", "jdg-err-seed")]);
-                return refuse(db, page, (&c, &s), "draw".into(), &values, &errors).await;
-            }
-        },
+    let seed = match SeedForm::seed(form.0.value.as_ref(), rand::random::<i64>) {
+        Ok(n) => n,
+        Err(text) => {
+            let (values, errors) = ([("seed", text.as_str())], [("seed", "jdg-err-seed")]);
+            return refuse(db, page, (&c, &s), "draw".into(), &values, &errors).await;
+        }
     };
     let now = Utc::now().fixed_offset();
-    Ok(Ok(
-        match draw::draw(db, s, seed, who.0.id.into_uuid(), now).await? {
-            Some(_) => done(c.id, sid, &page, true, "jdg-flash-drawn"),
-            None => done(c.id, sid, &page, false, "jdg-err-drawn"),
-        },
-    ))
+    let drawn = draw::draw(db, s.clone(), seed, who.0.id.into_uuid(), now).await?;
+    let key = if drawn.is_some() {
+        "jdg-flash-drawn"
+    } else {
+        "jdg-err-drawn"
+    };
+    Ok(done(&s, &page, drawn.is_some(), key))
 }
 
 #[derive(FromForm)]
@@ -141,11 +134,11 @@ struct ScheduleForm<'r> {
 async fn schedule(
     page: Page,
     who: AdminUser,
-    cid: Uuid,
-    sid: Uuid,
+    cid: CompetitionId,
+    sid: StageId,
     form: CsrfForm<'_, ScheduleForm<'_>>,
     db: &State<DatabaseConnection>,
-) -> Answer {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let (c, s) = load(db, &who, cid, sid).await?;
     crate::integrity::ensure_open(&c, page.lang)?;
@@ -173,10 +166,10 @@ async fn schedule(
         return refuse(db, page, (&c, &s), "schedule".into(), &values, &errors).await;
     };
     if s.drawn_at.is_none() {
-        return Ok(Ok(done(c.id, s.id, &page, false, "jdg-err-not-drawn")));
+        return Ok(done(&s, &page, false, "jdg-err-not-drawn"));
     }
     draw::schedule(db, s.id, start, minutes).await?;
-    Ok(Ok(done(c.id, s.id, &page, true, "jdg-flash-scheduled")))
+    Ok(done(&s, &page, true, "jdg-flash-scheduled"))
 }
 
 /// Routes of this file.

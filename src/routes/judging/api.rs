@@ -11,12 +11,16 @@ use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::judge::load;
 use super::sheet_view::{self, SheetView};
+use crate::app::judging::check::check;
+use crate::app::judging::sheets::{self as rules, SaveRefusal};
 use crate::auth::api::ApiWrite;
-use crate::auth::{CurrentUser, JudgeUser, Role};
-use crate::db::judging::sheets::{self, Answer, SaveRefusal, SheetCtx, SheetInput};
+use crate::auth::{CurrentUser, JudgeUser};
+use crate::db::judging::sheets::{self, Answer, SheetInput};
 use crate::error::AppError;
 use crate::i18n::t;
+use crate::ids::SheetId;
 
 const LANG: &str = "id";
 
@@ -52,19 +56,10 @@ async fn list(
     ))
 }
 
-async fn load(db: &DatabaseConnection, who: &CurrentUser, id: Uuid) -> Result<SheetCtx, AppError> {
-    if who.role != Role::Judge {
-        return Err(AppError::Forbidden);
-    }
-    sheets::find_for_judge(db, who.id.into_uuid(), id)
-        .await?
-        .ok_or(AppError::NotFound)
-}
-
 #[get("/v1/judge/sheets/<id>")]
 async fn show(
     who: JudgeUser,
-    id: Uuid,
+    id: SheetId,
     db: &State<DatabaseConnection>,
 ) -> Result<Json<SheetView>, AppError> {
     let ctx = load(db, &who.0, id).await?;
@@ -143,18 +138,19 @@ fn to_input(body: SaveBody) -> Result<SheetInput, AppError> {
     })
 }
 
+/// A save or a submit: the same rules as the sheet page (`app::judging::sheets::save`).
 async fn write(
     db: &DatabaseConnection,
     who: &CurrentUser,
-    id: Uuid,
-    body: SaveBody,
+    id: SheetId,
+    body: Result<Json<SaveBody>, crate::json::Error<'_>>,
     submit: bool,
 ) -> Result<Json<Saved>, AppError> {
     let ctx = load(db, who, id).await?;
     crate::integrity::ensure_open(&ctx.competition, LANG)?;
-    let input = to_input(body)?;
+    let input = to_input(crate::routes::api::support::body(body)?.into_inner())?;
     let now = Utc::now().fixed_offset();
-    match sheets::save(db, &ctx, &input, submit, now).await? {
+    match rules::save(db, &ctx, &input, submit, now).await? {
         Ok(s) => Ok(Json(Saved {
             id: s.id,
             version: s.version,
@@ -183,35 +179,21 @@ async fn write(
 #[put("/v1/judge/sheets/<id>", format = "json", data = "<body>")]
 async fn save(
     who: ApiWrite,
-    id: Uuid,
+    id: SheetId,
     body: Result<Json<SaveBody>, crate::json::Error<'_>>,
     db: &State<DatabaseConnection>,
 ) -> Result<Json<Saved>, AppError> {
-    write(
-        db,
-        &who.0,
-        id,
-        crate::routes::api::support::body(body)?.into_inner(),
-        false,
-    )
-    .await
+    write(db, &who.0, id, body, false).await
 }
 
 #[post("/v1/judge/sheets/<id>/submit", format = "json", data = "<body>")]
 async fn submit(
     who: ApiWrite,
-    id: Uuid,
+    id: SheetId,
     body: Result<Json<SaveBody>, crate::json::Error<'_>>,
     db: &State<DatabaseConnection>,
 ) -> Result<Json<Saved>, AppError> {
-    write(
-        db,
-        &who.0,
-        id,
-        crate::routes::api::support::body(body)?.into_inner(),
-        true,
-    )
-    .await
+    write(db, &who.0, id, body, true).await
 }
 
 /// The running subtotal of unsaved answers, as the sheet page shows it while the judge types.
@@ -225,14 +207,14 @@ struct Preview {
 #[post("/v1/judge/sheets/<id>/preview", format = "json", data = "<body>")]
 async fn preview(
     who: ApiWrite,
-    id: Uuid,
+    id: SheetId,
     body: Result<Json<SaveBody>, crate::json::Error<'_>>,
     db: &State<DatabaseConnection>,
 ) -> Result<Json<Preview>, AppError> {
     let db = db.inner();
     let ctx = load(db, &who.0, id).await?;
     let input = to_input(crate::routes::api::support::body(body)?.into_inner())?;
-    if let Err(refusal) = sheets::check(db, &ctx, &input.answers).await? {
+    if let Err(refusal) = check(db, &ctx, &input.answers).await? {
         let (by_id, _) = sheet_view::refusal_messages(db, &ctx, &refusal, LANG).await?;
         let fields = by_id
             .into_iter()

@@ -2,19 +2,20 @@
 //! committee for any judge (`/admin/conflicts`). A region code must exist in the registry.
 
 use rocket::form::FromForm;
-use rocket::http::Status;
 use rocket::response::{Flash, Redirect};
-use rocket::{Route, State, get, post, routes};
+use rocket::{Route, State, get, post, routes, uri};
 use rocket_dyn_templates::Template;
 use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use uuid::Uuid;
 
+use crate::app::judging::conflicts as rules;
 use crate::auth::{AdminUser, JudgeUser, csrf::CsrfForm};
 use crate::db::judging::{conflicts, panels};
 use crate::db::{is_unique_violation, regions};
 use crate::error::AppError;
 use crate::forms::FormState;
+use crate::routes::reply::FormReply;
 use crate::views::Page;
 
 #[derive(Serialize)]
@@ -128,8 +129,8 @@ struct DeclareForm<'r> {
     reason: &'r str,
 }
 
-/// A declaration: a redirect with a flash, or the form again (422) with its errors.
-type Answer = Result<Result<Flash<Redirect>, FormState>, AppError>;
+/// A declaration: a redirect with a flash, or the form's state with its errors.
+type Answer = Result<Result<FormReply, FormState>, AppError>;
 
 /// Validates and records; a region or competition outside a regional admin's scope is
 /// answered like a missing one (404), and nothing is written.
@@ -137,8 +138,8 @@ async fn declare(
     db: &DatabaseConnection,
     page: &Page,
     (judge_id, f): (Option<Uuid>, &DeclareForm<'_>),
-    (actor, scope): (Uuid, conflicts::Scope<'_>),
-    back: &'static str,
+    (actor, scope): (Uuid, rules::Scope<'_>),
+    back: String,
 ) -> Answer {
     let code = f.region_code.trim();
     let mut form = FormState::default();
@@ -157,21 +158,18 @@ async fn declare(
     let Some(judge_id) = judge_id.filter(|_| form.is_ok()) else {
         return Ok(Err(form));
     };
-    let declared = conflicts::declare(db, (judge_id, code), f.reason.trim(), actor, scope).await;
+    let declared = rules::declare(db, (judge_id, code), f.reason.trim(), actor, scope).await;
     match declared {
-        Ok(Err(conflicts::Refusal::OutOfScope)) => Err(AppError::NotFound),
-        Ok(Ok(d)) if d.withdrawn > 0 => Ok(Ok(Flash::warning(
+        Ok(Err(rules::Refusal::OutOfScope)) => Err(AppError::NotFound),
+        Ok(Ok(d)) if d.withdrawn > 0 => Ok(Ok(FormReply::from(Flash::warning(
             Redirect::to(back),
             crate::i18n::t_args(
                 page.lang,
                 "jdg-flash-conflict-withdrawn",
                 &[("n", d.withdrawn.to_string())],
             ),
-        ))),
-        Ok(Ok(_)) => Ok(Ok(Flash::success(
-            Redirect::to(back),
-            page.t("jdg-flash-conflict"),
-        ))),
+        )))),
+        Ok(Ok(_)) => Ok(Ok(FormReply::done(back, page.t("jdg-flash-conflict")))),
         Err(e) if is_unique_violation(&e) => {
             form.add_key("region_code", page.lang, "jdg-err-conflict-exists");
             Ok(Err(form))
@@ -180,13 +178,8 @@ async fn declare(
     }
 }
 
-type Page422 = Result<Result<Flash<Redirect>, (Status, Template)>, AppError>;
-
-fn refused(view: &ConflictPage) -> (Status, Template) {
-    (
-        Status::UnprocessableEntity,
-        Template::render("judging/conflicts", view),
-    )
+fn refused(view: &ConflictPage) -> FormReply {
+    FormReply::invalid("judging/conflicts", view)
 }
 
 #[post("/judge/conflicts", data = "<form>")]
@@ -195,14 +188,15 @@ async fn judge_declare(
     who: JudgeUser,
     form: CsrfForm<'_, DeclareForm<'_>>,
     db: &State<DatabaseConnection>,
-) -> Page422 {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let empty = <DeclareForm<'_> as Default>::default();
     let f = form.0.value.as_ref().unwrap_or(&empty);
     let me = who.0.id.into_uuid();
-    match declare(db, &page, (Some(me), f), (me, None), "/judge/conflicts").await? {
-        Ok(flash) => Ok(Ok(flash)),
-        Err(state) => Ok(Err(refused(&judge_view(db, page, &who, state).await?))),
+    let back = uri!(judge_index).to_string();
+    match declare(db, &page, (Some(me), f), (me, None), back).await? {
+        Ok(done) => Ok(done),
+        Err(state) => Ok(refused(&judge_view(db, page, &who, state).await?)),
     }
 }
 
@@ -212,7 +206,7 @@ async fn admin_declare(
     who: AdminUser,
     form: CsrfForm<'_, DeclareForm<'_>>,
     db: &State<DatabaseConnection>,
-) -> Page422 {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
     let judges = panels::judges(db).await?;
     let empty = <DeclareForm<'_> as Default>::default();
@@ -222,9 +216,10 @@ async fn admin_declare(
         .and_then(|j| Uuid::parse_str(j).ok())
         .filter(|j| judges.iter().any(|x| x.id == *j));
     let who_scope = (who.0.id.into_uuid(), who.0.region_code.as_deref());
-    match declare(db, &page, (judge, f), who_scope, "/admin/conflicts").await? {
-        Ok(flash) => Ok(Ok(flash)),
-        Err(state) => Ok(Err(refused(&admin_view(db, page, &who, state).await?))),
+    let back = uri!(admin_index).to_string();
+    match declare(db, &page, (judge, f), who_scope, back).await? {
+        Ok(done) => Ok(done),
+        Err(state) => Ok(refused(&admin_view(db, page, &who, state).await?)),
     }
 }
 
@@ -240,17 +235,18 @@ async fn admin_remove(
     who: AdminUser,
     form: CsrfForm<'_, RemoveForm>,
     db: &State<DatabaseConnection>,
-) -> Result<Flash<Redirect>, AppError> {
-    let back = Redirect::to("/admin/conflicts");
+) -> Result<FormReply, AppError> {
+    let back = uri!(admin_index).to_string();
     let Some(f) = form.0.value.as_ref() else {
-        return Ok(Flash::error(back, page.t("jdg-err-form")));
+        return Ok(FormReply::refused(back, page.t("jdg-err-form")));
     };
     let scope = who.0.region_code.as_deref();
-    match conflicts::remove(db.inner(), (f.judge_id, f.id), who.0.id.into_uuid(), scope).await? {
-        Ok(true) => Ok(Flash::success(back, page.t("jdg-flash-conflict-removed"))),
-        Ok(false) => Ok(Flash::error(back, page.t("jdg-err-form"))),
+    let ids = (f.judge_id, f.id);
+    match rules::remove(db.inner(), ids, who.0.id.into_uuid(), scope).await? {
+        Ok(true) => Ok(FormReply::done(back, page.t("jdg-flash-conflict-removed"))),
+        Ok(false) => Ok(FormReply::refused(back, page.t("jdg-err-form"))),
         // Outside the admin's region looks the same as missing.
-        Err(conflicts::Refusal::OutOfScope) => Err(AppError::NotFound),
+        Err(rules::Refusal::OutOfScope) => Err(AppError::NotFound),
     }
 }
 

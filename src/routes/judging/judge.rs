@@ -8,7 +8,6 @@ use chrono::{NaiveDate, Utc};
 use juara_domain::Points;
 use rocket::form::FromForm;
 use rocket::http::Status;
-use rocket::response::{Flash, Redirect};
 use rocket::{Route, State, get, post, routes, uri};
 use rocket_dyn_templates::Template;
 use sea_orm::DatabaseConnection;
@@ -16,19 +15,25 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::sheet_view::{self, SheetView};
-use crate::auth::{JudgeUser, csrf::CsrfForm};
-use crate::db::judging::sheets::{self, Answer, SaveRefusal, SheetCtx, SheetInput};
-use crate::db::judging::writable;
+use crate::app::judging::sheets::{self as rules, SaveRefusal};
+use crate::auth::{CurrentUser, JudgeUser, Role, csrf::CsrfForm};
+use crate::db::judging::sheets::{self, Answer, SheetCtx, SheetInput};
 use crate::error::AppError;
+use crate::ids::SheetId;
+use crate::routes::reply::FormReply;
 use crate::views::Page;
 
-/// Loads the judge's own, non-conflicted sheet or answers 404.
+/// Loads the judge's own, non-conflicted sheet or answers 404 (403 for a non-judge API
+/// token). Pages, photos and the API all load through here.
 pub(super) async fn load(
     db: &DatabaseConnection,
-    who: &JudgeUser,
-    id: Uuid,
+    who: &CurrentUser,
+    id: SheetId,
 ) -> Result<SheetCtx, AppError> {
-    sheets::find_for_judge(db, who.0.id.into_uuid(), id)
+    if who.role != Role::Judge {
+        return Err(AppError::Forbidden);
+    }
+    sheets::find_for_judge(db, who.id.into_uuid(), id.into_uuid())
         .await?
         .ok_or(AppError::NotFound)
 }
@@ -81,8 +86,7 @@ async fn index(
         .filter(|c| fst.is_empty() || c.sheet.status.as_str() == fst)
         .map(|c| Row {
             id: c.sheet.id,
-            writable: writable(&c.competition, &c.stage, now).is_ok()
-                && c.sheet.status != entity::SheetStatus::Submitted,
+            writable: rules::ensure_editable(&c, now).is_ok(),
             competition: c.competition.name,
             stage: format!("{} — {}", c.stage.code, c.stage.name),
             village_code: c.nomination.village_code,
@@ -114,10 +118,10 @@ struct SheetPage {
 async fn show(
     page: Page,
     who: JudgeUser,
-    id: Uuid,
+    id: SheetId,
     db: &State<DatabaseConnection>,
 ) -> Result<Template, AppError> {
-    let ctx = load(db, &who, id).await?;
+    let ctx = load(db, &who.0, id).await?;
     let now = Utc::now().fixed_offset();
     let sheet = sheet_view::build(db, &ctx, None, &BTreeMap::new(), page.lang, now).await?;
     Ok(Template::render(
@@ -213,12 +217,12 @@ fn parse(form: &SheetForm<'_>, lang: &str) -> (SheetInput, BTreeMap<Uuid, Vec<St
 async fn save(
     page: Page,
     who: JudgeUser,
-    id: Uuid,
+    id: SheetId,
     form: CsrfForm<'_, SheetForm<'_>>,
     db: &State<DatabaseConnection>,
-) -> Result<Result<Flash<Redirect>, (Status, Template)>, AppError> {
+) -> Result<FormReply, AppError> {
     let db = db.inner();
-    let ctx = load(db, &who, id).await?;
+    let ctx = load(db, &who.0, id).await?;
     crate::integrity::ensure_open(&ctx.competition, page.lang)?;
     let now = Utc::now().fixed_offset();
     let Some(f) = form.0.value.as_ref() else {
@@ -240,15 +244,12 @@ async fn save(
             sheet,
             general_errors,
         };
-        return Ok(Err((
-            Status::UnprocessableEntity,
-            Template::render("judging/sheet", &body),
-        )));
+        return Ok(FormReply::invalid("judging/sheet", &body));
     };
     let (input, parse_errors) = parse(f, page.lang);
     let submit = f.action == "submit";
     let outcome = if parse_errors.is_empty() {
-        sheets::save(db, &ctx, &input, submit, now).await?
+        rules::save(db, &ctx, &input, submit, now).await?
     } else {
         Err(SaveRefusal::Invalid(Vec::new()))
     };
@@ -259,10 +260,10 @@ async fn save(
             } else {
                 "jdg-flash-saved"
             };
-            Ok(Ok(Flash::success(
-                Redirect::to(uri!(show(id = saved.id))),
+            Ok(FormReply::done(
+                uri!(show(id = saved.id)).to_string(),
                 page.t(key),
-            )))
+            ))
         }
         Err(refusal) => {
             let (mut fields, mut general) =
@@ -291,7 +292,7 @@ async fn save(
                 sheet,
                 general_errors: general,
             };
-            Ok(Err((status, Template::render("judging/sheet", &body))))
+            Ok(FormReply::page(status, "judging/sheet", &body))
         }
     }
 }

@@ -5,19 +5,19 @@
 use chrono::Utc;
 use rocket::form::FromForm;
 use rocket::fs::TempFile;
-use rocket::response::{Flash, Redirect};
-use rocket::tokio::io::AsyncReadExt;
-use rocket::{Route, State, get, post, routes};
+use rocket::{Route, State, get, post, routes, uri};
 use sea_orm::{DatabaseConnection, TransactionTrait};
-use uuid::Uuid;
 
-use super::judge::load;
+use super::judge::{load, rocket_uri_macro_show as rocket_uri_macro_sheet};
 use crate::AppConfig;
+use crate::app::judging::sheets::ensure_editable;
 use crate::auth::{AdminUser, JudgeUser, csrf::CsrfForm};
 use crate::db::documents::StoredFile;
-use crate::db::judging::{photos, sheets, writable};
+use crate::db::judging::{photos, sheets};
 use crate::error::AppError;
-use crate::ids::CompetitionId;
+use crate::ids::{CompetitionId, PhotoId, SheetId, StageId};
+use crate::routes::reply::FormReply;
+
 use crate::uploads;
 use crate::views::Page;
 
@@ -30,59 +30,48 @@ struct PhotoForm<'r> {
 async fn upload(
     page: Page,
     who: JudgeUser,
-    id: Uuid,
+    id: SheetId,
     form: CsrfForm<'_, PhotoForm<'_>>,
     db: &State<DatabaseConnection>,
     config: &State<AppConfig>,
-) -> Result<Flash<Redirect>, AppError> {
+) -> Result<FormReply, AppError> {
     let (db, config) = (db.inner(), config.inner());
-    let ctx = load(db, &who, id).await?;
+    let ctx = load(db, &who.0, id).await?;
     crate::integrity::ensure_open(&ctx.competition, page.lang)?;
-    let back = Redirect::to(format!("/judge/sheets/{id}"));
-    if let Err(closed) = writable(&ctx.competition, &ctx.stage, Utc::now().fixed_offset()) {
-        return Ok(Flash::error(back, page.t(closed.message_key())));
-    }
-    if ctx.sheet.status == entity::SheetStatus::Submitted {
-        return Ok(Flash::error(back, page.t("jdg-err-locked")));
+    let back = uri!(sheet(id = id)).to_string();
+    if let Err(no) = ensure_editable(&ctx, Utc::now().fixed_offset()) {
+        return Ok(FormReply::refused(back, page.t(no.message_key())));
     }
     let Some(input) = form.0.value.as_ref() else {
-        return Ok(Flash::error(back, page.t("jdg-err-photo")));
+        return Ok(FormReply::refused(back, page.t("jdg-err-photo")));
     };
-    let mut bytes = Vec::new();
-    input
-        .file
-        .open()
-        .await
-        .map_err(|e| AppError::Internal(format!("reading upload: {e}")))?
-        .take(config.max_upload_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .await
-        .map_err(|e| AppError::Internal(format!("reading upload: {e}")))?;
-    let checked = match uploads::check(&bytes, config.max_upload_bytes) {
+    let file = crate::routes::upload::read(&input.file, config.max_upload_bytes).await?;
+    let checked = match uploads::check(&file.bytes, config.max_upload_bytes) {
         Ok(c) if c.kind.content_type().starts_with("image/") => c,
-        _ => return Ok(Flash::error(back, page.t("jdg-err-photo"))),
+        _ => return Ok(FormReply::refused(back, page.t("jdg-err-photo"))),
     };
-    let raw_name = input
-        .file
-        .raw_name()
-        .map(|name| name.dangerous_unsafe_unsanitized_raw().as_str())
-        .unwrap_or_default();
     let io = |e: std::io::Error| AppError::Internal(format!("storing upload: {e}"));
-    let staged =
-        uploads::stage(&config.upload_dir, ctx.competition.id, checked.kind, &bytes).map_err(io)?;
+    let staged = uploads::stage(
+        &config.upload_dir,
+        ctx.competition.id,
+        checked.kind,
+        &file.bytes,
+    )
+    .map_err(io)?;
     let txn = db.begin().await?;
-    let file = StoredFile {
+    let stored = StoredFile {
         stored_name: staged.stored_name.clone(),
         content_type: checked.kind.content_type().to_owned(),
         size_bytes: i64::try_from(checked.size).unwrap_or(i64::MAX),
         sha256: checked.sha256,
     };
+    let label = uploads::sanitize_name(&file.raw_name);
     // A failure below drops the transaction and the staged/placed file: nothing is left.
-    photos::insert(&txn, ctx.sheet.id, &uploads::sanitize_name(raw_name), file).await?;
+    photos::insert(&txn, ctx.sheet.id, &label, stored).await?;
     let placed = staged.persist().map_err(io)?;
     txn.commit().await?;
     placed.keep();
-    Ok(Flash::success(back, page.t("jdg-flash-photo")))
+    Ok(FormReply::done(back, page.t("jdg-flash-photo")))
 }
 
 /// A stored photo with its safety headers (`crate::downloads`).
@@ -100,13 +89,13 @@ async fn serve(config: &AppConfig, photo: &entity::sheet_photo::Model) -> Result
 #[get("/judge/sheets/<id>/photos/<photo>")]
 async fn show(
     who: JudgeUser,
-    id: Uuid,
-    photo: Uuid,
+    id: SheetId,
+    photo: PhotoId,
     db: &State<DatabaseConnection>,
     config: &State<AppConfig>,
 ) -> Result<Photo, AppError> {
-    let ctx = load(db.inner(), &who, id).await?;
-    let p = photos::find(db.inner(), ctx.sheet.id, photo)
+    let ctx = load(db.inner(), &who.0, id).await?;
+    let p = photos::find(db.inner(), ctx.sheet.id, photo.into_uuid())
         .await?
         .ok_or(AppError::NotFound)?;
     serve(config, &p).await
@@ -115,22 +104,22 @@ async fn show(
 #[get("/admin/competitions/<cid>/judging/<sid>/sheets/<id>/photos/<photo>")]
 async fn admin_show(
     who: AdminUser,
-    cid: Uuid,
-    sid: Uuid,
-    id: Uuid,
-    photo: Uuid,
+    cid: CompetitionId,
+    sid: StageId,
+    id: SheetId,
+    photo: PhotoId,
     db: &State<DatabaseConnection>,
     config: &State<AppConfig>,
 ) -> Result<Photo, AppError> {
     let db = db.inner();
-    let c = crate::db::competitions::find_for_admin(db, CompetitionId::from(cid), &who.0)
+    let c = crate::db::competitions::find_for_admin(db, cid, &who.0)
         .await?
         .ok_or(AppError::NotFound)?;
-    let ctx = sheets::find_in_stage(db, sid, id)
+    let ctx = sheets::find_in_stage(db, sid.into_uuid(), id.into_uuid())
         .await?
         .filter(|ctx| ctx.competition.id == c.id)
         .ok_or(AppError::NotFound)?;
-    let p = photos::find(db, ctx.sheet.id, photo)
+    let p = photos::find(db, ctx.sheet.id, photo.into_uuid())
         .await?
         .ok_or(AppError::NotFound)?;
     serve(config, &p).await

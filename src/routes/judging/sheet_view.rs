@@ -12,11 +12,12 @@ use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use uuid::Uuid;
 
+use crate::app::judging::check::stage_spec;
+use crate::app::judging::sheets::{NotEditable, SaveRefusal, ensure_editable};
 use crate::db::competition_setup::tree_order;
 use crate::db::documents;
 use crate::db::judging::draw::{StageOrder, named_orders};
-use crate::db::judging::sheets::{self, Answer, SaveRefusal, SheetCtx};
-use crate::db::judging::{Closed, stage_spec, writable};
+use crate::db::judging::sheets::{self, Answer, SheetCtx};
 use crate::db::regions;
 use crate::error::AppError;
 use crate::i18n::{t, t_args};
@@ -114,12 +115,7 @@ pub async fn build(
         None => sheets::scores(db, ctx.sheet.id)
             .await?
             .into_iter()
-            .map(|s| Answer {
-                criterion_id: s.criterion_id,
-                value: s.value.map(Points::from_units),
-                not_applicable: s.not_applicable,
-                comment: s.comment,
-            })
+            .map(Answer::from)
             .collect(),
     };
     let in_scope_codes = match &scope {
@@ -182,11 +178,7 @@ pub async fn build(
                 .find(|c| c.id == a.criterion_id)?
                 .code
                 .clone();
-            match (a.not_applicable, a.value) {
-                (true, _) => Some((code, ScoreValue::NotApplicable)),
-                (false, Some(v)) => Some((code, ScoreValue::Value(v))),
-                (false, None) => None,
-            }
+            Some((code, a.engine_value()?))
         })
         .collect();
     let subtotal = match stage_spec(db, &ctx.competition, &ctx.stage).await? {
@@ -224,7 +216,7 @@ pub async fn build(
             .find(|s| s.nomination_id == ctx.nomination.id)
             .map(|s| s.position)
     });
-    let closed = writable(&ctx.competition, &ctx.stage, now).err();
+    let editable = ensure_editable(ctx, now);
     let n = &ctx.nomination;
     Ok(SheetView {
         id: ctx.sheet.id,
@@ -244,8 +236,12 @@ pub async fn build(
         description: n.description.clone(),
         achievements: n.achievements.clone(),
         deadline: ctx.competition.judging_closes_at,
-        writable: closed.is_none() && ctx.sheet.status != entity::SheetStatus::Submitted,
-        closed_message: closed.map(|c: Closed| t(lang, c.message_key())),
+        writable: editable.is_ok(),
+        // Only a closed stage is explained; a submitted sheet shows its status instead.
+        closed_message: match editable {
+            Err(NotEditable::Closed(c)) => Some(t(lang, c.message_key())),
+            _ => None,
+        },
         reopen_reason: ctx.sheet.reopen_reason.clone(),
         visit_date: ctx
             .sheet

@@ -322,17 +322,24 @@ pub async fn nomination_row(
 
 /// A judge on a stage's panel, limited to some top-level aspects (empty = all).
 pub async fn panel_row(db: &DatabaseConnection, stage: Uuid, judge: Uuid, aspects: &[Uuid]) {
-    let ids: Vec<String> = aspects.iter().map(Uuid::to_string).collect();
-    entity::panel_member::ActiveModel {
+    let member = entity::panel_member::ActiveModel {
         id: Set(Uuid::new_v4()),
         stage_id: Set(stage),
         judge_id: Set(judge),
-        aspect_ids: Set(ids.join(",")),
         created_at: Set(Utc::now().fixed_offset()),
     }
     .insert(db)
     .await
     .expect("insert panel member");
+    for a in aspects {
+        entity::panel_member_aspect::ActiveModel {
+            panel_member_id: Set(member.id),
+            criterion_id: Set(*a),
+        }
+        .insert(db)
+        .await
+        .expect("insert panel member aspect");
+    }
 }
 
 /// A declared conflict of interest.

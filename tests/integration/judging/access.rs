@@ -2,7 +2,6 @@
 //! pages, files and the API; another judge's scores never show.
 
 use juara::auth::Role;
-use juara::db::judging::conflicts;
 use rocket::http::{ContentType, Header, Status};
 use rocket::local::asynchronous::Client;
 use uuid::Uuid;
@@ -90,7 +89,7 @@ async fn unassigned_and_conflicted_judges_are_refused_everywhere() {
     let stranger_client = f.browser(&stranger).await;
     check_refused(&f, &stranger_client, sheet.id, doc.id).await;
     // The assigned judge, once a conflict covers the village, is refused the same way.
-    conflicts::declare(
+    juara::app::judging::conflicts::declare(
         &f.app.db,
         (owner.id, "33.19.01"),
         "Tinggal di kecamatan ini",
@@ -275,7 +274,7 @@ async fn field_photos_are_uploaded_by_the_judge_and_hidden_from_others() {
         Status::NotFound
     );
     assert_eq!(send_photo(&stranger, sheet.id, PNG).await, Status::NotFound);
-    conflicts::declare(
+    juara::app::judging::conflicts::declare(
         &f.app.db,
         (judge.id, "33.19"),
         "Pindah domisili",

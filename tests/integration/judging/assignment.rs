@@ -3,8 +3,9 @@
 use std::collections::BTreeMap;
 
 use entity::score_sheet;
+use juara::app::judging::assign;
 use juara::auth::Role;
-use juara::db::judging::{assign, conflicts, panels};
+use juara::db::judging::{conflicts, panels};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
@@ -25,7 +26,7 @@ async fn panel(f: &Fixture) -> Vec<Uuid> {
     let declared = f.judge("juri_kota", Some("64.72")).await;
     let j3 = f.judge("juri_tiga", None).await;
     let j4 = f.judge("juri_empat", Some("64.02")).await;
-    conflicts::declare(
+    juara::app::judging::conflicts::declare(
         &f.app.db,
         (declared.id, "33.19.02"),
         "Saudara kandung kepala desa",
@@ -319,7 +320,7 @@ async fn committee_pages_render_and_respect_the_admin_scope() {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(row.aspect_ids, aspect);
+    assert_eq!(row.aspects, vec![f.aspect_b.id]);
     let page = crate::common::body(f.app.get(&format!("{base}/{}", f.stage.id)).await).await;
     assert!(page.contains("Pengguna juri_panel") && page.contains("B Kriteria B"));
     // An admin of another province sees nothing.

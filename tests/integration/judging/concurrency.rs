@@ -2,6 +2,7 @@
 //! same version let exactly one through.
 
 use chrono::Utc;
+use juara::app::judging::sheets as rules;
 use juara::db::judging::sheets::{self, Answer, SheetInput};
 use juara::domain::Points;
 
@@ -37,7 +38,7 @@ async fn fifty_judges_saving_concurrently_lose_nothing() {
         .map(|(ctx, input, _)| {
             let db = f.app.db.clone();
             rocket::tokio::spawn(async move {
-                sheets::save(&db, &ctx, &input, false, Utc::now().fixed_offset()).await
+                rules::save(&db, &ctx, &input, false, Utc::now().fixed_offset()).await
             })
         })
         .collect();
@@ -77,7 +78,7 @@ async fn concurrent_saves_of_one_sheet_let_exactly_one_through() {
                 ..SheetInput::default()
             };
             rocket::tokio::spawn(async move {
-                sheets::save(&db, &ctx, &input, false, Utc::now().fixed_offset()).await
+                rules::save(&db, &ctx, &input, false, Utc::now().fixed_offset()).await
             })
         })
         .collect();
@@ -85,7 +86,7 @@ async fn concurrent_saves_of_one_sheet_let_exactly_one_through() {
     for h in handles {
         match h.await.unwrap().unwrap() {
             Ok(_) => ok += 1,
-            Err(sheets::SaveRefusal::Stale { .. }) => {}
+            Err(rules::SaveRefusal::Stale { .. }) => {}
             Err(other) => panic!("unexpected {other:?}"),
         }
     }

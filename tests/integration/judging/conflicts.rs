@@ -143,7 +143,7 @@ async fn announced_results_keep_their_sheets() {
     let mut c: entity::competition::ActiveModel = f.competition.clone().into();
     c.status = Set(entity::CompetitionStatus::Announced);
     c.update(&f.app.db).await.unwrap();
-    let d = conflicts::declare(
+    let d = juara::app::judging::conflicts::declare(
         &f.app.db,
         (judge.id, "33.19"),
         "Pindah tugas",

@@ -1,1 +1,0 @@
-//! Application rules for the judging aggregate (see `app`).
