@@ -88,7 +88,7 @@ fn default_max_upload_bytes() -> u64 {
     10 * 1024 * 1024
 }
 fn default_admin_username() -> String {
-    "admin".into()
+    "admin".into() // not a state: the default username
 }
 fn default_true() -> bool {
     true

@@ -29,7 +29,7 @@ pub enum AppError {
 }
 
 /// The message of a write refused because the result is published (see `integrity`).
-pub const RESULT_LOCKED_KEY: &str = "err-result-published";
+pub const RESULT_LOCKED_KEY: &str = crate::app::results::frozen::LOCKED_KEY;
 
 impl From<sea_orm::DbErr> for AppError {
     /// A result-lock trigger refusing a write is a conflict the user can understand, not an

@@ -27,7 +27,7 @@ const APP_WORDS: &[&str] = &[
     "desa",
     "kelurahan",
     "dpmpd",
-    "admin",
+    "admin", // not a state: a word attackers try
     "panitia",
 ];
 

@@ -72,7 +72,7 @@ impl Level {
             Level::Province => "province",
             Level::Regency => "regency",
             Level::District => "district",
-            Level::Village => "village",
+            Level::Village => "village", // not a state: a region level
         }
     }
 

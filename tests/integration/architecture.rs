@@ -99,7 +99,6 @@ fn top_module(path: &Path) -> String {
 }
 
 #[test]
-#[ignore = "issue 11: on once the refactor lands"]
 fn lower_layers_do_not_import_upper_ones() {
     // Layer → the crate modules it must never name.
     let forbidden: &[(&str, &[&str])] = &[
@@ -130,7 +129,6 @@ fn lower_layers_do_not_import_upper_ones() {
 }
 
 #[test]
-#[ignore = "issue 11: on once the refactor lands"]
 fn top_level_modules_have_no_import_circles() {
     let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (path, text) in sources(Path::new(SRC)) {
@@ -196,11 +194,14 @@ const STATE_NAMES: &[&str] = &[
 ];
 
 #[test]
-#[ignore = "issue 11: on once the refactor lands"]
 fn no_state_is_spelled_as_a_string_outside_entity() {
     let mut found = Vec::new();
     for (path, text) in sources(Path::new(SRC)) {
         for (n, line) in text.lines().enumerate() {
+            // A word that only looks like a state (a username, a region level) says so.
+            if line.contains("// not a state") {
+                continue;
+            }
             let line = code(line);
             for name in STATE_NAMES {
                 if line.contains(&format!("\"{name}\"")) {
@@ -217,7 +218,6 @@ fn no_state_is_spelled_as_a_string_outside_entity() {
 }
 
 #[test]
-#[ignore = "issue 11: on once the refactor lands"]
 fn no_source_file_is_over_400_lines() {
     let long: Vec<String> = sources(Path::new(SRC))
         .into_iter()

@@ -46,13 +46,13 @@ pub fn prizes_editable(status: Status) -> bool {
 /// True once the result is public: its inputs are frozen.
 #[must_use]
 pub fn is_published(c: &competition::Model) -> bool {
-    crate::integrity::is_published(c)
+    crate::app::results::frozen::is_published(c)
 }
 
 /// Refuses a change to an input of `c`'s published result (409).
 pub fn ensure_unpublished(c: &competition::Model, lang: &str) -> Outcome<()> {
     if is_published(c) {
-        Err(Error::Conflict(i18n::t(lang, crate::integrity::LOCKED_KEY)))
+        Err(Error::Conflict(i18n::t(lang, crate::app::results::frozen::LOCKED_KEY)))
     } else {
         Ok(())
     }

@@ -212,7 +212,7 @@ pub async fn stale_from<C: ConnectionTrait>(
             "adv-stale-below",
             &[
                 (
-                    "village",
+                    "village", // not a state: the message argument
                     crate::db::villages::label_of(&names, &n.village_code),
                 ),
                 ("version", snap.version.to_string()),

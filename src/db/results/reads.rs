@@ -69,7 +69,7 @@ pub async fn nomination_scores<C: ConnectionTrait>(
     let sheets = score_sheet::Entity::find()
         .filter(score_sheet::Column::NominationId.eq(nomination))
         .filter(score_sheet::Column::StageId.is_in(stage_ids.clone()))
-        .filter(score_sheet::Column::Status.eq("submitted"))
+        .filter(score_sheet::Column::Status.eq(entity::SheetStatus::Submitted))
         .filter(score_sheet::Column::ExcludedAt.is_null())
         .all(db)
         .await?;
