@@ -171,3 +171,5 @@ lockouts-detail = Details
 lockouts-kind-address = Address locked for a while
 lockouts-kind-account = Account slowed down
 lockouts-link = Login lockouts
+confirm-step = This step cannot be undone. Continue?
+confirm-remove = Remove this?

@@ -171,3 +171,5 @@ lockouts-detail = Rincian
 lockouts-kind-address = Alamat dikunci sementara
 lockouts-kind-account = Akun diperlambat
 lockouts-link = Penguncian masuk
+confirm-step = Langkah ini tidak bisa dibatalkan. Lanjutkan?
+confirm-remove = Hapus data ini?
