@@ -112,7 +112,10 @@ pub async fn update(
     // pages keep showing the name frozen in the snapshot).
     let published = is_published(&c);
     if published && changes_result_inputs(&old, fields) {
-        return Err(Error::Conflict(i18n::t(lang, crate::app::results::frozen::LOCKED_KEY)));
+        return Err(Error::Conflict(i18n::t(
+            lang,
+            crate::app::results::frozen::LOCKED_KEY,
+        )));
     }
     if published && old != *fields && reason.is_empty() {
         return Err(reason_required());

@@ -52,7 +52,10 @@ pub fn is_published(c: &competition::Model) -> bool {
 /// Refuses a change to an input of `c`'s published result (409).
 pub fn ensure_unpublished(c: &competition::Model, lang: &str) -> Outcome<()> {
     if is_published(c) {
-        Err(Error::Conflict(i18n::t(lang, crate::app::results::frozen::LOCKED_KEY)))
+        Err(Error::Conflict(i18n::t(
+            lang,
+            crate::app::results::frozen::LOCKED_KEY,
+        )))
     } else {
         Ok(())
     }
