@@ -85,15 +85,20 @@ pub fn score(p: juara_domain::Points) -> String {
     decimal(p.units(), juara_domain::Points::SCALE, 2)
 }
 
-/// `20 Desember 2026` in the given zone.
+/// A calendar date as Indonesian letters print it: `20 Desember 2026`.
 #[must_use]
-pub fn date_in(t: DateTime<FixedOffset>, zone: TimeZone) -> String {
-    let local = t.with_timezone(&zone.offset());
-    let month = usize::try_from(local.month0())
+pub fn tanggal(d: impl Datelike) -> String {
+    let month = usize::try_from(d.month0())
         .ok()
         .and_then(|m| MONTHS.get(m))
         .unwrap_or(&"");
-    format!("{} {month} {}", local.day(), local.year())
+    format!("{} {month} {}", d.day(), d.year())
+}
+
+/// `20 Desember 2026` in the given zone.
+#[must_use]
+pub fn date_in(t: DateTime<FixedOffset>, zone: TimeZone) -> String {
+    tanggal(t.with_timezone(&zone.offset()))
 }
 
 /// `20 Desember 2026 pukul 16.00 WITA`: the form official letters use.

@@ -2,7 +2,6 @@
 //! winners, and one certificate per winner. The decree and certificates need the announced
 //! results and the signing official's name, title, decree number and place.
 
-use chrono::Datelike;
 use entity::competition;
 use rocket::http::ContentType;
 use rocket::{Route, State, get, routes};
@@ -19,30 +18,7 @@ use crate::ids::CompetitionId;
 use crate::results::Published;
 use crate::results::pdf::{self, MinutesText, Official};
 use crate::views::Page;
-
-const MONTHS: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
-
-fn tanggal(d: chrono::NaiveDate) -> String {
-    let month = usize::try_from(d.month0())
-        .ok()
-        .and_then(|m| MONTHS.get(m))
-        .copied()
-        .unwrap_or("");
-    format!("{} {} {}", d.day(), month, d.year())
-}
+use crate::views::format::tanggal;
 
 fn pdf(body: Vec<u8>, file: String) -> Download {
     Download::new(body, ContentType::PDF, file)
