@@ -52,6 +52,20 @@ pub fn t(lang: &str, key: &str) -> String {
     LOCALES.lookup(&lang_id(lang), key)
 }
 
+/// True when `lang` has a message `key`.
+#[must_use]
+pub fn has(lang: &str, key: &str) -> bool {
+    LOCALES.try_lookup(&lang_id(lang), key).is_some()
+}
+
+/// The message `key` in `lang`, or `fallback` when there is none.
+#[must_use]
+pub fn t_or(lang: &str, key: &str, fallback: &str) -> String {
+    LOCALES
+        .try_lookup(&lang_id(lang), key)
+        .unwrap_or_else(|| fallback.to_owned())
+}
+
 /// The message `key` in `lang` with named arguments.
 #[must_use]
 pub fn t_args(lang: &str, key: &str, args: &[(&str, String)]) -> String {

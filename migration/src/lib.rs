@@ -22,6 +22,7 @@ mod m20261130_000301_sheet_exclusion;
 mod m20261130_000401_disbursement_ledger;
 mod m20261130_000501_snapshot_hash_scheme;
 mod m20261201_000101_panel_member_aspect;
+mod m20261201_000201_appeal_per_window;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000401_disbursement_ledger::Migration),
             Box::new(m20261130_000501_snapshot_hash_scheme::Migration),
             Box::new(m20261201_000101_panel_member_aspect::Migration),
+            Box::new(m20261201_000201_appeal_per_window::Migration),
         ]
     }
 }

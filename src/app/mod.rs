@@ -7,6 +7,7 @@
 //! See `docs/ARCHITECTURE.md`.
 
 pub mod accounts;
+pub mod audit;
 pub mod competition;
 pub mod judging;
 pub mod nomination;

@@ -52,6 +52,19 @@ pub async fn list_for_competition<C: ConnectionTrait>(
         .await
 }
 
+/// A nomination's events, newest first.
+pub async fn list_for_nomination<C: ConnectionTrait>(
+    db: &C,
+    nomination_id: Uuid,
+) -> Result<Vec<audit_event::Model>, DbErr> {
+    audit_event::Entity::find()
+        .filter(audit_event::Column::NominationId.eq(nomination_id))
+        .order_by_desc(audit_event::Column::At)
+        .order_by_desc(audit_event::Column::Id)
+        .all(db)
+        .await
+}
+
 /// Events of these actions since `since`, newest first, at most `limit` (login lockouts,
 /// which belong to no competition).
 pub async fn list_by_actions<C: ConnectionTrait>(

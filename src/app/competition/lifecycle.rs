@@ -270,7 +270,7 @@ pub async fn clone(
             competition_id: Some(copy.id),
             actor_id: Some(actor.into_uuid()),
             action: "competition.cloned".into(),
-            details: format!("from {} ({})", c.id, c.year),
+            details: format!("dari {} ({})", c.name, c.year),
             ..Default::default()
         },
     )

@@ -67,12 +67,14 @@ pub async fn declare<C: TransactionTrait + ConnectionTrait>(
     let conflict = rows::insert(&txn, (judge_id, region_code), reason, declared_by).await?;
     let withdrawn = affected.iter().map(|(_, sheets)| sheets.len()).sum();
     let why = format!("Konflik kepentingan ({region_code}): {reason}");
+    let who_where = in_words(&txn, judge_id, region_code).await?;
     for (c, sheets) in &affected {
         let ids = sheets.iter().map(|(s, _)| s.id);
         rows::exclude(&txn, ids, (conflict.id, &why), now).await?;
+        let names = village_names(&txn, sheets.iter().map(|(_, v)| v.as_str())).await?;
         let list: Vec<String> = sheets
             .iter()
-            .map(|(s, village)| format!("{village} ({})", s.status))
+            .map(|(s, village)| format!("{} ({village}, {})", label_of(&names, village), s.status))
             .collect();
         audit::record(
             &txn,
@@ -82,9 +84,9 @@ pub async fn declare<C: TransactionTrait + ConnectionTrait>(
                 action: "judging.conflict_declared".into(),
                 reason: reason.to_owned(),
                 details: format!(
-                    "judge {judge_id}, region {region_code}: sheets excluded from results \
-                     (kept) for {}",
-                    list.join(", ")
+                    "{who_where}: lembar penilaian dikecualikan dari hasil (tetap disimpan) \
+                     untuk {}",
+                    list.join("; ")
                 ),
                 ..Default::default()
             },
@@ -98,7 +100,7 @@ pub async fn declare<C: TransactionTrait + ConnectionTrait>(
                 actor_id: Some(declared_by),
                 action: "judging.conflict_declared".into(),
                 reason: reason.to_owned(),
-                details: format!("judge {judge_id}, region {region_code}"),
+                details: who_where.clone(),
                 ..Default::default()
             },
         )
@@ -145,10 +147,14 @@ pub async fn remove<C: TransactionTrait + ConnectionTrait>(
             continue;
         }
         rows::include(&txn, back.iter().map(|(s, _)| s.id)).await?;
-        let villages: Vec<&str> = back.iter().map(|(_, v)| v.as_str()).collect();
-        restored.push((c.id, villages.join(", ")));
+        let names = village_names(&txn, back.iter().map(|(_, v)| v.as_str())).await?;
+        let villages: Vec<String> = back
+            .iter()
+            .map(|(_, v)| format!("{} ({v})", label_of(&names, v)))
+            .collect();
+        restored.push((c.id, villages.join("; ")));
     }
-    let details = format!("judge {judge_id}, region {}", row.region_code);
+    let details = in_words(&txn, judge_id, &row.region_code).await?;
     for (competition_id, villages) in &restored {
         audit::record(
             &txn,
@@ -156,7 +162,7 @@ pub async fn remove<C: TransactionTrait + ConnectionTrait>(
                 competition_id: Some(*competition_id),
                 actor_id: Some(actor),
                 action: "judging.conflict_removed".into(),
-                details: format!("{details}: sheets counted again for {villages}"),
+                details: format!("{details}: lembar penilaian dihitung lagi untuk {villages}"),
                 ..Default::default()
             },
         )
@@ -176,4 +182,30 @@ pub async fn remove<C: TransactionTrait + ConnectionTrait>(
     }
     txn.commit().await?;
     Ok(Ok(true))
+}
+
+use crate::db::villages::label_of;
+
+/// "juri Budi, wilayah Kabupaten Sleman (34.04)" for the audit trail.
+async fn in_words<C: ConnectionTrait>(
+    db: &C,
+    judge_id: Uuid,
+    region_code: &str,
+) -> Result<String, DbErr> {
+    let judge = crate::db::results::reads::display_names(db, [judge_id])
+        .await?
+        .remove(&judge_id)
+        .unwrap_or_default();
+    let region = crate::db::regions::find(db, region_code)
+        .await?
+        .map_or_else(String::new, |r| format!("{} ", r.name));
+    Ok(format!("juri {judge}, wilayah {region}({region_code})"))
+}
+
+async fn village_names<'a, C: ConnectionTrait>(
+    db: &C,
+    codes: impl Iterator<Item = &'a str>,
+) -> Result<std::collections::HashMap<String, crate::db::villages::VillageInfo>, DbErr> {
+    let codes: Vec<&str> = codes.collect();
+    crate::db::villages::infos(db, &codes).await
 }

@@ -160,7 +160,7 @@ pub async fn save<C: TransactionTrait + ConnectionTrait>(
                 nomination_id: Some(ctx.nomination.id),
                 actor_id: Some(ctx.sheet.judge_id),
                 action: "sheet.submitted".into(),
-                details: format!("stage {}", ctx.stage.code),
+                details: format!("tahap {}", ctx.stage.code),
                 ..Default::default()
             },
         )
@@ -187,6 +187,10 @@ pub async fn reopen<C: TransactionTrait + ConnectionTrait>(
         txn.rollback().await?;
         return Ok(false);
     }
+    let judge = crate::db::results::reads::display_names(&txn, [ctx.sheet.judge_id])
+        .await?
+        .remove(&ctx.sheet.judge_id)
+        .unwrap_or_default();
     audit::record(
         &txn,
         NewEvent {
@@ -195,7 +199,7 @@ pub async fn reopen<C: TransactionTrait + ConnectionTrait>(
             actor_id: Some(actor),
             action: "sheet.reopened".into(),
             reason: reason.to_owned(),
-            details: format!("stage {}, sheet {}", ctx.stage.code, ctx.sheet.id),
+            details: format!("tahap {}, lembar juri {judge}", ctx.stage.code),
         },
     )
     .await?;

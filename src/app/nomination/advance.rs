@@ -312,7 +312,12 @@ async fn copy_nomination<C: ConnectionTrait>(
             nomination_id: Some(id),
             actor_id: Some(actor.into_uuid()),
             action: "nomination.advanced".into(),
-            details: format!("from nomination {} ({})", source.id, source.competition_id),
+            details: match crate::db::competitions::find_by_id(db, source.competition_id.into())
+                .await?
+            {
+                Some(from) => format!("dari {} ({})", from.name, from.year),
+                None => String::new(),
+            },
             ..Default::default()
         },
     )

@@ -1,6 +1,7 @@
 //! Which results may feed the level above: only a final result of a competition of the level
-//! directly below, inside the target's region and of its category — announced, its appeal
-//! window closed and no appeal awaiting an answer — and only its prize winners in the version
+//! directly below, inside the target's region and of its category — announced, every appeal
+//! window closed (a correction reopens a village's window: `app::results::window`) and no
+//! appeal awaiting an answer — and only its prize winners in the version
 //! in force. Everything else is refused with the reason.
 
 use std::collections::HashMap;
@@ -82,11 +83,9 @@ pub async fn source_state<C: ConnectionTrait>(
     let (true, Some(current)) = (announced, current) else {
         return Ok(SourceState::NotAnnounced);
     };
-    let first = snapshots::version(db, source.id, 1)
-        .await?
-        .unwrap_or_else(|| current.clone());
-    if appeals::window_open(source, &first)
-        && let Some(until) = appeals::window_closes(source, &first)
+    let windows = crate::app::results::window::load(db, source).await?;
+    if windows.any_open(chrono::Utc::now().fixed_offset())
+        && let Some(until) = windows.last_close()
     {
         return Ok(SourceState::AppealWindowOpen { until });
     }

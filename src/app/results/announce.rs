@@ -62,7 +62,7 @@ pub async fn announce(
     let txn = db.begin().await?;
     let snap = freeze(&txn, &c, actor, String::new(), publish_comments).await?;
     competitions::set_status(&txn, c, Status::Announced).await?;
-    record(&txn, &snap, actor, "results.announced").await?;
+    record(&txn, &snap, actor, "results.announced", None).await?;
     txn.commit().await?;
     Ok(snap)
 }
@@ -89,17 +89,42 @@ pub async fn correct(
     let reviewing = competitions::set_status(&txn, c.clone(), Status::Review).await?;
     apply(&txn, c.id, changes, Some(actor)).await?;
     competitions::set_status(&txn, reviewing, Status::Announced).await?;
-    // A correction keeps the announcement's choice about the judges' comments.
-    let publish_comments = snapshots::current(&txn, c.id)
+    let before = snapshots::current(&txn, c.id)
         .await?
-        .and_then(|s| snapshots::published(&s))
-        .is_some_and(|p| p.comments_published);
+        .and_then(|s| snapshots::published(&s));
+    // A correction keeps the announcement's choice about the judges' comments.
+    let publish_comments = before.as_ref().is_some_and(|p| p.comments_published);
     let snap = freeze(&txn, c, actor, reason.to_owned(), publish_comments).await?;
-    record(&txn, &snap, actor, "results.corrected").await?;
+    let answers = appeal.as_ref().map(|a| {
+        let village = before
+            .as_ref()
+            .and_then(|p| p.line_of(a.nomination_id))
+            .map_or_else(String::new, |l| l.village.name.clone());
+        format!("menjawab sanggahan {village} (v{})", a.snapshot_version)
+    });
+    record(&txn, &snap, actor, "results.corrected", answers).await?;
+    if let (Some(old), Some(new)) = (&before, snapshots::published(&snap)) {
+        super::correction::record_changes(&txn, c.id, snap.version, (old, &new), actor).await?;
+    }
     // An appeal accepted with this correction is answered in the same transaction.
     if let Some(a) = appeal {
         let answer = format!("{} (v{})", reason, snap.version);
-        appeals::answer(&txn, a, appeals::ACCEPTED, answer, actor).await?;
+        let accepted = appeals::answer(&txn, a, appeals::ACCEPTED, answer, actor).await?;
+        audit::record(
+            &txn,
+            NewEvent {
+                competition_id: Some(c.id),
+                nomination_id: Some(accepted.nomination_id),
+                actor_id: Some(actor),
+                action: "appeal.accepted".into(),
+                reason: reason.to_owned(),
+                details: format!(
+                    "sanggahan atas v{} dijawab dengan koreksi v{}",
+                    accepted.snapshot_version, snap.version
+                ),
+            },
+        )
+        .await?;
     }
     txn.commit().await?;
     Ok(snap)
@@ -237,7 +262,12 @@ async fn record<C: ConnectionTrait>(
     snap: &result_snapshot::Model,
     actor: Uuid,
     action: &str,
+    answers: Option<String>,
 ) -> Result<(), DbErr> {
+    let mut details = format!("v{} sha256:{}", snap.version, snap.content_hash);
+    if let Some(a) = answers {
+        details = format!("{details}; {a}");
+    }
     audit::record(
         db,
         NewEvent {
@@ -245,7 +275,7 @@ async fn record<C: ConnectionTrait>(
             actor_id: Some(actor),
             action: action.to_owned(),
             reason: snap.reason.clone(),
-            details: format!("v{} sha256:{}", snap.version, snap.content_hash),
+            details,
             ..Default::default()
         },
     )

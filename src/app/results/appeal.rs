@@ -1,15 +1,17 @@
-//! Appeals (*sanggahan*): a village files one per competition, within the appeal window after
-//! the announcement and only for a judged entry; the committee rejects it with a reason here,
+//! Appeals (*sanggahan*): a village files one per appeal window (`window`: the first
+//! announcement's, and a fresh one after each correction that changes its standing), only for
+//! a judged entry; the committee rejects it with a reason here,
 //! or accepts it with the correction that answers it (`announce`).
 
 use std::path::Path;
 
+use chrono::{DateTime, FixedOffset, Utc};
 use entity::{appeal, competition, nomination, result_snapshot};
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 use uuid::Uuid;
 
-use super::Error;
 use super::files::{self, NewFile};
+use super::{Error, window};
 use crate::db::audit::{self, NewEvent};
 use crate::db::nominations::Status as NominationStatus;
 use crate::db::results::{appeals, snapshots};
@@ -19,10 +21,22 @@ use crate::i18n;
 pub struct Standing {
     /// The version in force.
     pub current: result_snapshot::Model,
-    /// The village's appeal, if filed.
-    pub appeal: Option<appeal::Model>,
+    /// The village's appeals, oldest first (one per window; see `window`).
+    pub appeals: Vec<appeal::Model>,
+    /// When its window closes (`None`: the competition takes no appeals).
+    pub closes: Option<DateTime<FixedOffset>>,
+    /// A correction changed its standing and opened a fresh window.
+    pub reopened: bool,
     /// Why it may not appeal now (a translation key), `None` if it may.
     pub closed: Option<&'static str>,
+}
+
+impl Standing {
+    /// The latest appeal, if any.
+    #[must_use]
+    pub fn latest(&self) -> Option<&appeal::Model> {
+        self.appeals.last()
+    }
 }
 
 /// The village's standing in the announced competition `c`.
@@ -35,21 +49,22 @@ pub async fn standing<C: ConnectionTrait>(
     n: &nomination::Model,
 ) -> Result<Standing, Error> {
     let current = snapshots::current(db, c.id).await?.ok_or(Error::NotFound)?;
-    let first = snapshots::version(db, c.id, 1).await?;
-    let appeal = appeals::for_nomination(db, n.id).await?;
+    let windows = window::load(db, c).await?;
+    let appeals = appeals::all_for_nomination(db, n.id).await?;
+    let now = Utc::now().fixed_offset();
     // Only judged entries can appeal their results.
-    let closed = if n.status != NominationStatus::Accepted
-        || !first.as_ref().is_some_and(|f| appeals::window_open(c, f))
-    {
+    let closed = if n.status != NominationStatus::Accepted || !windows.open_for(n.id, now) {
         Some("res-err-appeal-closed")
-    } else if appeal.is_some() {
+    } else if windows.used(n.id, &appeals) || appeals.iter().any(|a| a.status == appeals::OPEN) {
         Some("res-err-appeal-exists")
     } else {
         None
     };
     Ok(Standing {
         current,
-        appeal,
+        closes: windows.closes_for(n.id),
+        reopened: windows.was_reopened(n.id),
+        appeals,
         closed,
     })
 }

@@ -4,10 +4,13 @@
 
 use std::collections::BTreeSet;
 
+use juara_domain::Points;
+use sea_orm::{ConnectionTrait, DbErr};
 use serde::Serialize;
 use uuid::Uuid;
 
 use super::announce::ScoreChange;
+use crate::db::audit::{self, NewEvent};
 use crate::results::Published;
 use crate::results::published::{Line, PrizeInfo};
 
@@ -90,4 +93,78 @@ pub fn token(version: i32, changes: &[ScoreChange], reason: &str) -> String {
     parts.sort();
     let inputs = format!("v{version}|{}", parts.join(","));
     crate::db::results::snapshots::content_hash(&inputs, reason.trim())
+}
+
+impl DiffRow {
+    /// What changed for this village, in the words of the record (the audit trail is kept in
+    /// the office's language): `peringkat 1 → 2; nilai akhir 86.00 → 84.50; hadiah Juara I →
+    /// Juara II`.
+    #[must_use]
+    pub fn describe(&self) -> String {
+        fn or_dash<T: ToString>(v: Option<T>) -> String {
+            v.map_or_else(|| "—".to_owned(), |v| v.to_string())
+        }
+        let mut parts = Vec::new();
+        if self.old_rank != self.new_rank {
+            parts.push(format!(
+                "peringkat {} → {}",
+                or_dash(self.old_rank),
+                or_dash(self.new_rank)
+            ));
+        }
+        if self.old_score != self.new_score {
+            parts.push(format!(
+                "nilai akhir {} → {}",
+                or_dash(self.old_score.map(Points::from_units)),
+                or_dash(self.new_score.map(Points::from_units))
+            ));
+        }
+        if self.old_out != self.new_out {
+            let out = |s: &Option<String>| s.as_ref().map(|s| format!("gugur di tahap {s}"));
+            parts.push(format!(
+                "{} → {}",
+                or_dash(out(&self.old_out)),
+                or_dash(out(&self.new_out))
+            ));
+        }
+        if self.old_prize != self.new_prize {
+            let label = |p: &Option<PrizeInfo>| p.as_ref().map(|p| p.label.clone());
+            parts.push(format!(
+                "hadiah {} → {}",
+                or_dash(label(&self.old_prize)),
+                or_dash(label(&self.new_prize))
+            ));
+        }
+        parts.join("; ")
+    }
+}
+
+/// Records, for each village whose standing `version` changed, what changed — so the
+/// nomination's own history shows every correction that touched it, including one that moved
+/// it only through another village's scores.
+///
+/// # Errors
+/// A database error.
+pub async fn record_changes<C: ConnectionTrait>(
+    db: &C,
+    competition: Uuid,
+    version: i32,
+    (old, new): (&Published, &Published),
+    actor: Uuid,
+) -> Result<(), DbErr> {
+    for row in diff(old, new).into_iter().filter(|r| r.changed) {
+        audit::record(
+            db,
+            NewEvent {
+                competition_id: Some(competition),
+                nomination_id: Some(row.nomination_id),
+                actor_id: Some(actor),
+                action: "results.entry_changed".into(),
+                details: format!("v{version}: {}", row.describe()),
+                ..Default::default()
+            },
+        )
+        .await?;
+    }
+    Ok(())
 }

@@ -80,7 +80,7 @@ pub async fn pay(
             nomination_id: Some(saved.nomination_id),
             actor_id: Some(by),
             action: "prize.disbursed".into(),
-            details: format!("{} {} ref {}", saved.kind, saved.amount, saved.reference),
+            details: payment_in_words(&saved),
             ..Default::default()
         },
     )
@@ -112,17 +112,27 @@ pub async fn void(
             nomination_id: Some(d.nomination_id),
             actor_id: Some(by),
             action: "prize.disbursement_reversed".into(),
-            details: format!(
-                "{} {} ref {}: {}",
-                d.kind,
-                d.amount,
-                d.reference,
-                reason.trim()
-            ),
+            reason: reason.trim().to_owned(),
+            details: payment_in_words(&d),
             ..Default::default()
         },
     )
     .await?;
     txn.commit().await?;
     Ok(Ok(d))
+}
+
+/// "uang pembinaan Rp15.000.000, ref TRX-001, 5 Desember 2026" for the audit trail.
+fn payment_in_words(d: &disbursement::Model) -> String {
+    let kind = if d.kind == ledger::KINDS[0] {
+        "uang pembinaan"
+    } else {
+        "bantuan keuangan"
+    };
+    format!(
+        "{kind} {}, ref {}, tanggal {}",
+        juara_domain::Rupiah::new(d.amount),
+        d.reference,
+        d.paid_on
+    )
 }

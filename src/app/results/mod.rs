@@ -13,6 +13,7 @@ pub mod frozen;
 pub mod ledger;
 pub mod read;
 pub mod snapshot;
+pub mod window;
 
 use entity::{competition, result_snapshot};
 use sea_orm::{DatabaseConnection, DbErr};

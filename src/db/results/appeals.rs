@@ -1,9 +1,8 @@
-//! Appeals (*sanggahan*): one per village and competition, filed within the appeal window
-//! after the announcement, answered once by the committee (accepted with a correction, or
-//! rejected with a reason).
+//! Appeals (*sanggahan*): queries only; the windows and who may file are rules of
+//! `app::results::{window, appeal}`.
 
-use chrono::{DateTime, Duration, FixedOffset, Utc};
-use entity::{appeal, competition, nomination, result_snapshot};
+use chrono::Utc;
+use entity::{appeal, nomination};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
     QueryFilter, QueryOrder, Set,
@@ -16,22 +15,6 @@ pub use entity::AppealStatus;
 pub const OPEN: AppealStatus = AppealStatus::Open;
 pub const ACCEPTED: AppealStatus = AppealStatus::Accepted;
 pub const REJECTED: AppealStatus = AppealStatus::Rejected;
-
-/// When the appeal window closes (`None`: appeals are off for this competition).
-#[must_use]
-pub fn window_closes(
-    c: &competition::Model,
-    first: &result_snapshot::Model,
-) -> Option<DateTime<FixedOffset>> {
-    c.appeals_enabled
-        .then(|| first.announced_at + Duration::days(i64::from(c.appeal_days)))
-}
-
-/// True while a village may still appeal.
-#[must_use]
-pub fn window_open(c: &competition::Model, first: &result_snapshot::Model) -> bool {
-    window_closes(c, first).is_some_and(|end| Utc::now().fixed_offset() <= end)
-}
 
 /// Files an appeal.
 pub async fn insert<C: ConnectionTrait>(
@@ -91,12 +74,34 @@ pub async fn find<C: ConnectionTrait>(
         .await
 }
 
-/// A village's appeal in a competition.
+/// A village's latest appeal in a competition.
 pub async fn for_nomination<C: ConnectionTrait>(
     db: &C,
     nomination: Uuid,
 ) -> Result<Option<appeal::Model>, DbErr> {
+    Ok(all_for_nomination(db, nomination).await?.pop())
+}
+
+/// A village's appeals in a competition, oldest first.
+pub async fn all_for_nomination<C: ConnectionTrait>(
+    db: &C,
+    nomination: Uuid,
+) -> Result<Vec<appeal::Model>, DbErr> {
     appeal::Entity::find()
+        .filter(appeal::Column::NominationId.eq(nomination))
+        .order_by_asc(appeal::Column::CreatedAt)
+        .order_by_asc(appeal::Column::SnapshotVersion)
+        .all(db)
+        .await
+}
+
+/// One appeal of a village.
+pub async fn find_for_nomination<C: ConnectionTrait>(
+    db: &C,
+    nomination: Uuid,
+    id: Uuid,
+) -> Result<Option<appeal::Model>, DbErr> {
+    appeal::Entity::find_by_id(id)
         .filter(appeal::Column::NominationId.eq(nomination))
         .one(db)
         .await

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::app::competition::rules::{self, status_of};
 use crate::competition_forms::format_time;
 use crate::db::competition_setup::{self as setup, CriterionData};
-use crate::db::{audit, competitions as repo};
+use crate::db::competitions as repo;
 use crate::forms::FormState;
 use crate::scoring;
 use crate::views::Page;
@@ -285,14 +285,6 @@ pub(super) fn document_rows(rows: Vec<entity::document_requirement::Model>) -> V
         .collect()
 }
 
-#[derive(Serialize)]
-pub(super) struct AuditRow {
-    pub at: String,
-    pub action: String,
-    pub reason: String,
-    pub details: String,
-}
-
 /// A lifecycle button.
 #[derive(Serialize)]
 pub(super) struct Transition {
@@ -317,7 +309,7 @@ pub(super) struct ShowView {
     pub stage_weight_sum: i64,
     pub documents: Vec<DocumentRow>,
     pub prizes: PrizeSummary,
-    pub audit: Vec<AuditRow>,
+    pub audit: Vec<crate::app::audit::Line>,
     pub transitions: Vec<Transition>,
     /// What keeps a draft from opening (empty when it can open).
     pub problems: Vec<String>,
@@ -358,16 +350,7 @@ pub(super) async fn show_view<C: ConnectionTrait>(
         })
         .collect();
     let tiers = setup::list_prizes(db, c.id).await?;
-    let audit = audit::list_for_competition(db, c.id)
-        .await?
-        .into_iter()
-        .map(|e| AuditRow {
-            at: format_time(Some(e.at)).replace('T', " "),
-            action: e.action,
-            reason: e.reason,
-            details: e.details,
-        })
-        .collect();
+    let audit = crate::app::audit::of_competition(db, c.id, lang).await?;
     let schedule = [
         ("field-nomination-opens", c.nomination_opens_at),
         ("field-nomination-closes", c.nomination_closes_at),

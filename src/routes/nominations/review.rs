@@ -11,13 +11,12 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr};
 use serde::Serialize;
 
 use super::view::{self, CompetitionSummary, Evidence, NominationSummary};
-use super::when;
 use crate::app::nomination::{self, Decision, ReviewRefusal};
 use crate::auth::{AdminUser, csrf::CsrfForm};
 use crate::db::competitions;
 use crate::db::nominations::{self, ListFilter, Profile, Status};
+use crate::db::regions;
 use crate::db::villages::{self, VillageInfo};
-use crate::db::{audit, regions};
 use crate::error::AppError;
 use crate::forms::FormState;
 use crate::ids::{CompetitionId, NominationId};
@@ -178,14 +177,6 @@ pub(super) async fn index(
 }
 
 #[derive(Serialize)]
-struct EventRow {
-    at: Option<String>,
-    action: String,
-    reason: String,
-    details: String,
-}
-
-#[derive(Serialize)]
 struct ShowView {
     page: Page,
     competition: CompetitionSummary,
@@ -193,7 +184,7 @@ struct ShowView {
     place: Place,
     profile: ProfileView,
     evidence: Evidence,
-    events: Vec<EventRow>,
+    events: Vec<crate::app::audit::Line>,
     form: FormState,
     can_accept: bool,
     can_reject: bool,
@@ -238,17 +229,7 @@ async fn show_page(
     form: FormState,
     status: HttpStatus,
 ) -> Result<(HttpStatus, Template), AppError> {
-    let events = audit::list_for_competition(db, c.id)
-        .await?
-        .into_iter()
-        .filter(|e| e.nomination_id == Some(n.id))
-        .map(|e| EventRow {
-            at: when(Some(e.at)),
-            action: e.action,
-            reason: e.reason,
-            details: e.details,
-        })
-        .collect();
+    let events = crate::app::audit::of_nomination(db, n, page.lang).await?;
     let view = ShowView {
         competition: CompetitionSummary::of(c),
         nomination: NominationSummary::of(n),

@@ -25,7 +25,7 @@ use crate::db::results::appeals;
 use crate::db::results::inputs::entry_id;
 use crate::error::AppError;
 use crate::forms::FormState;
-use crate::ids::CompetitionId;
+use crate::ids::{AppealId, CompetitionId};
 use crate::results::Published;
 use crate::routes::reply::FormReply;
 use crate::views::Page;
@@ -73,8 +73,24 @@ struct StageView {
 #[derive(Serialize)]
 struct AppealView {
     status: entity::AppealStatus,
+    version: i32,
     body: String,
     answer: String,
+    /// The attachment as the village named it, and where to open it again.
+    attachment: Option<(String, String)>,
+}
+
+impl AppealView {
+    fn of(c: &competition::Model, a: entity::appeal::Model) -> Self {
+        let link = uri!(attachment(CompetitionId::from(c.id), AppealId::from(a.id))).to_string();
+        AppealView {
+            status: a.status,
+            version: a.snapshot_version,
+            attachment: a.attachment_name.map(|name| (name, link)),
+            body: a.body,
+            answer: a.answer,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -86,8 +102,13 @@ struct ProtocolView {
     hash: String,
     line: Option<LineView>,
     stages: Vec<StageView>,
-    appeal: Option<AppealView>,
+    /// The village's appeals, oldest first.
+    appeals: Vec<AppealView>,
     can_appeal: bool,
+    /// When its appeal window closes (`None`: no appeals in this competition).
+    appeal_closes: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// A correction changed its standing and opened a fresh window.
+    appeal_reopened: bool,
     form: FormState,
 }
 
@@ -238,11 +259,13 @@ async fn protocol_view(
         line,
         stages,
         can_appeal: standing.closed.is_none(),
-        appeal: standing.appeal.map(|a| AppealView {
-            status: a.status,
-            body: a.body,
-            answer: a.answer,
-        }),
+        appeal_closes: standing.closes,
+        appeal_reopened: standing.reopened,
+        appeals: standing
+            .appeals
+            .into_iter()
+            .map(|a| AppealView::of(c, a))
+            .collect(),
         form,
         page,
     })
@@ -303,16 +326,18 @@ async fn file_appeal(
     ))
 }
 
-#[get("/village/results/<id>/appeal/file")]
+/// The village's own appeal attachment, under the name it was uploaded with.
+#[get("/village/results/<id>/appeals/<appeal>/file")]
 async fn attachment(
     who: VillageUser,
     id: CompetitionId,
+    appeal: AppealId,
     db: &State<DatabaseConnection>,
     config: &State<AppConfig>,
 ) -> Result<crate::downloads::UploadedFile, AppError> {
     let db = db.inner();
     let (_, n) = load(db, id, &who).await?;
-    let a = appeals::for_nomination(db, n.id)
+    let a = appeals::find_for_nomination(db, n.id, appeal.into_uuid())
         .await?
         .ok_or(AppError::NotFound)?;
     super::appeal_attachment(config.inner(), &a)

@@ -110,8 +110,8 @@ async fn a_late_conflict_excludes_the_judges_sheets_in_that_region_only() {
     assert_eq!(declared.len(), 1);
     assert_eq!(declared[0].competition_id, Some(f.competition.id));
     assert_eq!(declared[0].reason, "Adik ipar camat");
-    assert!(declared[0].details.contains("33.19.01.2001 (submitted)"));
-    assert!(declared[0].details.contains("33.19.01.2002 (assigned)"));
+    assert!(declared[0].details.contains("(33.19.01.2001, submitted)"));
+    assert!(declared[0].details.contains("(33.19.01.2002, assigned)"));
 
     let list = conflicts::list_for_judge(&f.app.db, judge.id)
         .await
@@ -126,7 +126,7 @@ async fn a_late_conflict_excludes_the_judges_sheets_in_that_region_only() {
     let removed = events(&f, "judging.conflict_removed").await;
     assert_eq!(removed.len(), 1);
     assert!(removed[0].details.contains("33.19.01"));
-    assert!(removed[0].details.contains("counted again"));
+    assert!(removed[0].details.contains("dihitung lagi"));
     assert!(
         !excluded(&f, submitted.id).await,
         "removing restores the sheets"

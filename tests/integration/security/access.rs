@@ -158,6 +158,6 @@ async fn a_conflict_after_scoring_keeps_the_sheet_excluded_with_the_reason() {
         e.action == "judging.conflict_declared"
             && e.competition_id == Some(c.id)
             && e.reason == "Menantu kepala desa"
-            && e.details.contains("excluded from results")
+            && e.details.contains("dikecualikan dari hasil")
     }));
 }

@@ -235,7 +235,7 @@ pub const ROWS: &[Row] = &[
     r("POST /village/nominations/<id>/submit", "/village/nominations/{nom}/submit", Owner),
     r("GET /village/results/<id>", "/village/results/{ann}", Owner),
     r("POST /village/results/<id>/appeal", "/village/results/{ann}/appeal", Owner),
-    r("GET /village/results/<id>/appeal/file", "/village/results/{ann}/appeal/file", Nobody),
+    r("GET /village/results/<id>/appeals/<appeal>/file", "/village/results/{ann}/appeals/{nil}/file", Nobody),
     r("GET /files/<id>", "/files/{file}", Evidence),
     // JSON API: competitions and their set-up
     r("GET /api/v1/competitions?<year>&<status>", "/api/v1/competitions", AdminOrVillage),
