@@ -1,5 +1,6 @@
 //! The ledger's guarantees at the database level: the unique indexes refuse a repeated
-//! reference and a second reversal whatever the code path, and the migration that adds them
+//! reference and a second reversal whatever the code path, triggers refuse any change or
+//! removal of a recorded row, and the migration that adds them
 //! keeps every transfer recorded twice before it (later repeats get a suffix).
 
 use sea_orm::{ConnectionTrait, Database, EntityTrait};
@@ -38,6 +39,24 @@ async fn the_database_refuses_a_repeated_reference_and_a_second_reversal() {
             .await
             .is_err()
     );
+    // Append-only: no row of the ledger is ever changed or removed, whatever the path.
+    for sql in [
+        "UPDATE disbursement SET amount = 2",
+        "DELETE FROM disbursement",
+        "UPDATE disbursement_reversal SET reason = 'c'",
+        "DELETE FROM disbursement_reversal",
+    ] {
+        let refused = app.db.execute_unprepared(sql).await;
+        assert!(
+            refused.is_err_and(|e| e.to_string().contains("append-only")),
+            "{sql}"
+        );
+    }
+    let kept = entity::disbursement::Entity::find()
+        .all(&app.db)
+        .await
+        .expect("rows");
+    assert_eq!((kept.len(), kept[0].amount), (1, 1));
 }
 
 #[rocket::async_test]
