@@ -114,7 +114,7 @@ pub async fn file(
             nomination_id: Some(n.id),
             actor_id: Some(by),
             action: "appeal.filed".into(),
-            details: format!("v{}", filed.snapshot_version),
+            details: format!("atas versi {}", filed.snapshot_version),
             ..Default::default()
         },
     )
