@@ -41,6 +41,7 @@ pub struct DemoReport {
 }
 
 mod judging;
+mod payments;
 mod sample;
 
 use sample::{accepted_nomination, account, err, pick_villages, value_for};
@@ -249,6 +250,7 @@ pub async fn load(db: &DatabaseConnection) -> Result<DemoReport, DbErr> {
     let snap = announce::announce(db, c.clone(), admin, true)
         .await
         .map_err(|e| err(format!("{e:?}")))?;
+    payments::record(db, &c, &snap, admin).await?;
     let second_regency = villages
         .get(1)
         .map(|v| v.code.split('.').take(2).collect::<Vec<_>>().join("."))

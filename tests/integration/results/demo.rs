@@ -119,3 +119,79 @@ async fn judging_example_gives_judges_work(app: &TestApp, id: uuid::Uuid) {
         "second slot 30 minutes after the first"
     );
 }
+
+/// The demo's ledger reconciles: every transfer, net of its reversal, adds up to what the
+/// prize page and the auditor's summary say was paid, and due − paid = to pay − to recover.
+#[rocket::async_test]
+async fn an_auditor_reconciles_the_demo_ledger() {
+    use juara_domain::Rupiah;
+    let app = TestApp::new().await;
+    let report = juara::demo::load(&app.db).await.expect("demo loads");
+    let c = entity::competition::Entity::find_by_id(report.competition_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let ledger = juara::app::results::ledger::load(&app.db, &c)
+        .await
+        .unwrap()
+        .expect("announced");
+    assert_eq!(ledger.payments.len(), 4, "three transfers and one voided");
+    let voided: Vec<_> = ledger
+        .payments
+        .iter()
+        .filter(|p| p.reversal.is_some())
+        .collect();
+    assert_eq!(voided.len(), 1);
+    let net: i64 = ledger
+        .payments
+        .iter()
+        .filter(|p| p.reversal.is_none())
+        .map(|p| p.record.amount)
+        .sum();
+    let published = juara::db::results::snapshots::current(&app.db, c.id)
+        .await
+        .unwrap()
+        .and_then(|s| juara::db::results::snapshots::published(&s))
+        .unwrap();
+    let winners: Vec<_> = published
+        .winners()
+        .filter_map(|l| l.prize.clone())
+        .collect();
+    let expected = winners[0].cash + winners[0].assistance + winners[1].cash;
+    assert_eq!(net, expected);
+    let t = ledger.totals;
+    assert_eq!(t.paid, Rupiah::new(expected));
+    assert_eq!(
+        t.due.amount() - t.paid.amount(),
+        t.to_pay.amount() - t.to_recover.amount()
+    );
+    assert_eq!(t.to_recover, Rupiah::new(0));
+
+    // The committee's page and the auditor's files say the same.
+    let (_, secret, _) = report
+        .accounts
+        .iter()
+        .find(|(u, _, _)| u == "demo-panitia")
+        .unwrap();
+    assert_eq!(app.login("demo-panitia", secret).await, Status::SeeOther);
+    let page = body(
+        app.get(&format!("/admin/competitions/{}/results/prizes", c.id))
+            .await,
+    )
+    .await;
+    assert!(
+        page.contains(&format!("id=\"total-paid\">{}<", Rupiah::new(expected))),
+        "{page}"
+    );
+    assert!(
+        page.contains("Salah ketik nominal"),
+        "the reversal's reason"
+    );
+    for file in ["ledger.xlsx", "ledger.pdf"] {
+        let resp = app
+            .get(&format!("/admin/competitions/{}/results/{file}", c.id))
+            .await;
+        assert_eq!(resp.status(), Status::Ok, "{file}");
+    }
+}
