@@ -93,6 +93,10 @@ pub async fn demo() -> Result<(), String> {
         "still in judging (log in as demo-juri-1): /admin/competitions/{}/judging",
         report.judging_competition_id
     );
+    println!(
+        "open for nominations (log in as demo-desa): /village ({})",
+        report.open_competition_id
+    );
     Ok(())
 }
 

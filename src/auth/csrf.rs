@@ -66,6 +66,13 @@ pub enum CsrfError {
 /// can re-render the form with every value kept.
 pub struct CsrfForm<'r, T>(pub Contextual<'r, T>);
 
+/// True when the body was cut at the request limit (a form-wide length error).
+fn too_large(ctx: &rocket::form::Context<'_>) -> bool {
+    ctx.errors().any(|e| {
+        e.name.is_none() && matches!(e.kind, rocket::form::error::ErrorKind::InvalidLength { .. })
+    })
+}
+
 #[rocket::async_trait]
 impl<'r, T: FromForm<'r>> FromData<'r> for CsrfForm<'r, T> {
     type Error = CsrfError;
@@ -77,6 +84,10 @@ impl<'r, T: FromForm<'r>> FromData<'r> for CsrfForm<'r, T> {
                 crate::forms::refuse_control_chars(&mut ctx);
                 if matches(req.cookies(), ctx.context.field_value(FIELD)) {
                     Outcome::Success(CsrfForm(ctx))
+                } else if too_large(&ctx.context) {
+                    // Past the request limit nothing of the form is read, not even its token:
+                    // say what happened (413) rather than "expired form" (403).
+                    Outcome::Error((Status::PayloadTooLarge, CsrfError::Unreadable))
                 } else {
                     Outcome::Error((Status::Forbidden, CsrfError::Mismatch))
                 }

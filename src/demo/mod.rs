@@ -3,7 +3,8 @@
 //! entrants are kabupaten winners, four judges (one with a declared conflict), every sheet of
 //! every stage scored, the shortlist honoured, the plenary minutes recorded and the results
 //! announced with prizes; and a kabupaten competition still in judging, its first stage
-//! assigned to three judges, so the judges' pages have work to show. Scores are deterministic
+//! assigned to three judges, so the judges' pages have work to show; and a kabupaten
+//! competition taking nominations, so the village operator can nominate. Scores are deterministic
 //! (a hash of entrant, judge and criterion), so two runs produce the same ranking.
 
 use chrono::{Duration, Utc};
@@ -34,6 +35,8 @@ pub struct DemoReport {
     pub competition_id: Uuid,
     /// The kabupaten competition still being judged.
     pub judging_competition_id: Uuid,
+    /// The kabupaten competition taking nominations (the demo village's own kabupaten).
+    pub open_competition_id: Uuid,
     pub competition_name: String,
     /// (username, password, role).
     pub accounts: Vec<(String, String, Role)>,
@@ -41,6 +44,7 @@ pub struct DemoReport {
 }
 
 mod judging;
+mod open;
 mod payments;
 mod sample;
 
@@ -264,9 +268,11 @@ pub async fn load(db: &DatabaseConnection) -> Result<DemoReport, DbErr> {
         now,
     )
     .await?;
+    let open_id = open::load(db, &template, admin, &first_regency, now).await?;
     Ok(DemoReport {
         competition_id: c.id,
         judging_competition_id: judging_id,
+        open_competition_id: open_id,
         competition_name: c.name,
         accounts,
         content_hash: snap.content_hash,

@@ -87,6 +87,8 @@ pub struct EvidenceRow {
     pub kind: String,
     pub required: bool,
     pub docs: Vec<DocRow>,
+    /// The stages whose criteria trees name this indicator (criteria only).
+    pub stages: Vec<String>,
 }
 
 /// The checklist and evidence criteria of a nomination, and whether every required item has
@@ -96,6 +98,8 @@ pub struct Evidence {
     pub checklist: Vec<EvidenceRow>,
     pub criteria: Vec<EvidenceRow>,
     pub complete: bool,
+    /// Criteria that already have a document.
+    pub criteria_done: usize,
 }
 
 pub async fn evidence<C: ConnectionTrait>(
@@ -120,27 +124,69 @@ pub async fn evidence<C: ConnectionTrait>(
             description: r.description,
             kind: r.kind,
             required: r.required,
+            stages: Vec::new(),
         })
         .collect();
-    let criteria = documents::evidence_criteria(db, n.competition_id)
-        .await?
-        .into_iter()
-        .map(|c| EvidenceRow {
+    let criteria = evidence_rows(
+        documents::evidence_criteria(db, n.competition_id).await?,
+        &crate::db::competition_setup::list_stages(db, n.competition_id).await?,
+        &rows_for,
+    );
+    let complete = checklist.iter().all(|r| !r.required || !r.docs.is_empty());
+    Ok(Evidence {
+        criteria_done: criteria.iter().filter(|r| !r.docs.is_empty()).count(),
+        checklist,
+        criteria,
+        complete,
+    })
+}
+
+/// One row per indicator: a template often repeats the same indicator (code and name) in
+/// several stages' trees, and the village gives its evidence once. The row uploads to the
+/// first stage's criterion and shows what was given to any of them (judges of every stage see
+/// all of a nomination's documents).
+fn evidence_rows(
+    criteria: Vec<entity::criterion::Model>,
+    stages: &[entity::stage::Model],
+    rows_for: &dyn Fn(&dyn Fn(&nomination_document::Model) -> bool) -> Vec<DocRow>,
+) -> Vec<EvidenceRow> {
+    let order = |c: &entity::criterion::Model| stages.iter().position(|s| s.id == c.stage_id);
+    let mut criteria = criteria;
+    criteria.sort_by_key(|c| (c.code.clone(), order(c)));
+    let mut rows: Vec<(EvidenceRow, Vec<uuid::Uuid>)> = Vec::new();
+    for c in criteria {
+        let stage = order(&c)
+            .and_then(|i| stages.get(i))
+            .map(|s| s.name.clone())
+            .unwrap_or_default();
+        if let Some((row, ids)) = rows
+            .iter_mut()
+            .find(|(r, _)| r.code == c.code && r.label == c.name)
+        {
+            ids.push(c.id);
+            if !row.stages.contains(&stage) {
+                row.stages.push(stage);
+            }
+            continue;
+        }
+        let row = EvidenceRow {
             target: format!("crit:{}", c.id),
-            docs: rows_for(&|d| d.criterion_id == Some(c.id)),
+            docs: Vec::new(),
             code: c.code,
             label: c.name,
             description: c.guidance,
             kind: "any".into(),
             required: false,
+            stages: vec![stage],
+        };
+        rows.push((row, vec![c.id]));
+    }
+    rows.into_iter()
+        .map(|(mut row, ids)| {
+            row.docs = rows_for(&|d| d.criterion_id.is_some_and(|id| ids.contains(&id)));
+            row
         })
-        .collect();
-    let complete = checklist.iter().all(|r| !r.required || !r.docs.is_empty());
-    Ok(Evidence {
-        checklist,
-        criteria,
-        complete,
-    })
+        .collect()
 }
 
 /// What a nomination page shows about the nomination itself.
@@ -224,10 +270,60 @@ pub struct EditView {
     pub can_withdraw: bool,
     pub statuses: [&'static str; 5],
     pub max_upload_mb: u64,
+    /// The same limit in bytes, for the browser's check before sending.
+    pub max_upload_bytes: u64,
+    /// Every refused field of the page, for the summary at its top.
+    pub summary: Vec<SummaryItem>,
+    /// The indicator the refused upload or link was for (its inline form opens with errors).
+    pub upload_target: String,
+    pub link_target: String,
     /// Drawn presentation orders of the competition, once this entry is in them.
     pub presentation: Vec<StageOrder>,
     /// This entry's places in those orders.
     pub my_places: Vec<MyPlace>,
+}
+
+/// One refused field in the summary at the top of the page, linking to the field.
+#[derive(Serialize)]
+pub struct SummaryItem {
+    pub anchor: String,
+    pub message: String,
+}
+
+/// The summary of every form's errors: profile fields link to their input, upload and link
+/// errors to the indicator's own form, form-wide errors to the top.
+fn summary(profile: Option<&FormState>, upload: &FormState, link: &FormState) -> Vec<SummaryItem> {
+    let mut items = Vec::new();
+    let mut add = |state: &FormState, anchor: &dyn Fn(&str) -> String| {
+        for e in &state.form_errors {
+            items.push(SummaryItem {
+                anchor: anchor(""),
+                message: e.clone(),
+            });
+        }
+        for (field, errors) in &state.errors {
+            for e in errors {
+                items.push(SummaryItem {
+                    anchor: anchor(field),
+                    message: e.clone(),
+                });
+            }
+        }
+    };
+    if let Some(p) = profile {
+        add(p, &|f| format!("#f-{f}"));
+    }
+    for state in [upload, link] {
+        let target = state.values.get("target").cloned().unwrap_or_default();
+        add(state, &|_| format!("#add-{}", anchor_of(&target)));
+    }
+    items
+}
+
+/// An indicator's target as an element id (`crit:<uuid>` → `crit-<uuid>`).
+#[must_use]
+pub fn anchor_of(target: &str) -> String {
+    target.replace(':', "-")
 }
 
 /// The village's own place in one drawn order.
@@ -263,7 +359,13 @@ pub async fn edit_view<C: ConnectionTrait>(
             })
         })
         .collect();
+    let summary = summary(forms.profile.as_ref(), &forms.upload, &forms.link);
+    let target_of = |f: &FormState| f.values.get("target").cloned().unwrap_or_default();
     Ok(EditView {
+        summary,
+        upload_target: target_of(&forms.upload),
+        link_target: target_of(&forms.link),
+        max_upload_bytes,
         presentation,
         my_places,
         page,

@@ -286,3 +286,103 @@ async fn files_are_served_to_the_owner_and_admins_in_scope_only() {
         Status::Unauthorized
     );
 }
+
+#[rocket::async_test]
+async fn a_file_over_the_request_limit_is_explained_and_nothing_is_stored() {
+    let app = TestApp::new().await;
+    let (id, profil, _) = draft_with_checklist(&app).await;
+    // Past the 12 MiB the server reads of a form at all (Rocket's `data-form` limit): nothing
+    // of the form arrives, not even its token, so the answer is 413 with the reason — not
+    // "expired form" (403) or a generic length message. (Browsers with scripts are stopped
+    // before sending, next to the field.)
+    let mut big = PDF.to_vec();
+    big.resize(13 * 1024 * 1024, b' ');
+    let resp = upload(&app.client, id, &profil, "besar.pdf", &big).await;
+    assert_eq!(resp.status(), Status::PayloadTooLarge);
+    let page = body(resp).await;
+    assert!(page.contains("Berkas terlalu besar"), "{page}");
+    assert!(page.contains("perkecil atau pisahkan berkasnya"));
+    assert!(!page.contains("Panjang isian tidak sesuai"));
+    assert_eq!(document_count(&app, id).await, 0);
+    assert!(stored_files(&app).is_empty());
+    // The page offers the check before sending: the limit in bytes and its message.
+    let page = body(app.get(&format!("/village/nominations/{id}")).await).await;
+    assert!(page.contains("data-max-bytes=\""), "{page}");
+    assert!(page.contains("Berkas terlalu besar: paling besar"));
+}
+
+/// The nomination page on a phone: one row per indicator even when several stages repeat it
+/// (with the stages named), each row with its own upload and link forms instead of one long
+/// list of targets, and a refused form summarized at the top with its item's form open.
+#[rocket::async_test]
+async fn each_indicator_once_with_its_own_forms_and_errors_summarized_at_the_top() {
+    use sea_orm::{ActiveModelTrait, Set};
+    let app = TestApp::new().await;
+    let c = CompetitionBuilder::new("Lomba Desa Kudus")
+        .insert(&app.db)
+        .await;
+    let video = requirement(&app.db, c.id, "VIDEO", "link", false).await;
+    let adm = evidence_criterion(&app.db, c.id).await;
+    let lap = crate::common::builders::stage_row(&app.db, c.id, "LAP", 1, 50, None).await;
+    let mut again: entity::criterion::ActiveModel = adm.clone().into();
+    again.id = Set(uuid::Uuid::new_v4());
+    again.stage_id = Set(lap.id);
+    let again = again.insert(&app.db).await.unwrap();
+    app.login_as(Role::Village).await;
+    let id = create_draft(&app, c.id).await;
+    // Evidence given earlier to the later stage's copy still shows on the one row.
+    let target = format!("crit:{}", again.id);
+    let resp = upload(&app.client, id, &target, "bukti.png", PNG).await;
+    assert_eq!(resp.status(), Status::SeeOther);
+
+    let page = body(app.get(&format!("/village/nominations/{id}")).await).await;
+    assert_eq!(
+        page.matches("<strong>Tertib administrasi</strong>").count(),
+        1,
+        "{page}"
+    );
+    assert!(
+        page.contains("Administrasi, Tahap LAP"),
+        "the stages are named"
+    );
+    assert!(page.contains("bukti.png"));
+    assert!(!page.contains("id=\"f-target\""), "no list of every target");
+    assert_eq!(
+        page.matches("class=\"add-evidence\"").count(),
+        2,
+        "one per item"
+    );
+    assert!(page.contains(&format!("id=\"add-crit-{}\"", adm.id)));
+
+    // A refused link: summarized at the top, its item's form open with the error and value.
+    let video_target = format!("req:{}", video.id);
+    let resp = app
+        .post_form(
+            &format!("/village/nominations/{id}/links"),
+            &[
+                ("target", &video_target),
+                ("label", "Video"),
+                ("url", "ftp://x.id/v"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), Status::UnprocessableEntity);
+    let page = body(resp).await;
+    let summary = page.find("id=\"error-summary\"").expect("summary");
+    let item = page
+        .find(&format!("id=\"add-req-{}\" open", video.id))
+        .expect("the item's form is open");
+    assert!(summary < item, "the summary comes first");
+    assert!(page.contains(&format!("href=\"#add-req-{}\"", video.id)));
+    assert!(
+        page.contains("value=\"ftp://x.id/v\""),
+        "the typed value is kept"
+    );
+
+    // A refused profile save links each error to its field.
+    let resp =
+        super::save_profile(&app, id, &super::profile("0", &[("population", "12,300")])).await;
+    assert_eq!(resp.status(), Status::UnprocessableEntity);
+    let page = body(resp).await;
+    assert!(page.contains("href=\"#f-population\""), "{page}");
+}
