@@ -14,7 +14,7 @@ use crate::db::competition_setup::{self as setup, CriterionData};
 use crate::db::{audit, competitions as repo};
 use crate::forms::FormState;
 use crate::scoring;
-use crate::views::Page;
+use crate::views::{Page, format::competition_time};
 
 /// The competition as every set-up page shows it in its heading.
 #[derive(Serialize)]
@@ -307,7 +307,7 @@ pub(super) struct ShowView {
     pub page: Page,
     pub competition: Summary,
     pub description: String,
-    pub schedule: Vec<(String, String)>,
+    pub schedule: Vec<(String, Option<String>)>,
     pub eligible_statuses: Vec<String>,
     pub require_definitive_head: bool,
     pub max_entries: Option<i32>,
@@ -375,7 +375,7 @@ pub(super) async fn show_view<C: ConnectionTrait>(
         ("field-announcement", c.announcement_at),
     ]
     .into_iter()
-    .map(|(k, t)| (page.t(k), format_time(t).replace('T', " ")))
+    .map(|(k, t)| (page.t(k), t.map(|t| competition_time(c, t, lang))))
     .collect();
     Ok(ShowView {
         competition: Summary::of(c),

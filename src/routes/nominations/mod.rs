@@ -40,7 +40,7 @@ fn now() -> DateTime<FixedOffset> {
     Utc::now().fixed_offset()
 }
 
-/// A timestamp as villages read it (`31-05-2026 23:59 WIB`).
+/// A timestamp in the national default (`31-05-2026 23:59 WIB`), as the audit rows print it.
 fn when(t: Option<DateTime<FixedOffset>>) -> Option<String> {
     t.map(crate::views::format::wib)
 }
