@@ -3,7 +3,7 @@
 //! (`Rupiah`). Problems come back as (field, locale key) pairs for the form to show; nothing
 //! is stored here.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone as _};
 use juara_domain::{Points, Rupiah};
 use rocket::form::FromForm;
 use sea_orm::{ConnectionTrait, DbErr};
@@ -28,8 +28,8 @@ pub const DEVELOPMENT_STATUSES: [&str; 5] = [
     "mandiri",
 ];
 
-use crate::app::competition::changes::WIB_SECONDS;
-pub use crate::app::competition::changes::format_time;
+pub use crate::app::competition::changes::{format_time, local_input};
+use crate::app::competition::zone::{self, TimeZone};
 
 fn text(v: Option<&String>) -> String {
     v.map(|s| s.trim().to_owned()).unwrap_or_default()
@@ -110,16 +110,20 @@ fn rupiah(v: Option<&String>, field: &'static str, errors: &mut FieldErrors) -> 
     }
 }
 
-/// Reads `2026-03-01T08:00` (a `datetime-local` field) or `2026-03-01`, in WIB; a year
-/// outside [`crate::forms::YEARS`] is no time.
+/// Reads `2026-03-01T08:00` (a `datetime-local` field) or `2026-03-01` in the competition's
+/// `zone`, or an RFC 3339 time with its own offset (the JSON API); a year outside
+/// [`crate::forms::YEARS`] is no time.
 #[must_use]
-pub fn parse_time(s: &str) -> Option<DateTime<FixedOffset>> {
-    parse_any_year(s).filter(|t| crate::forms::plausible_date(t.date_naive()))
+pub fn parse_time(s: &str, zone: TimeZone) -> Option<DateTime<FixedOffset>> {
+    parse_any_year(s, zone).filter(|t| crate::forms::plausible_date(t.date_naive()))
 }
 
 /// [`parse_time`] without the bound on the year.
-fn parse_any_year(s: &str) -> Option<DateTime<FixedOffset>> {
+fn parse_any_year(s: &str, zone: TimeZone) -> Option<DateTime<FixedOffset>> {
     let s = s.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Some(t);
+    }
     let naive = NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S"))
         .ok()
@@ -128,23 +132,22 @@ fn parse_any_year(s: &str) -> Option<DateTime<FixedOffset>> {
                 .ok()
                 .and_then(|d| d.and_hms_opt(0, 0, 0))
         })?;
-    FixedOffset::east_opt(WIB_SECONDS)?
-        .from_local_datetime(&naive)
-        .single()
+    zone.offset().from_local_datetime(&naive).single()
 }
 
 fn time(
     v: Option<&String>,
     field: &'static str,
+    zone: TimeZone,
     errors: &mut FieldErrors,
 ) -> Option<DateTime<FixedOffset>> {
     let t = text(v);
     if t.is_empty() {
         return None;
     }
-    let parsed = parse_time(&t);
+    let parsed = parse_time(&t, zone);
     if parsed.is_none() {
-        let key = if parse_any_year(&t).is_some() {
+        let key = if parse_any_year(&t, zone).is_some() {
             "err-date-year"
         } else {
             "err-date"
@@ -230,18 +233,28 @@ impl CompetitionForm {
             }
             None => None,
         };
+        // Times are typed in the zone of the region submitted with them, even when this
+        // same submission changes the region.
+        let z = zone::of_region(region_code.as_deref());
         let opens = time(
             self.nomination_opens_at.as_ref(),
             "nomination_opens_at",
+            z,
             &mut e,
         );
         let closes = time(
             self.nomination_closes_at.as_ref(),
             "nomination_closes_at",
+            z,
             &mut e,
         );
-        let judging = time(self.judging_closes_at.as_ref(), "judging_closes_at", &mut e);
-        let announce = time(self.announcement_at.as_ref(), "announcement_at", &mut e);
+        let judging = time(
+            self.judging_closes_at.as_ref(),
+            "judging_closes_at",
+            z,
+            &mut e,
+        );
+        let announce = time(self.announcement_at.as_ref(), "announcement_at", z, &mut e);
         // Each date must come after the ones before it that are set.
         let order = [
             (opens, "nomination_opens_at"),

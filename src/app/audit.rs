@@ -6,11 +6,12 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset};
-use entity::{audit_event, nomination};
+use entity::{audit_event, competition, nomination};
 use sea_orm::{ConnectionTrait, DbErr};
 use serde::Serialize;
 use uuid::Uuid;
 
+use crate::app::competition::zone;
 use crate::db::nominations::{self, ListFilter};
 use crate::db::results::reads::display_names;
 use crate::db::{audit, villages};
@@ -20,6 +21,8 @@ use crate::i18n;
 #[derive(Clone, Debug, Serialize)]
 pub struct Line {
     pub at: DateTime<FixedOffset>,
+    /// The competition's zone (WIB, WITA or WIT) the time is shown in.
+    pub zone: &'static str,
     /// The actor's display name; "sistem" for events without one (start-up, lockouts).
     pub actor: String,
     /// The action in the reader's language.
@@ -49,13 +52,12 @@ pub fn action_name(lang: &str, action: &str) -> String {
 /// A database error.
 pub async fn of_competition<C: ConnectionTrait>(
     db: &C,
-    competition: Uuid,
+    c: &competition::Model,
     lang: &str,
 ) -> Result<Vec<Line>, DbErr> {
-    let events = audit::list_for_competition(db, competition).await?;
-    let entries =
-        nominations::list_for_competition(db, competition, &ListFilter::default()).await?;
-    in_words(db, events, &entries, lang).await
+    let events = audit::list_for_competition(db, c.id).await?;
+    let entries = nominations::list_for_competition(db, c.id, &ListFilter::default()).await?;
+    in_words(db, events, &entries, zone::of(c).label(), lang).await
 }
 
 /// One nomination's own history in words, newest first: its submission and review, the
@@ -65,17 +67,25 @@ pub async fn of_competition<C: ConnectionTrait>(
 /// A database error.
 pub async fn of_nomination<C: ConnectionTrait>(
     db: &C,
-    n: &nomination::Model,
+    (n, c): (&nomination::Model, &competition::Model),
     lang: &str,
 ) -> Result<Vec<Line>, DbErr> {
     let events = audit::list_for_nomination(db, n.id).await?;
-    in_words(db, events, std::slice::from_ref(n), lang).await
+    in_words(
+        db,
+        events,
+        std::slice::from_ref(n),
+        zone::of(c).label(),
+        lang,
+    )
+    .await
 }
 
 async fn in_words<C: ConnectionTrait>(
     db: &C,
     events: Vec<audit_event::Model>,
     entries: &[nomination::Model],
+    zone: &'static str,
     lang: &str,
 ) -> Result<Vec<Line>, DbErr> {
     let people = display_names(db, events.iter().filter_map(|e| e.actor_id)).await?;
@@ -95,6 +105,7 @@ async fn in_words<C: ConnectionTrait>(
         .into_iter()
         .map(|e| Line {
             at: e.at,
+            zone,
             actor: e
                 .actor_id
                 .and_then(|id| people.get(&id).cloned())

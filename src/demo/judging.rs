@@ -4,7 +4,7 @@
 //! presentation order is drawn and scheduled.
 
 use chrono::{DateTime, Duration, FixedOffset};
-use entity::{criterion, score, score_sheet, stage, village};
+use entity::{competition, criterion, score, score_sheet, stage, village};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
     Set,
@@ -82,19 +82,19 @@ pub(super) async fn load(
         Err(refusal) => return Err(err(format!("demo assignment refused: {refusal:?}"))),
     }
     start_one_sheet(db, &first, judges.first().copied(), now).await?;
-    draw_presentations(db, c.id, admin, now).await?;
+    draw_presentations(db, &c, admin, now).await?;
     Ok(c.id)
 }
 
-/// The *pemaparan* stage's order is drawn and scheduled a week ahead from 08:00 WIB, so the
-/// public schedule and the villages' pages show one.
+/// The *pemaparan* stage's order is drawn and scheduled a week ahead from 08:00 in the
+/// competition's zone, so the public schedule and the villages' pages show one.
 async fn draw_presentations(
     db: &DatabaseConnection,
-    competition_id: Uuid,
+    c: &competition::Model,
     admin: Uuid,
     now: DateTime<FixedOffset>,
 ) -> Result<(), DbErr> {
-    let stages = competition_setup::list_stages(db, competition_id).await?;
+    let stages = competition_setup::list_stages(db, c.id).await?;
     let Some(s) = stages
         .iter()
         .find(|s| s.kind == "presentation")
@@ -105,8 +105,8 @@ async fn draw_presentations(
     let day = (now + Duration::days(7))
         .format("%Y-%m-%dT08:00")
         .to_string();
-    let start =
-        crate::competition_forms::parse_time(&day).ok_or_else(|| err("demo schedule time"))?;
+    let start = crate::competition_forms::parse_time(&day, crate::app::competition::zone::of(c))
+        .ok_or_else(|| err("demo schedule time"))?;
     let id = s.id;
     draw::draw(db, s.clone(), SEED.cast_signed(), admin, now).await?;
     draw::schedule(db, id, start, 30).await

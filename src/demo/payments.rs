@@ -24,7 +24,7 @@ pub async fn record(
 ) -> Result<(), DbErr> {
     let published = snapshots::published(snap).ok_or_else(|| err("unreadable demo snapshot"))?;
     let winners: Vec<_> = published.winners().take(2).collect();
-    let today = ledger::today().format("%Y-%m-%d").to_string();
+    let today = ledger::today(c).format("%Y-%m-%d").to_string();
     let mut transfers = Vec::new();
     for (place, line) in winners.iter().enumerate() {
         let Some(prize) = &line.prize else { continue };

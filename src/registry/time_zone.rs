@@ -9,8 +9,10 @@
 use chrono::{FixedOffset, Offset};
 use serde::Serialize;
 
-/// One of Indonesia's time zones.
+/// One of Indonesia's time zones; serialized as its label (`"WITA"`), which the template
+/// filter `waktu(zona=…)` reads back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
 pub enum TimeZone {
     /// Waktu Indonesia Barat, UTC+7.
     Wib,
@@ -61,6 +63,14 @@ impl TimeZone {
             TimeZone::Wit => "WIT",
         }
     }
+
+    /// The zone named by its label (`WIB`, `WITA`, `WIT`).
+    #[must_use]
+    pub fn from_label(label: &str) -> Option<TimeZone> {
+        [TimeZone::Wib, TimeZone::Wita, TimeZone::Wit]
+            .into_iter()
+            .find(|z| z.label() == label)
+    }
 }
 
 #[cfg(test)]
@@ -79,6 +89,9 @@ mod tests {
         assert_eq!(TimeZone::of_region(None), TimeZone::Wib);
         assert_eq!(TimeZone::Wita.offset().local_minus_utc(), 8 * 3600);
         assert_eq!(TimeZone::Wit.label(), "WIT");
+        assert_eq!(TimeZone::from_label("WITA"), Some(TimeZone::Wita));
+        assert_eq!(TimeZone::from_label("wita"), None);
+        assert_eq!(serde_json::to_string(&TimeZone::Wita).unwrap(), "\"WITA\"");
     }
 
     #[test]

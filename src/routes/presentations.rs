@@ -8,6 +8,7 @@ use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use uuid::Uuid;
 
+use crate::app::competition::zone::{self, TimeZone};
 use crate::db::judging::draw::{self, StageOrder};
 use crate::error::AppError;
 use crate::views::Page;
@@ -18,6 +19,8 @@ struct CompetitionOrders {
     name: String,
     year: i32,
     level: String,
+    /// Its time zone: each competition's slots read in its own.
+    zone: TimeZone,
     orders: Vec<StageOrder>,
 }
 
@@ -33,6 +36,7 @@ async fn index(page: Page, db: &State<DatabaseConnection>) -> Result<Template, A
         .await?
         .into_iter()
         .map(|(c, orders)| CompetitionOrders {
+            zone: zone::of(&c),
             id: c.id,
             name: c.name,
             year: c.year,

@@ -43,7 +43,10 @@ async fn render(
     new_token: Option<String>,
     db: &DatabaseConnection,
 ) -> Result<Template, AppError> {
-    let fmt = crate::views::format::wib;
+    // Not one competition's times: shown in the zone of the account's own region or village.
+    let home = user.region_code.as_deref().or(user.village_code.as_deref());
+    let zone = crate::registry::TimeZone::of_region(home);
+    let fmt = |t| crate::views::format::when(t, zone, page.lang);
     let tokens = api_tokens::list_for_user(db, user.id)
         .await?
         .into_iter()

@@ -1,32 +1,16 @@
 //! Formatting helpers for templates: numbers with Indonesian thousands separators, and times
-//! in WIB whatever offset the database returned them in (PostgreSQL answers in UTC, SQLite
-//! in the offset stored), so a deadline reads the same on both.
+//! in a competition's zone (WIB, WITA or WIT, always named) whatever offset the database
+//! returned them in (PostgreSQL answers in UTC, SQLite in the offset stored), so a deadline
+//! reads the same on both.
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, Datelike, FixedOffset};
 
+use crate::app::competition::zone;
 use crate::registry::TimeZone;
+use entity::competition;
 use rocket_dyn_templates::tera::{self, Value};
-
-/// Western Indonesian Time (UTC+7), the offset schedules are entered and shown in.
-const WIB_SECONDS: i32 = 7 * 3600;
-
-/// `2026-05-31T16:59:00Z` → `31-05-2026 23:59 WIB`.
-#[must_use]
-pub fn wib(t: DateTime<FixedOffset>) -> String {
-    let offset = FixedOffset::east_opt(WIB_SECONDS).unwrap_or_else(|| *t.offset());
-    format!("{} WIB", t.with_timezone(&offset).format("%d-%m-%Y %H:%M"))
-}
-
-/// The Tera filter `wib`: an RFC 3339 time (as serde writes `DateTime`) shown in WIB; any
-/// other value passes through unchanged.
-pub fn wib_filter(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
-    Ok(match value.as_str().map(DateTime::parse_from_rfc3339) {
-        Some(Ok(t)) => Value::String(wib(t)),
-        _ => value.clone(),
-    })
-}
 
 /// `83762` → `83.762`.
 #[must_use]
@@ -85,6 +69,29 @@ pub fn score(p: juara_domain::Points) -> String {
     decimal(p.units(), juara_domain::Points::SCALE, 2)
 }
 
+/// `31-05-2026 23:59 WITA`: the compact numeric form tables and spreadsheets sort by.
+#[must_use]
+pub fn numeric_in(t: DateTime<FixedOffset>, zone: TimeZone) -> String {
+    let local = t.with_timezone(&zone.offset());
+    format!("{} {}", local.format("%d-%m-%Y %H:%M"), zone.label())
+}
+
+/// Month names in English, for pages read in English.
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// A calendar date as Indonesian letters print it: `20 Desember 2026`.
 #[must_use]
 pub fn tanggal(d: impl Datelike) -> String {
@@ -113,16 +120,45 @@ pub fn datetime_in(t: DateTime<FixedOffset>, zone: TimeZone) -> String {
     )
 }
 
-/// The Tera filter `waktu`: an RFC 3339 time shown as official letters print it, in the zone
-/// given as `zona` ("WIB", "WITA" or "WIT"; WIB when absent): `{{ t | waktu(zona=c.zone) }}`.
+/// A time as a page in `lang` prints it, in `zone` and naming it:
+/// `20 Desember 2026 pukul 16.00 WITA`, in English `20 December 2026, 16:00 WITA`.
+#[must_use]
+pub fn when(t: DateTime<FixedOffset>, zone: TimeZone, lang: &str) -> String {
+    if lang != "en" {
+        return datetime_in(t, zone);
+    }
+    let local = t.with_timezone(&zone.offset());
+    let month = usize::try_from(local.month0())
+        .ok()
+        .and_then(|m| MONTHS_EN.get(m))
+        .unwrap_or(&"");
+    format!(
+        "{} {month} {}, {} {}",
+        local.day(),
+        local.year(),
+        local.format("%H:%M"),
+        zone.label()
+    )
+}
+
+/// A time of competition `c` as [`when`] prints it, in the competition's own zone.
+#[must_use]
+pub fn competition_time(c: &competition::Model, t: DateTime<FixedOffset>, lang: &str) -> String {
+    when(t, zone::of(c), lang)
+}
+
+/// The Tera filter `waktu`: an RFC 3339 time shown as [`when`] prints it, in the zone given
+/// as `zona` ("WIB", "WITA" or "WIT" — a serialized [`TimeZone`]; WIB when absent) and the
+/// language `lang` (Indonesian when absent): `{{ t | waktu(zona=c.zone, lang=page.lang) }}`.
 pub fn waktu_filter(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
-    let zone = match args.get("zona").and_then(Value::as_str) {
-        Some("WITA") => TimeZone::Wita,
-        Some("WIT") => TimeZone::Wit,
-        _ => TimeZone::Wib,
-    };
+    let zone = args
+        .get("zona")
+        .and_then(Value::as_str)
+        .and_then(TimeZone::from_label)
+        .unwrap_or(TimeZone::Wib);
+    let lang = args.get("lang").and_then(Value::as_str).unwrap_or("id");
     Ok(match value.as_str().map(DateTime::parse_from_rfc3339) {
-        Some(Ok(t)) => Value::String(datetime_in(t, zone)),
+        Some(Ok(t)) => Value::String(when(t, zone, lang)),
         _ => value.clone(),
     })
 }
@@ -178,16 +214,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn times_show_in_wib_whatever_the_stored_offset() {
+    fn times_show_in_the_zone_whatever_the_stored_offset() {
         let utc = DateTime::parse_from_rfc3339("2026-05-31T16:59:00Z").unwrap();
         let wib_stored = DateTime::parse_from_rfc3339("2026-05-31T23:59:00+07:00").unwrap();
-        assert_eq!(wib(utc), "31-05-2026 23:59 WIB");
-        assert_eq!(wib(wib_stored), wib(utc));
+        assert_eq!(
+            when(utc, TimeZone::Wib, "id"),
+            "31 Mei 2026 pukul 23.59 WIB"
+        );
+        assert_eq!(
+            when(wib_stored, TimeZone::Wib, "id"),
+            when(utc, TimeZone::Wib, "id")
+        );
+        assert_eq!(when(utc, TimeZone::Wit, "en"), "1 June 2026, 01:59 WIT");
+        assert_eq!(numeric_in(utc, TimeZone::Wib), "31-05-2026 23:59 WIB");
         let none = HashMap::new();
-        let shown = wib_filter(&Value::String("2026-05-31T16:59:00+00:00".into()), &none);
-        assert_eq!(shown.unwrap(), Value::String("31-05-2026 23:59 WIB".into()));
+        let shown = waktu_filter(&Value::String("2026-05-31T16:59:00+00:00".into()), &none);
+        assert_eq!(
+            shown.unwrap(),
+            Value::String("31 Mei 2026 pukul 23.59 WIB".into())
+        );
         let text = Value::String("bukan waktu".into());
-        assert_eq!(wib_filter(&text, &none).unwrap(), text);
+        assert_eq!(waktu_filter(&text, &none).unwrap(), text);
     }
 
     #[test]
@@ -235,6 +282,11 @@ mod tests {
         assert_eq!(
             waktu_filter(&t, &args).unwrap(),
             Value::String("20 Desember 2026 pukul 16.00 WITA".into())
+        );
+        args.insert("lang".to_owned(), Value::String("en".into()));
+        assert_eq!(
+            waktu_filter(&t, &args).unwrap(),
+            Value::String("20 December 2026, 16:00 WITA".into())
         );
         let mut d2 = HashMap::new();
         d2.insert("d".to_owned(), Value::from(2));

@@ -158,10 +158,9 @@ impl Pagination {
 }
 
 /// Registers everything templates call: `t(…)` translations and the formatting filters
-/// (`waktu`, `angka`, and the older `wib`).
+/// (`waktu` for times in a competition's zone, `angka` for numbers).
 pub fn register_tera(tera: &mut rocket_dyn_templates::tera::Tera) {
     crate::i18n::register(tera);
-    tera.register_filter("wib", format::wib_filter);
     tera.register_filter("waktu", format::waktu_filter);
     tera.register_filter("angka", format::angka_filter);
 }

@@ -1,20 +1,27 @@
 //! What an update changes in a competition's published rules and schedule, as the
-//! `field: old → new` lines the audit log records; and how schedule times are shown (WIB).
+//! `field: old → new` lines the audit log records; and how schedule times are written for a
+//! `datetime-local` field, in the competition's zone.
 
 use chrono::{DateTime, FixedOffset};
 
+use super::zone::{self, TimeZone};
 use crate::db::competitions::CompetitionFields;
 
-/// Schedules are entered and shown in WIB (UTC+7), the offset of most DPMPD offices.
-pub const WIB_SECONDS: i32 = 7 * 3600;
+/// The value a `datetime-local` field shows for `t` in `zone` (`2026-05-31T23:59`).
+#[must_use]
+pub fn local_input(t: Option<DateTime<FixedOffset>>, zone: TimeZone) -> String {
+    t.map(|t| {
+        t.with_timezone(&zone.offset())
+            .format("%Y-%m-%dT%H:%M")
+            .to_string()
+    })
+    .unwrap_or_default()
+}
 
-/// The value a `datetime-local` field shows, in WIB.
+/// [`local_input`] in WIB, the national default; the audit rows still print times this way.
 #[must_use]
 pub fn format_time(t: Option<DateTime<FixedOffset>>) -> String {
-    match (t, FixedOffset::east_opt(WIB_SECONDS)) {
-        (Some(t), Some(wib)) => t.with_timezone(&wib).format("%Y-%m-%dT%H:%M").to_string(),
-        _ => String::new(),
-    }
+    local_input(t, TimeZone::Wib)
 }
 
 /// What changed in the published eligibility rules, as `field: old → new` lines.
@@ -59,9 +66,17 @@ pub fn eligibility_changes(old: &CompetitionFields, new: &CompetitionFields) -> 
     out
 }
 
-/// What changed in the schedule, as `field: old → new` lines.
+/// What changed in the schedule, as `field: old → new` lines, each time in its own
+/// competition's zone and naming it (the region, and so the zone, may change too).
 #[must_use]
 pub fn schedule_changes(old: &CompetitionFields, new: &CompetitionFields) -> Vec<String> {
+    let shown = |t: Option<DateTime<FixedOffset>>, fields: &CompetitionFields| {
+        let zone = zone::of_region(fields.region_code.as_deref());
+        match t {
+            Some(_) => format!("{} {}", local_input(t, zone), zone.label()),
+            None => String::new(),
+        }
+    };
     [
         (
             "nomination_opens_at",
@@ -82,6 +97,6 @@ pub fn schedule_changes(old: &CompetitionFields, new: &CompetitionFields) -> Vec
     ]
     .into_iter()
     .filter(|(_, a, b)| a != b)
-    .map(|(name, a, b)| format!("{name}: {} → {}", format_time(a), format_time(b)))
+    .map(|(name, a, b)| format!("{name}: {} → {}", shown(a, old), shown(b, new)))
     .collect()
 }

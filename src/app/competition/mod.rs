@@ -1,8 +1,9 @@
 //! The competition aggregate: set-up and lifecycle. Creating, editing, cloning and moving a
 //! competition through its statuses ([`lifecycle`]), editing its stages, criteria, document
 //! checklist and prize table ([`setup`]), the built-in templates ([`templates`]), and the
-//! rules of who may change what when ([`rules`]). HTML and JSON handlers call these same
-//! functions; refusals are one [`Error`] type.
+//! rules of who may change what when ([`rules`]), and the time zone its times are typed and
+//! read in ([`zone`]). HTML and JSON handlers call these same functions; refusals are one
+//! [`Error`] type.
 
 pub mod changes;
 pub mod error;
@@ -10,6 +11,7 @@ pub mod lifecycle;
 pub mod rules;
 pub mod setup;
 pub mod templates;
+pub mod zone;
 
 pub use error::{Error, FieldErrors, Outcome};
 pub use rules::status_of;

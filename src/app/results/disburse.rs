@@ -68,7 +68,7 @@ pub async fn pay(
     };
     input.proof = staged.as_ref().map(|s| s.row.clone());
     let txn = db.begin().await?;
-    let saved = match ledger::record(&txn, c, input, ledger::today(), by).await? {
+    let saved = match ledger::record(&txn, c, input, ledger::today(c), by).await? {
         Ok(saved) if !form_refused => saved,
         // Dropping the transaction rolls it back.
         other => return Ok(Err(other.err().unwrap_or_default())),

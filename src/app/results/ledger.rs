@@ -7,7 +7,7 @@
 
 use std::str::FromStr;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use chrono::{NaiveDate, Utc};
 use entity::{competition, disbursement, disbursement_reversal};
 use juara_domain::Rupiah;
 use juara_domain::money::RupiahParseError;
@@ -16,6 +16,7 @@ use sea_orm::{ConnectionTrait, DbErr, SqlErr};
 use uuid::Uuid;
 
 use super::Error;
+use crate::app::competition::zone;
 use crate::db::results::StoredFile;
 use crate::db::results::disbursements::{self, NewDisbursement};
 use crate::db::results::snapshots;
@@ -55,15 +56,10 @@ pub struct Ledger {
     pub totals: LedgerTotals,
 }
 
-/// Today in the competitions' time (WIB, UTC+7, as schedules are entered and shown).
+/// Today on the calendar of `c`'s zone: a transfer made at 00:30 WIT is dated that day.
 #[must_use]
-pub fn today() -> NaiveDate {
-    wib_date(Utc::now().fixed_offset())
-}
-
-fn wib_date(t: DateTime<FixedOffset>) -> NaiveDate {
-    let wib = FixedOffset::east_opt(7 * 3600).unwrap_or_else(|| *t.offset());
-    t.with_timezone(&wib).date_naive()
+pub fn today(c: &competition::Model) -> NaiveDate {
+    zone::today(c, Utc::now())
 }
 
 fn due_of(p: &Published, nomination: Uuid, kind: &str) -> Rupiah {
@@ -298,13 +294,13 @@ pub async fn record<C: ConnectionTrait>(
     let announced = snapshots::version(db, c.id, 1)
         .await?
         .map_or(snap.announced_at, |first| first.announced_at);
-    let announced_on = wib_date(announced);
+    let announced_on = zone::date_of(announced, zone::of(c));
     match paid_on {
         None => problems.push(Problem::new("paid_on", "res-err-date")),
-        Some(d) if d > today => problems.push(
-            Problem::new("paid_on", "ldg-err-date-future")
-                .with("today", today.format("%d-%m-%Y").to_string()),
-        ),
+        Some(d) if d > today => problems.push(Problem::new("paid_on", "ldg-err-date-future").with(
+            "today",
+            format!("{} {}", today.format("%d-%m-%Y"), zone::of(c).label()),
+        )),
         Some(d) if d < announced_on => problems.push(
             Problem::new("paid_on", "ldg-err-date-before")
                 .with("date", announced_on.format("%d-%m-%Y").to_string()),

@@ -12,7 +12,7 @@ use rocket::{Route, State, get, post, put, routes};
 use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
 
-use super::support::{self, loose, time_in, time_out};
+use super::support::{self, loose, time_out};
 use crate::app::competition::templates as competition_templates;
 use crate::app::competition::{lifecycle, rules};
 use crate::auth::api::ApiWrite;
@@ -39,6 +39,9 @@ pub struct CompetitionDto {
     pub nomination_closes_at: Option<String>,
     pub judging_closes_at: Option<String>,
     pub announcement_at: Option<String>,
+    /// The zone the pages type and show its times in (`WIB`, `WITA`, `WIT`); naive times
+    /// sent without an offset are read in it.
+    pub time_zone: crate::app::competition::zone::TimeZone,
     pub eligible_statuses: Vec<String>,
     pub require_definitive_head: bool,
     pub max_entries: Option<i32>,
@@ -71,6 +74,7 @@ impl CompetitionDto {
             nomination_closes_at: time_out(c.nomination_closes_at),
             judging_closes_at: time_out(c.judging_closes_at),
             announcement_at: time_out(c.announcement_at),
+            time_zone: crate::app::competition::zone::of(c),
             eligible_statuses: repo::split_statuses(&c.eligible_statuses),
             require_definitive_head: c.require_definitive_head,
             max_entries: c.max_entries,
@@ -142,10 +146,10 @@ impl CompetitionInput {
             region_code: self.region_code,
             category: self.category,
             description: self.description,
-            nomination_opens_at: time_in(self.nomination_opens_at),
-            nomination_closes_at: time_in(self.nomination_closes_at),
-            judging_closes_at: time_in(self.judging_closes_at),
-            announcement_at: time_in(self.announcement_at),
+            nomination_opens_at: self.nomination_opens_at,
+            nomination_closes_at: self.nomination_closes_at,
+            judging_closes_at: self.judging_closes_at,
+            announcement_at: self.announcement_at,
             eligible_statuses: self.eligible_statuses,
             require_definitive_head: self.require_definitive_head,
             max_entries: self.max_entries,

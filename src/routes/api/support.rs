@@ -100,16 +100,6 @@ pub fn loose<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error
     })
 }
 
-/// A time as sent: RFC 3339 (any offset) becomes the WIB text the forms parse; anything else
-/// is passed on for the forms' own parser (`2026-03-01T08:00` in WIB, or a date).
-#[must_use]
-pub fn time_in(v: Option<String>) -> Option<String> {
-    v.map(|s| match DateTime::parse_from_rfc3339(s.trim()) {
-        Ok(t) => crate::competition_forms::format_time(Some(t)),
-        Err(_) => s,
-    })
-}
-
 /// A stored time in RFC 3339, in UTC (`2026-03-01T01:00:00Z`): PostgreSQL keeps instants,
 /// not the offset they were entered with, so UTC is what both databases can answer alike.
 #[must_use]

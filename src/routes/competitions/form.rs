@@ -11,10 +11,10 @@ use serde::Serialize;
 use super::view::{Summary, show_view};
 use super::{add_errors, load, refused, show_path};
 use crate::app::competition::templates as competition_templates;
-use crate::app::competition::{lifecycle, rules};
+use crate::app::competition::{lifecycle, rules, zone};
 use crate::auth::AdminUser;
 use crate::auth::csrf::CsrfForm;
-use crate::competition_forms::{CompetitionForm, DEVELOPMENT_STATUSES, format_time};
+use crate::competition_forms::{CompetitionForm, DEVELOPMENT_STATUSES, local_input};
 use crate::db::competitions::{self as repo, CompetitionFields, Status};
 use crate::error::AppError;
 use crate::forms::FormState;
@@ -32,6 +32,20 @@ struct FormView {
     needs_reason: bool,
     statuses: Vec<(&'static str, bool)>,
     templates: Vec<&'static str>,
+    /// The zone the schedule fields are typed in (`WITA`): the region in the form, else
+    /// the admin's own (a new competition lies inside it), national: WIB.
+    zone: zone::TimeZone,
+}
+
+/// The zone of the region the form holds (as typed, stored or the admin's scope).
+fn form_zone(page: &Page, form: &FormState) -> zone::TimeZone {
+    let value = |k: &str| form.values.get(k).map(|v| v.trim()).unwrap_or("");
+    if value("level") == "nasional" {
+        return zone::of_region(None);
+    }
+    let typed = Some(value("region_code")).filter(|r| !r.is_empty());
+    let own = page.user.as_ref().and_then(|u| u.region_code.as_deref());
+    zone::of_region(typed.or(own))
 }
 
 fn form_view(
@@ -41,6 +55,7 @@ fn form_view(
     checked: &[String],
 ) -> FormView {
     FormView {
+        zone: form_zone(&page, &form),
         page,
         form,
         needs_reason: c.is_some_and(|c| rules::status_of(c) >= Status::Open),
@@ -56,6 +71,7 @@ fn form_view(
 /// The form's values for a stored competition.
 fn values_of(c: &competition::Model) -> FormState {
     let f = CompetitionFields::of(c);
+    let z = zone::of(c);
     let mut s = FormState::default();
     let mut set = |k: &str, v: String| {
         s.values.insert(k.to_owned(), v);
@@ -66,10 +82,13 @@ fn values_of(c: &competition::Model) -> FormState {
     set("region_code", f.region_code.unwrap_or_default());
     set("category", f.category.as_str().to_owned());
     set("description", f.description);
-    set("nomination_opens_at", format_time(f.nomination_opens_at));
-    set("nomination_closes_at", format_time(f.nomination_closes_at));
-    set("judging_closes_at", format_time(f.judging_closes_at));
-    set("announcement_at", format_time(f.announcement_at));
+    set("nomination_opens_at", local_input(f.nomination_opens_at, z));
+    set(
+        "nomination_closes_at",
+        local_input(f.nomination_closes_at, z),
+    );
+    set("judging_closes_at", local_input(f.judging_closes_at, z));
+    set("announcement_at", local_input(f.announcement_at, z));
     set(
         "max_entries",
         f.max_entries.map(|n| n.to_string()).unwrap_or_default(),

@@ -9,12 +9,11 @@ use sea_orm::{ConnectionTrait, DbErr};
 use serde::Serialize;
 
 use crate::app::competition::rules::{self, status_of};
-use crate::competition_forms::format_time;
 use crate::db::competition_setup::{self as setup, CriterionData};
 use crate::db::competitions as repo;
 use crate::forms::FormState;
 use crate::scoring;
-use crate::views::Page;
+use crate::views::{Page, format::competition_time};
 
 /// The competition as every set-up page shows it in its heading.
 #[derive(Serialize)]
@@ -299,7 +298,7 @@ pub(super) struct ShowView {
     pub page: Page,
     pub competition: Summary,
     pub description: String,
-    pub schedule: Vec<(String, String)>,
+    pub schedule: Vec<(String, Option<String>)>,
     pub eligible_statuses: Vec<String>,
     pub require_definitive_head: bool,
     pub max_entries: Option<i32>,
@@ -350,7 +349,7 @@ pub(super) async fn show_view<C: ConnectionTrait>(
         })
         .collect();
     let tiers = setup::list_prizes(db, c.id).await?;
-    let audit = crate::app::audit::of_competition(db, c.id, lang).await?;
+    let audit = crate::app::audit::of_competition(db, c, lang).await?;
     let schedule = [
         ("field-nomination-opens", c.nomination_opens_at),
         ("field-nomination-closes", c.nomination_closes_at),
@@ -358,7 +357,7 @@ pub(super) async fn show_view<C: ConnectionTrait>(
         ("field-announcement", c.announcement_at),
     ]
     .into_iter()
-    .map(|(k, t)| (page.t(k), format_time(t).replace('T', " ")))
+    .map(|(k, t)| (page.t(k), t.map(|t| competition_time(c, t, lang))))
     .collect();
     Ok(ShowView {
         competition: Summary::of(c),

@@ -56,6 +56,8 @@ struct CompView {
     name: String,
     status: entity::CompetitionStatus,
     judging_closes_at: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// The zone its times are typed and shown in.
+    zone: crate::app::competition::zone::TimeZone,
 }
 
 impl CompView {
@@ -65,6 +67,7 @@ impl CompView {
             name: c.name.clone(),
             status: c.status,
             judging_closes_at: c.judging_closes_at,
+            zone: crate::app::competition::zone::of(c),
         }
     }
 }

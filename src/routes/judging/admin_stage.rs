@@ -9,6 +9,7 @@ use sea_orm::DatabaseConnection;
 
 use super::admin::{done, load, refuse};
 use super::admin_assign::SeedForm;
+use crate::app::competition::zone;
 use crate::app::judging::sheets as rules;
 use crate::auth::{AdminUser, csrf::CsrfForm};
 use crate::competition_forms::parse_time;
@@ -147,8 +148,8 @@ async fn schedule(
         .value
         .as_ref()
         .map_or(("", ""), |f| (f.start, f.minutes));
-    // Entered in WIB, like every other schedule.
-    let start = parse_time(start_text).filter(|_| start_text.contains('T'));
+    // Typed in the competition's zone, like every other schedule.
+    let start = parse_time(start_text, zone::of(&c)).filter(|_| start_text.contains('T'));
     let minutes = minutes_text
         .trim()
         .parse::<i64>()

@@ -47,6 +47,8 @@ struct Row {
     status: entity::SheetStatus,
     writable: bool,
     deadline: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// The zone of the sheet's competition (rows may come from several).
+    zone: crate::app::competition::zone::TimeZone,
 }
 
 #[derive(Serialize)]
@@ -87,6 +89,7 @@ async fn index(
         .map(|c| Row {
             id: c.sheet.id,
             writable: rules::ensure_editable(&c, now).is_ok(),
+            zone: crate::app::competition::zone::of(&c.competition),
             competition: c.competition.name,
             stage: format!("{} — {}", c.stage.code, c.stage.name),
             village_code: c.nomination.village_code,

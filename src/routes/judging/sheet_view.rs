@@ -74,6 +74,8 @@ pub struct SheetView {
     pub description: String,
     pub achievements: String,
     pub deadline: Option<DateTime<FixedOffset>>,
+    /// The competition's zone, for the deadline and the presentation slots.
+    pub zone: crate::app::competition::zone::TimeZone,
     pub writable: bool,
     pub closed_message: Option<String>,
     pub reopen_reason: String,
@@ -236,6 +238,7 @@ pub async fn build(
         description: n.description.clone(),
         achievements: n.achievements.clone(),
         deadline: ctx.competition.judging_closes_at,
+        zone: crate::app::competition::zone::of(&ctx.competition),
         writable: editable.is_ok(),
         // Only a closed stage is explained; a submitted sheet shows its status instead.
         closed_message: match editable {

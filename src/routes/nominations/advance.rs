@@ -24,7 +24,7 @@ use crate::i18n;
 use crate::ids::{CompetitionId, NominationId};
 use crate::routes::reply::FormReply;
 use crate::views::Page;
-use crate::views::format::wib;
+use crate::views::format::competition_time;
 
 #[derive(Serialize)]
 struct CandidateView {
@@ -61,13 +61,15 @@ fn source_name(c: &competition::Model) -> String {
     format!("{} ({})", c.name, c.year)
 }
 
-/// Why a source result is not final, in words (`None` when final).
-fn not_final(state: &SourceState, lang: &str) -> Option<String> {
+/// Why the result of `source` is not final, in words (`None` when final); times in the
+/// source competition's zone.
+fn not_final(state: &SourceState, source: &competition::Model, lang: &str) -> Option<String> {
     Some(match state {
         SourceState::Final { .. } => return None,
         SourceState::NotAnnounced => i18n::t(lang, "adv-skip-not-announced"),
         SourceState::AppealWindowOpen { until } => {
-            i18n::t_args(lang, "adv-skip-appeal-window", &[("until", wib(*until))])
+            let until = competition_time(source, *until, lang);
+            i18n::t_args(lang, "adv-skip-appeal-window", &[("until", until)])
         }
         SourceState::AppealPending => i18n::t(lang, "adv-skip-appeal-pending"),
     })
@@ -117,7 +119,7 @@ async fn view(
     let waiting = nominations::advance_sources(db, target, who)
         .await?
         .iter()
-        .filter_map(|(c, s)| not_final(s, lang).map(|why| format!("{}: {why}", source_name(c))))
+        .filter_map(|(c, s)| not_final(s, c, lang).map(|why| format!("{}: {why}", source_name(c))))
         .collect();
     let mut change_views = Vec::new();
     for ch in changes {
@@ -136,12 +138,12 @@ async fn view(
                 .iter()
                 .map(|n| villages::label_of(&names, &n.village_code))
                 .collect(),
-            waiting: not_final(&state, lang).unwrap_or_default(),
+            waiting: not_final(&state, &ch.source, lang).unwrap_or_default(),
         });
     }
     Ok(AdvanceView {
+        competition: CompetitionSummary::of(target, lang),
         page,
-        competition: CompetitionSummary::of(target),
         candidates,
         waiting,
         changes: change_views,
@@ -170,13 +172,17 @@ pub(crate) async fn describe_skips<C: ConnectionTrait>(
     report: &AdvanceReport,
     lang: &str,
 ) -> Result<Vec<String>, DbErr> {
-    let mut rows = Vec::new();
+    let (mut rows, mut sources) = (Vec::new(), Vec::new());
     for (id, _) in &report.skipped {
-        rows.push(
-            entity::nomination::Entity::find_by_id(id.into_uuid())
-                .one(db)
-                .await?,
-        );
+        let row = entity::nomination::Entity::find_by_id(id.into_uuid())
+            .one(db)
+            .await?;
+        // The appeal window closes in the source competition's own zone.
+        sources.push(match &row {
+            Some(n) => competitions::find_by_id(db, n.competition_id.into()).await?,
+            None => None,
+        });
+        rows.push(row);
     }
     let codes: Vec<&str> = rows
         .iter()
@@ -187,8 +193,8 @@ pub(crate) async fn describe_skips<C: ConnectionTrait>(
     Ok(report
         .skipped
         .iter()
-        .zip(&rows)
-        .map(|((id, reason), row)| {
+        .zip(rows.iter().zip(&sources))
+        .map(|((id, reason), (row, source))| {
             let who = row.as_ref().map_or_else(
                 || id.to_string(),
                 |n| villages::label_of(&names, &n.village_code),
@@ -199,7 +205,8 @@ pub(crate) async fn describe_skips<C: ConnectionTrait>(
                         .open_until
                         .iter()
                         .find(|(n, _)| n == id)
-                        .map(|(_, t)| wib(*t))
+                        .zip(source.as_ref())
+                        .map(|((_, t), c)| competition_time(c, *t, lang))
                         .unwrap_or_default();
                     i18n::t_args(lang, "adv-skip-appeal-window", &[("until", until)])
                 }

@@ -40,11 +40,6 @@ fn now() -> DateTime<FixedOffset> {
     Utc::now().fixed_offset()
 }
 
-/// A timestamp as villages read it (`31-05-2026 23:59 WIB`).
-fn when(t: Option<DateTime<FixedOffset>>) -> Option<String> {
-    t.map(crate::views::format::wib)
-}
-
 /// The path of a village's nomination page.
 fn village_path(id: uuid::Uuid) -> String {
     rocket::uri!(edit::show(id = NominationId::from(id))).to_string()

@@ -148,7 +148,7 @@ pub(super) async fn index(
             .iter()
             .map(|n| Row {
                 place: Place::of(names.get(&n.village_code)),
-                nomination: NominationSummary::of(n),
+                nomination: NominationSummary::of(n, &c, page.lang),
             })
             .collect();
     }
@@ -162,8 +162,8 @@ pub(super) async fn index(
         HttpStatus::UnprocessableEntity
     };
     let view = IndexView {
+        competition: CompetitionSummary::of(&c, page.lang),
         page,
-        competition: CompetitionSummary::of(&c),
         rows,
         status: filter.status.map(Status::as_str).unwrap_or("").to_owned(),
         statuses: Status::ALL.iter().map(|s| s.as_str()).collect(),
@@ -229,10 +229,10 @@ async fn show_page(
     form: FormState,
     status: HttpStatus,
 ) -> Result<(HttpStatus, Template), AppError> {
-    let events = crate::app::audit::of_nomination(db, n, page.lang).await?;
+    let events = crate::app::audit::of_nomination(db, (n, c), page.lang).await?;
     let view = ShowView {
-        competition: CompetitionSummary::of(c),
-        nomination: NominationSummary::of(n),
+        competition: CompetitionSummary::of(c, page.lang),
+        nomination: NominationSummary::of(n, c, page.lang),
         place: Place::of(
             villages::infos(db, &[n.village_code.as_str()])
                 .await?

@@ -5,13 +5,15 @@ use entity::{competition, nomination, nomination_document};
 use sea_orm::{ConnectionTrait, DbErr};
 use serde::Serialize;
 
-use super::{now, when};
+use super::now;
+use crate::app::competition::zone::{self, TimeZone};
 use crate::db::competitions;
 use crate::db::documents;
 use crate::db::judging::draw::{StageOrder, named_orders};
 use crate::db::nominations::{DEVELOPMENT_STATUSES, Status};
 use crate::forms::FormState;
 use crate::views::Page;
+use crate::views::format::competition_time;
 
 /// What the nomination pages show about the competition.
 #[derive(Serialize)]
@@ -22,7 +24,10 @@ pub struct CompetitionSummary {
     pub level: String,
     pub category: String,
     pub status: entity::CompetitionStatus,
+    /// In the competition's zone, named (`30 April 2026 pukul 16.00 WITA`).
     pub closes_at: Option<String>,
+    /// The zone its times are shown in (for the `waktu` filter).
+    pub zone: TimeZone,
     pub window_open: bool,
     /// The published eligibility rules villages are checked against at submission.
     pub eligible_statuses: Vec<String>,
@@ -30,7 +35,7 @@ pub struct CompetitionSummary {
 }
 
 impl CompetitionSummary {
-    pub fn of(c: &competition::Model) -> Self {
+    pub fn of(c: &competition::Model, lang: &str) -> Self {
         CompetitionSummary {
             id: c.id.to_string(),
             name: c.name.clone(),
@@ -38,7 +43,8 @@ impl CompetitionSummary {
             level: c.level.clone(),
             category: c.category.clone(),
             status: c.status,
-            closes_at: when(c.nomination_closes_at),
+            closes_at: c.nomination_closes_at.map(|t| competition_time(c, t, lang)),
+            zone: zone::of(c),
             window_open: competitions::window_open(c, now()),
             eligible_statuses: competitions::split_statuses(&c.eligible_statuses),
             require_definitive_head: c.require_definitive_head,
@@ -204,7 +210,9 @@ pub struct NominationSummary {
 }
 
 impl NominationSummary {
-    pub fn of(n: &nomination::Model) -> Self {
+    /// The nomination `n` of competition `c`, its times in the competition's zone.
+    pub fn of(n: &nomination::Model, c: &competition::Model, lang: &str) -> Self {
+        let when = |t: Option<_>| t.map(|t| competition_time(c, t, lang));
         NominationSummary {
             id: n.id.to_string(),
             village_code: n.village_code.clone(),
@@ -342,6 +350,7 @@ pub async fn edit_view<C: ConnectionTrait>(
     forms: Forms,
     max_upload_bytes: u64,
 ) -> Result<EditView, DbErr> {
+    let lang = page.lang;
     let stages = crate::db::competition_setup::list_stages(db, c.id).await?;
     let presentation: Vec<StageOrder> = named_orders(db, &stages)
         .await?
@@ -355,7 +364,7 @@ pub async fn edit_view<C: ConnectionTrait>(
             Some(MyPlace {
                 stage: o.stage_name.clone(),
                 position: slot.position,
-                starts_at: slot.starts_at.map(crate::views::format::wib),
+                starts_at: slot.starts_at.map(|t| competition_time(c, t, lang)),
             })
         })
         .collect();
@@ -369,8 +378,8 @@ pub async fn edit_view<C: ConnectionTrait>(
         presentation,
         my_places,
         page,
-        competition: CompetitionSummary::of(c),
-        nomination: NominationSummary::of(n),
+        competition: CompetitionSummary::of(c, lang),
+        nomination: NominationSummary::of(n, c, lang),
         form: forms.profile.unwrap_or_else(|| profile_state(n)),
         upload: forms.upload,
         link: forms.link,

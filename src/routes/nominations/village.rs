@@ -60,7 +60,7 @@ async fn home_view(
                 .iter()
                 .find(|(n, _)| n.competition_id == c.id)
                 .map(|(n, _)| n.id.to_string()),
-            competition: CompetitionSummary::of(&c),
+            competition: CompetitionSummary::of(&c, page.lang),
         })
         .collect();
     Ok(HomeView {
@@ -70,8 +70,8 @@ async fn home_view(
         mine: mine
             .iter()
             .map(|(n, c)| MineRow {
-                competition: CompetitionSummary::of(c),
-                nomination: NominationSummary::of(n),
+                competition: CompetitionSummary::of(c, page.lang),
+                nomination: NominationSummary::of(n, c, page.lang),
             })
             .collect(),
         page,

@@ -199,7 +199,7 @@ async fn ledger_xlsx(
     let db = db.inner();
     let c = load_admin(db, id, &who.0).await?;
     let l = disburse::announced_ledger(db, &c, page.lang).await?;
-    let body = ledger_export::xlsx(&c.name, &l)
+    let body = ledger_export::xlsx(&c, &l)
         .map_err(|e| AppError::Internal(format!("ledger workbook: {e}")))?;
     Ok(Download::xlsx(body, format!("buku-besar-{}.xlsx", c.id)))
 }
@@ -214,7 +214,7 @@ async fn ledger_pdf(
     let db = db.inner();
     let c = load_admin(db, id, &who.0).await?;
     let l = disburse::announced_ledger(db, &c, page.lang).await?;
-    let body = ledger_export::pdf(&c.name, &l);
+    let body = ledger_export::pdf(&c, &l);
     Ok(Download::new(
         body,
         ContentType::PDF,

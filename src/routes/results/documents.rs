@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use super::exports::Download;
 use super::{load_admin, published_of};
+use crate::app::competition::zone;
 use crate::app::results::current_or_preview;
 use crate::auth::AdminUser;
 use crate::db::results::{minutes, snapshots};
@@ -113,7 +114,7 @@ async fn decree_pdf(
         title,
         number,
         place,
-        s.announced_at.date_naive(),
+        zone::date_of(s.announced_at, zone::of(&c)),
     )?;
     let body = pdf::decree(&p, &o, s.version, &s.content_hash);
     Ok(pdf(body, format!("sk-{}.pdf", c.id)))
@@ -150,7 +151,7 @@ async fn certificate_pdf(
         title,
         number,
         place,
-        s.announced_at.date_naive(),
+        zone::date_of(s.announced_at, zone::of(&c)),
     )?;
     let body = pdf::certificate(&p, line, &o);
     Ok(pdf(body, format!("piagam-{n}.pdf")))

@@ -1,13 +1,17 @@
 //! The ledger summary an auditor reads (BPK, Inspektorat): every entry's due, paid and
 //! difference per prize component under the version in force, every transfer and reversal
 //! with its date, reference, recorder and proof file, and the totals; as XLSX and PDF.
+//! Times are printed in the competition's zone, named.
 
+use entity::competition;
 use juara_domain::Rupiah;
 use juara_domain::prizes::ledger::Balance;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
+use crate::app::competition::zone;
 use crate::app::results::ledger::{Entry, Ledger, Payment};
 use crate::results::pdf::Writer;
+use crate::views::format::numeric_in;
 
 fn kind_name(kind: &str) -> &'static str {
     if kind == "cash" {
@@ -43,7 +47,8 @@ fn proof(p: &Payment) -> String {
 ///
 /// # Errors
 /// A workbook error.
-pub fn xlsx(name: &str, l: &Ledger) -> Result<Vec<u8>, XlsxError> {
+pub fn xlsx(c: &competition::Model, l: &Ledger) -> Result<Vec<u8>, XlsxError> {
+    let (name, z) = (&c.name, zone::of(c));
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
     let rp = Format::new().set_num_format("\"Rp\"#,##0;-\"Rp\"#,##0");
@@ -126,19 +131,20 @@ pub fn xlsx(name: &str, l: &Ledger) -> Result<Vec<u8>, XlsxError> {
         sheet.write(y, 7, &d.recipient_account)?;
         sheet.write(y, 8, proof(p))?;
         sheet.write(y, 9, &p.recorded_by)?;
-        sheet.write(y, 10, crate::views::format::wib(d.recorded_at))?;
+        sheet.write(y, 10, numeric_in(d.recorded_at, z))?;
         r += 1;
         if let Some((rev, by)) = &p.reversal {
             let y = row(r);
             sheet.write(y, 0, "Pembatalan")?;
-            sheet.write(y, 1, rev.recorded_at.format("%Y-%m-%d").to_string())?;
+            let day = zone::date_of(rev.recorded_at, z);
+            sheet.write(y, 1, day.format("%Y-%m-%d").to_string())?;
             sheet.write(y, 2, &d.reference)?;
             sheet.write(y, 3, &p.village.code)?;
             sheet.write(y, 4, &p.village.name)?;
             sheet.write(y, 5, kind_name(&d.kind))?;
             sheet.write_with_format(y, 6, d.amount.saturating_neg(), &rp)?;
             sheet.write(y, 9, by)?;
-            sheet.write(y, 10, crate::views::format::wib(rev.recorded_at))?;
+            sheet.write(y, 10, numeric_in(rev.recorded_at, z))?;
             sheet.write(y, 11, &rev.reason)?;
             r += 1;
         }
@@ -148,7 +154,8 @@ pub fn xlsx(name: &str, l: &Ledger) -> Result<Vec<u8>, XlsxError> {
 
 /// The summary as a landscape A4 PDF.
 #[must_use]
-pub fn pdf(name: &str, l: &Ledger) -> Vec<u8> {
+pub fn pdf(c: &competition::Model, l: &Ledger) -> Vec<u8> {
+    let (name, z) = (c.name.as_str(), zone::of(c));
     let mut w = Writer::new((297.0, 210.0));
     w.line(15.0, 14.0, true, "RINGKASAN BUKU BESAR PENYALURAN HADIAH");
     w.line(15.0, 11.0, false, name);
@@ -231,7 +238,7 @@ pub fn pdf(name: &str, l: &Ledger) -> Vec<u8> {
                 140,
                 &format!(
                     "DIBATALKAN {} oleh {}: {} ({})",
-                    crate::views::format::wib(rev.recorded_at),
+                    numeric_in(rev.recorded_at, z),
                     by,
                     rev.reason,
                     Rupiah::new(d.amount.saturating_neg())

@@ -142,7 +142,7 @@ pub(super) async fn render_version(
         version: snap.version,
         hash: snap.content_hash.clone(),
         reason: snap.reason.clone(),
-        announced_at: crate::views::format::wib(snap.announced_at),
+        announced_at: crate::views::format::competition_time(c, snap.announced_at, page.lang),
         superseded_by,
         results: ResultsView::of(&published, page.lang),
         versions: all

@@ -109,6 +109,8 @@ struct ProtocolView {
     appeal_closes: Option<chrono::DateTime<chrono::FixedOffset>>,
     /// A correction changed its standing and opened a fresh window.
     appeal_reopened: bool,
+    /// The competition's zone for the times shown.
+    zone: &'static str,
     form: FormState,
 }
 
@@ -261,6 +263,7 @@ async fn protocol_view(
         can_appeal: standing.closed.is_none(),
         appeal_closes: standing.closes,
         appeal_reopened: standing.reopened,
+        zone: crate::app::competition::zone::of(c).label(),
         appeals: standing
             .appeals
             .into_iter()

@@ -309,8 +309,8 @@ async fn schedule_changes_after_opening_need_a_reason_too() {
         .unwrap();
     assert_eq!(event.reason, "Banjir di beberapa kecamatan");
     assert_eq!(
-        event.details,
-        "nomination_closes_at: 2026-04-30T16:00 → 2026-05-15T16:00"
+        event.details, "nomination_closes_at: 2026-04-30T16:00 WITA → 2026-05-15T16:00 WITA",
+        "a Kalimantan Timur competition's times are typed and recorded in WITA"
     );
     // Other fields (the description) change without a reason.
     let resp = app

@@ -5,6 +5,7 @@
 mod access;
 mod lifecycle;
 mod setup;
+mod zones;
 
 use entity::{audit_event, competition, criterion, document_requirement, prize_tier, stage};
 use rocket::http::Status;

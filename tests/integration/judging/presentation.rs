@@ -52,7 +52,7 @@ async fn the_drawn_order_reaches_the_village_and_the_public() {
         .village_code;
     let admin_page = body(f.app.get(&base).await).await;
     assert!(admin_page.contains("Bakalankrapyak"), "villages named");
-    assert!(admin_page.contains("01-12-2026 08:00 WIB"));
+    assert!(admin_page.contains("1 Desember 2026 pukul 08.00 WIB"));
 
     // The public schedule: every village, in order, with the seed.
     let public = body(
@@ -110,7 +110,7 @@ async fn the_drawn_order_reaches_the_village_and_the_public() {
     )
     .await;
     let minutes = 30 * (place.position - 1);
-    let time = format!("{:02}:{:02} WIB", 8 + minutes / 60, minutes % 60);
+    let time = format!("{:02}.{:02} WIB", 8 + minutes / 60, minutes % 60);
     assert!(
         html.contains(&format!(
             "Urutan Anda: ke-{} pada tahap Verifikasi lapangan",

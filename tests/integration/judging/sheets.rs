@@ -427,7 +427,10 @@ async fn committee_unassigns_untouched_sheets_only_and_schedules_presentations()
         .collect();
     assert_eq!(starts[..3], ["01:00", "01:20", "01:40"]);
     let html = body(f.app.get(&base).await).await;
-    assert!(html.contains("01-12-2026 08:20 WIB"), "shown in WIB");
+    assert!(
+        html.contains("1 Desember 2026 pukul 08.20 WIB"),
+        "shown in WIB, Kudus' zone"
+    );
     // Bad input: both errors next to their fields, the typed values kept, nothing changed.
     let resp = f
         .app

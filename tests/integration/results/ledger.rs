@@ -23,7 +23,7 @@ fn day(offset: i64) -> String {
         .to_string()
 }
 
-async fn pay<'a>(
+pub(super) async fn pay<'a>(
     app: &'a TestApp,
     c: &Contest,
     nomination: Uuid,

@@ -27,6 +27,7 @@ use crate::results::stats::{StageStats, stage_stats};
 use crate::results::{self, Published};
 use crate::routes::reply::FormReply;
 use crate::views::Page;
+use crate::views::format::competition_time;
 
 #[derive(Serialize)]
 struct CompetitionView {
@@ -237,7 +238,7 @@ async fn preview_view(
             status: s.status,
             hash: s.content_hash,
             reason: s.reason,
-            announced_at: crate::views::format::wib(s.announced_at),
+            announced_at: competition_time(c, s.announced_at, lang),
         })
         .collect();
     if announced {
