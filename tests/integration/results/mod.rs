@@ -11,6 +11,7 @@ mod e2e;
 mod exports;
 pub mod ledger;
 mod ledger_db;
+mod preflight;
 mod refusals;
 mod scale;
 mod shortlist;
