@@ -8,6 +8,7 @@ use juara_domain::{Points, Rupiah};
 use sea_orm::{ConnectionTrait, DbErr};
 use serde::Serialize;
 
+use super::lifecycle::{Transition, transitions};
 use crate::app::competition::rules::{self, status_of};
 use crate::competition_forms::format_time;
 use crate::db::competition_setup::{self as setup, CriterionData};
@@ -293,14 +294,6 @@ pub(super) struct AuditRow {
     pub details: String,
 }
 
-/// A lifecycle button.
-#[derive(Serialize)]
-pub(super) struct Transition {
-    pub to: String,
-    /// False: shown disabled with a note.
-    pub enabled: bool,
-}
-
 /// The overview page.
 #[derive(Serialize)]
 pub(super) struct ShowView {
@@ -348,15 +341,7 @@ pub(super) async fn show_view<C: ConnectionTrait>(
     } else {
         Vec::new()
     };
-    let transitions = repo::Status::ALL
-        .into_iter()
-        .filter(|to| rules::can_become(status, *to))
-        .map(|to| Transition {
-            to: to.as_str().to_owned(),
-            // Announcing belongs to the results pages.
-            enabled: to != repo::Status::Announced,
-        })
-        .collect();
+    let transitions = transitions(c, chrono::Utc::now().fixed_offset());
     let tiers = setup::list_prizes(db, c.id).await?;
     let audit = audit::list_for_competition(db, c.id)
         .await?
