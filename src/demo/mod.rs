@@ -251,7 +251,7 @@ pub async fn load(db: &DatabaseConnection) -> Result<DemoReport, DbErr> {
         admin,
     )
     .await?;
-    let snap = announce::announce(db, c.clone(), admin, true)
+    let snap = announce::announce(db, c.clone(), admin, true, &Default::default())
         .await
         .map_err(|e| err(format!("{e:?}")))?;
     payments::record(db, &c, &snap, admin).await?;

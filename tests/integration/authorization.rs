@@ -225,6 +225,12 @@ const MATRIX: &[(Method, &str, Actor, Status)] = &[
         Status::Forbidden,
     ),
     (
+        Post,
+        "/api/v1/results/00000000-0000-4000-8000-000000000000/announce",
+        Judge,
+        Status::Forbidden,
+    ),
+    (
         Get,
         "/village/results/00000000-0000-4000-8000-000000000000",
         Admin,

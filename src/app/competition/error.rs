@@ -1,6 +1,7 @@
 //! The one refusal type of the competition set-up and lifecycle functions. Handlers map it:
 //! `Invalid` to the form again (HTML) or a 422 body (JSON), the rest to `AppError`.
 
+use chrono::{DateTime, FixedOffset};
 use sea_orm::DbErr;
 
 /// Field name and locale key of each problem of a checked input.
@@ -17,6 +18,9 @@ pub enum Error {
     Conflict(String),
     /// The competition cannot open: the engine's problems with its set-up, translated.
     NotReady(Vec<String>),
+    /// Judging would start before the nomination window closes (at this time) and the
+    /// committee has not confirmed it.
+    NominationsOpen(DateTime<FixedOffset>, crate::registry::TimeZone),
     /// The database failed.
     Db(DbErr),
 }

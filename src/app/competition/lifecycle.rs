@@ -4,13 +4,13 @@
 //! event in one transaction. Callers have checked the input (`CompetitionForm::check`) and the
 //! admin's scope; refusals come back as [`Error`]s, translated into `lang`.
 
-use chrono::{DateTime, FixedOffset, Months};
+use chrono::{DateTime, FixedOffset, Months, Utc};
 use entity::competition;
 use sea_orm::{DatabaseConnection, DbErr, TransactionTrait};
 
 use super::changes::{eligibility_changes, schedule_changes};
 use super::error::{Error, Outcome};
-use super::rules::{can_become, is_published, status_of};
+use super::rules::{can_become, is_published, nominations_still_open, status_of};
 use super::templates::CompetitionTemplate;
 use crate::db::audit::{self, NewEvent};
 use crate::db::competition_setup as setup;
@@ -164,12 +164,14 @@ pub fn status_name(s: Status, lang: &str) -> String {
 
 /// Moves the competition to `to` if the lifecycle allows it now: opening needs a set-up the
 /// engine accepts and a complete schedule ([`Error::NotReady`]); back to draft only while
-/// nobody has nominated; publishing results is the results pages' job.
+/// nobody has nominated; judging starts before the nomination window closes only when
+/// `confirmed` ([`Error::NominationsOpen`]); publishing results is the results pages' job.
 pub async fn transition(
     db: &DatabaseConnection,
     c: competition::Model,
     to: Status,
     reason: &str,
+    confirmed: bool,
     actor: UserId,
     lang: &str,
 ) -> Outcome<competition::Model> {
@@ -197,6 +199,11 @@ pub async fn transition(
             if repo::count_nominations(db, CompetitionId::from(c.id)).await? > 0 =>
         {
             return Err(Error::Conflict(i18n::t(lang, "err-has-nominations")));
+        }
+        (Status::Open, Status::Judging) if !confirmed => {
+            if let Some(closes) = nominations_still_open(&c, Utc::now().fixed_offset()) {
+                return Err(Error::NominationsOpen(closes, super::zone::of(&c)));
+            }
         }
         (Status::Review, Status::Announced) => {
             return Err(Error::Conflict(i18n::t(lang, "err-announce-later")));

@@ -1,6 +1,7 @@
 //! Who may change what, and when: the lifecycle's legal steps and which parts of the set-up
 //! are frozen in which status.
 
+use chrono::{DateTime, FixedOffset};
 use entity::competition;
 
 use super::error::{Error, Outcome};
@@ -29,6 +30,17 @@ pub fn can_become(from: Status, to: Status) -> bool {
             | (Review, Announced)
             | (Announced, Archived)
     )
+}
+
+/// Starting judging at `now` would cut the nomination window short: its closing time, for
+/// the warning the committee must confirm (`None` when the window has closed or has no end).
+#[must_use]
+pub fn nominations_still_open(
+    c: &competition::Model,
+    now: DateTime<FixedOffset>,
+) -> Option<DateTime<FixedOffset>> {
+    c.nomination_closes_at
+        .filter(|closes| status_of(c) == Status::Open && now < *closes)
 }
 
 /// Criteria, stages, weights and the checklist may change only before judging starts.

@@ -12,12 +12,27 @@ use uuid::Uuid;
 use crate::db::audit::{self, NewEvent};
 use crate::db::judging::assign as rows;
 use crate::db::judging::{SheetStatus, conflicts, panels, regions_of};
+use crate::db::villages;
+use crate::i18n;
 
 /// Why an assignment was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Refusal {
     /// The stage has no panel.
     NoPanel,
+    /// The panel (or the sub-panel of some aspects, `partial`) has fewer judges than the
+    /// stage asks per entry: no assignment can exist, conflicts or not.
+    PanelTooSmall {
+        panel: usize,
+        needed: usize,
+        partial: bool,
+    },
+    /// These entries (village in words, judges free of conflict with it) lack `needed`
+    /// judges without a conflict of interest.
+    TooFewWithoutConflict {
+        entries: Vec<(String, usize)>,
+        needed: usize,
+    },
     /// The engine found no valid assignment.
     Impossible(AssignError),
     /// Judges already started scoring this stage: automatic assignment would discard work.
@@ -31,11 +46,51 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    /// The translation key of the message.
+    /// The message, with the numbers and villages that explain it.
+    #[must_use]
+    pub fn describe(&self, lang: &str) -> String {
+        match self {
+            Refusal::PanelTooSmall {
+                panel,
+                needed,
+                partial,
+            } => i18n::t_args(
+                lang,
+                if *partial {
+                    "jdg-assign-subpanel-small"
+                } else {
+                    "jdg-assign-panel-small"
+                },
+                &[("panel", panel.to_string()), ("needed", needed.to_string())],
+            ),
+            Refusal::TooFewWithoutConflict { entries, needed } => {
+                let list: Vec<String> = entries
+                    .iter()
+                    .map(|(village, free)| {
+                        let args = [
+                            ("village", village.clone()), // not a state: the message argument
+                            ("free", free.to_string()),
+                        ];
+                        i18n::t_args(lang, "jdg-assign-free-judges", &args)
+                    })
+                    .collect();
+                i18n::t_args(
+                    lang,
+                    "jdg-assign-conflicts",
+                    &[("needed", needed.to_string()), ("entries", list.join("; "))],
+                )
+            }
+            other => i18n::t(lang, other.message_key()),
+        }
+    }
+
+    /// The translation key of the message (without the details [`Refusal::describe`] adds).
     #[must_use]
     pub fn message_key(&self) -> &'static str {
         match self {
             Refusal::NoPanel => "jdg-assign-no-panel",
+            Refusal::PanelTooSmall { .. } => "jdg-assign-panel-small",
+            Refusal::TooFewWithoutConflict { .. } => "jdg-assign-too-few",
             Refusal::Impossible(AssignError::TooFewEligible { .. }) => "jdg-assign-too-few",
             Refusal::Impossible(AssignError::CannotBalance) => "jdg-assign-unbalanced",
             Refusal::Impossible(AssignError::NoJudgesPerEntry) => "jdg-assign-zero",
@@ -87,9 +142,25 @@ pub async fn auto_assign<C: TransactionTrait + ConnectionTrait>(
         .collect();
     let per_entry = usize::try_from(s.judges_per_entry).unwrap_or(0);
     let mut result = Vec::new();
-    for judges in groups.values() {
+    for (aspects, judges) in &groups {
+        // Too few judges at all is a different fix (a bigger panel, or fewer judges per
+        // entry) from too few without conflicts (judges from elsewhere): say which.
+        if per_entry > 0 && judges.len() < per_entry {
+            return Ok(Err(Refusal::PanelTooSmall {
+                panel: judges.len(),
+                needed: per_entry,
+                partial: !aspects.is_empty(),
+            }));
+        }
         match assignment::assign(&entries, judges, per_entry, seed) {
             Ok(r) => result.extend(r),
+            Err(AssignError::TooFewEligible {
+                entries: short,
+                needed,
+            }) => {
+                let entries = short_entries(db, &noms, &short).await?;
+                return Ok(Err(Refusal::TooFewWithoutConflict { entries, needed }));
+            }
             Err(e) => return Ok(Err(Refusal::Impossible(e))),
         }
     }
@@ -117,6 +188,32 @@ pub async fn auto_assign<C: TransactionTrait + ConnectionTrait>(
     .await?;
     txn.commit().await?;
     Ok(Ok(result.len()))
+}
+
+/// The entries short of judges in words ("Desa, Kecamatan, Kabupaten") with how many
+/// judges are free of conflict with each, in the order of their villages.
+async fn short_entries<C: ConnectionTrait>(
+    db: &C,
+    noms: &[nomination::Model],
+    short: &[(EntryId, usize)],
+) -> Result<Vec<(String, usize)>, DbErr> {
+    let code_of = |e: &EntryId| {
+        noms.iter()
+            .find(|n| n.id.as_u128() == e.0)
+            .map(|n| n.village_code.clone())
+            .unwrap_or_default()
+    };
+    let mut codes: Vec<(String, usize)> = short.iter().map(|(e, n)| (code_of(e), *n)).collect();
+    codes.sort();
+    let keys: Vec<&str> = codes.iter().map(|(c, _)| c.as_str()).collect();
+    let names = villages::infos(db, &keys).await?;
+    Ok(codes
+        .iter()
+        .map(|(code, free)| {
+            let name = names.get(code).map_or_else(|| code.clone(), |v| v.label());
+            (name, *free)
+        })
+        .collect())
 }
 
 /// Assigns one judge to one entry, refusing a conflict or a duplicate.

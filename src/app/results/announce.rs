@@ -11,10 +11,11 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+use super::preflight::{self, GoAhead, Unconfirmed};
 use crate::db::audit::{self, NewEvent};
 use crate::db::competitions::{self, Status};
 use crate::db::results::appeals;
-use crate::db::results::snapshots;
+use crate::db::results::{minutes, snapshots};
 use crate::results::{Computed, Refusal, SnapshotInputs};
 
 /// Why an announcement or correction was not made.
@@ -30,6 +31,10 @@ pub enum AnnounceError {
     NothingChanged,
     /// The results cannot be computed.
     Refused(Refusal),
+    /// The plenary minutes must be recorded before announcing.
+    MinutesMissing,
+    /// The result has problems the committee has not confirmed with a reason.
+    Unconfirmed(Unconfirmed),
     Db(DbErr),
 }
 
@@ -49,20 +54,36 @@ pub struct ScoreChange {
     pub label: String,
 }
 
-/// Freezes the first version and publishes it.
+/// Freezes the first version and publishes it, once the plenary minutes are recorded. A
+/// result with problems (`preflight`) is announced only with the committee's go-ahead; its
+/// reason is kept in the announcement's audit event.
 pub async fn announce(
     db: &DatabaseConnection,
     c: competition::Model,
     actor: Uuid,
     publish_comments: bool,
+    go_ahead: &GoAhead,
 ) -> Result<result_snapshot::Model, AnnounceError> {
     if c.status != Status::Review {
         return Err(AnnounceError::WrongStatus);
     }
+    if minutes::latest(db, c.id).await?.is_none() {
+        return Err(AnnounceError::MinutesMissing);
+    }
     let txn = db.begin().await?;
+    let problems = preflight::check(&txn, &c)
+        .await?
+        .map_err(AnnounceError::Refused)?;
+    let confirmed = preflight::accept(problems, go_ahead).map_err(AnnounceError::Unconfirmed)?;
     let snap = freeze(&txn, &c, actor, String::new(), publish_comments).await?;
     competitions::set_status(&txn, c, Status::Announced).await?;
-    record(&txn, &snap, actor, "results.announced", None).await?;
+    // The snapshot (public, hashed) keeps no reason of its own; the committee's reason for
+    // announcing despite the problems goes into the audit event.
+    let event = result_snapshot::Model {
+        reason: confirmed.unwrap_or_default(),
+        ..snap.clone()
+    };
+    record(&txn, &event, actor, "results.announced", None).await?;
     txn.commit().await?;
     Ok(snap)
 }

@@ -11,6 +11,7 @@ pub mod disburse;
 pub mod files;
 pub mod frozen;
 pub mod ledger;
+pub mod preflight;
 pub mod read;
 pub mod snapshot;
 pub mod window;

@@ -6,7 +6,7 @@ use chrono::Utc;
 use entity::{nomination, score_sheet};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    Set,
+    QuerySelect, Set,
 };
 use uuid::Uuid;
 
@@ -35,6 +35,23 @@ pub async fn sheets_of_stage<C: ConnectionTrait>(
         .filter(score_sheet::Column::ExcludedAt.is_null())
         .order_by_asc(score_sheet::Column::NominationId)
         .order_by_asc(score_sheet::Column::JudgeId)
+        .all(db)
+        .await
+}
+
+/// Which of these stages have at least one counting sheet, in any status (a stage missing
+/// from the answer was never assigned to a judge).
+pub async fn stages_with_sheets<C: ConnectionTrait>(
+    db: &C,
+    stage_ids: Vec<Uuid>,
+) -> Result<Vec<Uuid>, DbErr> {
+    score_sheet::Entity::find()
+        .select_only()
+        .column(score_sheet::Column::StageId)
+        .distinct()
+        .filter(score_sheet::Column::StageId.is_in(stage_ids))
+        .filter(score_sheet::Column::ExcludedAt.is_null())
+        .into_tuple::<Uuid>()
         .all(db)
         .await
 }

@@ -296,10 +296,15 @@ struct TransitionInput {
     to: String,
     #[serde(default)]
     reason: String,
+    /// Start judging although the nomination window is still open.
+    #[serde(default)]
+    confirm_early_start: bool,
 }
 
 /// A lifecycle step. Opening refuses a set-up the engine does not accept with 422, listing
-/// every problem under `setup` (e.g. which node's weights sum to what).
+/// every problem under `setup` (e.g. which node's weights sum to what); starting judging
+/// before the nomination window closes is refused with 422 under `confirm_early_start`
+/// unless that field is `true`.
 #[post("/v1/competitions/<id>/status", data = "<input>")]
 async fn transition(
     who: ApiWrite,
@@ -313,7 +318,8 @@ async fn transition(
     let lang = support::LANG;
     let to = Status::parse(input.to.trim())
         .ok_or_else(|| support::invalid(vec![("to", "err-choice")]))?;
-    let saved = lifecycle::transition(db, c, to, &input.reason, who.id, lang).await?;
+    let confirmed = input.confirm_early_start;
+    let saved = lifecycle::transition(db, c, to, &input.reason, confirmed, who.id, lang).await?;
     Ok(Json(CompetitionDto::of(&saved)))
 }
 

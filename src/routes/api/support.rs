@@ -51,8 +51,8 @@ pub fn invalid(errors: FieldErrors) -> AppError {
     AppError::Invalid(fields)
 }
 
-/// The JSON answer to a refused competition action: field problems and an unready set-up
-/// (under `setup`) are 422s.
+/// The JSON answer to a refused competition action: field problems, an unready set-up (under
+/// `setup`) and an unconfirmed early start of judging (under `confirm_early_start`) are 422s.
 impl From<crate::app::competition::Error> for AppError {
     fn from(e: crate::app::competition::Error) -> Self {
         use crate::app::competition::Error;
@@ -62,6 +62,11 @@ impl From<crate::app::competition::Error> for AppError {
             Error::Conflict(message) => AppError::Conflict(message),
             Error::NotReady(problems) => {
                 AppError::Invalid(BTreeMap::from([("setup".to_owned(), problems)]))
+            }
+            Error::NominationsOpen(closes, zone) => {
+                let closes = crate::views::format::when(closes, zone, LANG);
+                let message = i18n::t_args(LANG, "comp-err-early-start", &[("closes", closes)]);
+                invalid_one("confirm_early_start", message)
             }
             Error::Db(e) => e.into(),
         }

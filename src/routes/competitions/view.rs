@@ -8,6 +8,7 @@ use juara_domain::{Points, Rupiah};
 use sea_orm::{ConnectionTrait, DbErr};
 use serde::Serialize;
 
+use super::lifecycle::{Transition, transitions};
 use crate::app::competition::rules::{self, status_of};
 use crate::db::competition_setup::{self as setup, CriterionData};
 use crate::db::competitions as repo;
@@ -284,14 +285,6 @@ pub(super) fn document_rows(rows: Vec<entity::document_requirement::Model>) -> V
         .collect()
 }
 
-/// A lifecycle button.
-#[derive(Serialize)]
-pub(super) struct Transition {
-    pub to: String,
-    /// False: shown disabled with a note.
-    pub enabled: bool,
-}
-
 /// The overview page.
 #[derive(Serialize)]
 pub(super) struct ShowView {
@@ -339,15 +332,7 @@ pub(super) async fn show_view<C: ConnectionTrait>(
     } else {
         Vec::new()
     };
-    let transitions = repo::Status::ALL
-        .into_iter()
-        .filter(|to| rules::can_become(status, *to))
-        .map(|to| Transition {
-            to: to.as_str().to_owned(),
-            // Announcing belongs to the results pages.
-            enabled: to != repo::Status::Announced,
-        })
-        .collect();
+    let transitions = transitions(c, chrono::Utc::now().fixed_offset());
     let tiers = setup::list_prizes(db, c.id).await?;
     let audit = crate::app::audit::of_competition(db, c, lang).await?;
     let schedule = [

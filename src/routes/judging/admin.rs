@@ -41,11 +41,16 @@ pub(super) async fn load(
 
 /// Back to the stage page with a success (`ok`) or error message.
 pub(super) fn done(s: &stage::Model, page: &Page, ok: bool, key: &str) -> FormReply {
+    said(s, ok, page.t(key))
+}
+
+/// Back to the stage page with `message` (already in words).
+pub(super) fn said(s: &stage::Model, ok: bool, message: String) -> FormReply {
     let back = uri!(stage_page(cid = s.competition_id, sid = s.id)).to_string();
     if ok {
-        FormReply::done(back, page.t(key))
+        FormReply::done(back, message)
     } else {
-        FormReply::refused(back, page.t(key))
+        FormReply::refused(back, message)
     }
 }
 

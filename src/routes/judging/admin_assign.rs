@@ -8,7 +8,7 @@ use rocket::{Route, State, post, routes};
 use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
-use super::admin::{done, load, refuse};
+use super::admin::{done, load, refuse, said};
 use crate::app::judging::{assign, panels as panel_rules};
 use crate::auth::{AdminUser, csrf::CsrfForm};
 use crate::db::judging::{assign as assign_rows, panels};
@@ -120,7 +120,7 @@ async fn auto(
     Ok(
         match assign::auto_assign(db, &s, seed, who.0.id.into_uuid()).await? {
             Ok(_) => done(&s, &page, true, "jdg-flash-assigned"),
-            Err(r) => done(&s, &page, false, r.message_key()),
+            Err(r) => said(&s, false, r.describe(page.lang)),
         },
     )
 }

@@ -43,7 +43,10 @@ struct Row {
     id: Uuid,
     competition: String,
     stage: String,
-    village_code: String,
+    /// The village's name, as on the sheet page (judges see whom they score).
+    village: String,
+    /// "Kecamatan, Kabupaten".
+    place: String,
     status: entity::SheetStatus,
     writable: bool,
     deadline: Option<chrono::DateTime<chrono::FixedOffset>>,
@@ -82,19 +85,49 @@ async fn index(
     stages.sort();
     stages.dedup();
     let (fs, fst) = (stage.unwrap_or(""), status.unwrap_or(""));
-    let rows = all
+    let mut shown: Vec<SheetCtx> = all
         .into_iter()
         .filter(|c| fs.is_empty() || c.stage.code == fs)
         .filter(|c| fst.is_empty() || c.sheet.status.as_str() == fst)
-        .map(|c| Row {
-            id: c.sheet.id,
-            writable: rules::ensure_editable(&c, now).is_ok(),
-            zone: crate::app::competition::zone::of(&c.competition),
-            competition: c.competition.name,
-            stage: format!("{} — {}", c.stage.code, c.stage.name),
-            village_code: c.nomination.village_code,
-            status: c.sheet.status,
-            deadline: c.competition.judging_closes_at,
+        .collect();
+    let codes: Vec<&str> = shown
+        .iter()
+        .map(|c| c.nomination.village_code.as_str())
+        .collect();
+    let villages = crate::db::villages::infos(db.inner(), &codes).await?;
+    let village = |c: &SheetCtx| villages.get(&c.nomination.village_code).cloned();
+    // Work still to do first, then what is submitted; each by competition, stage and name.
+    shown.sort_by_cached_key(|c| {
+        (
+            c.sheet.status == entity::SheetStatus::Submitted,
+            c.competition.name.clone(),
+            c.stage.position,
+            village(c).map(|v| v.name.to_lowercase()),
+        )
+    });
+    let rows = shown
+        .into_iter()
+        .map(|c| {
+            let v = village(&c).unwrap_or_default();
+            Row {
+                id: c.sheet.id,
+                writable: rules::ensure_editable(&c, now).is_ok(),
+                zone: crate::app::competition::zone::of(&c.competition),
+                competition: c.competition.name,
+                stage: format!("{} — {}", c.stage.code, c.stage.name),
+                village: if v.name.is_empty() {
+                    c.nomination.village_code
+                } else {
+                    v.name
+                },
+                place: [v.district, v.regency]
+                    .into_iter()
+                    .filter(|p| !p.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                status: c.sheet.status,
+                deadline: c.competition.judging_closes_at,
+            }
         })
         .collect();
     let view = Dashboard {

@@ -66,7 +66,8 @@ fn refusal_into(e: AnnounceError, state: &mut FormState, lang: &str) {
         AnnounceError::UnknownScore => state.form_errors.push(i18n::t(lang, "res-err-score")),
         AnnounceError::NothingChanged => state.add_key("values", lang, "res-err-nothing"),
         AnnounceError::Refused(r) => state.form_errors.extend(describe_refusal(&r, lang)),
-        AnnounceError::Db(_) => {}
+        // The database error is answered by the caller; the other two refuse announcements.
+        AnnounceError::Db(_) | AnnounceError::MinutesMissing | AnnounceError::Unconfirmed(_) => {}
     }
 }
 

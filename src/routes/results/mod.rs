@@ -4,6 +4,7 @@
 //! comes from `crate::results` (the engine); this module only formats and authorizes.
 
 mod api;
+mod api_announce;
 mod appeals;
 mod committee;
 mod correct;
@@ -51,7 +52,7 @@ pub fn routes() -> Vec<Route> {
 /// Every JSON route of this module (mounted under `/api`).
 #[must_use]
 pub fn api_routes() -> Vec<Route> {
-    api::routes()
+    [api::routes(), api_announce::routes()].concat()
 }
 
 /// The competition if it lies in the admin's region.

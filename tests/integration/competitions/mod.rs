@@ -3,6 +3,7 @@
 //! cloning, and who may reach any of it. Helpers read like the product.
 
 mod access;
+mod early_start;
 mod lifecycle;
 mod setup;
 mod zones;

@@ -114,12 +114,15 @@ async fn impossible_assignment_is_refused_and_nothing_is_written() {
     let result = assign::auto_assign(&f.app.db, &f.stage, 1, Uuid::new_v4())
         .await
         .unwrap();
-    assert!(matches!(
-        result,
-        Err(assign::Refusal::Impossible(
-            juara::domain::assignment::AssignError::TooFewEligible { .. }
-        ))
-    ));
+    let Err(assign::Refusal::TooFewWithoutConflict { entries, needed }) = result else {
+        panic!("a conflict refusal, got {result:?}");
+    };
+    assert_eq!(needed, 2);
+    assert_eq!(entries.len(), 6, "every entry is named");
+    assert_eq!(
+        entries[0],
+        ("Bakalankrapyak, Kaliwungu, Kabupaten Kudus".to_owned(), 0)
+    );
     assert!(sheets(&f).await.is_empty());
     // Without a panel at all.
     let f2 = Fixture::new().await;
@@ -372,4 +375,69 @@ async fn partial_panels_are_assigned_per_sub_panel() {
         assert_eq!(judges.iter().filter(|j| full.contains(j)).count(), 1);
         assert_eq!(judges.iter().filter(|j| health.contains(j)).count(), 1);
     }
+}
+
+/// The refusal the committee reads on the stage page after an automatic assignment.
+async fn auto_refusal(f: &Fixture) -> String {
+    f.app.login_as(Role::Admin).await;
+    let base = format!(
+        "/admin/competitions/{}/judging/{}",
+        f.competition.id, f.stage.id
+    );
+    let resp = f
+        .app
+        .post_form(&format!("{base}/assign/auto"), &[("seed", "1")])
+        .await;
+    assert_eq!(resp.status(), rocket::http::Status::SeeOther);
+    let page = crate::common::body(f.app.get(&base).await).await;
+    let start = page.find("flash flash-error").expect("a refusal");
+    let end = start + page[start..].find("</div>").expect("its end");
+    page[start..end].to_owned()
+}
+
+#[rocket::async_test]
+async fn a_panel_smaller_than_the_judges_per_entry_is_named_as_such_not_as_a_conflict() {
+    let f = Fixture::new().await;
+    // One judge from elsewhere, no conflict at all; the stage asks for two per entry.
+    let j = f.judge("juri_sendiri", Some("64.02")).await;
+    panels::upsert(&f.app.db, f.stage.id, j.id, &[])
+        .await
+        .unwrap();
+    let page = auto_refusal(&f).await;
+    assert!(
+        page.contains(
+            "Tim penilai tahap ini hanya 1 juri, padahal tahap ini meminta 2 juri per peserta"
+        ),
+        "{page}"
+    );
+    assert!(
+        !page.contains("konflik kepentingan"),
+        "no conflict is blamed"
+    );
+    assert!(sheets(&f).await.is_empty());
+}
+
+#[rocket::async_test]
+async fn conflicts_that_leave_entries_short_name_those_villages() {
+    let f = Fixture::new().await;
+    // Two judges: one from elsewhere, one living in Kota Kudus (entries 4 and 5).
+    let far = f.judge("juri_jauh", Some("64.02")).await;
+    let near = f.judge("juri_kota_kudus", Some("33.19.02")).await;
+    for id in [far.id, near.id] {
+        panels::upsert(&f.app.db, f.stage.id, id, &[])
+            .await
+            .unwrap();
+    }
+    let page = auto_refusal(&f).await;
+    assert!(
+        page.contains("tidak punya 2 juri tanpa konflik kepentingan"),
+        "{page}"
+    );
+    assert!(page.contains("Janggalan, Kota Kudus, Kabupaten Kudus (1 juri tanpa konflik)"));
+    assert!(page.contains("Demangan, Kota Kudus, Kabupaten Kudus (1 juri tanpa konflik)"));
+    assert!(
+        !page.contains("Bakalankrapyak"),
+        "entries with enough judges are not listed"
+    );
+    assert!(sheets(&f).await.is_empty());
 }

@@ -47,7 +47,7 @@ async fn reopen_without_a_reason_and_a_non_numeric_seed_are_refused_in_place() {
         .await;
     assert_eq!(resp.status(), Status::UnprocessableEntity);
     let html = body(resp).await;
-    assert!(html.contains(r#"id="err-seed">Angka acak (seed) harus bilangan bulat"#));
+    assert!(html.contains(r#"id="err-seed">Nomor undian harus bilangan bulat"#));
     assert!(html.contains(r#"value="-3x""#));
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     let sheets = entity::score_sheet::Entity::find()

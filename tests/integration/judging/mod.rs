@@ -9,6 +9,7 @@ mod assignment;
 mod committee_forms;
 mod concurrency;
 mod conflicts;
+mod dashboard;
 mod panel_aspects;
 mod presentation;
 mod sheets;

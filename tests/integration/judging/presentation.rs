@@ -25,7 +25,7 @@ async fn the_drawn_order_reaches_the_village_and_the_public() {
         .await;
     assert_eq!(resp.status(), Status::UnprocessableEntity);
     let html = body(resp).await;
-    assert!(html.contains(r#"id="err-seed">Angka acak (seed) harus bilangan bulat"#));
+    assert!(html.contains(r#"id="err-seed">Nomor undian harus bilangan bulat"#));
     assert!(html.contains(r#"value="tujuh""#), "typed value kept");
     let none = juara::db::judging::draw::slots(&f.app.db, f.stage.id)
         .await

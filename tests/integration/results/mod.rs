@@ -12,6 +12,7 @@ mod exports;
 pub mod ledger;
 mod ledger_db;
 mod ledger_zone;
+mod preflight;
 mod record;
 mod refusals;
 mod scale;

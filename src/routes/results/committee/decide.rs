@@ -1,5 +1,6 @@
 //! The committee's decisions on a result: the plenary minutes, then the announcement that
-//! freezes the result into its first snapshot.
+//! freezes the result into its first snapshot (with the committee's go-ahead when the
+//! pre-flight checks found problems).
 
 use chrono::NaiveDate;
 use entity::competition;
@@ -9,6 +10,7 @@ use sea_orm::DatabaseConnection;
 
 use super::{invalid, results_uri};
 use crate::app::results::announce::{self, AnnounceError};
+use crate::app::results::preflight::GoAhead;
 use crate::app::results::{describe_refusal, ensure_judging_started};
 use crate::auth::AdminUser;
 use crate::auth::csrf::CsrfForm;
@@ -94,6 +96,10 @@ async fn record_minutes(
 #[derive(FromForm)]
 struct AnnounceForm {
     publish_comments: bool,
+    /// "I understand …": announce although the result has problems.
+    confirm_incomplete: bool,
+    /// Why, when the result has problems.
+    reason: Option<String>,
 }
 
 #[post("/admin/competitions/<id>/results/announce", data = "<form>")]
@@ -104,16 +110,17 @@ async fn announce_results(
     form: CsrfForm<'_, AnnounceForm>,
     db: &State<DatabaseConnection>,
 ) -> Result<FormReply, AppError> {
-    let publish_comments = form.0.value.as_ref().is_some_and(|f| f.publish_comments);
+    let input = form.0.value.as_ref();
+    let publish_comments = input.is_some_and(|f| f.publish_comments);
+    let go_ahead = GoAhead {
+        understood: input.is_some_and(|f| f.confirm_incomplete),
+        reason: input.and_then(|f| f.reason.clone()).unwrap_or_default(),
+    };
     let db = db.inner();
     let c = load_admin(db, id, &who.0).await?;
-    if minutes::latest(db, c.id).await?.is_none() {
-        let mut state = FormState::default();
-        state.form_errors.push(page.t("res-err-minutes-first"));
-        return invalid(db, page, &c, state).await;
-    }
     let path = results_uri(&c);
-    match announce::announce(db, c.clone(), who.0.id.into_uuid(), publish_comments).await {
+    let actor = who.0.id.into_uuid();
+    match announce::announce(db, c.clone(), actor, publish_comments, &go_ahead).await {
         Ok(s) => {
             let msg = i18n::t_args(
                 page.lang,
@@ -122,25 +129,40 @@ async fn announce_results(
             );
             Ok(FormReply::done(path, msg))
         }
-        Err(e) => announce_failed(db, page, &c, e).await,
+        Err(e) => {
+            let state = FormState::from_context(&form.0.context, page.lang);
+            announce_failed(db, page, &c, state, e).await
+        }
     }
 }
 
-/// Renders the page with the reason an announcement or correction failed.
-pub(super) async fn announce_failed(
+/// Renders the page with the reason an announcement failed, keeping what was typed.
+async fn announce_failed(
     db: &DatabaseConnection,
     page: Page,
     c: &competition::Model,
+    mut state: FormState,
     e: AnnounceError,
 ) -> Result<FormReply, AppError> {
-    let mut state = FormState::default();
+    let lang = page.lang;
     match e {
         AnnounceError::Db(e) => return Err(e.into()),
+        AnnounceError::MinutesMissing => state.form_errors.push(page.t("res-err-minutes-first")),
+        AnnounceError::Unconfirmed(u) => {
+            state.form_errors.push(i18n::t_args(
+                lang,
+                "res-err-pre-summary",
+                &[("count", u.problems.len().to_string())],
+            ));
+            for (field, key) in u.missing {
+                state.add_key(field, lang, key);
+            }
+        }
         AnnounceError::WrongStatus => state.form_errors.push(page.t("res-err-status")),
-        AnnounceError::ReasonMissing => state.add_key("reason", page.lang, "res-err-reason"),
+        AnnounceError::ReasonMissing => state.add_key("reason", lang, "res-err-reason"),
         AnnounceError::UnknownScore => state.form_errors.push(page.t("res-err-score")),
         AnnounceError::NothingChanged => state.form_errors.push(page.t("res-err-nothing")),
-        AnnounceError::Refused(r) => state.form_errors = describe_refusal(&r, page.lang),
+        AnnounceError::Refused(r) => state.form_errors = describe_refusal(&r, lang),
     }
     invalid(db, page, c, state).await
 }

@@ -16,6 +16,7 @@ use uuid::Uuid;
 
 use super::{ResultsView, load_admin, published_of};
 use crate::app::results::advance as app_advance;
+use crate::app::results::preflight;
 use crate::app::results::{describe_refusal, ensure_judging_started};
 use crate::auth::AdminUser;
 use crate::db::competitions::Status as CompStatus;
@@ -89,6 +90,8 @@ struct PreviewView {
     page: Page,
     competition: CompetitionView,
     problems: Vec<String>,
+    /// What the committee must confirm before announcing (pre-flight checks), in words.
+    preflight: Vec<String>,
     results: Option<ResultsView>,
     incomplete: Vec<(String, String)>,
     shortlists: Vec<Shortlist>,
@@ -128,6 +131,7 @@ async fn preview_view(
         },
         page,
         problems: Vec::new(),
+        preflight: Vec::new(),
         results: None,
         incomplete: Vec::new(),
         shortlists: Vec::new(),
@@ -152,7 +156,11 @@ async fn preview_view(
         }
     } else {
         match results::compute(db, c).await? {
-            Ok(computed) => Some(computed.published),
+            Ok(computed) => {
+                let found = preflight::problems(db, &computed).await?;
+                view.preflight = found.iter().map(|p| p.describe(lang)).collect();
+                Some(computed.published)
+            }
             Err(r) => {
                 view.problems = describe_refusal(&r, lang);
                 None

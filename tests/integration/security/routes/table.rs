@@ -243,6 +243,7 @@ pub const ROWS: &[Row] = &[
     r("GET /api/v1/competitions/<id>", "/api/v1/competitions/{comp}", Reader),
     r("PUT /api/v1/competitions/<id>", "/api/v1/competitions/{comp}", InScope),
     r("POST /api/v1/competitions/<id>/status", "/api/v1/competitions/{comp}/status", InScope),
+    r("POST /api/v1/results/<id>/announce", "/api/v1/results/{comp}/announce", InScope),
     r("POST /api/v1/competitions/<id>/clone", "/api/v1/competitions/{comp}/clone", InScope),
     r("GET /api/v1/competitions/<id>/advance", "/api/v1/competitions/{comp}/advance", InScope),
     r("POST /api/v1/competitions/<id>/advance", "/api/v1/competitions/{comp}/advance", InScope),
