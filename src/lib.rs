@@ -61,6 +61,7 @@ pub fn build(figment: Figment, config: AppConfig, db: DatabaseConnection) -> Roc
         .manage(config)
         .manage(db::region_index::RegionSearch::default())
         .attach(registry_counts())
+        .attach(startup::first_admin_reminder())
         .attach(routes::input_guard::RefuseControlChars)
         .attach(Template::custom(|engines| {
             views::register_tera(&mut engines.tera)

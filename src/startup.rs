@@ -151,16 +151,36 @@ pub async fn bootstrap_admin(
         // A password that went through a log must not stay in use: the first login leads
         // straight to the change-password form, and nothing else opens until it is changed.
         users::require_password_change(db, admin).await?;
-        // Printed, not only logged, so it is seen even with logging turned down.
-        println!(
+        // Printed, not only logged, so it is seen even with logging turned down; the server
+        // prints it again once it has launched, below Rocket's list of routes.
+        let notice = format!(
             "\n  First admin created: username `{}`, password `{password}`\n  \
              You will be asked to change it at the first login.\n",
             config.admin_username
         );
+        println!("{notice}");
+        let _ = FIRST_ADMIN_NOTICE.set(notice);
     } else {
         println!("First admin `{}` created.", config.admin_username);
     }
     Ok(())
+}
+
+/// The generated first admin's credentials, kept for the launch message.
+static FIRST_ADMIN_NOTICE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Repeats the generated first admin's credentials as the last thing printed at launch, so
+/// they are not lost above Rocket's list of routes.
+#[must_use]
+pub fn first_admin_reminder() -> rocket::fairing::AdHoc {
+    rocket::fairing::AdHoc::on_liftoff("First admin reminder", |_| {
+        Box::pin(async {
+            if let Some(notice) = FIRST_ADMIN_NOTICE.get() {
+                let line = "=".repeat(72);
+                println!("\n{line}{notice}{line}\n");
+            }
+        })
+    })
 }
 
 /// The URL without its password, for messages.

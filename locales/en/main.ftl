@@ -4,7 +4,8 @@
 nav-label = Main navigation
 nav-regions = Regions
 nav-admin = Committee
-nav-users = Accounts
+nav-users = Users
+nav-my-account = My account
 nav-judge = Judging
 nav-village = My village
 nav-login = Log in
@@ -46,7 +47,8 @@ login-submit = Log in
 login-help = Forgot your password? Contact the DPMPD committee of your province.
 login-failed = Wrong username or password.
 login-throttled = Too many failed login attempts. Try again in { $minutes } minutes.
-flash-logged-in = Welcome back.
+flash-logged-in = Welcome back, { $name }.
+flash-logged-in-first = Welcome to Juara, { $name }.
 flash-logged-out = You have logged out.
 
 ## Account

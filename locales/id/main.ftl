@@ -4,7 +4,8 @@
 nav-label = Navigasi utama
 nav-regions = Wilayah
 nav-admin = Panitia
-nav-users = Akun
+nav-users = Pengguna
+nav-my-account = Akun saya
 nav-judge = Penilaian
 nav-village = Desa saya
 nav-login = Masuk
@@ -46,7 +47,8 @@ login-submit = Masuk
 login-help = Lupa kata sandi? Hubungi panitia DPMPD di provinsi Anda.
 login-failed = Nama pengguna atau kata sandi salah.
 login-throttled = Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam { $minutes } menit.
-flash-logged-in = Selamat datang kembali.
+flash-logged-in = Selamat datang kembali, { $name }.
+flash-logged-in-first = Selamat datang di Juara, { $name }.
 flash-logged-out = Anda telah keluar.
 
 ## Account

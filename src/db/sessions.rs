@@ -69,6 +69,15 @@ pub async fn revoke_all<C: ConnectionTrait>(db: &C, user_id: Uuid) -> Result<u64
     Ok(res.rows_affected)
 }
 
+/// How many sessions the account has on record (0: it has never signed in, or not for long).
+pub async fn count_for_user<C: ConnectionTrait>(db: &C, user_id: Uuid) -> Result<u64, DbErr> {
+    use sea_orm::PaginatorTrait;
+    user_session::Entity::find()
+        .filter(user_session::Column::UserId.eq(user_id))
+        .count(db)
+        .await
+}
+
 /// Deletes the account's sessions that expired before `before` (through the user index), so
 /// the table stays as small as the number of live sessions.
 pub async fn prune<C: ConnectionTrait>(

@@ -96,6 +96,8 @@ async fn create(
     throttle::record(db, config, gate, &username, &ip, ok).await?;
     match account.filter(|_| ok) {
         Some(account) => {
+            // A first sign-in is greeted as one, not "welcome back".
+            let first = crate::db::sessions::count_for_user(db, account.id).await? == 0;
             session::start(db, jar, &account, config).await?;
             let to = if account.must_change_password {
                 "/account/password".to_owned()
@@ -104,7 +106,14 @@ async fn create(
             };
             Ok(Ok(Flash::success(
                 Redirect::to(to),
-                page.t("flash-logged-in"),
+                page.t_args(
+                    if first {
+                        "flash-logged-in-first"
+                    } else {
+                        "flash-logged-in"
+                    },
+                    &[("name", account.display_name.clone())],
+                ),
             )))
         }
         None => {

@@ -55,6 +55,12 @@ impl Page {
     pub fn t(&self, key: &str) -> String {
         crate::i18n::t(self.lang, key)
     }
+
+    /// The message `key` in the page's language with named arguments.
+    #[must_use]
+    pub fn t_args(&self, key: &str, args: &[(&str, String)]) -> String {
+        crate::i18n::t_args(self.lang, key, args)
+    }
 }
 
 #[rocket::async_trait]

@@ -46,18 +46,31 @@
     }
   }
 
-  // Sends the form with its progress shown, then shows the server's answer as a page.
+  // Sends the form with its progress shown, then shows the server's answer (the page again,
+  // with its message or its errors) in place of this one, back at the item uploaded to.
   function sendWithProgress(form, bar) {
     var xhr = new XMLHttpRequest();
+    var target = form.querySelector("input[name=target]");
+    var back = target ? "add-" + target.value.replace(":", "-") : null;
     xhr.open("POST", form.action);
+    xhr.responseType = "document";
     xhr.upload.addEventListener("progress", function (e) {
       if (e.lengthComputable) bar.value = Math.round((e.loaded / e.total) * 100);
     });
     xhr.addEventListener("load", function () {
-      document.open();
-      document.write(xhr.responseText);
-      document.close();
+      var answer = xhr.response;
+      if (!answer || !answer.body) {
+        window.location.href = xhr.responseURL || window.location.href;
+        return;
+      }
+      document.title = answer.title;
+      document.body.replaceWith(document.importNode(answer.body, true));
       if (xhr.responseURL) history.replaceState(null, "", xhr.responseURL);
+      var item = back && document.getElementById(back);
+      if (item) item.closest("li").scrollIntoView({ block: "center" });
+      // Listeners on `document` (confirmations, uploads) still hold; the new body needs these.
+      summary();
+      drafts();
     });
     xhr.addEventListener("error", function () {
       // The connection dropped: send it the ordinary way so the browser reports it.

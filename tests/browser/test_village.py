@@ -12,6 +12,15 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 MAX_HEIGHT = 6000
 
 
+def upload_and_wait(page, item):
+    """Sends an item's upload form (through the page's progress script) and waits for the
+    server's answer to replace the page's body."""
+    page.evaluate("document.body.dataset.before = 'upload'")
+    item.locator("form.upload-form button[type=submit]").click()
+    page.wait_for_selector("body:not([data-before])")
+    assert "Berkas diunggah." in page.inner_text("main")
+
+
 def test_village_nominates_on_a_phone(phone, server, tmp_path):
     page = phone
     small = tmp_path / "profil.pdf"
@@ -50,8 +59,7 @@ def test_village_nominates_on_a_phone(phone, server, tmp_path):
     error = first.locator(".field-error.client")
     assert "terlalu besar" in error.inner_text()
     first.locator("input[type=file]").set_input_files(str(small))
-    first.locator("form.upload-form button[type=submit]").click()
-    page.wait_for_selector("text=Berkas diunggah.")
+    upload_and_wait(page, first)
     assert page.locator(".draft-restored").is_visible(), "unsaved typing was not restored"
     assert page.input_value("#f-contact_name") == "Siti Aminah"
 
@@ -71,8 +79,7 @@ def test_village_nominates_on_a_phone(phone, server, tmp_path):
         item.locator("details.add-evidence > summary").click()
         if item.locator("form.upload-form").count():
             item.locator("input[type=file]").set_input_files(str(small))
-            item.locator("form.upload-form button[type=submit]").click()
-            page.wait_for_selector("text=Berkas diunggah.")
+            upload_and_wait(page, item)
         else:
             item.locator("input[name=url]").fill("https://video.desa.id/profil")
             item.locator("input[name=label]").fill("Video profil desa")

@@ -346,3 +346,32 @@ async fn session_cookies_are_secure_when_configured() {
         .to_owned();
     assert!(!cookie.contains("Secure"), "{cookie}");
 }
+
+/// The first sign-in is greeted as a welcome, later ones as a welcome back, by name; the
+/// navigation names the person's own account page apart from the list of users.
+#[rocket::async_test]
+async fn the_first_login_is_a_welcome_and_the_own_account_is_easy_to_find() {
+    let app = TestApp::new().await;
+    app.create_user(Role::Admin, "panitia", None, None).await;
+    assert_eq!(app.login("panitia", PASSWORD).await, Status::SeeOther);
+    let page = body(app.get("/admin").await).await;
+    assert!(
+        page.contains("Selamat datang di Juara, Pengguna panitia."),
+        "{page}"
+    );
+    assert!(!page.contains("Selamat datang kembali"), "{page}");
+    assert!(page.contains("href=\"/account/password\""));
+    assert!(page.contains("Akun saya: Pengguna panitia"));
+    assert!(
+        page.contains(">Pengguna</a>"),
+        "the user list is named as such"
+    );
+    let again = app.new_browser().await;
+    let status = crate::common::log_in(&again, "panitia", PASSWORD).await;
+    assert_eq!(status, Status::SeeOther);
+    let page = body(again.get("/admin").dispatch().await).await;
+    assert!(
+        page.contains("Selamat datang kembali, Pengguna panitia."),
+        "{page}"
+    );
+}
