@@ -31,11 +31,12 @@ _axe = Axe()
 class Server:
     """The running app and what `juara demo` printed: accounts and the demo's ids."""
 
-    def __init__(self, base, accounts, announced_id, judging_id):
+    def __init__(self, base, accounts, announced_id, judging_id, open_id):
         self.base = base
         self.accounts = accounts
         self.announced_id = announced_id
         self.judging_id = judging_id
+        self.open_id = open_id
 
 
 def _free_port():
@@ -65,6 +66,7 @@ def server():
     accounts = dict(re.findall(r"^\s+\w+\s+(demo-[\w-]+)\s+(\S+)$", demo, re.M))
     announced = re.search(r"public winners page: /results/([0-9a-f-]+)", demo).group(1)
     judging = re.search(r"/admin/competitions/([0-9a-f-]+)/judging", demo).group(1)
+    open_id = re.search(r"open for nominations .*\(([0-9a-f-]+)\)", demo).group(1)
     log = open(data / "server.log", "w")
     proc = subprocess.Popen([str(BIN)], env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
@@ -77,7 +79,7 @@ def server():
     else:
         proc.kill()
         raise RuntimeError("the server did not start; see " + str(data / "server.log"))
-    yield Server(base, accounts, announced, judging)
+    yield Server(base, accounts, announced, judging, open_id)
     proc.terminate()
     proc.wait(timeout=10)
     shutil.rmtree(data, ignore_errors=True)

@@ -77,3 +77,23 @@ def test_announcing_an_incomplete_result_lists_the_problems_and_asks(desk, serve
     finally:
         # Back to judging for the other journeys (the judge scores this competition).
         _click_status(page, server.judging_id, "Mulai penilaian")
+
+
+def test_starting_judging_while_nominations_are_open_warns_and_asks(desk, server):
+    """Issue 12: "Mulai penilaian" closed registration three weeks early. On a competition
+    still taking nominations the page warns with the closing date, and the step is refused
+    unless the committee ticks that it means it (not ticked here: the village journey still
+    nominates into this competition)."""
+    page = desk
+    log_in(page, server, "demo-panitia")
+    page.goto(f"/admin/competitions/{server.open_id}")
+    look(page, "admin-competition-open")
+    warning = page.locator("#early-start-warning")
+    assert warning.is_visible(), "no warning that nominations are still open"
+    assert "WIB" in warning.inner_text() or "WITA" in warning.inner_text() or "WIT" in warning.inner_text()
+    page.once("dialog", lambda d: d.accept())
+    page.click("#early-start button[type=submit]")
+    page.wait_for_load_state("load")
+    look(page, "admin-competition-early-refused")
+    assert page.locator("#err-confirm_early_start").is_visible(), "no error next to the box"
+    assert page.locator("#early-start").count() == 1, "judging started anyway"
