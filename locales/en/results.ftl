@@ -76,8 +76,6 @@ res-advance-top = Number of top winners
 ## Columns
 res-col-rank = Rank
 res-col-village = Village
-res-col-kecamatan = District
-res-col-kabupaten = Regency/City
 res-col-final = Final score
 res-col-prize = Prize
 res-col-decided-by = Decided by
@@ -127,6 +125,11 @@ res-chart = Aspect scores against the winner and the field average
 res-chart-mine = Our village
 res-chart-winner = Winner
 res-chart-average = Average
+res-chart-stage = Aspect scores in { $stage }: our village, the winner and the field average
+res-criteria = Criteria in detail
+res-crit-legend = Each row: panel score × weight = contribution to the stage score.
+res-judge-values = Judges' values
+res-final-chart = Final scores of the top entries
 res-appeal-closes = Your appeal window ends on
 res-appeal-reopened = A correction changed your standing, so your appeal window was opened again.
 res-appeal-title = Appeal

@@ -76,8 +76,6 @@ res-advance-top = Jumlah juara teratas
 ## Columns
 res-col-rank = Peringkat
 res-col-village = Desa/Kelurahan
-res-col-kecamatan = Kecamatan
-res-col-kabupaten = Kabupaten/Kota
 res-col-final = Nilai akhir
 res-col-prize = Hadiah
 res-col-decided-by = Penentu
@@ -127,6 +125,11 @@ res-chart = Nilai aspek dibandingkan juara dan rata-rata peserta
 res-chart-mine = Desa kami
 res-chart-winner = Juara I
 res-chart-average = Rata-rata
+res-chart-stage = Nilai aspek { $stage }: desa kami, Juara I dan rata-rata peserta
+res-criteria = Rincian kriteria
+res-crit-legend = Tiap baris: nilai panel × bobot = kontribusi ke nilai tahap.
+res-judge-values = Nilai tiap juri
+res-final-chart = Nilai akhir peserta teratas
 res-appeal-closes = Masa sanggah Anda berakhir pada
 res-appeal-reopened = Koreksi hasil mengubah kedudukan Anda, sehingga masa sanggah dibuka kembali.
 res-appeal-title = Sanggahan

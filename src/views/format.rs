@@ -69,6 +69,14 @@ pub fn score(p: juara_domain::Points) -> String {
     decimal(p.units(), juara_domain::Points::SCALE, 2)
 }
 
+/// A weight or a judge's mark as typed: up to four decimals, none when whole — `35`,
+/// `3,465`, `4,5`.
+#[must_use]
+pub fn trimmed(p: juara_domain::Points) -> String {
+    let full = decimal(p.units(), juara_domain::Points::SCALE, 4);
+    full.trim_end_matches('0').trim_end_matches(',').to_owned()
+}
+
 /// `31-05-2026 23:59 WITA`: the compact numeric form tables and spreadsheets sort by.
 #[must_use]
 pub fn numeric_in(t: DateTime<FixedOffset>, zone: TimeZone) -> String {
@@ -255,6 +263,12 @@ mod tests {
         assert_eq!(decimal(837_620_000, 10_000, 0), "83.762");
         assert_eq!(decimal(5, 1, 1), "5,0");
         assert_eq!(score(juara_domain::Points::from_units(738_000)), "73,80");
+        let p = juara_domain::Points::from_units;
+        assert_eq!(trimmed(p(350_000)), "35");
+        assert_eq!(trimmed(p(34_650)), "3,465");
+        assert_eq!(trimmed(p(12_705)), "1,2705");
+        assert_eq!(trimmed(p(1_000_000)), "100");
+        assert_eq!(trimmed(p(0)), "0");
     }
 
     #[test]

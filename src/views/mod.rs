@@ -2,6 +2,7 @@
 //! logged-in user for the navigation, the CSRF token for forms, and a flash message.
 //! No queries here.
 
+pub mod chart;
 pub mod format;
 
 use rocket::http::Status;

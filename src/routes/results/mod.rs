@@ -13,6 +13,7 @@ mod disburse;
 mod documents;
 mod exports;
 mod ledger_export;
+mod protocol;
 mod public;
 mod village;
 mod withdrawn;
@@ -32,6 +33,7 @@ use crate::i18n;
 use crate::ids::CompetitionId;
 use crate::results::Published;
 use crate::results::published::Line;
+use crate::views::chart::BarChart;
 
 /// Every HTML route of this module.
 #[must_use]
@@ -74,6 +76,11 @@ fn rupiah(amount: i64) -> String {
 /// `85.23`.
 fn score(units: i64) -> String {
     Points::from_units(units).to_string()
+}
+
+/// `85,23`: a score on the ranking and protocol pages, two decimals in Indonesian notation.
+fn score_shown(units: i64) -> String {
+    crate::views::format::score(Points::from_units(units))
 }
 
 /// A tie-break rule in words.
@@ -130,12 +137,12 @@ impl LineView {
             village_code: l.village.code.clone(),
             district: l.village.district.clone(),
             regency: l.village.regency.clone(),
-            final_score: score(l.final_score),
-            raw_points: score(l.raw_points),
+            final_score: score_shown(l.final_score),
+            raw_points: score_shown(l.raw_points),
             stage_scores: l
                 .stage_scores
                 .iter()
-                .map(|s| s.map(score).unwrap_or_else(|| "—".into()))
+                .map(|s| s.map(score_shown).unwrap_or_else(|| "—".into()))
                 .collect(),
             decided_by: l
                 .decided_by
@@ -163,6 +170,8 @@ struct ResultsView {
     total_assistance: String,
     cash_budget: String,
     assistance_budget: String,
+    /// The final scores of the top entries as an inline SVG bar chart (empty: none ranked).
+    chart: String,
 }
 
 impl ResultsView {
@@ -176,6 +185,7 @@ impl ResultsView {
                 .map(|s| (s.code.clone(), s.name.clone(), s.weight))
                 .collect(),
             winners: p.winners().map(|l| LineView::of(l, lang)).collect(),
+            chart: final_chart(p, lang),
             lines,
             total_cash: rupiah(t.cash),
             total_assistance: rupiah(t.assistance),
@@ -185,6 +195,32 @@ impl ResultsView {
                 .map(rupiah)
                 .unwrap_or_else(|| "—".into()),
         }
+    }
+}
+
+/// How many of the best entries the final-score chart shows.
+const CHART_TOP: usize = 10;
+
+/// The final scores of the top entries (those not cut at a shortlist), best first.
+fn final_chart(p: &Published, lang: &str) -> String {
+    let top: Vec<&Line> = p
+        .lines
+        .iter()
+        .filter(|l| l.eliminated_at.is_none())
+        .take(CHART_TOP)
+        .collect();
+    let best = top.iter().map(|l| l.final_score).max().unwrap_or(0);
+    let max = Points::from_units(best).max(Points::from_whole(100));
+    let mut chart = BarChart::new("final-chart", &i18n::t(lang, "res-final-chart"), max)
+        .series(vec![i18n::t(lang, "res-col-final")]);
+    for l in top {
+        let label = format!("{}. {}", l.rank, l.village.name);
+        chart.group(label, vec![Some(Points::from_units(l.final_score))]);
+    }
+    if chart.is_empty() {
+        String::new()
+    } else {
+        chart.svg()
     }
 }
 

@@ -1,12 +1,8 @@
-//! A village operator's score protocol after the announcement (rank, every stage and
-//! criterion with the panel score, weight and contribution, each judge's value as "Juri n"
-//! with trimmed values marked, and its aspect scores against the winner and the field
-//! average), and its appeal (*sanggahan*) within the window.
+//! A village operator's score protocol after the announcement (rank, final score and prize
+//! up front, then each stage with its criteria, judges' values and aspect chart: built in
+//! `protocol`), and its appeal (*sanggahan*) within the window.
 
 use entity::{competition, nomination};
-use juara_domain::Points;
-use juara_domain::explanation::{EntryExplanation, judge_label};
-use juara_domain::sheet::ScoreValue;
 use rocket::form::FromForm;
 use rocket::fs::TempFile;
 use rocket::{Route, State, get, post, routes, uri};
@@ -14,6 +10,7 @@ use rocket_dyn_templates::Template;
 use sea_orm::DatabaseConnection;
 use serde::Serialize;
 
+use super::protocol::{StageView, stages_of};
 use super::public::is_public;
 use super::{LineView, published_of};
 use crate::AppConfig;
@@ -26,49 +23,8 @@ use crate::db::results::inputs::entry_id;
 use crate::error::AppError;
 use crate::forms::FormState;
 use crate::ids::{AppealId, CompetitionId};
-use crate::results::Published;
 use crate::routes::reply::FormReply;
 use crate::views::Page;
-
-#[derive(Serialize)]
-struct JudgeValueView {
-    label: String,
-    value: String,
-    trimmed: bool,
-}
-
-#[derive(Serialize)]
-struct CriterionView {
-    code: String,
-    name: String,
-    depth: u32,
-    panel_score: String,
-    weight: String,
-    contribution: String,
-    not_applicable: bool,
-    judges: Vec<JudgeValueView>,
-}
-
-#[derive(Serialize)]
-struct AspectBar {
-    name: String,
-    mine: String,
-    winner: String,
-    average: String,
-    mine_pct: i64,
-    winner_pct: i64,
-    average_pct: i64,
-}
-
-#[derive(Serialize)]
-struct StageView {
-    comments: Vec<String>,
-    code: String,
-    name: String,
-    score: String,
-    criteria: Vec<CriterionView>,
-    chart: Vec<AspectBar>,
-}
 
 #[derive(Serialize)]
 struct AppealView {
@@ -114,111 +70,6 @@ struct ProtocolView {
     form: FormState,
 }
 
-fn show(p: Option<Points>) -> String {
-    p.map(|p| p.to_string()).unwrap_or_else(|| "—".into())
-}
-
-fn pct(p: Option<Points>) -> i64 {
-    p.map_or(0, |p| (p.units() / Points::SCALE).clamp(0, 100))
-}
-
-/// Panel score of a stage's node for an entry's explanation.
-fn node_score(e: &EntryExplanation, stage: &str, node: u32) -> Option<Points> {
-    e.stages
-        .iter()
-        .find(|s| s.stage == stage)?
-        .criteria
-        .iter()
-        .find(|c| c.node == node)?
-        .panel_score
-}
-
-fn stages_of(p: &Published, e: &EntryExplanation) -> Vec<StageView> {
-    let nomination = crate::db::results::inputs::nomination_of(e.entry);
-    let winner = p
-        .lines
-        .first()
-        .and_then(|l| p.result.explanation(entry_id(l.nomination_id)));
-    let field: Vec<EntryExplanation> = p.result.explanations().collect();
-    e.stages
-        .iter()
-        .filter_map(|st| {
-            let info = p.stages.iter().find(|s| s.code == st.stage)?;
-            let criteria = st
-                .criteria
-                .iter()
-                .filter_map(|line| {
-                    let node = info.criteria.get(usize::try_from(line.node).ok()?)?;
-                    let judges = st
-                        .values
-                        .iter()
-                        .filter(|v| v.node == line.node)
-                        .map(|v| JudgeValueView {
-                            label: judge_label(v.label),
-                            value: match v.value {
-                                ScoreValue::Value(x) => x.to_string(),
-                                ScoreValue::NotApplicable => "TB".into(),
-                            },
-                            trimmed: v.trimmed,
-                        })
-                        .collect();
-                    Some(CriterionView {
-                        code: node.code.clone(),
-                        name: node.name.clone(),
-                        depth: node.depth,
-                        panel_score: show(line.panel_score),
-                        weight: line.effective_weight.to_string(),
-                        contribution: line.contribution.to_string(),
-                        not_applicable: line.not_applicable,
-                        judges,
-                    })
-                })
-                .collect();
-            let chart = info
-                .criteria
-                .iter()
-                .enumerate()
-                .filter(|(_, n)| n.depth == 0)
-                .filter_map(|(i, n)| {
-                    let node = u32::try_from(i).ok()?;
-                    let mine = node_score(e, &st.stage, node);
-                    let win = winner.as_ref().and_then(|w| node_score(w, &st.stage, node));
-                    let scores: Vec<i64> = field
-                        .iter()
-                        .filter_map(|x| node_score(x, &st.stage, node))
-                        .map(Points::units)
-                        .collect();
-                    let count = i64::try_from(scores.len()).ok().filter(|n| *n > 0);
-                    let avg = count.map(|n| Points::from_units(scores.iter().sum::<i64>() / n));
-                    Some(AspectBar {
-                        name: n.name.clone(),
-                        mine: show(mine),
-                        winner: show(win),
-                        average: show(avg),
-                        mine_pct: pct(mine),
-                        winner_pct: pct(win),
-                        average_pct: pct(avg),
-                    })
-                })
-                .collect();
-            let comments = p
-                .comments
-                .iter()
-                .filter(|c| c.nomination_id == nomination && c.stage == st.stage)
-                .map(|c| format!("{} ({}): {}", judge_label(c.label), c.criterion, c.text))
-                .collect();
-            Some(StageView {
-                comments,
-                code: info.code.clone(),
-                name: info.name.clone(),
-                score: show(st.score),
-                criteria,
-                chart,
-            })
-        })
-        .collect()
-}
-
 /// The village's nomination in an announced competition.
 async fn load(
     db: &DatabaseConnection,
@@ -250,7 +101,7 @@ async fn protocol_view(
     let stages = p
         .result
         .explanation(entry_id(n.id))
-        .map(|e| stages_of(&p, &e))
+        .map(|e| stages_of(&p, &e, page.lang))
         .unwrap_or_default();
     Ok(ProtocolView {
         competition_id: c.id.to_string(),

@@ -135,7 +135,7 @@ async fn a_whole_competition_from_sheets_to_advanced_winners() {
     assert!(public.contains("Rp100.000.000"));
     // Entries cut by the documents shortlist show where they stopped, not a final of 0.
     assert!(public.contains("gugur di tahap ADM"), "{public}");
-    assert!(!public.contains("<td class=\"final\">0.00</td>"));
+    assert!(!public.contains("<td class=\"final num\">0,00</td>"));
     let list = body(anon.get("/results?year=2026&region=33.19").dispatch().await).await;
     assert!(list.contains("Lomba Desa Kabupaten Kudus 2026"));
     let none = body(anon.get("/results?year=2025").dispatch().await).await;

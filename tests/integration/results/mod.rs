@@ -13,6 +13,7 @@ pub mod ledger;
 mod ledger_db;
 mod ledger_zone;
 mod preflight;
+mod protocol;
 mod record;
 mod refusals;
 mod scale;
