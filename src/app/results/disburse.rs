@@ -114,7 +114,6 @@ pub async fn void(
             action: "prize.disbursement_reversed".into(),
             reason: reason.trim().to_owned(),
             details: payment_in_words(&d),
-            ..Default::default()
         },
     )
     .await?;

@@ -136,7 +136,7 @@ pub async fn evidence<C: ConnectionTrait>(
     let criteria = evidence_rows(
         documents::evidence_criteria(db, n.competition_id).await?,
         &crate::db::competition_setup::list_stages(db, n.competition_id).await?,
-        &rows_for,
+        &docs,
     );
     let complete = checklist.iter().all(|r| !r.required || !r.docs.is_empty());
     Ok(Evidence {
@@ -154,7 +154,7 @@ pub async fn evidence<C: ConnectionTrait>(
 fn evidence_rows(
     criteria: Vec<entity::criterion::Model>,
     stages: &[entity::stage::Model],
-    rows_for: &dyn Fn(&dyn Fn(&nomination_document::Model) -> bool) -> Vec<DocRow>,
+    docs: &[nomination_document::Model],
 ) -> Vec<EvidenceRow> {
     let order = |c: &entity::criterion::Model| stages.iter().position(|s| s.id == c.stage_id);
     let mut criteria = criteria;
@@ -189,7 +189,11 @@ fn evidence_rows(
     }
     rows.into_iter()
         .map(|(mut row, ids)| {
-            row.docs = rows_for(&|d| d.criterion_id.is_some_and(|id| ids.contains(&id)));
+            row.docs = docs
+                .iter()
+                .filter(|d| d.criterion_id.is_some_and(|id| ids.contains(&id)))
+                .map(DocRow::of)
+                .collect();
             row
         })
         .collect()
