@@ -12,6 +12,7 @@ pub(crate) mod files;
 pub(crate) mod profile;
 mod review;
 mod submit;
+mod summary;
 mod view;
 mod village;
 

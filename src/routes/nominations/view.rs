@@ -285,7 +285,7 @@ pub struct EditView {
     /// The same limit in bytes, for the browser's check before sending.
     pub max_upload_bytes: u64,
     /// Every refused field of the page, for the summary at its top.
-    pub summary: Vec<SummaryItem>,
+    pub summary: Vec<super::summary::SummaryItem>,
     /// The indicator the refused upload or link was for (its inline form opens with errors).
     pub upload_target: String,
     pub link_target: String,
@@ -293,49 +293,6 @@ pub struct EditView {
     pub presentation: Vec<StageOrder>,
     /// This entry's places in those orders.
     pub my_places: Vec<MyPlace>,
-}
-
-/// One refused field in the summary at the top of the page, linking to the field.
-#[derive(Serialize)]
-pub struct SummaryItem {
-    pub anchor: String,
-    pub message: String,
-}
-
-/// The summary of every form's errors: profile fields link to their input, upload and link
-/// errors to the indicator's own form, form-wide errors to the top.
-fn summary(profile: Option<&FormState>, upload: &FormState, link: &FormState) -> Vec<SummaryItem> {
-    let mut items = Vec::new();
-    let mut add = |state: &FormState, anchor: &dyn Fn(&str) -> String| {
-        for e in &state.form_errors {
-            items.push(SummaryItem {
-                anchor: anchor(""),
-                message: e.clone(),
-            });
-        }
-        for (field, errors) in &state.errors {
-            for e in errors {
-                items.push(SummaryItem {
-                    anchor: anchor(field),
-                    message: e.clone(),
-                });
-            }
-        }
-    };
-    if let Some(p) = profile {
-        add(p, &|f| format!("#f-{f}"));
-    }
-    for state in [upload, link] {
-        let target = state.values.get("target").cloned().unwrap_or_default();
-        add(state, &|_| format!("#add-{}", anchor_of(&target)));
-    }
-    items
-}
-
-/// An indicator's target as an element id (`crit:<uuid>` → `crit-<uuid>`).
-#[must_use]
-pub fn anchor_of(target: &str) -> String {
-    target.replace(':', "-")
 }
 
 /// The village's own place in one drawn order.
@@ -372,7 +329,7 @@ pub async fn edit_view<C: ConnectionTrait>(
             })
         })
         .collect();
-    let summary = summary(forms.profile.as_ref(), &forms.upload, &forms.link);
+    let summary = super::summary::of(forms.profile.as_ref(), &forms.upload, &forms.link);
     let target_of = |f: &FormState| f.values.get("target").cloned().unwrap_or_default();
     Ok(EditView {
         summary,
