@@ -23,3 +23,14 @@ async fn healthz_reports_503_when_the_database_is_gone() {
     let json: serde_json::Value = serde_json::from_str(&body(resp).await).unwrap();
     assert_eq!(json["database"], false);
 }
+
+/// Every page names its icon, served from our own static files (no 404 in the console).
+#[rocket::async_test]
+async fn pages_carry_an_icon_served_locally() {
+    let app = crate::common::TestApp::new().await;
+    let home = crate::common::body(app.get("/").await).await;
+    assert!(home.contains(r#"<link rel="icon" href="/static/favicon.svg""#));
+    let icon = app.get("/static/favicon.svg").await;
+    assert_eq!(icon.status(), rocket::http::Status::Ok);
+    assert_eq!(icon.content_type(), Some(rocket::http::ContentType::SVG));
+}
