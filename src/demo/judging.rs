@@ -54,9 +54,7 @@ pub(super) async fn load(
         cash_budget: Some(template.cash_budget),
         assistance_budget: template.assistance_budget,
     };
-    let tie_breaks = serde_json::to_string(&template.tie_breaks).map_err(|e| err(e.to_string()))?;
-    let c = competitions::insert(db, &fields, &tie_breaks, Some(admin)).await?;
-    competition_setup::insert_setup(db, c.id, &template.setup).await?;
+    let c = super::sample::from_template(db, template, &fields, admin).await?;
     for v in &villages {
         accepted_nomination(db, c.id, v, "self", admin, now).await?;
     }

@@ -6,9 +6,7 @@ use chrono::{DateTime, Duration, FixedOffset};
 use sea_orm::{DatabaseConnection, DbErr};
 use uuid::Uuid;
 
-use super::err;
 use crate::app::competition::templates::CompetitionTemplate;
-use crate::db::competition_setup;
 use crate::db::competitions::{self, Category, CompetitionFields, Level, Status};
 
 /// Loads the competition and returns its id.
@@ -43,9 +41,7 @@ pub(super) async fn load(
         cash_budget: Some(template.cash_budget),
         assistance_budget: template.assistance_budget,
     };
-    let tie_breaks = serde_json::to_string(&template.tie_breaks).map_err(|e| err(e.to_string()))?;
-    let c = competitions::insert(db, &fields, &tie_breaks, Some(admin)).await?;
-    competition_setup::insert_setup(db, c.id, &template.setup).await?;
+    let c = super::sample::from_template(db, template, &fields, admin).await?;
     let c = competitions::set_status(db, c, Status::Open).await?;
     Ok(c.id)
 }

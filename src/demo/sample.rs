@@ -19,6 +19,19 @@ pub(super) fn err(message: impl Into<String>) -> DbErr {
     DbErr::Custom(message.into())
 }
 
+/// A competition with `fields`, its set-up and tie-breaks copied from `template`.
+pub(super) async fn from_template(
+    db: &DatabaseConnection,
+    template: &crate::app::competition::templates::CompetitionTemplate,
+    fields: &crate::db::competitions::CompetitionFields,
+    admin: Uuid,
+) -> Result<entity::competition::Model, DbErr> {
+    let tie_breaks = serde_json::to_string(&template.tie_breaks).map_err(|e| err(e.to_string()))?;
+    let c = crate::db::competitions::insert(db, fields, &tie_breaks, Some(admin)).await?;
+    crate::db::competition_setup::insert_setup(db, c.id, &template.setup).await?;
+    Ok(c)
+}
+
 /// A deterministic number in 0..1000 for (entrant, judge, leaf).
 fn noise(a: usize, b: usize, c: usize) -> i64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;

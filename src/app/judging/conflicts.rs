@@ -71,7 +71,8 @@ pub async fn declare<C: TransactionTrait + ConnectionTrait>(
     for (c, sheets) in &affected {
         let ids = sheets.iter().map(|(s, _)| s.id);
         rows::exclude(&txn, ids, (conflict.id, &why), now).await?;
-        let names = village_names(&txn, sheets.iter().map(|(_, v)| v.as_str())).await?;
+        let codes: Vec<&str> = sheets.iter().map(|(_, v)| v.as_str()).collect();
+        let names = crate::db::villages::infos(&txn, &codes).await?;
         let list: Vec<String> = sheets
             .iter()
             .map(|(s, village)| format!("{} ({village}, {})", label_of(&names, village), s.status))
@@ -147,7 +148,8 @@ pub async fn remove<C: TransactionTrait + ConnectionTrait>(
             continue;
         }
         rows::include(&txn, back.iter().map(|(s, _)| s.id)).await?;
-        let names = village_names(&txn, back.iter().map(|(_, v)| v.as_str())).await?;
+        let codes: Vec<&str> = back.iter().map(|(_, v)| v.as_str()).collect();
+        let names = crate::db::villages::infos(&txn, &codes).await?;
         let villages: Vec<String> = back
             .iter()
             .map(|(_, v)| format!("{} ({v})", label_of(&names, v)))
@@ -200,12 +202,4 @@ async fn in_words<C: ConnectionTrait>(
         .await?
         .map_or_else(String::new, |r| format!("{} ", r.name));
     Ok(format!("juri {judge}, wilayah {region}({region_code})"))
-}
-
-async fn village_names<'a, C: ConnectionTrait>(
-    db: &C,
-    codes: impl Iterator<Item = &'a str>,
-) -> Result<std::collections::HashMap<String, crate::db::villages::VillageInfo>, DbErr> {
-    let codes: Vec<&str> = codes.collect();
-    crate::db::villages::infos(db, &codes).await
 }

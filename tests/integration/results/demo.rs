@@ -6,15 +6,21 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use super::json;
 use crate::common::{TestApp, body};
 
-#[rocket::async_test]
-async fn the_demo_loads_an_announced_competition_once() {
-    let app = TestApp::new().await;
+/// The demo loaded into `app`'s empty database, and its announced competition.
+async fn loaded(app: &TestApp) -> (juara::demo::DemoReport, entity::competition::Model) {
     let report = juara::demo::load(&app.db).await.expect("demo loads");
     let c = entity::competition::Entity::find_by_id(report.competition_id)
         .one(&app.db)
         .await
         .unwrap()
         .unwrap();
+    (report, c)
+}
+
+#[rocket::async_test]
+async fn the_demo_loads_an_announced_competition_once() {
+    let app = TestApp::new().await;
+    let (report, c) = loaded(&app).await;
     assert_eq!(c.status, entity::CompetitionStatus::Announced);
     assert_eq!(report.accounts.len(), 6);
     let (status, published) = json(&app.client, &format!("/api/v1/results/{}", c.id)).await;
@@ -127,12 +133,7 @@ async fn judging_example_gives_judges_work(app: &TestApp, id: uuid::Uuid) {
 async fn an_auditor_reconciles_the_demo_ledger() {
     use juara_domain::Rupiah;
     let app = TestApp::new().await;
-    let report = juara::demo::load(&app.db).await.expect("demo loads");
-    let c = entity::competition::Entity::find_by_id(report.competition_id)
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
+    let (report, c) = loaded(&app).await;
     let ledger = juara::app::results::ledger::load(&app.db, &c)
         .await
         .unwrap()
