@@ -242,3 +242,14 @@ prize-err-kelurahan-assistance = Rank { $rank }: a kelurahan cannot receive fina
 prize-err-budget = Total { $kind } can reach { $worst }, above the budget { $budget }.
 prize-err-unbounded = Total { $kind } is unbounded when every tied entry gets the full prize; set a maximum number of entries.
 prize-err-overflow = Total { $kind } is too large to compute.
+
+## The competition page as the committee's hub
+comp-hub = Overview
+comp-hub-sheets = { $submitted } of { $total } sheets submitted
+comp-hub-judging-later = Judging starts once nominations close.
+comp-hub-results-draft = Results are available once judging starts.
+comp-hub-results-open = Results are available once judging starts.
+comp-hub-results-judging = Preview of the ranking from submitted sheets; minutes and announcement after review.
+comp-hub-results-review = Review the ranking, record the minutes, then announce.
+comp-hub-results-announced = Results announced: ranking, official documents, appeals, prize payments.
+comp-hub-results-archived = The announced results, official documents and payment records.

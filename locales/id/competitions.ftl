@@ -242,3 +242,14 @@ prize-err-kelurahan-assistance = Peringkat { $rank }: kelurahan tidak dapat mene
 prize-err-budget = Total { $kind } dapat mencapai { $worst }, melebihi anggaran { $budget }.
 prize-err-unbounded = Total { $kind } tidak terbatas bila setiap peserta bernilai sama menerima hadiah penuh; isi jumlah peserta maksimum.
 prize-err-overflow = Total { $kind } terlalu besar untuk dihitung.
+
+## The competition page as the committee's hub
+comp-hub = Ringkasan
+comp-hub-sheets = { $submitted } dari { $total } lembar terkirim
+comp-hub-judging-later = Penilaian dimulai setelah pendaftaran ditutup.
+comp-hub-results-draft = Hasil tersedia setelah penilaian dimulai.
+comp-hub-results-open = Hasil tersedia setelah penilaian dimulai.
+comp-hub-results-judging = Pratinjau peringkat dari lembar yang sudah dikirim; berita acara dan pengumuman setelah ditinjau.
+comp-hub-results-review = Tinjau peringkat, catat berita acara, lalu umumkan.
+comp-hub-results-announced = Hasil sudah diumumkan: peringkat, dokumen resmi, sanggahan, pembayaran hadiah.
+comp-hub-results-archived = Hasil yang diumumkan, dokumen resmi dan catatan pembayaran.

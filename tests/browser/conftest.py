@@ -31,6 +31,8 @@ _axe = Axe()
 class Server:
     """The running app and what `juara demo` printed: accounts and the demo's ids."""
 
+    admin_password = "Kelapa-Muda-Browser-2026!"
+
     def __init__(self, base, accounts, announced_id, judging_id, open_id):
         self.base = base
         self.accounts = accounts
@@ -55,7 +57,7 @@ def server():
         DATABASE_URL=f"sqlite://{data}/juara.db?mode=rwc",
         JUARA_DATA_DIR=str(data),
         JUARA_UPLOAD_DIR=str(data / "uploads"),
-        JUARA_ADMIN_PASSWORD="Kelapa-Muda-Browser-2026!",
+        JUARA_ADMIN_PASSWORD=Server.admin_password,
         ROCKET_PORT=str(port),
         ROCKET_LOG_LEVEL="critical",
     )

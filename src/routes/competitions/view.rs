@@ -306,7 +306,21 @@ pub(super) struct ShowView {
     /// What keeps a draft from opening (empty when it can open).
     pub problems: Vec<String>,
     pub nominations: u64,
+    /// Nominations per state (`nom-status-<state>`), every state, in lifecycle order.
+    pub nomination_counts: Vec<(entity::NominationStatus, u64)>,
+    /// Sheets submitted per stage, once judging has started.
+    pub judging: Vec<StageProgress>,
     pub clone_form: FormState,
+}
+
+/// One stage's line in the hub's judging summary.
+#[derive(Serialize)]
+pub(super) struct StageProgress {
+    pub id: String,
+    pub code: String,
+    pub name: String,
+    pub submitted: u32,
+    pub total: u32,
 }
 
 /// Builds the overview of a competition.
@@ -317,12 +331,27 @@ pub(super) async fn show_view<C: ConnectionTrait>(
     clone_form: FormState,
 ) -> Result<ShowView, DbErr> {
     let lang = page.lang;
+    let status = status_of(c);
+    let now = chrono::Utc::now().fixed_offset();
+    let judging_started = !matches!(status, repo::Status::Draft | repo::Status::Open);
     let mut stages = Vec::new();
+    let mut judging = Vec::new();
     for s in setup::list_stages(db, c.id).await? {
         let rows = setup::list_criteria(db, s.id).await?;
         stages.push(stage_view(&s, &rows, lang));
+        if judging_started {
+            let total = crate::db::judging::progress::of_stage(db, c, &s, now)
+                .await?
+                .total;
+            judging.push(StageProgress {
+                id: s.id.to_string(),
+                code: s.code.clone(),
+                name: s.name.clone(),
+                submitted: total.submitted,
+                total: total.total(),
+            });
+        }
     }
-    let status = status_of(c);
     let problems = if status == repo::Status::Draft {
         scoring::opening_problems(db, c)
             .await?
@@ -332,7 +361,7 @@ pub(super) async fn show_view<C: ConnectionTrait>(
     } else {
         Vec::new()
     };
-    let transitions = transitions(c, chrono::Utc::now().fixed_offset());
+    let transitions = transitions(c, now);
     let tiers = setup::list_prizes(db, c.id).await?;
     let audit = crate::app::audit::of_competition(db, c, lang).await?;
     let schedule = [
@@ -361,6 +390,8 @@ pub(super) async fn show_view<C: ConnectionTrait>(
         transitions,
         problems,
         nominations: repo::count_nominations(db, c.id.into()).await?,
+        nomination_counts: repo::nomination_counts(db, c.id.into()).await?,
+        judging,
         clone_form,
         page,
     })
