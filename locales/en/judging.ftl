@@ -16,6 +16,7 @@ jdg-profile = Village profile and evidence
 jdg-evidence = Evidence
 jdg-subtotal = Weighted subtotal
 jdg-answered = { $done } of { $total } indicators answered
+jdg-aspect-subtotal = Aspect subtotal
 jdg-score = Score
 jdg-step = step
 jdg-na = Not applicable

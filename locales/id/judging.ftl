@@ -16,6 +16,7 @@ jdg-profile = Profil desa dan data dukung
 jdg-evidence = Data dukung
 jdg-subtotal = Subtotal tertimbang
 jdg-answered = { $done } dari { $total } indikator terisi
+jdg-aspect-subtotal = Subtotal aspek
 jdg-score = Nilai
 jdg-step = kelipatan
 jdg-na = Tidak berlaku

@@ -301,6 +301,11 @@ pub async fn nomination_counts<C: ConnectionTrait>(
         .await?;
     Ok(entity::NominationStatus::ALL
         .into_iter()
-        .map(|s| (s, states.iter().filter(|x| **x == s).count() as u64))
+        .map(|s| {
+            (
+                s,
+                u64::try_from(states.iter().filter(|x| **x == s).count()).unwrap_or(u64::MAX),
+            )
+        })
         .collect())
 }

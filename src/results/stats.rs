@@ -37,22 +37,8 @@ pub struct StageStats {
     pub leniency: Vec<(u32, String)>,
 }
 
-/// A coefficient (W, ICC, leniency) as the committee reads it: three decimals, comma —
-/// `0,812`. Scores use `score` (two decimals, like everywhere else on the pages).
 fn fmt(x: f64) -> String {
-    indonesian(x, 3)
-}
-
-fn score(x: f64) -> String {
-    indonesian(x, 2)
-}
-
-fn indonesian(x: f64, places: u32) -> String {
-    let scale = 10_i64.pow(places);
-    // Coefficients and scores are small: the product fits an i64 with room to spare.
-    #[allow(clippy::cast_possible_truncation)]
-    let units = (x * scale as f64).round() as i64;
-    crate::views::format::decimal(units, scale, places)
+    format!("{x:.3}")
 }
 
 /// Statistics of every stage of `result`.
@@ -122,9 +108,9 @@ pub fn stage_stats(result: &CompetitionResult) -> Vec<StageStats> {
                                 nomination_id: nomination_of(o.entry),
                                 judge_id: Uuid::from_u128(o.judge.0),
                                 label: label_of(o.judge),
-                                total: score(o.total),
-                                others_mean: score(o.others_mean),
-                                deviation: score(o.deviation),
+                                total: fmt(o.total),
+                                others_mean: fmt(o.others_mean),
+                                deviation: fmt(o.deviation),
                             })
                             .collect()
                     })
