@@ -12,6 +12,7 @@ mod competitions;
 mod config;
 mod health;
 mod judging;
+mod links;
 mod nominations;
 mod regions;
 mod results;
