@@ -47,6 +47,10 @@ def _set_up(page):
     asking three judges per entry (the demo has four judges, one of them conflicted)."""
     page.locator("main").get_by_role("link", name="Buat lomba").click()
     look(page, "journey-new-competition")
+    # Checkboxes sit beside their labels, not stretched into large centred boxes.
+    for name in ("require_definitive_head", "appeals_enabled"):
+        box = page.locator(f"input[name={name}]").bounding_box()
+        assert box["width"] <= 30, f"the {name} checkbox is {box['width']} px wide"
     page.select_option("select[name=template]", "desa")
     page.fill("input[name=name]", NAME)
     page.fill("input[name=year]", "2026")
