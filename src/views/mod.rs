@@ -4,6 +4,7 @@
 
 pub mod chart;
 pub mod format;
+pub mod judging_grid;
 
 use rocket::http::Status;
 use rocket::request::{FlashMessage, FromRequest, Outcome, Request};

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use super::exports::Download;
 use super::{ResultsView, published_of};
+use crate::app::regions::title_of;
 use crate::db::competitions;
 use crate::db::results::{appeals, reads, snapshots};
 use crate::error::AppError;
@@ -24,6 +25,8 @@ struct ListItem {
     year: i32,
     level: String,
     region_code: String,
+    /// The region in words (`Kabupaten Kudus`).
+    region_name: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -45,17 +48,17 @@ async fn list(
     db: &State<DatabaseConnection>,
 ) -> Result<Template, AppError> {
     let region = region.map(str::trim).filter(|r| !r.is_empty());
-    let items = reads::public_competitions(db.inner(), year, region)
-        .await?
-        .into_iter()
-        .map(|c| ListItem {
+    let mut items = Vec::new();
+    for c in reads::public_competitions(db.inner(), year, region).await? {
+        items.push(ListItem {
+            region_name: title_of(db.inner(), c.region_code.as_deref(), page.lang).await?,
             id: c.id.to_string(),
             name: c.name,
             year: c.year,
             level: c.level,
             region_code: c.region_code.unwrap_or_default(),
-        })
-        .collect();
+        });
+    }
     let view = ListView {
         page,
         items,
