@@ -13,6 +13,7 @@ mod config;
 mod health;
 mod judging;
 mod nominations;
+mod region_picker;
 mod regions;
 mod results;
 mod security;
