@@ -25,7 +25,8 @@
     list.className = "region-list";
     list.setAttribute("role", "listbox");
     var label = document.querySelector("label[for='" + input.id + "']");
-    if (label) list.setAttribute("aria-label", label.textContent.trim());
+    var name = label ? label.textContent.trim() : input.getAttribute("aria-label");
+    if (name) list.setAttribute("aria-label", name);
     list.hidden = true;
     var status = document.createElement("p");
     status.className = "sr-only";
