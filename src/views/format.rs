@@ -245,6 +245,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_title_carries_its_year_once() {
+        assert_eq!(with_year("Lomba Desa 2026", 2026), "Lomba Desa 2026");
+        assert_eq!(
+            with_year("Lomba Desa 2026 (demo)", 2026),
+            "Lomba Desa 2026 (demo)"
+        );
+        assert_eq!(with_year("Lomba Desa", 2026), "Lomba Desa (2026)");
+        assert_eq!(with_year("Lomba 20261", 2026), "Lomba 20261 (2026)");
+    }
+
+    #[test]
     fn times_show_in_the_zone_whatever_the_stored_offset() {
         let utc = DateTime::parse_from_rfc3339("2026-05-31T16:59:00Z").unwrap();
         let wib_stored = DateTime::parse_from_rfc3339("2026-05-31T23:59:00+07:00").unwrap();

@@ -294,3 +294,39 @@ async fn accounts_and_conflicts_take_names_too() {
     assert_eq!(stored.len(), 1);
     assert_eq!(stored[0].region_code, "33.19.01");
 }
+
+#[rocket::async_test]
+async fn lists_name_regions_and_the_public_filter_takes_a_name() {
+    let app = TestApp::new().await;
+    app.login_as(Role::Admin).await;
+    app.create_user(Role::Judge, "juri.samarinda", Some("64.72"), None)
+        .await;
+    let html = body(app.get("/admin/users").await).await;
+    assert!(
+        html.contains("Kota Samarinda"),
+        "the account list names the region"
+    );
+
+    let c = crate::results::contest(&app).await;
+    crate::results::announce(&app, &c).await;
+    let anon = app.new_browser().await;
+    let list = body(anon.get("/results?region=Kabupaten+Kudus").dispatch().await).await;
+    assert!(
+        list.contains("Lomba Desa Kabupaten Kudus 2026"),
+        "filtered by the name"
+    );
+    let item = list
+        .split("Lomba Desa Kabupaten Kudus 2026")
+        .nth(1)
+        .unwrap_or_default();
+    let item = item.split("</li>").next().unwrap_or_default();
+    assert!(
+        item.contains("Kabupaten Kudus") && !item.contains("33.19"),
+        "{item}"
+    );
+    let none = body(anon.get("/results?region=Kota+Samarinda").dispatch().await).await;
+    assert!(!none.contains("Lomba Desa Kabupaten Kudus 2026"));
+    // The year is in the name already: the title does not repeat it.
+    let winners = body(anon.get(format!("/results/{}", c.id)).dispatch().await).await;
+    assert!(winners.contains("<h1>Lomba Desa Kabupaten Kudus 2026</h1>"));
+}
