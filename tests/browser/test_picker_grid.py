@@ -66,7 +66,7 @@ def test_keyboard_picks_and_unknown_text_is_refused_next_to_the_field(desk, serv
     page.click("form[action='/admin/users'] button[type=submit]")
     page.wait_for_load_state("load")
     assert page.locator(".error-summary").is_visible()
-    assert "tidak ditemukan" in page.locator("#err-region_code").inner_text()
+    assert "Wilayah tidak ditemukan" in page.locator("#err-region_code").inner_text()
     look(page, "picker-user-refused")
     # A unique name typed in full is accepted without the list.
     page.fill("#f-region_code", "Genteng")
@@ -112,5 +112,8 @@ def test_judging_grid_shows_each_judges_sheet_state(browser, server):
         stage_link.click()
         page.wait_for_load_state("load")
         assert page.locator("table.jgrid").count() == 1
+        # The demo's first judge has a sheet half scored: the cell says how far.
+        draft = page.locator("table.jgrid td[data-state=draft]").first
+        assert re.search(r"Draf\s*\d+/\d+ indikator", draft.inner_text()), draft.inner_text()
         look(page, "judging-grid-stage")
         ctx.close()

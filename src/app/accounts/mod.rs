@@ -84,7 +84,10 @@ pub async fn check<C: ConnectionTrait>(
                     }
                     village = Some(r.code);
                 }
-                Err(key) => errors.push(("village_code", village_refusal(key))),
+                Err(key) => errors.push((
+                    "village_code",
+                    refusal(key, &input.village_code, "err-unknown-village"),
+                )),
             }
         }
         Some(Role::Admin | Role::Judge) => {
@@ -101,10 +104,10 @@ pub async fn check<C: ConnectionTrait>(
                         errors.push(("region_code", "err-outside-scope"));
                     }
                 }
-                Err(regions::WRONG_LEVEL | regions::UNKNOWN) => {
-                    errors.push(("region_code", "err-unknown-region"));
-                }
-                Err(key) => errors.push(("region_code", key)),
+                Err(key) => errors.push((
+                    "region_code",
+                    refusal(key, &input.region_code, "err-unknown-region"),
+                )),
             }
         }
         None => {}
@@ -137,12 +140,14 @@ pub async fn check<C: ConnectionTrait>(
 /// The levels an admin's or judge's region may have.
 const ABOVE_VILLAGE: [Level; 3] = [Level::Province, Level::Regency, Level::District];
 
-/// A village field's refusal: a name matching no village is an unknown village.
-fn village_refusal(key: &'static str) -> &'static str {
-    if key == regions::UNKNOWN || key == regions::WRONG_LEVEL {
-        "err-unknown-village"
-    } else {
-        key
+/// The message for a region field that names no region it takes: a code gets `for_code`
+/// (which lists the levels the field takes), a name the picker's advice.
+fn refusal(key: &'static str, typed: &str, for_code: &'static str) -> &'static str {
+    let code_typed = typed.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    match key {
+        regions::WRONG_LEVEL => for_code,
+        regions::UNKNOWN if code_typed => for_code,
+        other => other,
     }
 }
 
