@@ -117,3 +117,27 @@ def test_judging_grid_shows_each_judges_sheet_state(browser, server):
         assert re.search(r"Draf\s*\d+/\d+ indikator", draft.inner_text()), draft.inner_text()
         look(page, "judging-grid-stage")
         ctx.close()
+
+
+def test_agreement_figures_are_explained_in_words(phone, server):
+    page = phone
+    log_in(page, server, "demo-panitia")
+    page.goto(f"/admin/competitions/{server.announced_id}/results")
+    help_box = page.locator("#statistics-help")
+    help_box.locator("summary").click()
+    text = help_box.inner_text()
+    assert "Kendall W" in text and "ICC(2,k)" in text and "0,75" in text
+    look(page, "results-statistics-help")
+
+
+def test_public_results_filter_by_region_name(phone, server):
+    page = phone
+    page.goto("/results")
+    option = pick_region(page, "region", "jawa tim", "Jawa Timur")
+    option.click()
+    page.click("form.search button[type=submit]")
+    page.wait_for_load_state("load")
+    items = page.locator("ul.cards li.item")
+    assert items.count() >= 1
+    assert "Jawa Timur" in items.first.inner_text()
+    look(page, "public-results-by-region")
