@@ -192,27 +192,12 @@ pub fn angka_filter(value: &Value, args: &HashMap<String, Value>) -> tera::Resul
     })
 }
 
-/// A competition's name with its year, once: `Lomba Desa (2026)`, but `Lomba Desa 2026` stays
-/// as it is (names often carry the year already).
-#[must_use]
-pub fn with_year(name: &str, year: i64) -> String {
-    let y = year.to_string();
-    let has_year = name
-        .split(|c: char| !c.is_ascii_digit())
-        .any(|word| word == y);
-    if has_year {
-        name.to_owned()
-    } else {
-        format!("{name} ({y})")
-    }
-}
-
-/// The Tera filter `tahun`: [`with_year`], `{{ c.name | tahun(y=c.year) }}`.
+/// The Tera filter `tahun`: [`crate::i18n::with_year`], `{{ c.name | tahun(y=c.year) }}`.
 pub fn tahun_filter(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
     let (Some(name), Some(year)) = (value.as_str(), args.get("y").and_then(Value::as_i64)) else {
         return Ok(value.clone());
     };
-    Ok(Value::String(with_year(name, year)))
+    Ok(Value::String(crate::i18n::with_year(name, year)))
 }
 
 /// Fixed point used to read numbers for display: six decimals, no floating point.
@@ -243,6 +228,7 @@ fn parse_units(text: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::with_year;
 
     #[test]
     fn a_title_carries_its_year_once() {
