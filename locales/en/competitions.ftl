@@ -106,7 +106,7 @@ field-trophy = Trophy
 field-certificate = Certificate
 
 hint-template = A template copies stages, criteria, the document checklist and the prize table; everything stays editable.
-hint-comp-region = Region code at the competition's level, e.g. 64 (province), 64.72 (regency/city), 64.72.01 (district). Leave empty for a national competition.
+hint-comp-region = At the competition's level: province, regency/city or district. Leave empty for a national competition.
 hint-zone = Times are typed and shown in { $zone }, the time zone of the competition's region (national competitions: WIB). If you change the region, the times you type are read in the new region's zone.
 hint-eligible-statuses = None ticked = every status may enter.
 hint-decimal = A decimal number, e.g. 70 or 72.5.

@@ -106,7 +106,7 @@ field-trophy = Piala
 field-certificate = Piagam
 
 hint-template = Templat menyalin tahap, kriteria, daftar dokumen dan tabel hadiah; semuanya dapat diubah.
-hint-comp-region = Kode wilayah pada tingkat lomba, mis. 64 (provinsi), 64.72 (kabupaten/kota), 64.72.01 (kecamatan). Kosongkan untuk lomba nasional.
+hint-comp-region = Pada tingkat lomba: provinsi, kabupaten/kota atau kecamatan. Kosongkan untuk lomba nasional.
 hint-zone = Jam diketik dan ditampilkan dalam { $zone }, zona waktu wilayah lomba (lomba nasional: WIB). Jika wilayah diganti, jam yang diketik dibaca dalam zona wilayah yang baru.
 hint-eligible-statuses = Tidak dicentang semua = semua status boleh ikut.
 hint-decimal = Angka desimal, mis. 70 atau 72,5.

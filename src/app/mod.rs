@@ -11,4 +11,5 @@ pub mod audit;
 pub mod competition;
 pub mod judging;
 pub mod nomination;
+pub mod regions;
 pub mod results;

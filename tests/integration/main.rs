@@ -14,6 +14,7 @@ mod health;
 mod judging;
 mod links;
 mod nominations;
+mod region_picker;
 mod regions;
 mod results;
 mod security;

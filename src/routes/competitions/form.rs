@@ -12,6 +12,7 @@ use super::view::{Summary, show_view};
 use super::{add_errors, load, refused, show_path};
 use crate::app::competition::templates as competition_templates;
 use crate::app::competition::{lifecycle, rules, zone};
+use crate::app::regions as region_input;
 use crate::auth::AdminUser;
 use crate::auth::csrf::CsrfForm;
 use crate::competition_forms::{CompetitionForm, DEVELOPMENT_STATUSES, local_input};
@@ -190,9 +191,12 @@ async fn edit(
 ) -> Result<Template, AppError> {
     let c = load(db.inner(), id, &who).await?;
     let checked = repo::split_statuses(&c.eligible_statuses);
+    let mut values = values_of(&c);
+    let region = region_input::input_value(db.inner(), c.region_code.as_deref()).await?;
+    values.values.insert("region_code".into(), region);
     Ok(Template::render(
         "competitions/form",
-        form_view(page, values_of(&c), Some(&c), &checked),
+        form_view(page, values, Some(&c), &checked),
     ))
 }
 

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::lifecycle::{Transition, transitions};
 use crate::app::competition::rules::{self, status_of};
+use crate::app::regions::title_of;
 use crate::db::competition_setup::{self as setup, CriterionData};
 use crate::db::competitions as repo;
 use crate::forms::FormState;
@@ -24,6 +25,8 @@ pub(super) struct Summary {
     pub year: i32,
     pub level: String,
     pub region_code: Option<String>,
+    /// The region in words (`Kabupaten Sleman`), when filled in by [`Summary::named`].
+    pub region_name: Option<String>,
     pub category: String,
     pub status: entity::CompetitionStatus,
     /// Stages, criteria and checklist may change (before judging).
@@ -41,11 +44,25 @@ impl Summary {
             year: c.year,
             level: c.level.clone(),
             region_code: c.region_code.clone(),
+            region_name: None,
             category: c.category.clone(),
             status: c.status,
             editable: rules::criteria_editable(status),
             prizes_editable: status < repo::Status::Review,
         }
+    }
+}
+
+impl Summary {
+    /// The summary with its region in words.
+    pub async fn named<C: ConnectionTrait>(
+        db: &C,
+        c: &competition::Model,
+        lang: &str,
+    ) -> Result<Self, DbErr> {
+        let mut s = Summary::of(c);
+        s.region_name = title_of(db, c.region_code.as_deref(), lang).await?;
+        Ok(s)
     }
 }
 
@@ -374,7 +391,7 @@ pub(super) async fn show_view<C: ConnectionTrait>(
     .map(|(k, t)| (page.t(k), t.map(|t| competition_time(c, t, lang))))
     .collect();
     Ok(ShowView {
-        competition: Summary::of(c),
+        competition: Summary::named(db, c, lang).await?,
         description: c.description.clone(),
         schedule,
         eligible_statuses: repo::split_statuses(&c.eligible_statuses),

@@ -22,6 +22,9 @@ use crate::forms::FormState;
 use crate::ids::{CompetitionId, StageId};
 use crate::routes::reply::FormReply;
 use crate::views::Page;
+use crate::views::judging_grid::Grid;
+
+use super::grid;
 
 /// The competition (in the admin's scope) and its stage, or 404.
 pub(super) async fn load(
@@ -114,6 +117,7 @@ struct StageLink {
     name: String,
     closed: bool,
     progress: Progress,
+    grid: Grid,
 }
 
 #[derive(Serialize)]
@@ -135,10 +139,12 @@ async fn overview(
         .await?
         .ok_or(AppError::NotFound)?;
     let now = Utc::now().fixed_offset();
+    let judges = panels::judges(db).await?;
     let mut stages = Vec::new();
     for s in competition_setup::list_stages(db, c.id).await? {
         stages.push(StageLink {
             progress: progress::of_stage(db, &c, &s, now).await?,
+            grid: grid::of_stage(db, c.id, s.id, &judges).await?,
             id: s.id,
             code: s.code,
             name: s.name,
@@ -210,6 +216,8 @@ struct StagePage {
     entries: Vec<EntryRow>,
     judge_progress: Vec<JudgeProgress>,
     progress: Progress,
+    /// Judges × entries, each cell a sheet's state.
+    grid: Grid,
     order: Option<draw::StageOrder>,
     /// Entries with sheets not yet submitted (what closing now would leave incomplete).
     incomplete: Vec<String>,
@@ -330,6 +338,7 @@ async fn stage_view(
         .collect();
     let order = draw::named_orders(db, std::slice::from_ref(s)).await?.pop();
     Ok(StagePage {
+        grid: grid::of_stage(db, c.id, s.id, &judges).await?,
         incomplete,
         page,
         competition: CompView::of(c),

@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use super::exports::Download;
 use super::public_cache::{CachedHtml, IfNoneMatch, PublicPages};
 use super::{ResultsView, published_of};
+use crate::app::regions::{self as region_input, title_of};
 use crate::db::competitions;
 use crate::db::results::{appeals, reads, snapshots};
 use crate::error::AppError;
@@ -26,6 +27,8 @@ struct ListItem {
     year: i32,
     level: String,
     region_code: String,
+    /// The region in words (`Kabupaten Kudus`).
+    region_name: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -47,17 +50,25 @@ async fn list(
     db: &State<DatabaseConnection>,
 ) -> Result<Template, AppError> {
     let region = region.map(str::trim).filter(|r| !r.is_empty());
-    let items = reads::public_competitions(db.inner(), year, region)
-        .await?
-        .into_iter()
-        .map(|c| ListItem {
+    // A name or "code — name" from the region picker filters by its code.
+    let code = match region {
+        Some(text) => match region_input::resolve(db.inner(), text, &[]).await? {
+            Ok(Some(r)) => Some(r.code),
+            _ => Some(text.to_owned()),
+        },
+        None => None,
+    };
+    let mut items = Vec::new();
+    for c in reads::public_competitions(db.inner(), year, code.as_deref()).await? {
+        items.push(ListItem {
+            region_name: title_of(db.inner(), c.region_code.as_deref(), page.lang).await?,
             id: c.id.to_string(),
             name: c.name,
             year: c.year,
             level: c.level,
             region_code: c.region_code.unwrap_or_default(),
-        })
-        .collect();
+        });
+    }
     let view = ListView {
         page,
         items,
