@@ -6,7 +6,8 @@ use sea_orm::DatabaseConnection;
 use serde::Serialize;
 
 use super::load;
-use super::view::{Summary, show_view};
+use super::overview::show_view;
+use super::view::Summary;
 use crate::auth::AdminUser;
 use crate::db::competitions::{self as repo, CompetitionFilter, Status};
 use crate::error::AppError;

@@ -11,7 +11,7 @@ use rocket::{Route, State, post, routes};
 use sea_orm::DatabaseConnection;
 use serde::Serialize;
 
-use super::view::show_view;
+use super::overview::show_view;
 use super::{load, show_path};
 use crate::app::competition::rules::{can_become, nominations_still_open, status_of};
 use crate::app::competition::{self as app, lifecycle};

@@ -8,6 +8,7 @@ mod documents;
 mod form;
 mod index;
 mod lifecycle;
+mod overview;
 mod prizes;
 mod stages;
 mod view;
