@@ -180,6 +180,14 @@ def _assign(page, competition_id):
             assert f"Juri {n} (demo) — Belum dinilai" in sheets, sheets[-1500:]
         # Juri 4 lives in Kabupaten Pacitan: a conflict of interest with the village.
         assert "Juri 4 (demo) — Belum dinilai" not in sheets
+        if code == "ADM":
+            # Taking a sheet away asks first; declining keeps it.
+            remove = page.locator("main form[action$='/unassign'] button").first
+            asked = []
+            page.once("dialog", lambda d: (asked.append(d.message), d.dismiss()))
+            remove.click()
+            assert asked, "removing a judge's sheet did not ask for confirmation"
+            assert page.locator("main form[action$='/unassign']").count() == 3
         page.click(f"main a[href='/admin/competitions/{competition_id}']")
 
 
@@ -247,6 +255,11 @@ def test_committee_runs_a_competition_from_template_to_announcement(browser, ser
     ctx = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=server.base)
     page = ctx.new_page()
     log_in(page, server, "demo-panitia")
+    # The committee's own account (password) is one click away, named as such.
+    page.locator("nav").get_by_role("link", name="Akun saya", exact=False).click()
+    page.wait_for_load_state("load")
+    assert page.locator("input[type=password]").count() >= 2, "no password form behind 'Akun saya'"
+    page.goto("/admin")
     competition_id = _set_up(page)
     _confirm_and_click(page, "main form[action$='/status'] button:has-text('Buka pendaftaran')")
     assert "Dibuka" in page.inner_text("#status")
