@@ -10,5 +10,6 @@ pub mod accounts;
 pub mod audit;
 pub mod competition;
 pub mod judging;
+pub mod letterhead;
 pub mod nomination;
 pub mod results;
