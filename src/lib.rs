@@ -18,6 +18,7 @@ pub mod forms;
 pub mod i18n;
 pub mod identity;
 pub mod ids;
+pub mod indonesian;
 pub mod integrity;
 pub mod json;
 pub mod password_policy;

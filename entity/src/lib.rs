@@ -13,6 +13,7 @@ pub mod disbursement_reversal;
 pub mod district;
 pub mod document_requirement;
 pub mod judge_conflict;
+pub mod letterhead;
 pub mod login_attempt;
 pub mod nomination;
 pub mod nomination_document;

@@ -9,6 +9,8 @@ pub struct Model {
     pub id: Uuid,
     pub competition_id: Uuid,
     pub held_on: Date,
+    /// When the meeting opened, `HH:MM` in the competition's zone.
+    pub held_time: Option<String>,
     pub place: String,
     /// One member per line.
     pub members: String,

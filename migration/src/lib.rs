@@ -24,6 +24,7 @@ mod m20261130_000501_snapshot_hash_scheme;
 mod m20261201_000101_panel_member_aspect;
 mod m20261201_000201_appeal_per_window;
 mod m20261201_000301_ledger_append_only;
+mod m20261201_000401_letterhead;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000101_panel_member_aspect::Migration),
             Box::new(m20261201_000201_appeal_per_window::Migration),
             Box::new(m20261201_000301_ledger_append_only::Migration),
+            Box::new(m20261201_000401_letterhead::Migration),
         ]
     }
 }

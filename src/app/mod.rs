@@ -10,6 +10,7 @@ pub mod accounts;
 pub mod audit;
 pub mod competition;
 pub mod judging;
+pub mod letterhead;
 pub mod nomination;
 pub mod regions;
 pub mod results;

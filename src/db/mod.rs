@@ -8,6 +8,7 @@ pub mod competition_setup;
 pub mod competitions;
 pub mod documents;
 pub mod judging;
+pub mod letterheads;
 pub mod meta;
 pub mod nominations;
 pub mod region_index;

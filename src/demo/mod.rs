@@ -105,6 +105,7 @@ pub async fn load(db: &DatabaseConnection) -> Result<DemoReport, DbErr> {
     .await?;
     accounts.push(("demo-desa".to_owned(), secret, Role::Village));
 
+    letterhead(db, &province, admin).await?;
     let now = Utc::now().fixed_offset();
     let fields = CompetitionFields {
         name: format!("Lomba Desa Tingkat Provinsi {} (demo)", now.format("%Y")),
@@ -241,8 +242,12 @@ pub async fn load(db: &DatabaseConnection) -> Result<DemoReport, DbErr> {
         c.id,
         minutes::NewMinutes {
             held_on: (now - Duration::days(1)).date_naive(),
+            held_time: Some("09:00".into()),
             place: "Aula Dinas PMD Provinsi".into(),
-            members: "Ketua Tim Penilai; Sekretaris; Anggota dari Bappeda, Dinkes, Disdik".into(),
+            members: "Dr. Hadi Santoso, M.Si. (Ketua Tim Penilai)\n\
+                      Sri Wahyuni, S.E. (Sekretaris)\n\
+                      Anggota dari Bappeda, Dinkes, Disdik"
+                .into(),
             decision: "Menetapkan peringkat dan penerima hadiah Lomba Desa tingkat provinsi."
                 .into(),
         },
@@ -275,4 +280,19 @@ pub async fn load(db: &DatabaseConnection) -> Result<DemoReport, DbErr> {
         accounts,
         content_hash: snap.content_hash,
     })
+}
+
+/// The demo office's letterhead (no logo: an office uploads its own on `/admin/letterhead`).
+async fn letterhead(db: &DatabaseConnection, province: &str, admin: Uuid) -> Result<(), DbErr> {
+    let name = crate::db::regions::find(db, province)
+        .await?
+        .map_or_else(|| province.to_owned(), |r| r.name);
+    let fields = crate::db::letterheads::Fields {
+        government: format!("Pemerintah Provinsi {name}"),
+        office: "Dinas Pemberdayaan Masyarakat dan Desa".into(),
+        address: "Jalan Pahlawan Nomor 1 (alamat contoh)".into(),
+        contact: "Telepon (000) 123456 · dpmd@contoh.go.id".into(),
+    };
+    crate::db::letterheads::save(db, Uuid::new_v4(), province, fields, None, admin).await?;
+    Ok(())
 }

@@ -1,5 +1,6 @@
 //! Exports of published results for the committee's spreadsheets: CSV (one row per ranked
-//! entry) and XLSX (one sheet per category with numbers as numbers and rupiah formatted, plus
+//! entry, written for Excel in an Indonesian locale: UTF-8 with a byte-order mark, `;` between
+//! fields, decimal comma, rupiah as plain whole numbers) and XLSX (one sheet per category with numbers as numbers and rupiah formatted, plus
 //! a breakdown sheet: every entry × stage × criterion with panel score, weight, contribution).
 
 use juara_domain::Points;
@@ -34,6 +35,12 @@ fn headings(p: &Published) -> Vec<String> {
         .collect()
 }
 
+/// A score with a decimal comma and as many of its four stored decimals as it needs (`86,50`,
+/// `92,1288`); no thousands separator, so Excel reads it as a number.
+fn comma(units: i64) -> String {
+    Points::from_units(units).to_string().replace('.', ",")
+}
+
 fn csv_row(l: &Line) -> Vec<String> {
     let mut row = vec![
         l.rank.to_string(),
@@ -41,13 +48,14 @@ fn csv_row(l: &Line) -> Vec<String> {
         l.village.name.clone(),
         l.village.district.clone(),
         l.village.regency.clone(),
-        Points::from_units(l.final_score).to_string(),
-        Points::from_units(l.raw_points).to_string(),
+        comma(l.final_score),
+        comma(l.raw_points),
     ];
-    row.extend(l.stage_scores.iter().map(|s| {
-        s.map(|u| Points::from_units(u).to_string())
-            .unwrap_or_default()
-    }));
+    row.extend(
+        l.stage_scores
+            .iter()
+            .map(|s| s.map(comma).unwrap_or_default()),
+    );
     let prize = l.prize.as_ref();
     row.push(prize.map(|p| p.label.clone()).unwrap_or_default());
     row.push(prize.map(|p| p.cash.to_string()).unwrap_or_default());
@@ -55,9 +63,14 @@ fn csv_row(l: &Line) -> Vec<String> {
     row
 }
 
-/// The ranking as CSV (UTF-8, comma separated, decimal point, rupiah as whole numbers).
+/// The UTF-8 byte-order mark Excel needs to read a CSV as UTF-8.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The ranking as CSV for Excel in an Indonesian locale (see the module comment).
 pub fn csv(p: &Published) -> Result<Vec<u8>, csv::Error> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(BOM.to_vec());
     w.write_record(headings(p))?;
     for l in &p.lines {
         w.write_record(csv_row(l))?;

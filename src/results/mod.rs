@@ -3,8 +3,8 @@
 //! allocates the prizes and names the villages; `stats` derives the reliability statistics
 //! from the engine's own sheet totals. Snapshots, appeals and exports build on `Computed`.
 
+pub mod documents;
 pub mod export;
-pub mod pdf;
 pub mod published;
 pub mod stats;
 pub mod verify;

@@ -11,6 +11,7 @@ pub mod home;
 pub mod input_guard;
 pub mod judging;
 pub mod lang;
+pub mod letterhead;
 pub mod nominations;
 pub mod presentations;
 pub mod regions;
@@ -46,6 +47,7 @@ pub fn web() -> Vec<Route> {
         presentations::routes(),
         results::routes(),
         security::routes(),
+        letterhead::routes(),
     ]
     .concat()
 }

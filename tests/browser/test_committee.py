@@ -61,7 +61,7 @@ def test_announcing_an_incomplete_result_lists_the_problems_and_asks(desk, serve
         # The minutes first, then the announcement without the go-ahead.
         page.fill("input[name=held_on]", "2026-11-20")
         page.fill("input[name=place]", "Aula DPMD")
-        page.fill("input[name=members]", "Ketua, Sekretaris")
+        page.fill("[name=members]", "Ketua\nSekretaris")
         page.fill("input[name=decision]", "Menetapkan hasil")
         page.click("#minutes button[type=submit]")
         page.wait_for_load_state("load")

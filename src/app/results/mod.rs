@@ -8,6 +8,7 @@ pub mod announce;
 pub mod appeal;
 pub mod correction;
 pub mod disburse;
+pub mod documents;
 pub mod files;
 pub mod frozen;
 pub mod ledger;

@@ -11,6 +11,8 @@ use uuid::Uuid;
 /// Validated minutes.
 pub struct NewMinutes {
     pub held_on: NaiveDate,
+    /// `HH:MM` in the competition's zone, when given.
+    pub held_time: Option<String>,
     pub place: String,
     pub members: String,
     pub decision: String,
@@ -27,6 +29,7 @@ pub async fn insert<C: ConnectionTrait>(
         id: Set(Uuid::new_v4()),
         competition_id: Set(competition),
         held_on: Set(m.held_on),
+        held_time: Set(m.held_time),
         place: Set(m.place),
         members: Set(m.members),
         decision: Set(m.decision),

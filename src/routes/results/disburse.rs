@@ -20,6 +20,7 @@ use super::ledger_export;
 use super::load_admin;
 use crate::AppConfig;
 use crate::app::results::disburse;
+use crate::app::results::documents::file_name;
 use crate::app::results::ledger::PaymentInput;
 use crate::auth::AdminUser;
 use crate::auth::csrf::CsrfForm;
@@ -201,7 +202,9 @@ async fn ledger_xlsx(
     let l = disburse::announced_ledger(db, &c, page.lang).await?;
     let body = ledger_export::xlsx(&c, &l)
         .map_err(|e| AppError::Internal(format!("ledger workbook: {e}")))?;
-    Ok(Download::xlsx(body, format!("buku-besar-{}.xlsx", c.id)))
+    let snap = crate::db::results::snapshots::current(db, c.id).await?;
+    let file = file_name(db, &c, "buku-besar", snap.as_ref(), "xlsx").await?;
+    Ok(Download::xlsx(body, file))
 }
 
 #[get("/admin/competitions/<id>/results/ledger.pdf")]
@@ -209,17 +212,17 @@ async fn ledger_pdf(
     page: Page,
     who: AdminUser,
     id: CompetitionId,
+    config: &State<crate::AppConfig>,
     db: &State<DatabaseConnection>,
 ) -> Result<Download, AppError> {
     let db = db.inner();
     let c = load_admin(db, id, &who.0).await?;
     let l = disburse::announced_ledger(db, &c, page.lang).await?;
-    let body = ledger_export::pdf(&c, &l);
-    Ok(Download::new(
-        body,
-        ContentType::PDF,
-        format!("buku-besar-{}.pdf", c.id),
-    ))
+    let kop = crate::app::results::documents::letterhead(db, &config.upload_dir, &c).await?;
+    let body = ledger_export::pdf(&c, &l, kop).map_err(|e| AppError::Internal(e.to_string()))?;
+    let snap = crate::db::results::snapshots::current(db, c.id).await?;
+    let file = file_name(db, &c, "buku-besar", snap.as_ref(), "pdf").await?;
+    Ok(Download::new(body, ContentType::PDF, file))
 }
 
 #[derive(FromForm)]

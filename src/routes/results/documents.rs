@@ -1,8 +1,11 @@
-//! The committee's PDFs: plenary minutes (with the results attached), the decree naming the
-//! winners, and one certificate per winner. The decree and certificates need the announced
-//! results and the signing official's name, title, decree number and place.
+//! The committee's PDFs: plenary minutes (berita acara), the decree naming the winners (SK),
+//! one certificate (piagam) per winner and the score recap (rekap nilai). The decree and the
+//! certificates need the announced results and the signing official; a missing field shows
+//! the results page again with the error next to it. `inline=true` serves the PDF to be
+//! previewed in the page's frame instead of downloaded.
 
-use entity::competition;
+use rocket::Either;
+use rocket::form::FromForm;
 use rocket::http::ContentType;
 use rocket::{Route, State, get, routes};
 use sea_orm::DatabaseConnection;
@@ -10,131 +13,154 @@ use uuid::Uuid;
 
 use super::exports::Download;
 use super::{load_admin, published_of};
-use crate::app::competition::zone;
+use crate::AppConfig;
 use crate::app::results::current_or_preview;
+use crate::app::results::documents::{self as docs, OfficialInput};
 use crate::auth::AdminUser;
-use crate::db::results::{minutes, snapshots};
+use crate::db::results::snapshots;
 use crate::error::AppError;
+use crate::forms::FormState;
 use crate::ids::CompetitionId;
-use crate::results::Published;
-use crate::results::pdf::{self, MinutesText, Official};
+use crate::results::documents::{certificate, decree, recap};
+use crate::routes::reply::FormReply;
 use crate::views::Page;
-use crate::views::format::tanggal;
 
-fn pdf(body: Vec<u8>, file: String) -> Download {
-    Download::new(body, ContentType::PDF, file)
+/// A PDF, downloaded or (`inline`) shown in the page's preview frame.
+pub(super) fn pdf(body: Vec<u8>, file: String, inline: bool) -> Download {
+    if inline {
+        Download::inline(body, ContentType::PDF, file)
+    } else {
+        Download::new(body, ContentType::PDF, file)
+    }
 }
 
-#[get("/admin/competitions/<id>/results/minutes.pdf")]
+fn laid_out(e: &crate::results::documents::Error) -> AppError {
+    AppError::Internal(e.to_string())
+}
+
+#[get("/admin/competitions/<id>/results/minutes.pdf?<inline>")]
 async fn minutes_pdf(
     page: Page,
     who: AdminUser,
     id: CompetitionId,
+    inline: bool,
+    config: &State<AppConfig>,
     db: &State<DatabaseConnection>,
 ) -> Result<Download, AppError> {
     let db = db.inner();
     let c = load_admin(db, id, &who.0).await?;
-    let m = minutes::latest(db, c.id).await?.ok_or(AppError::NotFound)?;
+    if crate::db::results::minutes::latest(db, c.id)
+        .await?
+        .is_none()
+    {
+        return Err(AppError::NotFound);
+    }
     // Minutes are recorded once judging has started, so the preview's own check holds.
     let (published, snap) = current_or_preview(db, &c, page.lang).await?;
-    let text = MinutesText {
-        held_on: tanggal(m.held_on),
-        place: m.place,
-        members: m
-            .members
-            .split([',', ';', '\n'])
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned)
-            .collect(),
-        decision: m.decision,
-    };
-    let body = pdf::minutes(
-        &published,
-        &text,
-        snap.as_ref().map(|s| s.content_hash.as_str()),
-    );
-    Ok(pdf(body, format!("berita-acara-{}.pdf", c.id)))
+    let body = docs::minutes_pdf(db, &config.upload_dir, &c, &published, snap.as_ref()).await?;
+    let file = docs::file_name(db, &c, "berita-acara", snap.as_ref(), "pdf").await?;
+    Ok(pdf(body, file, inline))
 }
 
-/// The official's fields, all required.
-fn official(
-    page: &Page,
-    name: Option<&str>,
-    title: Option<&str>,
-    number: Option<&str>,
-    place: Option<&str>,
-    announced: chrono::NaiveDate,
-) -> Result<Official, AppError> {
-    let get = |v: Option<&str>| {
-        v.map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned)
-    };
-    match (get(name), get(title), get(number), get(place)) {
-        (Some(name), Some(title), Some(number), Some(place)) => Ok(Official {
-            name,
-            title,
-            number,
-            place_date: format!("{place}, {}", tanggal(announced)),
-        }),
-        _ => Err(AppError::Conflict(page.t("res-err-official"))),
+/// The official's fields as the results page sends them.
+#[derive(FromForm, Default)]
+struct OfficialQuery {
+    name: Option<String>,
+    title: Option<String>,
+    nip: Option<String>,
+    number: Option<String>,
+    place: Option<String>,
+    /// Certificates: print the final score.
+    show_score: bool,
+    inline: bool,
+}
+
+impl OfficialQuery {
+    fn input(&self) -> OfficialInput {
+        let f = |v: &Option<String>| v.clone().unwrap_or_default();
+        OfficialInput {
+            name: f(&self.name),
+            title: f(&self.title),
+            nip: f(&self.nip),
+            number: f(&self.number),
+            place: f(&self.place),
+        }
     }
+}
+
+type Reply = Either<Download, FormReply>;
+
+/// The results page again with the official's fields and their errors (422).
+async fn refused(
+    db: &DatabaseConnection,
+    page: Page,
+    c: &entity::competition::Model,
+    q: &OfficialQuery,
+    errors: Vec<(&'static str, &'static str)>,
+) -> Result<Reply, AppError> {
+    let mut form = FormState::default();
+    let input = q.input();
+    for (k, v) in [
+        ("name", input.name),
+        ("title", input.title),
+        ("nip", input.nip),
+        ("number", input.number),
+        ("place", input.place),
+    ] {
+        form.values.insert(k.to_owned(), v);
+    }
+    for (field, key) in errors {
+        form.add_key(field, page.lang, key);
+    }
+    Ok(Either::Right(
+        super::committee::invalid(db, page, c, form).await?,
+    ))
 }
 
 async fn announced(
     db: &DatabaseConnection,
-    c: &competition::Model,
+    c: &entity::competition::Model,
     page: &Page,
-) -> Result<(Published, entity::result_snapshot::Model), AppError> {
+) -> Result<(crate::results::Published, entity::result_snapshot::Model), AppError> {
     let s = snapshots::current(db, c.id)
         .await?
         .ok_or_else(|| AppError::Conflict(page.t("res-err-not-announced")))?;
     Ok((published_of(&s)?, s))
 }
 
-#[allow(clippy::too_many_arguments)] // Rocket hands each query field over separately.
-#[get("/admin/competitions/<id>/results/decree.pdf?<name>&<title>&<number>&<place>")]
+#[get("/admin/competitions/<id>/results/decree.pdf?<q..>")]
 async fn decree_pdf(
     page: Page,
     who: AdminUser,
     id: CompetitionId,
-    name: Option<&str>,
-    title: Option<&str>,
-    number: Option<&str>,
-    place: Option<&str>,
+    q: OfficialQuery,
+    config: &State<AppConfig>,
     db: &State<DatabaseConnection>,
-) -> Result<Download, AppError> {
+) -> Result<Reply, AppError> {
     let db = db.inner();
     let c = load_admin(db, id, &who.0).await?;
     let (p, s) = announced(db, &c, &page).await?;
-    let o = official(
-        &page,
-        name,
-        title,
-        number,
-        place,
-        zone::date_of(s.announced_at, zone::of(&c)),
-    )?;
-    let body = pdf::decree(&p, &o, s.version, &s.content_hash);
-    Ok(pdf(body, format!("sk-{}.pdf", c.id)))
+    let o = match docs::official(&c, &s, &q.input()) {
+        Ok(o) => o,
+        Err(errors) => return refused(db, page, &c, &q, errors).await,
+    };
+    let kop = docs::letterhead(db, &config.upload_dir, &c).await?;
+    let body =
+        decree::pdf(&p, &o, kop.as_ref(), s.version, &s.content_hash).map_err(|e| laid_out(&e))?;
+    let file = docs::file_name(db, &c, "sk", Some(&s), "pdf").await?;
+    Ok(Either::Left(pdf(body, file, q.inline)))
 }
 
-#[allow(clippy::too_many_arguments)] // Rocket hands each query field over separately.
-#[get(
-    "/admin/competitions/<id>/results/certificate.pdf?<nomination>&<name>&<title>&<number>&<place>"
-)]
+#[get("/admin/competitions/<id>/results/certificate.pdf?<nomination>&<q..>")]
 async fn certificate_pdf(
     page: Page,
     who: AdminUser,
     id: CompetitionId,
     nomination: Option<&str>,
-    name: Option<&str>,
-    title: Option<&str>,
-    number: Option<&str>,
-    place: Option<&str>,
+    q: OfficialQuery,
+    config: &State<AppConfig>,
     db: &State<DatabaseConnection>,
-) -> Result<Download, AppError> {
+) -> Result<Reply, AppError> {
     let db = db.inner();
     let c = load_admin(db, id, &who.0).await?;
     let (p, s) = announced(db, &c, &page).await?;
@@ -145,19 +171,67 @@ async fn certificate_pdf(
         .line_of(n)
         .filter(|l| l.prize.is_some())
         .ok_or(AppError::NotFound)?;
-    let o = official(
-        &page,
-        name,
-        title,
-        number,
-        place,
-        zone::date_of(s.announced_at, zone::of(&c)),
-    )?;
-    let body = pdf::certificate(&p, line, &o);
-    Ok(pdf(body, format!("piagam-{n}.pdf")))
+    let o = match docs::official(&c, &s, &q.input()) {
+        Ok(o) => o,
+        Err(errors) => return refused(db, page, &c, &q, errors).await,
+    };
+    let kop = docs::letterhead(db, &config.upload_dir, &c).await?;
+    let body =
+        certificate::pdf(&p, line, &o, kop.as_ref(), q.show_score).map_err(|e| laid_out(&e))?;
+    let kind = format!(
+        "piagam-{}",
+        crate::app::results::documents::slug(&line.village.name)
+    );
+    let file = docs::file_name(db, &c, &kind, Some(&s), "pdf").await?;
+    Ok(Either::Left(pdf(body, file, q.inline)))
+}
+
+#[get("/admin/competitions/<id>/results/recap.pdf?<inline>")]
+async fn recap_pdf(
+    page: Page,
+    who: AdminUser,
+    id: CompetitionId,
+    inline: bool,
+    config: &State<AppConfig>,
+    db: &State<DatabaseConnection>,
+) -> Result<Download, AppError> {
+    let db = db.inner();
+    let c = load_admin(db, id, &who.0).await?;
+    let (p, snap) = current_or_preview(db, &c, page.lang).await?;
+    let how = docs::aggregations(db, &c).await?;
+    let kop = docs::letterhead(db, &config.upload_dir, &c).await?;
+    let (version, hash) = (
+        snap.as_ref().map(|s| s.version),
+        snap.as_ref().map(|s| s.content_hash.as_str()),
+    );
+    let body = recap::pdf(&p, &how, kop.as_ref(), version, hash).map_err(|e| laid_out(&e))?;
+    let file = docs::file_name(db, &c, "rekap-nilai", snap.as_ref(), "pdf").await?;
+    Ok(pdf(body, file, inline))
+}
+
+#[get("/admin/competitions/<id>/results/recap.xlsx")]
+async fn recap_xlsx(
+    page: Page,
+    who: AdminUser,
+    id: CompetitionId,
+    db: &State<DatabaseConnection>,
+) -> Result<Download, AppError> {
+    let db = db.inner();
+    let c = load_admin(db, id, &who.0).await?;
+    let (p, snap) = current_or_preview(db, &c, page.lang).await?;
+    let how = docs::aggregations(db, &c).await?;
+    let body = recap::xlsx(&p, &how).map_err(|e| AppError::Internal(e.to_string()))?;
+    let file = docs::file_name(db, &c, "rekap-nilai", snap.as_ref(), "xlsx").await?;
+    Ok(Download::xlsx(body, file))
 }
 
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {
-    routes![minutes_pdf, decree_pdf, certificate_pdf]
+    routes![
+        minutes_pdf,
+        decree_pdf,
+        certificate_pdf,
+        recap_pdf,
+        recap_xlsx
+    ]
 }

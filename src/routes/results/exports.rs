@@ -1,7 +1,7 @@
 //! Downloads of a competition's results for the committee: CSV and XLSX of the version in
-//! force (named by version and hash), or of a fresh preview before the announcement.
+//! force, or of a fresh preview before the announcement, named by competition, level, region,
+//! year and version (`hasil-lomba-desa-prov-jatim-2026-v2.xlsx`).
 
-use entity::competition;
 use rocket::http::{ContentType, Header};
 use rocket::response::Responder;
 use rocket::{Route, State, get, routes};
@@ -9,6 +9,7 @@ use sea_orm::DatabaseConnection;
 
 use super::load_admin;
 use crate::app::results::current_or_preview;
+use crate::app::results::documents::file_name;
 use crate::auth::AdminUser;
 use crate::error::AppError;
 use crate::ids::CompetitionId;
@@ -21,6 +22,8 @@ pub(super) struct Download {
     body: Vec<u8>,
     content_type: ContentType,
     disposition: Header<'static>,
+    frame: Header<'static>,
+    csp: Header<'static>,
 }
 
 impl Download {
@@ -30,7 +33,32 @@ impl Download {
             content_type,
             disposition: Header::new(
                 "Content-Disposition",
-                format!("attachment; filename=\"{file}\""),
+                crate::downloads::disposition("attachment", &file, "bin"),
+            ),
+            frame: Header::new("X-Frame-Options", "DENY"),
+            csp: Header::new(
+                "Content-Security-Policy",
+                crate::security_headers::CONTENT_SECURITY_POLICY,
+            ),
+        }
+    }
+
+    /// A file shown in the browser (the document preview frame on the results page): only
+    /// this app's own pages may frame it.
+    pub(super) fn inline(body: Vec<u8>, content_type: ContentType, file: String) -> Self {
+        Download {
+            body,
+            content_type,
+            disposition: Header::new(
+                "Content-Disposition",
+                crate::downloads::disposition("inline", &file, "pdf"),
+            ),
+            frame: Header::new("X-Frame-Options", "SAMEORIGIN"),
+            csp: Header::new(
+                "Content-Security-Policy",
+                // The browser's own PDF viewer must run in the frame: no sandbox here (the
+                // bytes are our generated document, never an upload).
+                "frame-ancestors 'self'",
             ),
         }
     }
@@ -56,11 +84,8 @@ async fn export_csv(
     let c = load_admin(db, id, &who.0).await?;
     let (p, snap) = current_or_preview(db, &c, page.lang).await?;
     let body = export::csv(&p).map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(Download::new(
-        body,
-        ContentType::CSV,
-        export_name(&c, snap.as_ref(), "csv"),
-    ))
+    let file = file_name(db, &c, "hasil", snap.as_ref(), "csv").await?;
+    Ok(Download::new(body, ContentType::CSV, file))
 }
 
 #[get("/admin/competitions/<id>/results/export.xlsx")]
@@ -78,24 +103,8 @@ async fn export_xlsx(
         content_hash: &s.content_hash,
     });
     let body = export::xlsx(&p, stamp).map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(Download::xlsx(body, export_name(&c, snap.as_ref(), "xlsx")))
-}
-
-/// `hasil-<id>-v2-1a2b3c4d.csv` for an announced version, `hasil-<id>-pratinjau.csv` before.
-fn export_name(
-    c: &competition::Model,
-    snap: Option<&entity::result_snapshot::Model>,
-    ext: &str,
-) -> String {
-    match snap {
-        Some(s) => format!(
-            "hasil-{}-v{}-{}.{ext}",
-            c.id,
-            s.version,
-            s.content_hash.get(..8).unwrap_or_default()
-        ),
-        None => format!("hasil-{}-pratinjau.{ext}", c.id),
-    }
+    let file = file_name(db, &c, "hasil", snap.as_ref(), "xlsx").await?;
+    Ok(Download::xlsx(body, file))
 }
 
 /// Routes of this module.

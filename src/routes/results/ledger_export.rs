@@ -10,7 +10,8 @@ use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use crate::app::competition::zone;
 use crate::app::results::ledger::{Entry, Ledger, Payment};
-use crate::results::pdf::Writer;
+use crate::results::documents::Letterhead;
+use crate::results::documents::report::{Report, Section};
 use crate::views::format::numeric_in;
 
 fn kind_name(kind: &str) -> &'static str {
@@ -152,39 +153,36 @@ pub fn xlsx(c: &competition::Model, l: &Ledger) -> Result<Vec<u8>, XlsxError> {
     book.save_to_buffer()
 }
 
-/// The summary as a landscape A4 PDF.
-#[must_use]
-pub fn pdf(c: &competition::Model, l: &Ledger) -> Vec<u8> {
-    let (name, z) = (c.name.as_str(), zone::of(c));
-    let mut w = Writer::new((297.0, 210.0));
-    w.line(15.0, 14.0, true, "RINGKASAN BUKU BESAR PENYALURAN HADIAH");
-    w.line(15.0, 11.0, false, name);
-    w.line(
-        15.0,
-        9.0,
-        false,
-        &format!("Hasil versi {} - hash {}", l.version, l.content_hash),
-    );
-    w.rule();
-    let cols = [15.0, 27.0, 90.0, 130.0, 165.0, 200.0, 235.0];
-    let heads = [
-        "Pkt",
-        "Desa (kecamatan)",
-        "Komponen",
-        "Terutang",
-        "Dibayar",
-        "Kurang bayar",
-        "Lebih bayar",
-    ];
-    w.break_if_needed(5.0);
-    for (x, h) in cols.iter().zip(heads) {
-        w.put(*x, 9.0, true, h);
-    }
-    w.gap(5.0);
+/// The summary as a landscape A4 PDF under the office's letterhead.
+///
+/// # Errors
+/// A template error.
+pub fn pdf(
+    c: &competition::Model,
+    l: &Ledger,
+    kop: Option<Letterhead>,
+) -> Result<Vec<u8>, crate::results::documents::Error> {
+    let z = zone::of(c);
+    let mut balances = Section {
+        heading: "I. Saldo per penerima".into(),
+        widths: vec![1.0, 0.0, 3.2, 3.2, 3.2, 3.2, 3.2],
+        align: vec!["c", "l", "l", "r", "r", "r", "r"],
+        head: [
+            "Pkt",
+            "Desa (kecamatan)",
+            "Komponen",
+            "Terutang",
+            "Dibayar",
+            "Kurang bayar",
+            "Lebih bayar",
+        ]
+        .map(str::to_owned)
+        .to_vec(),
+        ..Section::default()
+    };
     for e in &l.entries {
         for (kind, b) in components(e) {
-            w.break_if_needed(5.0);
-            let cells = [
+            balances.rows.push(vec![
                 e.rank.map(|r| r.to_string()).unwrap_or_else(|| "-".into()),
                 format!("{} ({})", e.village.name, e.village.district),
                 kind_name(kind).to_owned(),
@@ -192,59 +190,77 @@ pub fn pdf(c: &competition::Model, l: &Ledger) -> Vec<u8> {
                 b.paid.to_string(),
                 Rupiah::new(amount(b.to_pay())).to_string(),
                 Rupiah::new(amount(b.to_recover())).to_string(),
-            ];
-            for (x, s) in cols.iter().zip(cells) {
-                w.put(*x, 9.0, false, &s);
-            }
-            w.gap(4.5);
+            ]);
         }
     }
     let t = &l.totals;
-    w.break_if_needed(5.0);
-    for (x, s) in cols
-        .iter()
-        .skip(3)
-        .zip([t.due, t.paid, t.to_pay, t.to_recover])
-    {
-        w.put(*x, 9.0, true, &s.to_string());
-    }
-    w.put(cols[0], 9.0, true, "JUMLAH");
-    w.gap(6.0);
-    w.rule();
-    w.line(15.0, 11.0, true, "Penyaluran dan pembatalan");
+    balances.foot = Some(
+        ["JUMLAH", "", ""]
+            .map(str::to_owned)
+            .into_iter()
+            .chain([t.due, t.paid, t.to_pay, t.to_recover].map(|r| r.to_string()))
+            .collect(),
+    );
+    balances.foot_span = 3;
+    let mut payments = Section {
+        heading: "II. Penyaluran dan pembatalan".into(),
+        widths: vec![2.0, 2.6, 0.0, 2.7, 2.8, 3.2, 3.6, 3.0],
+        align: vec!["l", "l", "l", "l", "r", "l", "l", "l"],
+        head: [
+            "Tanggal",
+            "Referensi",
+            "Desa",
+            "Komponen",
+            "Jumlah",
+            "Rekening",
+            "Bukti",
+            "Dicatat oleh",
+        ]
+        .map(str::to_owned)
+        .to_vec(),
+        ..Section::default()
+    };
     for p in &l.payments {
         let d = &p.record;
-        w.paragraph(
-            15.0,
-            9.0,
-            150,
-            &format!(
-                "{} | ref {} | {} ({}) | {} | {} | rek. {} | bukti: {} | dicatat oleh {}",
-                d.paid_on.format("%d-%m-%Y"),
-                d.reference,
-                p.village.name,
-                p.village.code,
-                kind_name(&d.kind),
-                Rupiah::new(d.amount),
-                d.recipient_account,
-                proof(p),
-                p.recorded_by
-            ),
-        );
+        payments.rows.push(vec![
+            d.paid_on.format("%d-%m-%Y").to_string(),
+            d.reference.clone(),
+            format!("{} ({})", p.village.name, p.village.code),
+            kind_name(&d.kind).to_owned(),
+            Rupiah::new(d.amount).to_string(),
+            d.recipient_account.clone(),
+            proof(p),
+            p.recorded_by.clone(),
+        ]);
         if let Some((rev, by)) = &p.reversal {
-            w.paragraph(
-                25.0,
-                9.0,
-                140,
-                &format!(
-                    "DIBATALKAN {} oleh {}: {} ({})",
-                    numeric_in(rev.recorded_at, z),
-                    by,
-                    rev.reason,
-                    Rupiah::new(d.amount.saturating_neg())
-                ),
-            );
+            payments.rows.push(vec![
+                numeric_in(rev.recorded_at, z),
+                format!("DIBATALKAN {}", d.reference),
+                rev.reason.clone(),
+                kind_name(&d.kind).to_owned(),
+                Rupiah::new(d.amount.saturating_neg()).to_string(),
+                String::new(),
+                String::new(),
+                by.clone(),
+            ]);
         }
     }
-    w.finish(&format!("Buku besar hadiah - {name}"))
+    Report {
+        title: format!("Buku besar hadiah - {}", c.name),
+        kop,
+        heading: vec![
+            "RINGKASAN BUKU BESAR PENYALURAN HADIAH".into(),
+            c.name.to_uppercase(),
+        ],
+        subtitle: vec![format!(
+            "Hasil versi {} · hash {}",
+            l.version, l.content_hash
+        )],
+        flipped: true,
+        table_size: 8.5,
+        sections: vec![balances, payments],
+        signers: Vec::new(),
+        footer: crate::results::documents::stamp(Some(l.version), Some(&l.content_hash)),
+    }
+    .pdf()
 }

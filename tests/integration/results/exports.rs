@@ -21,15 +21,18 @@ async fn csv_and_xlsx_carry_the_published_numbers() {
         .get(&format!("/admin/competitions/{}/results/export.csv", c.id))
         .await;
     assert_eq!(resp.status(), Status::Ok);
-    // The file name says which announced version it is.
+    // The file name says which competition and announced version it is.
     let hash = published["content_hash"].as_str().unwrap().to_owned();
     let disposition = resp.headers().get_one("Content-Disposition").unwrap();
     assert!(
-        disposition.contains(&format!("-v1-{}.csv", &hash[..8])),
+        disposition.contains("filename=\"hasil-lomba-desa-kab-kudus-2026-v1.csv\""),
         "{disposition}"
     );
+    // For Excel in an Indonesian locale: a byte-order mark, `;` and decimal commas.
     let bytes = resp.into_bytes().await.unwrap();
-    let mut reader = csv::Reader::from_reader(bytes.as_slice());
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").expect("UTF-8 BOM");
+    assert!(bytes.starts_with("peringkat;kode_desa;desa".as_bytes()));
+    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(bytes);
     let headers = reader.headers().unwrap().clone();
     let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -43,7 +46,9 @@ async fn csv_and_xlsx_carry_the_published_numbers() {
             row[col("peringkat")].parse::<u64>().unwrap(),
             line["rank"].as_u64().unwrap()
         );
-        let score: f64 = row[col("nilai_akhir")].parse().unwrap();
+        let shown = &row[col("nilai_akhir")];
+        assert!(shown.contains(',') && !shown.contains('.'), "{shown}");
+        let score: f64 = shown.replace(',', ".").parse().unwrap();
         assert!((score * 10_000.0 - line["final_score"].as_f64().unwrap()).abs() < 0.5);
         let cash = line["prize"]["cash"]
             .as_i64()
@@ -56,6 +61,8 @@ async fn csv_and_xlsx_carry_the_published_numbers() {
         .get(&format!("/admin/competitions/{}/results/export.xlsx", c.id))
         .await;
     assert_eq!(resp.status(), Status::Ok);
+    let disposition = resp.headers().get_one("Content-Disposition").unwrap();
+    assert!(disposition.contains("hasil-lomba-desa-kab-kudus-2026-v1.xlsx"));
     let bytes = resp.into_bytes().await.unwrap();
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
     assert_eq!(

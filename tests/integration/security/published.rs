@@ -304,6 +304,7 @@ async fn the_database_refuses_direct_writes_to_an_announced_results_inputs() {
     check("prize update", p.update(db).await.map(|_| ()));
     let minutes = juara::db::results::minutes::NewMinutes {
         held_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 30).expect("date"),
+        held_time: None,
         place: "Aula".into(),
         members: "Ketua".into(),
         decision: "Mengubah".into(),

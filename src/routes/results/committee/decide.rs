@@ -26,6 +26,7 @@ use crate::views::Page;
 #[derive(FromForm)]
 struct MinutesForm {
     held_on: Option<String>,
+    held_time: Option<String>,
     place: Option<String>,
     members: Option<String>,
     decision: Option<String>,
@@ -58,6 +59,15 @@ async fn record_minutes(
     if held_on.is_none() {
         state.add_key("held_on", page.lang, "res-err-date");
     }
+    let held_time = text(|f| &f.held_time);
+    let held_time = if held_time.is_empty() {
+        None
+    } else if chrono::NaiveTime::parse_from_str(&held_time, "%H:%M").is_ok() {
+        Some(held_time)
+    } else {
+        state.add_key("held_time", page.lang, "res-err-time");
+        None
+    };
     let (place, members, decision) = (
         text(|f| &f.place),
         text(|f| &f.members),
@@ -80,6 +90,7 @@ async fn record_minutes(
         c.id,
         minutes::NewMinutes {
             held_on,
+            held_time,
             place,
             members,
             decision,

@@ -58,6 +58,7 @@ struct SnapshotView {
 #[derive(Serialize)]
 struct MinutesView {
     held_on: String,
+    held_time: String,
     place: String,
     members: String,
     decision: String,
@@ -258,6 +259,7 @@ async fn preview_view(
     }
     view.minutes = minutes::latest(db, c.id).await?.map(|m| MinutesView {
         held_on: m.held_on.format("%d-%m-%Y").to_string(),
+        held_time: m.held_time.unwrap_or_default(),
         place: m.place,
         members: m.members,
         decision: m.decision,
@@ -285,7 +287,7 @@ pub(super) fn results_uri(c: &competition::Model) -> String {
 }
 
 /// The page again with the refusals (422).
-async fn invalid(
+pub(in crate::routes::results) async fn invalid(
     db: &DatabaseConnection,
     page: Page,
     c: &competition::Model,
