@@ -239,7 +239,7 @@ def _announce(page, competition_id):
     assert VILLAGE in page.inner_text("main") and "Juara I" in page.inner_text("main")
     page.fill("input[name=held_on]", datetime.now(WIB).strftime("%Y-%m-%d"))
     page.fill("input[name=place]", "Aula Kantor Kecamatan Donorojo")
-    page.fill("[name=members]", "Camat Donorojo, Ketua Tim Penilai")
+    page.fill("[name=members]", "Camat Donorojo\nKetua Tim Penilai")
     page.fill("[name=decision]", "Menetapkan Desa Widoro sebagai Juara I.")
     page.click("#minutes button[type=submit]")
     page.wait_for_load_state("load")
