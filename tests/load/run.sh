@@ -8,6 +8,7 @@
 #   bash tests/load/run.sh                 # SQLite under a temporary directory
 #   DATABASE_URL=postgres://postgres@127.0.0.1:5432/juara_load bash tests/load/run.sh
 #   CONNECTIONS=64 DURATION=20s bash tests/load/run.sh
+#   JUARA_BIN=target/release/juara bash tests/load/run.sh   # a binary already built
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -17,8 +18,8 @@ THREADS="${THREADS:-1}"
 PORT="${PORT:-18777}"
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-cargo build --release --quiet -p juara
-BIN=target/release/juara
+BIN="${JUARA_BIN:-target/release/juara}"
+[ -n "${JUARA_BIN:-}" ] || cargo build --release --quiet -p juara
 
 DATA="$(mktemp -d /tmp/juara-load-XXXXXX)"
 trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; rm -rf "$DATA"' EXIT

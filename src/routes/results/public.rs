@@ -202,13 +202,9 @@ async fn winners(
     cache: Cached<'_>,
 ) -> Result<Either<Template, CachedHtml>, AppError> {
     let db = db.inner();
-    let c = public_competition(db, id).await?;
-    let current = snapshots::heads(db, c.id)
-        .await?
-        .first()
-        .map(|(v, _)| *v)
-        .ok_or(AppError::NotFound)?;
-    serve(db, page, &c, current, cache).await
+    let heads = snapshots::heads(db, id.into_uuid()).await?;
+    let current = heads.first().map(|(v, _)| *v).ok_or(AppError::NotFound)?;
+    serve(db, page, id, (current, &heads), cache).await
 }
 
 #[get("/results/<id>/v/<version>")]
@@ -220,8 +216,11 @@ async fn winners_version(
     cache: Cached<'_>,
 ) -> Result<Either<Template, CachedHtml>, AppError> {
     let db = db.inner();
-    let c = public_competition(db, id).await?;
-    serve(db, page, &c, version, cache).await
+    let heads = snapshots::heads(db, id.into_uuid()).await?;
+    if !heads.iter().any(|(v, _)| *v == version) {
+        return Err(AppError::NotFound);
+    }
+    serve(db, page, id, (version, &heads), cache).await
 }
 
 /// What a winners page needs to be served from memory (`public_cache`).
@@ -252,40 +251,50 @@ impl<'r> rocket::request::FromRequest<'r> for Cached<'r> {
 }
 
 /// The page of `version`: from memory for anonymous visitors (rendered once per key), fresh
-/// for a logged-in user or a page carrying a one-time message.
+/// for a logged-in user or a page carrying a one-time message. Snapshots exist only once a
+/// competition is announced (and it only moves on to archived), so a page found in memory
+/// needs no further read; a page rendered anew checks the competition is public as ever.
 async fn serve(
     db: &DatabaseConnection,
     page: Page,
-    c: &competition::Model,
-    version: i32,
+    id: CompetitionId,
+    (version, heads): (i32, &[(i32, String)]),
     cache: Cached<'_>,
 ) -> Result<Either<Template, CachedHtml>, AppError> {
-    if page.user.is_some() || page.flash.is_some() {
-        let view = version_view(db, page, c, version).await?;
-        return Ok(Either::Left(Template::render("results/winners", &view)));
-    }
-    let heads = snapshots::heads(db, c.id).await?;
-    let answers = appeals::answered_at(db, c.id).await?;
-    let key = format!("{}|{}|{}|{heads:?}|{answers:?}", page.path, page.lang, c.id);
-    let kept = match cache.pages.get(&key) {
-        Some(kept) => kept,
-        None => {
-            // Shared by every anonymous visitor: no visitor's own form token in it.
-            let view = version_view(
-                db,
-                Page {
-                    csrf: String::new(),
-                    ..page
-                },
-                c,
-                version,
-            )
-            .await?;
-            let html = Template::show(cache.rocket, "results/winners", &view)
-                .ok_or_else(|| AppError::Internal("results/winners did not render".into()))?;
-            cache.pages.put(&key, html)
-        }
+    let shared = page.user.is_none() && page.flash.is_none();
+    let key = if shared {
+        let answers = appeals::answered_at(db, id.into_uuid()).await?;
+        Some(format!("{}|{}|{heads:?}|{answers:?}", page.path, page.lang))
+    } else {
+        None
     };
+    let kept = key.as_deref().and_then(|k| cache.pages.get(k));
+    if let Some(kept) = kept {
+        let not_modified = cache.if_none_match.holds(&kept.etag);
+        return Ok(Either::Right(CachedHtml {
+            page: kept,
+            not_modified,
+        }));
+    }
+    let c = public_competition(db, id).await?;
+    let Some(key) = key else {
+        let view = version_view(db, page, &c, version).await?;
+        return Ok(Either::Left(Template::render("results/winners", &view)));
+    };
+    // Shared by every anonymous visitor: no visitor's own form token in it.
+    let view = version_view(
+        db,
+        Page {
+            csrf: String::new(),
+            ..page
+        },
+        &c,
+        version,
+    )
+    .await?;
+    let html = Template::show(cache.rocket, "results/winners", &view)
+        .ok_or_else(|| AppError::Internal("results/winners did not render".into()))?;
+    let kept = cache.pages.put(&key, html);
     let not_modified = cache.if_none_match.holds(&kept.etag);
     Ok(Either::Right(CachedHtml {
         page: kept,

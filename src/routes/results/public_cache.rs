@@ -29,7 +29,8 @@ const CAPACITY: usize = 512;
 /// One rendered page and its validator.
 pub struct Rendered {
     pub etag: String,
-    pub html: String,
+    /// Shared by every response: sending it copies nothing.
+    pub html: Arc<[u8]>,
     stored: u64,
 }
 
@@ -61,7 +62,7 @@ impl PublicPages {
         }
         let rendered = Arc::new(Rendered {
             etag: etag_of(key),
-            html,
+            html: Arc::from(html.into_bytes()),
             stored: *counter,
         });
         pages.insert(key.to_owned(), Arc::clone(&rendered));
@@ -116,7 +117,7 @@ impl<'r> Responder<'r, 'static> for CachedHtml {
         if self.not_modified {
             return out.status(Status::NotModified).ok();
         }
-        let body = self.page.html.clone();
+        let body = Arc::clone(&self.page.html);
         out.header(ContentType::HTML)
             .sized_body(body.len(), std::io::Cursor::new(body))
             .ok()
