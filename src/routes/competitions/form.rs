@@ -9,7 +9,7 @@ use sea_orm::DatabaseConnection;
 use serde::Serialize;
 
 use super::view::{Summary, show_view};
-use super::{add_errors, load, refused, show_path};
+use super::{add_errors, refused, show_path};
 use crate::app::competition::templates as competition_templates;
 use crate::app::competition::{lifecycle, rules, zone};
 use crate::auth::AdminUser;
@@ -18,8 +18,8 @@ use crate::competition_forms::{CompetitionForm, DEVELOPMENT_STATUSES, local_inpu
 use crate::db::competitions::{self as repo, CompetitionFields, Status};
 use crate::error::AppError;
 use crate::forms::FormState;
-use crate::ids::CompetitionId;
 use crate::routes::reply::FormReply;
+use crate::routes::scope::AdminScope;
 use crate::views::Page;
 
 #[derive(Serialize)]
@@ -181,14 +181,9 @@ async fn create(
     }
 }
 
-#[get("/admin/competitions/<id>/edit")]
-async fn edit(
-    page: Page,
-    who: AdminUser,
-    id: CompetitionId,
-    db: &State<DatabaseConnection>,
-) -> Result<Template, AppError> {
-    let c = load(db.inner(), id, &who).await?;
+#[get("/admin/competitions/<_>/edit")]
+async fn edit(page: Page, a: AdminScope<'_>) -> Result<Template, AppError> {
+    let c = &a.c;
     let checked = repo::split_statuses(&c.eligible_statuses);
     Ok(Template::render(
         "competitions/form",
@@ -196,16 +191,13 @@ async fn edit(
     ))
 }
 
-#[post("/admin/competitions/<id>", data = "<form>")]
+#[post("/admin/competitions/<_>", data = "<form>")]
 async fn update(
     page: Page,
-    who: AdminUser,
-    id: CompetitionId,
+    a: AdminScope<'_>,
     form: CsrfForm<'_, CompetitionForm>,
-    db: &State<DatabaseConnection>,
 ) -> Result<FormReply, AppError> {
-    let db = db.inner();
-    let c = load(db, id, &who).await?;
+    let (db, c) = (a.db, &a.c);
     lifecycle::ensure_not_archived(&c, page.lang)?;
     let mut state = FormState::from_context(&form.0.context, page.lang);
     let checked: Vec<String> = form
@@ -220,7 +212,7 @@ async fn update(
             &form_view(page, state, Some(&c), &checked),
         ));
     };
-    let fields = match input.check(db, &who.0).await? {
+    let fields = match input.check(db, &a.who.0).await? {
         Ok(f) => f,
         Err(errors) => {
             add_errors(&mut state, errors, page.lang);
@@ -231,7 +223,7 @@ async fn update(
         }
     };
     let reason = input.reason.as_deref().unwrap_or("");
-    match lifecycle::update(db, c.clone(), &fields, reason, who.0.id, page.lang).await {
+    match lifecycle::update(db, c.clone(), &fields, reason, a.who.0.id, page.lang).await {
         Ok(saved) => Ok(FormReply::done(
             show_path(&saved),
             page.t("flash-competition-saved"),
@@ -251,16 +243,13 @@ struct CloneForm {
     year: Option<String>,
 }
 
-#[post("/admin/competitions/<id>/clone", data = "<form>")]
+#[post("/admin/competitions/<_>/clone", data = "<form>")]
 async fn clone(
     page: Page,
-    who: AdminUser,
-    id: CompetitionId,
+    a: AdminScope<'_>,
     form: CsrfForm<'_, CloneForm>,
-    db: &State<DatabaseConnection>,
 ) -> Result<FormReply, AppError> {
-    let db = db.inner();
-    let c = load(db, id, &who).await?;
+    let (db, c) = (a.db, &a.c);
     let mut state = FormState::from_context(&form.0.context, page.lang);
     let year = form
         .0
@@ -276,7 +265,7 @@ async fn clone(
             return Ok(FormReply::invalid("competitions/show", &view));
         }
     };
-    let copy = lifecycle::clone(db, &c, year, who.0.id).await?;
+    let copy = lifecycle::clone(db, &c, year, a.who.0.id).await?;
     Ok(FormReply::done(
         show_path(&copy),
         page.t("flash-competition-cloned"),
