@@ -60,6 +60,13 @@ macro_rules! typed_id {
             }
         }
 
+        // Form fields carry ids as text, like paths.
+        impl<'v> rocket::form::FromFormField<'v> for $name {
+            fn from_value(field: rocket::form::ValueField<'v>) -> rocket::form::Result<'v, Self> {
+                Ok($name(<Uuid as rocket::form::FromFormField>::from_value(field)?))
+            }
+        }
+
         // `uri!` accepts the typed id, or a plain `Uuid` read from an entity row.
         impl UriDisplay<UriPath> for $name {
             fn fmt(&self, f: &mut Formatter<'_, UriPath>) -> fmt::Result {
@@ -131,4 +138,8 @@ typed_id!(
 typed_id!(
     /// A field-verification photo on a score sheet.
     PhotoId
+);
+typed_id!(
+    /// A judge's declared conflict of interest with a region.
+    ConflictId
 );

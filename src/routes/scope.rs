@@ -4,16 +4,18 @@
 //! 401/403 from the role guard first, then 404 for a competition outside the admin's region
 //! (or an id that is no UUID), 503/500 when the database fails.
 
-use entity::competition;
+use entity::{competition, nomination};
 use rocket::http::Status;
 use rocket::request::{FromRequest, Outcome, Request};
 use sea_orm::DatabaseConnection;
 
+use crate::AppConfig;
 use crate::auth::api::ApiWrite;
-use crate::auth::{AdminUser, CurrentUser, Role};
+use crate::auth::{AdminUser, CurrentUser, Role, VillageUser};
 use crate::db::competitions as repo;
+use crate::db::nominations;
 use crate::error::AppError;
-use crate::ids::CompetitionId;
+use crate::ids::{CompetitionId, NominationId};
 
 /// Who acts through a scope guard: the user behind a role or permission guard.
 pub trait Actor {
@@ -46,6 +48,8 @@ pub struct InScope<'r, A> {
     pub who: A,
     pub db: &'r DatabaseConnection,
     pub c: competition::Model,
+    /// The language of messages: the page's, or Bahasa Indonesia under `/api`.
+    pub lang: &'static str,
 }
 
 /// A committee page's competition.
@@ -71,8 +75,9 @@ impl<A: Actor> InScope<'_, A> {
     }
 }
 
-/// The segment of the request path that stands where the route has `competitions/<…>`.
-fn competition_segment<'r>(req: &'r Request<'_>) -> Option<&'r str> {
+/// The segment of the request path that stands where the route has `<name>/<…>`, e.g. the
+/// id after `competitions`.
+fn segment_after<'r>(req: &'r Request<'_>, name: &str) -> Option<&'r str> {
     let route = req.route()?;
     let pattern: Vec<&str> = route
         .uri
@@ -82,8 +87,17 @@ fn competition_segment<'r>(req: &'r Request<'_>) -> Option<&'r str> {
         .collect();
     let at = pattern
         .windows(2)
-        .position(|w| w[0] == "competitions" && w[1].starts_with('<'))?;
+        .position(|w| w[0] == name && w[1].starts_with('<'))?;
     req.uri().path().segments().get(at + 1)
+}
+
+/// The pages speak the visitor's language; the API speaks Bahasa Indonesia.
+fn lang_of(req: &Request<'_>) -> &'static str {
+    if req.uri().path().starts_with("/api") {
+        crate::routes::api::support::LANG
+    } else {
+        crate::i18n::from_cookies(req.cookies())
+    }
 }
 
 #[rocket::async_trait]
@@ -102,7 +116,8 @@ where
         if who.user().role != Role::Admin {
             return Outcome::Error((Status::Forbidden, AppError::Forbidden));
         }
-        let Some(Ok(id)) = competition_segment(req).map(|s| s.parse::<uuid::Uuid>()) else {
+        let Some(Ok(id)) = segment_after(req, "competitions").map(|s| s.parse::<uuid::Uuid>())
+        else {
             return Outcome::Forward(Status::NotFound);
         };
         let Some(db) = req.rocket().state::<DatabaseConnection>() else {
@@ -110,13 +125,75 @@ where
             return Outcome::Error((Status::InternalServerError, e));
         };
         match repo::find_for_admin(db, CompetitionId::from(id), who.user()).await {
-            Ok(Some(c)) => Outcome::Success(InScope { who, db, c }),
+            Ok(Some(c)) => Outcome::Success(InScope {
+                who,
+                db,
+                c,
+                lang: lang_of(req),
+            }),
             Ok(None) => Outcome::Error((Status::NotFound, AppError::NotFound)),
-            Err(e) => {
-                let e = AppError::from(e);
-                log::error!("{} {}: {e}", req.method(), req.uri());
-                Outcome::Error((e.status(), e))
-            }
+            Err(e) => failed(req, e),
+        }
+    }
+}
+
+/// A village operator's own nomination, named by the route's `nominations/<…>` segment, with
+/// its competition: someone else's (or a missing one) answers 404 like the handlers did.
+pub struct OwnNomination<'r> {
+    pub who: VillageUser,
+    pub db: &'r DatabaseConnection,
+    pub config: &'r AppConfig,
+    pub n: nomination::Model,
+    pub c: competition::Model,
+}
+
+/// A database failure in a guard: logged, and answered with its status.
+fn failed<T>(req: &Request<'_>, e: sea_orm::DbErr) -> Outcome<T, AppError> {
+    let e = AppError::from(e);
+    log::error!("{} {}: {e}", req.method(), req.uri());
+    Outcome::Error((e.status(), e))
+}
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for OwnNomination<'r> {
+    type Error = AppError;
+
+    async fn from_request(req: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        let who = match req.guard::<VillageUser>().await {
+            Outcome::Success(who) => who,
+            Outcome::Error((status, _)) => return Outcome::Error((status, AppError::Forbidden)),
+            Outcome::Forward(status) => return Outcome::Forward(status),
+        };
+        let Some(Ok(id)) = segment_after(req, "nominations").map(|s| s.parse::<uuid::Uuid>())
+        else {
+            return Outcome::Forward(Status::NotFound);
+        };
+        let (Some(db), Some(config)) = (
+            req.rocket().state::<DatabaseConnection>(),
+            req.rocket().state::<AppConfig>(),
+        ) else {
+            let e = AppError::Internal("no database or configuration is managed".into());
+            return Outcome::Error((Status::InternalServerError, e));
+        };
+        let missing = (Status::NotFound, AppError::NotFound);
+        let Some(village) = who.0.village_code.as_deref() else {
+            return Outcome::Error(missing);
+        };
+        let n = match nominations::find_for_village(db, NominationId::from(id), village).await {
+            Ok(Some(n)) => n,
+            Ok(None) => return Outcome::Error(missing),
+            Err(e) => return failed(req, e),
+        };
+        match repo::find_by_id(db, CompetitionId::from(n.competition_id)).await {
+            Ok(Some(c)) => Outcome::Success(OwnNomination {
+                who,
+                db,
+                config,
+                n,
+                c,
+            }),
+            Ok(None) => Outcome::Error(missing),
+            Err(e) => failed(req, e),
         }
     }
 }

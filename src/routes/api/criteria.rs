@@ -160,7 +160,7 @@ impl ApiList for criterion::Entity {
 
 #[get("/v1/competitions/<_>/stages/<sid>/criteria")]
 async fn list(a: ApiScope<'_>, sid: StageId) -> Result<Json<CriteriaList>, AppError> {
-    let s = load_stage(a.db, &a.c, sid).await?;
+    let s = load_stage(&a, sid).await?;
     Ok(Json(tree(a.db, &a.c, s.id).await?))
 }
 
@@ -171,7 +171,7 @@ async fn create(
     input: Result<Json<CriterionInput>, JsonError<'_>>,
 ) -> Result<(HttpStatus, Json<CriterionDto>), AppError> {
     let input = support::body(input)?;
-    let s = load_stage(a.db, &a.c, sid).await?;
+    let s = load_stage(&a, sid).await?;
     let form = input.into_inner().into_form();
     let check = |rows: &[criterion::Model]| check_placed(Some(&form), rows, None);
     let k = app_setup::add_criterion(a.db, &a.c, &s, check, support::LANG).await?;

@@ -131,7 +131,7 @@ async fn replace(
     input: Result<Json<DocumentInput>, JsonError<'_>>,
 ) -> Result<Json<DocumentDto>, AppError> {
     let input = support::body(input)?;
-    let d = Requirement::find_in(a.db, &a.c, did.into()).await?;
+    let d = Requirement::find_in(&a, did.into()).await?;
     let checked = input.into_inner().check();
     let d = app_setup::change::<Requirement>(a.db, &a.c, d, checked, support::LANG).await?;
     Ok(Json(DocumentDto::of(&d)))

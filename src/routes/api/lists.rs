@@ -8,7 +8,7 @@
 use entity::{competition, criterion, document_requirement, prize_tier, stage};
 use rocket::http::Status as HttpStatus;
 use rocket::{Route, delete, post, routes};
-use sea_orm::{ActiveModelTrait, DatabaseConnection, IntoActiveModel};
+use sea_orm::DatabaseConnection;
 use serde::Serialize;
 
 use super::criteria::CriteriaList;
@@ -34,11 +34,7 @@ pub(super) enum Listing {
 }
 
 /// A set-up list the API lists.
-pub(super) trait ApiList: ListRoute
-where
-    Self::Model: IntoActiveModel<Self::ActiveModel> + Clone + Send + Sync,
-    Self::ActiveModel: ActiveModelTrait<Entity = Self> + Send,
-{
+pub(super) trait ApiList: ListRoute {
     /// The list `row` belongs to, in order.
     async fn listing(
         db: &DatabaseConnection,
@@ -51,13 +47,9 @@ async fn move_in<E: ApiList>(
     a: &ApiWriteScope<'_>,
     item: &str,
     up: bool,
-) -> Result<Listing, AppError>
-where
-    E::Model: IntoActiveModel<E::ActiveModel> + Clone + Send + Sync,
-    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
-{
-    let row = setup_list::find::<E>(a.db, &a.c, item).await?;
-    app_setup::reorder::<E>(a.db, &a.c, &row, up, support::LANG).await?;
+) -> Result<Listing, AppError> {
+    let row = setup_list::find::<E, _>(a, item).await?;
+    app_setup::reorder::<E>(a.db, &a.c, &row, up, a.lang).await?;
     E::listing(a.db, &a.c, &row).await
 }
 
@@ -82,13 +74,9 @@ async fn remove_in<E: ListRoute>(
     a: &ApiWriteScope<'_>,
     item: &str,
     cascade: bool,
-) -> Result<HttpStatus, AppError>
-where
-    E::Model: IntoActiveModel<E::ActiveModel> + Clone + Send + Sync,
-    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
-{
-    let row = setup_list::find::<E>(a.db, &a.c, item).await?;
-    match E::remove(a.db, &a.c, row, cascade, support::LANG).await? {
+) -> Result<HttpStatus, AppError> {
+    let row = setup_list::find::<E, _>(a, item).await?;
+    match E::remove(a, row, cascade).await? {
         Removal::Done => Ok(HttpStatus::NoContent),
         Removal::HasChildren(descendants) => Err(AppError::Conflict(i18n::t_args(
             support::LANG,

@@ -134,7 +134,7 @@ async fn replace(
     input: Result<Json<PrizeInput>, JsonError<'_>>,
 ) -> Result<Json<PrizeDto>, AppError> {
     let input = support::body(input)?;
-    let p = Tier::find_in(a.db, &a.c, pid.into()).await?;
+    let p = Tier::find_in(&a, pid.into()).await?;
     let checked = input.into_inner().check(&a.c);
     let p = app_setup::change::<Tier>(a.db, &a.c, p, checked, support::LANG).await?;
     Ok(Json(PrizeDto::of(&p)))

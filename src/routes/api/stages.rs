@@ -17,7 +17,7 @@ use crate::competition_forms::StageForm;
 use crate::db::competition_setup::{self as setup, StageFields};
 use crate::error::AppError;
 use crate::ids::StageId;
-use crate::routes::scope::{ApiScope, ApiWriteScope};
+use crate::routes::scope::{ApiScope, ApiWriteScope, InScope};
 use crate::routes::setup_list::ListRoute;
 
 /// A stage on the wire; `pass_threshold` is a decimal string.
@@ -109,12 +109,11 @@ impl StageInput {
 }
 
 /// The stage `id` of the competition, else 404.
-pub(super) async fn load_stage(
-    db: &DatabaseConnection,
-    c: &competition::Model,
+pub(super) async fn load_stage<A: Sync>(
+    a: &InScope<'_, A>,
     id: StageId,
 ) -> Result<stage::Model, AppError> {
-    Ok(stage::Entity::find_in(db, c, id.into()).await?)
+    Ok(stage::Entity::find_in(a, id.into()).await?)
 }
 
 #[derive(Serialize)]
@@ -146,7 +145,7 @@ async fn list(a: ApiScope<'_>) -> Result<Json<StageList>, AppError> {
 
 #[get("/v1/competitions/<_>/stages/<sid>")]
 async fn show(a: ApiScope<'_>, sid: StageId) -> Result<Json<StageDto>, AppError> {
-    Ok(Json(StageDto::of(&load_stage(a.db, &a.c, sid).await?)))
+    Ok(Json(StageDto::of(&load_stage(&a, sid).await?)))
 }
 
 #[post("/v1/competitions/<_>/stages", data = "<input>")]
@@ -166,7 +165,7 @@ async fn replace(
     input: Result<Json<StageInput>, JsonError<'_>>,
 ) -> Result<Json<StageDto>, AppError> {
     let input = support::body(input)?;
-    let s = load_stage(a.db, &a.c, sid).await?;
+    let s = load_stage(&a, sid).await?;
     let checked = input.into_inner().check();
     let s = app_setup::change::<stage::Entity>(a.db, &a.c, s, checked, support::LANG).await?;
     Ok(Json(StageDto::of(&s)))

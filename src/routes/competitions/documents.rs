@@ -6,7 +6,6 @@ use entity::competition;
 use entity::document_requirement::{self, Entity as Requirement};
 use rocket::{Route, get, post, routes};
 use rocket_dyn_templates::Template;
-use sea_orm::DatabaseConnection;
 use serde::Serialize;
 
 use super::lists::{self, FormList, ListPage};
@@ -33,23 +32,6 @@ struct DocumentsPage {
     form: FormState,
 }
 
-async fn page_for(
-    db: &DatabaseConnection,
-    page: Page,
-    c: &competition::Model,
-    document_id: Option<String>,
-    form: FormState,
-) -> Result<Template, AppError> {
-    let view = DocumentsPage {
-        page,
-        competition: Summary::of(c),
-        documents: document_rows(setup::list_documents(db, c.id).await?),
-        document_id,
-        form,
-    };
-    Ok(Template::render("competitions/documents", &view))
-}
-
 impl ListPage for Requirement {
     const DELETED_KEY: &'static str = "flash-document-deleted";
 
@@ -61,15 +43,20 @@ impl ListPage for Requirement {
 impl FormList for Requirement {
     const SAVED_KEY: &'static str = "flash-document-saved";
 
-    async fn form_again(
-        db: &DatabaseConnection,
+    async fn page(
+        a: &AdminScope<'_>,
         page: Page,
-        c: &competition::Model,
-        editing: Option<String>,
+        document_id: Option<String>,
         form: FormState,
-    ) -> Result<FormReply, AppError> {
-        let view = page_for(db, page, c, editing, form).await?;
-        Ok(FormReply::invalid_page(view))
+    ) -> Result<Template, AppError> {
+        let view = DocumentsPage {
+            page,
+            competition: Summary::of(&a.c),
+            documents: document_rows(setup::list_documents(a.db, a.c.id).await?),
+            document_id,
+            form,
+        };
+        Ok(Template::render("competitions/documents", &view))
     }
 }
 
@@ -78,7 +65,7 @@ async fn index(page: Page, a: AdminScope<'_>) -> Result<Template, AppError> {
     let mut form = FormState::default();
     form.values.insert("kind".into(), "file".into());
     form.values.insert("required".into(), "on".into());
-    page_for(a.db, page, &a.c, None, form).await
+    Requirement::page(&a, page, None, form).await
 }
 
 #[post("/admin/competitions/<_>/documents", data = "<form>")]
@@ -93,7 +80,7 @@ async fn create(
 
 #[get("/admin/competitions/<_>/documents/<did>/edit")]
 async fn edit(page: Page, a: AdminScope<'_>, did: RequirementId) -> Result<Template, AppError> {
-    let d = Requirement::find_in(a.db, &a.c, did.into()).await?;
+    let d = Requirement::find_in(&a, did.into()).await?;
     require_criteria_editable(&a.c, &page)?;
     let mut form = FormState::default();
     for (k, v) in [
@@ -107,7 +94,7 @@ async fn edit(page: Page, a: AdminScope<'_>, did: RequirementId) -> Result<Templ
     if d.required {
         form.values.insert("required".into(), "on".into());
     }
-    page_for(a.db, page, &a.c, Some(d.id.to_string()), form).await
+    Requirement::page(&a, page, Some(d.id.to_string()), form).await
 }
 
 #[post("/admin/competitions/<_>/documents/<did>", data = "<form>")]
@@ -117,7 +104,7 @@ async fn update(
     did: RequirementId,
     form: CsrfForm<'_, DocumentForm>,
 ) -> Result<FormReply, AppError> {
-    let d = Requirement::find_in(a.db, &a.c, did.into()).await?;
+    let d = Requirement::find_in(&a, did.into()).await?;
     let input = read(&form, page.lang, DocumentForm::check);
     lists::save::<Requirement>(page, &a, Some(d), input).await
 }

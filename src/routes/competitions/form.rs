@@ -187,7 +187,7 @@ async fn edit(page: Page, a: AdminScope<'_>) -> Result<Template, AppError> {
     let checked = repo::split_statuses(&c.eligible_statuses);
     Ok(Template::render(
         "competitions/form",
-        form_view(page, values_of(&c), Some(&c), &checked),
+        form_view(page, values_of(c), Some(c), &checked),
     ))
 }
 
@@ -198,7 +198,7 @@ async fn update(
     form: CsrfForm<'_, CompetitionForm>,
 ) -> Result<FormReply, AppError> {
     let (db, c) = (a.db, &a.c);
-    lifecycle::ensure_not_archived(&c, page.lang)?;
+    lifecycle::ensure_not_archived(c, page.lang)?;
     let mut state = FormState::from_context(&form.0.context, page.lang);
     let checked: Vec<String> = form
         .0
@@ -209,7 +209,7 @@ async fn update(
     let Some(input) = form.0.value.as_ref() else {
         return Ok(FormReply::invalid(
             "competitions/form",
-            &form_view(page, state, Some(&c), &checked),
+            &form_view(page, state, Some(c), &checked),
         ));
     };
     let fields = match input.check(db, &a.who.0).await? {
@@ -218,7 +218,7 @@ async fn update(
             add_errors(&mut state, errors, page.lang);
             return Ok(FormReply::invalid(
                 "competitions/form",
-                &form_view(page, state, Some(&c), &checked),
+                &form_view(page, state, Some(c), &checked),
             ));
         }
     };
@@ -232,7 +232,7 @@ async fn update(
             refused(e, &mut state, page.lang)?;
             Ok(FormReply::invalid(
                 "competitions/form",
-                &form_view(page, state, Some(&c), &checked),
+                &form_view(page, state, Some(c), &checked),
             ))
         }
     }
@@ -261,11 +261,11 @@ async fn clone(
         Ok(year) => year,
         Err(e) => {
             refused(e, &mut state, page.lang)?;
-            let view = show_view(db, page, &c, state).await?;
+            let view = show_view(db, page, c, state).await?;
             return Ok(FormReply::invalid("competitions/show", &view));
         }
     };
-    let copy = lifecycle::clone(db, &c, year, a.who.0.id).await?;
+    let copy = lifecycle::clone(db, c, year, a.who.0.id).await?;
     Ok(FormReply::done(
         show_path(&copy),
         page.t("flash-competition-cloned"),

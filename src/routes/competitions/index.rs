@@ -49,7 +49,7 @@ async fn index(
 #[get("/admin/competitions/<_>")]
 async fn show(page: Page, a: AdminScope<'_>) -> Result<Template, AppError> {
     let c = &a.c;
-    let view = show_view(a.db, page, &c, FormState::default()).await?;
+    let view = show_view(a.db, page, c, FormState::default()).await?;
     Ok(Template::render("competitions/show", &view))
 }
 

@@ -84,7 +84,7 @@ async fn transition(
             Ok(FormReply::done(show_path(&saved), msg))
         }
         Err(app::Error::NotReady(problems)) => {
-            let mut view = show_view(db, page, &c, FormState::default()).await?;
+            let mut view = show_view(db, page, c, FormState::default()).await?;
             view.problems = problems;
             view.page.flash = Some(Flash {
                 kind: "error".into(),
@@ -93,7 +93,7 @@ async fn transition(
             Ok(FormReply::invalid("competitions/show", &view))
         }
         Err(app::Error::NominationsOpen(closes, zone)) => {
-            let mut view = show_view(db, page, &c, FormState::default()).await?;
+            let mut view = show_view(db, page, c, FormState::default()).await?;
             let message = early_start_message(lang, closes, zone);
             for tr in &mut view.transitions {
                 if tr.nominations_open_until.is_some() {

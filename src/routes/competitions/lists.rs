@@ -6,7 +6,7 @@
 use entity::{competition, criterion, document_requirement, prize_tier, stage};
 use rocket::form::FromForm;
 use rocket::{Route, post, routes};
-use sea_orm::{ActiveModelTrait, DatabaseConnection, IntoActiveModel};
+use rocket_dyn_templates::Template;
 
 use super::refused;
 use crate::app::competition::FieldErrors;
@@ -20,11 +20,7 @@ use crate::routes::setup_list::{self, ListName, ListRoute};
 use crate::views::Page;
 
 /// A set-up list as the committee's pages show it.
-pub(super) trait ListPage: ListRoute
-where
-    Self::Model: IntoActiveModel<Self::ActiveModel> + Clone + Send + Sync,
-    Self::ActiveModel: ActiveModelTrait<Entity = Self> + Send,
-{
+pub(super) trait ListPage: ListRoute {
     /// Locale key of the message after removing a row.
     const DELETED_KEY: &'static str;
 
@@ -44,11 +40,7 @@ where
 }
 
 /// A flat list (not the criteria tree) whose rows are added and edited with one form.
-pub(super) trait FormList: ListPage
-where
-    Self::Model: IntoActiveModel<Self::ActiveModel> + Clone + Send + Sync,
-    Self::ActiveModel: ActiveModelTrait<Entity = Self> + Send,
-{
+pub(super) trait FormList: ListPage {
     /// Locale key of the message after saving a row.
     const SAVED_KEY: &'static str;
 
@@ -57,14 +49,13 @@ where
         Self::back(c, row)
     }
 
-    /// The form again with refused input; `editing` is the id of the row being edited.
-    async fn form_again(
-        db: &DatabaseConnection,
+    /// The list's page with its form filled from `form` (`editing`: the row being edited).
+    async fn page(
+        a: &AdminScope<'_>,
         page: Page,
-        c: &competition::Model,
         editing: Option<String>,
         form: FormState,
-    ) -> Result<FormReply, AppError>;
+    ) -> Result<Template, AppError>;
 }
 
 /// Adds a row (`row` is `None`) or saves `row` from checked form input, then goes to the
@@ -74,11 +65,7 @@ pub(super) async fn save<E: FormList>(
     a: &AdminScope<'_>,
     row: Option<E::Model>,
     (mut state, checked): (FormState, Result<E::Fields, FieldErrors>),
-) -> Result<FormReply, AppError>
-where
-    E::Model: IntoActiveModel<E::ActiveModel> + Clone + Send + Sync,
-    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
-{
+) -> Result<FormReply, AppError> {
     let editing = row.as_ref().map(|r| E::id(r).to_string());
     let result = match row {
         None => app_setup::add::<E>(a.db, &a.c, checked, page.lang).await,
@@ -91,7 +78,9 @@ where
         )),
         Err(e) => {
             refused(e, &mut state, page.lang)?;
-            E::form_again(a.db, page, &a.c, editing, state).await
+            Ok(FormReply::invalid_page(
+                E::page(a, page, editing, state).await?,
+            ))
         }
     }
 }
@@ -100,14 +89,9 @@ async fn move_in<E: ListPage>(
     a: &AdminScope<'_>,
     item: &str,
     up: bool,
-    lang: &str,
-) -> Result<String, AppError>
-where
-    E::Model: IntoActiveModel<E::ActiveModel> + Clone + Send + Sync,
-    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
-{
-    let row = setup_list::find::<E>(a.db, &a.c, item).await?;
-    app_setup::reorder::<E>(a.db, &a.c, &row, up, lang).await?;
+) -> Result<String, AppError> {
+    let row = setup_list::find::<E, _>(a, item).await?;
+    app_setup::reorder::<E>(a.db, &a.c, &row, up, a.lang).await?;
     Ok(E::back(&a.c, &row))
 }
 
@@ -127,12 +111,10 @@ async fn move_item(
     _form: CsrfForm<'_, csrf::Only<'_>>,
 ) -> Result<FormReply, AppError> {
     let back = match list {
-        ListName::Stages => move_in::<stage::Entity>(&a, item, up, page.lang).await?,
-        ListName::Criteria => move_in::<criterion::Entity>(&a, item, up, page.lang).await?,
-        ListName::Documents => {
-            move_in::<document_requirement::Entity>(&a, item, up, page.lang).await?
-        }
-        ListName::Prizes => move_in::<prize_tier::Entity>(&a, item, up, page.lang).await?,
+        ListName::Stages => move_in::<stage::Entity>(&a, item, up).await?,
+        ListName::Criteria => move_in::<criterion::Entity>(&a, item, up).await?,
+        ListName::Documents => move_in::<document_requirement::Entity>(&a, item, up).await?,
+        ListName::Prizes => move_in::<prize_tier::Entity>(&a, item, up).await?,
     };
     Ok(FormReply::done(back, page.t("flash-order-saved")))
 }
@@ -142,14 +124,10 @@ async fn remove<E: ListPage>(
     a: &AdminScope<'_>,
     item: &str,
     confirmed: bool,
-) -> Result<FormReply, AppError>
-where
-    E::Model: IntoActiveModel<E::ActiveModel> + Clone + Send + Sync,
-    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
-{
-    let row = setup_list::find::<E>(a.db, &a.c, item).await?;
+) -> Result<FormReply, AppError> {
+    let row = setup_list::find::<E, _>(a, item).await?;
     let back = E::back(&a.c, &row);
-    match E::remove(a.db, &a.c, row.clone(), confirmed, page.lang).await? {
+    match E::remove(a, row.clone(), confirmed).await? {
         Removal::Done => Ok(FormReply::done(back, page.t(E::DELETED_KEY))),
         Removal::HasChildren(descendants) => Ok(E::ask_first(page, &a.c, &row, descendants)),
     }

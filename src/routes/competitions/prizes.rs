@@ -8,7 +8,6 @@ use entity::competition;
 use entity::prize_tier::{self, Entity as Tier};
 use rocket::{Route, get, post, routes};
 use rocket_dyn_templates::Template;
-use sea_orm::DatabaseConnection;
 use serde::Serialize;
 
 use super::lists::{self, FormList, ListPage};
@@ -36,24 +35,6 @@ struct PrizesPage {
     form: FormState,
 }
 
-async fn page_for(
-    db: &DatabaseConnection,
-    page: Page,
-    c: &competition::Model,
-    prize_id: Option<String>,
-    form: FormState,
-) -> Result<Template, AppError> {
-    let tiers = setup::list_prizes(db, c.id).await?;
-    let view = PrizesPage {
-        prizes: prize_summary(c, &tiers, page.lang),
-        competition: Summary::of(c),
-        prize_id,
-        form,
-        page,
-    };
-    Ok(Template::render("competitions/prizes", &view))
-}
-
 impl ListPage for Tier {
     const DELETED_KEY: &'static str = "flash-prize-deleted";
 
@@ -65,16 +46,21 @@ impl ListPage for Tier {
 impl FormList for Tier {
     const SAVED_KEY: &'static str = "flash-prize-saved";
 
-    async fn form_again(
-        db: &DatabaseConnection,
+    async fn page(
+        a: &AdminScope<'_>,
         page: Page,
-        c: &competition::Model,
-        editing: Option<String>,
+        prize_id: Option<String>,
         form: FormState,
-    ) -> Result<FormReply, AppError> {
-        Ok(FormReply::invalid_page(
-            page_for(db, page, c, editing, form).await?,
-        ))
+    ) -> Result<Template, AppError> {
+        let tiers = setup::list_prizes(a.db, a.c.id).await?;
+        let view = PrizesPage {
+            prizes: prize_summary(&a.c, &tiers, page.lang),
+            competition: Summary::of(&a.c),
+            prize_id,
+            form,
+            page,
+        };
+        Ok(Template::render("competitions/prizes", &view))
     }
 }
 
@@ -82,7 +68,7 @@ impl FormList for Tier {
 async fn index(page: Page, a: AdminScope<'_>) -> Result<Template, AppError> {
     let mut form = FormState::default();
     form.values.insert("certificate".into(), "on".into());
-    page_for(a.db, page, &a.c, None, form).await
+    Tier::page(&a, page, None, form).await
 }
 
 #[post("/admin/competitions/<_>/prizes", data = "<form>")]
@@ -97,7 +83,7 @@ async fn create(
 
 #[get("/admin/competitions/<_>/prizes/<pid>/edit")]
 async fn edit(page: Page, a: AdminScope<'_>, pid: PrizeTierId) -> Result<Template, AppError> {
-    let p = Tier::find_in(a.db, &a.c, pid.into()).await?;
+    let p = Tier::find_in(&a, pid.into()).await?;
     app_setup::ensure_editable::<Tier>(&a.c, page.lang)?;
     let mut form = FormState::default();
     form.values.insert("label".into(), p.label.clone());
@@ -112,7 +98,7 @@ async fn edit(page: Page, a: AdminScope<'_>, pid: PrizeTierId) -> Result<Templat
             form.values.insert(k.into(), "on".into());
         }
     }
-    page_for(a.db, page, &a.c, Some(p.id.to_string()), form).await
+    Tier::page(&a, page, Some(p.id.to_string()), form).await
 }
 
 #[post("/admin/competitions/<_>/prizes/<pid>", data = "<form>")]
@@ -122,7 +108,7 @@ async fn update(
     pid: PrizeTierId,
     form: CsrfForm<'_, PrizeForm>,
 ) -> Result<FormReply, AppError> {
-    let p = Tier::find_in(a.db, &a.c, pid.into()).await?;
+    let p = Tier::find_in(&a, pid.into()).await?;
     let input = read(&form, page.lang, |f| f.check(&a.c.category));
     lists::save::<Tier>(page, &a, Some(p), input).await
 }

@@ -6,7 +6,6 @@
 use entity::{competition, stage};
 use rocket::{Route, get, post, routes};
 use rocket_dyn_templates::Template;
-use sea_orm::DatabaseConnection;
 use serde::Serialize;
 
 use super::lists::{self, FormList, ListPage};
@@ -29,16 +28,6 @@ struct StageFormView {
     /// `None` when adding.
     stage_id: Option<String>,
     form: FormState,
-}
-
-fn view(page: Page, c: &competition::Model, stage_id: Option<String>, form: FormState) -> Template {
-    let view = StageFormView {
-        page,
-        competition: Summary::of(c),
-        stage_id,
-        form,
-    };
-    Template::render("competitions/stage_form", &view)
 }
 
 fn values_of(s: &stage::Model) -> FormState {
@@ -88,20 +77,25 @@ impl FormList for stage::Entity {
         format!("{}/stages/{}", show_path(c), row.id)
     }
 
-    async fn form_again(
-        _db: &DatabaseConnection,
+    async fn page(
+        a: &AdminScope<'_>,
         page: Page,
-        c: &competition::Model,
-        editing: Option<String>,
+        stage_id: Option<String>,
         form: FormState,
-    ) -> Result<FormReply, AppError> {
-        Ok(FormReply::invalid_page(view(page, c, editing, form)))
+    ) -> Result<Template, AppError> {
+        let view = StageFormView {
+            page,
+            competition: Summary::of(&a.c),
+            stage_id,
+            form,
+        };
+        Ok(Template::render("competitions/stage_form", &view))
     }
 }
 
 /// The stage if it belongs to the competition, else 404.
 pub(super) async fn load_stage(a: &AdminScope<'_>, id: StageId) -> Result<stage::Model, AppError> {
-    Ok(stage::Entity::find_in(a.db, &a.c, id.into()).await?)
+    Ok(stage::Entity::find_in(a, id.into()).await?)
 }
 
 #[get("/admin/competitions/<_>/stages/new")]
@@ -118,7 +112,7 @@ async fn new(page: Page, a: AdminScope<'_>) -> Result<Template, AppError> {
     ] {
         form.values.insert(k.into(), v.into());
     }
-    Ok(view(page, &a.c, None, form))
+    stage::Entity::page(&a, page, None, form).await
 }
 
 #[post("/admin/competitions/<_>/stages", data = "<form>")]
@@ -135,7 +129,7 @@ async fn create(
 async fn edit(page: Page, a: AdminScope<'_>, sid: StageId) -> Result<Template, AppError> {
     let s = load_stage(&a, sid).await?;
     require_criteria_editable(&a.c, &page)?;
-    Ok(view(page, &a.c, Some(s.id.to_string()), values_of(&s)))
+    stage::Entity::page(&a, page, Some(s.id.to_string()), values_of(&s)).await
 }
 
 #[post("/admin/competitions/<_>/stages/<sid>", data = "<form>")]

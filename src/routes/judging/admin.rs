@@ -5,15 +5,13 @@
 
 use chrono::Utc;
 use entity::{competition, stage};
-use rocket::{Route, State, get, routes, uri};
+use rocket::{Route, get, routes, uri};
 use rocket_dyn_templates::Template;
 use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::auth::AdminUser;
 use crate::db::competition_setup;
-use crate::db::competitions;
 use crate::db::judging::progress::{self, Progress};
 use crate::db::judging::{assign, draw, panels, sheets};
 use crate::db::villages;
@@ -127,22 +125,14 @@ struct Overview {
     stages: Vec<StageLink>,
 }
 
-#[get("/admin/competitions/<cid>/judging")]
-async fn overview(
-    page: Page,
-    who: AdminUser,
-    cid: CompetitionId,
-    db: &State<DatabaseConnection>,
-) -> Result<Template, AppError> {
-    let db = db.inner();
-    let c = competitions::find_for_admin(db, cid, &who.0)
-        .await?
-        .ok_or(AppError::NotFound)?;
+#[get("/admin/competitions/<_>/judging")]
+async fn overview(page: Page, a: AdminScope<'_>) -> Result<Template, AppError> {
+    let (db, c) = (a.db, &a.c);
     let now = Utc::now().fixed_offset();
     let mut stages = Vec::new();
     for s in competition_setup::list_stages(db, c.id).await? {
         stages.push(StageLink {
-            progress: progress::of_stage(db, &c, &s, now).await?,
+            progress: progress::of_stage(db, c, &s, now).await?,
             id: s.id,
             code: s.code,
             name: s.name,
@@ -153,7 +143,7 @@ async fn overview(
         "judging/admin_overview",
         &Overview {
             page,
-            competition: CompView::of(&c),
+            competition: CompView::of(c),
             stages,
         },
     ))

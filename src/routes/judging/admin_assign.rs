@@ -12,15 +12,15 @@ use crate::app::judging::{assign, panels as panel_rules};
 use crate::auth::csrf::CsrfForm;
 use crate::db::judging::{assign as assign_rows, panels};
 use crate::error::AppError;
-use crate::ids::{SheetId, StageId};
+use crate::ids::{CriterionId, NominationId, SheetId, StageId, UserId};
 use crate::routes::reply::FormReply;
 use crate::routes::scope::AdminScope;
 use crate::views::Page;
 
 #[derive(FromForm)]
 struct PanelForm {
-    judge_id: Uuid,
-    aspects: Vec<Uuid>,
+    judge_id: UserId,
+    aspects: Vec<CriterionId>,
 }
 
 #[post("/admin/competitions/<_>/judging/<sid>/panel", data = "<form>")]
@@ -35,7 +35,8 @@ async fn panel_add(
     let Some(f) = form.0.value.as_ref() else {
         return Ok(done(&s, &page, false, "jdg-err-form"));
     };
-    let ok = panel_rules::add(db, &s, f.judge_id, &f.aspects)
+    let aspects: Vec<Uuid> = f.aspects.iter().map(|a| a.into_uuid()).collect();
+    let ok = panel_rules::add(db, &s, f.judge_id.into_uuid(), &aspects)
         .await?
         .is_ok();
     Ok(done(&s, &page, ok, panel_key(ok)))
@@ -51,7 +52,7 @@ fn panel_key(ok: bool) -> &'static str {
 
 #[derive(FromForm)]
 struct JudgeForm {
-    judge_id: Uuid,
+    judge_id: UserId,
 }
 
 #[post("/admin/competitions/<_>/judging/<sid>/panel/remove", data = "<form>")]
@@ -66,7 +67,9 @@ async fn panel_remove(
     let Some(f) = form.0.value.as_ref() else {
         return Ok(done(&s, &page, false, "jdg-err-form"));
     };
-    let ok = panel_rules::remove(db, &s, f.judge_id).await?.is_ok();
+    let ok = panel_rules::remove(db, &s, f.judge_id.into_uuid())
+        .await?
+        .is_ok();
     Ok(done(&s, &page, ok, panel_key(ok)))
 }
 
@@ -89,6 +92,18 @@ impl SeedForm<'_> {
     }
 }
 
+/// The stage page again with "not a number" under the seed of form `form` (`auto`, `draw`).
+pub(super) async fn refuse_seed(
+    a: &AdminScope<'_>,
+    page: Page,
+    s: &entity::stage::Model,
+    form: &str,
+    text: &str,
+) -> Result<FormReply, AppError> {
+    let (values, errors) = ([("seed", text)], [("seed", "jdg-err-seed")]);
+    refuse(a, page, s, form.into(), &values, &errors).await
+}
+
 #[post("/admin/competitions/<_>/judging/<sid>/assign/auto", data = "<form>")]
 async fn auto(
     page: Page,
@@ -100,10 +115,7 @@ async fn auto(
     let db = a.db;
     let seed = match SeedForm::seed(form.0.value.as_ref(), rand::random::<u64>) {
         Ok(n) => n,
-        Err(text) => {
-            let (values, errors) = ([("seed", text.as_str())], [("seed", "jdg-err-seed")]);
-            return refuse(&a, page, &s, "auto".into(), &values, &errors).await;
-        }
+        Err(text) => return refuse_seed(&a, page, &s, "auto", &text).await,
     };
     Ok(
         match assign::auto_assign(db, &s, seed, a.who.0.id.into_uuid()).await? {
@@ -115,8 +127,8 @@ async fn auto(
 
 #[derive(FromForm)]
 struct AssignForm {
-    nomination_id: Uuid,
-    judge_id: Uuid,
+    nomination_id: NominationId,
+    judge_id: UserId,
 }
 
 #[post("/admin/competitions/<_>/judging/<sid>/assign", data = "<form>")]
@@ -133,14 +145,15 @@ async fn assign_one(
     };
     let noms = assign_rows::entries(db, c.id).await?;
     let judges = panels::judges(db).await?;
+    let (nomination_id, judge_id) = (f.nomination_id.into_uuid(), f.judge_id.into_uuid());
     let (Some(n), true) = (
-        noms.iter().find(|n| n.id == f.nomination_id),
-        judges.iter().any(|j| j.id == f.judge_id),
+        noms.iter().find(|n| n.id == nomination_id),
+        judges.iter().any(|j| j.id == judge_id),
     ) else {
         return Ok(done(&s, &page, false, "jdg-err-form"));
     };
     Ok(
-        match assign::assign_one(db, &s, n, f.judge_id, a.who.0.id.into_uuid()).await? {
+        match assign::assign_one(db, &s, n, judge_id, a.who.0.id.into_uuid()).await? {
             Ok(_) => done(&s, &page, true, "jdg-flash-assigned"),
             Err(r) => done(&s, &page, false, r.message_key()),
         },

@@ -7,7 +7,7 @@ use rocket::form::FromForm;
 use rocket::{Route, post, routes};
 
 use super::admin::{done, open_stage, refuse};
-use super::admin_assign::SeedForm;
+use super::admin_assign::{SeedForm, refuse_seed};
 use crate::app::competition::zone;
 use crate::app::judging::sheets as rules;
 use crate::auth::csrf::CsrfForm;
@@ -78,7 +78,7 @@ async fn close(
         .map_or((false, ""), |f| (f.force, f.note.unwrap_or("")));
     let now = Utc::now().fixed_offset();
     let actor = a.who.0.id.into_uuid();
-    match progress::close(db, &c, s.clone(), force, note, actor, now).await? {
+    match progress::close(db, c, s.clone(), force, note, actor, now).await? {
         Ok(s) => Ok(done(&s, &page, true, "jdg-flash-closed")),
         Err(CloseRefusal::AlreadyClosed) => Ok(done(&s, &page, false, "jdg-err-already-closed")),
         Err(CloseRefusal::SheetsMissing(_)) => {
@@ -101,10 +101,7 @@ async fn draw_order(
     let db = a.db;
     let seed = match SeedForm::seed(form.0.value.as_ref(), rand::random::<i64>) {
         Ok(n) => n,
-        Err(text) => {
-            let (values, errors) = ([("seed", text.as_str())], [("seed", "jdg-err-seed")]);
-            return refuse(&a, page, &s, "draw".into(), &values, &errors).await;
-        }
+        Err(text) => return refuse_seed(&a, page, &s, "draw", &text).await,
     };
     let now = Utc::now().fixed_offset();
     let drawn = draw::draw(db, s.clone(), seed, a.who.0.id.into_uuid(), now).await?;
@@ -137,7 +134,7 @@ async fn schedule(
         .as_ref()
         .map_or(("", ""), |f| (f.start, f.minutes));
     // Typed in the competition's zone, like every other schedule.
-    let start = parse_time(start_text, zone::of(&c)).filter(|_| start_text.contains('T'));
+    let start = parse_time(start_text, zone::of(c)).filter(|_| start_text.contains('T'));
     let minutes = minutes_text
         .trim()
         .parse::<i64>()

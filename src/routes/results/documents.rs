@@ -4,20 +4,19 @@
 
 use entity::competition;
 use rocket::http::ContentType;
-use rocket::{Route, State, get, routes};
+use rocket::{Route, get, routes};
 use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
 use super::exports::Download;
-use super::{load_admin, published_of};
+use super::published_of;
 use crate::app::competition::zone;
 use crate::app::results::current_or_preview;
-use crate::auth::AdminUser;
 use crate::db::results::{minutes, snapshots};
 use crate::error::AppError;
-use crate::ids::CompetitionId;
 use crate::results::Published;
 use crate::results::pdf::{self, MinutesText, Official};
+use crate::routes::scope::AdminScope;
 use crate::views::Page;
 use crate::views::format::tanggal;
 
@@ -25,18 +24,13 @@ fn pdf(body: Vec<u8>, file: String) -> Download {
     Download::new(body, ContentType::PDF, file)
 }
 
-#[get("/admin/competitions/<id>/results/minutes.pdf")]
-async fn minutes_pdf(
-    page: Page,
-    who: AdminUser,
-    id: CompetitionId,
-    db: &State<DatabaseConnection>,
-) -> Result<Download, AppError> {
-    let db = db.inner();
-    let c = load_admin(db, id, &who.0).await?;
+#[get("/admin/competitions/<_>/results/minutes.pdf")]
+async fn minutes_pdf(page: Page, a: AdminScope<'_>) -> Result<Download, AppError> {
+    let db = a.db;
+    let c = &a.c;
     let m = minutes::latest(db, c.id).await?.ok_or(AppError::NotFound)?;
     // Minutes are recorded once judging has started, so the preview's own check holds.
-    let (published, snap) = current_or_preview(db, &c, page.lang).await?;
+    let (published, snap) = current_or_preview(db, c, page.lang).await?;
     let text = MinutesText {
         held_on: tanggal(m.held_on),
         place: m.place,
@@ -94,27 +88,25 @@ async fn announced(
 }
 
 #[allow(clippy::too_many_arguments)] // Rocket hands each query field over separately.
-#[get("/admin/competitions/<id>/results/decree.pdf?<name>&<title>&<number>&<place>")]
+#[get("/admin/competitions/<_>/results/decree.pdf?<name>&<title>&<number>&<place>")]
 async fn decree_pdf(
     page: Page,
-    who: AdminUser,
-    id: CompetitionId,
+    a: AdminScope<'_>,
     name: Option<&str>,
     title: Option<&str>,
     number: Option<&str>,
     place: Option<&str>,
-    db: &State<DatabaseConnection>,
 ) -> Result<Download, AppError> {
-    let db = db.inner();
-    let c = load_admin(db, id, &who.0).await?;
-    let (p, s) = announced(db, &c, &page).await?;
+    let db = a.db;
+    let c = &a.c;
+    let (p, s) = announced(db, c, &page).await?;
     let o = official(
         &page,
         name,
         title,
         number,
         place,
-        zone::date_of(s.announced_at, zone::of(&c)),
+        zone::date_of(s.announced_at, zone::of(c)),
     )?;
     let body = pdf::decree(&p, &o, s.version, &s.content_hash);
     Ok(pdf(body, format!("sk-{}.pdf", c.id)))
@@ -122,22 +114,20 @@ async fn decree_pdf(
 
 #[allow(clippy::too_many_arguments)] // Rocket hands each query field over separately.
 #[get(
-    "/admin/competitions/<id>/results/certificate.pdf?<nomination>&<name>&<title>&<number>&<place>"
+    "/admin/competitions/<_>/results/certificate.pdf?<nomination>&<name>&<title>&<number>&<place>"
 )]
 async fn certificate_pdf(
     page: Page,
-    who: AdminUser,
-    id: CompetitionId,
+    a: AdminScope<'_>,
     nomination: Option<&str>,
     name: Option<&str>,
     title: Option<&str>,
     number: Option<&str>,
     place: Option<&str>,
-    db: &State<DatabaseConnection>,
 ) -> Result<Download, AppError> {
-    let db = db.inner();
-    let c = load_admin(db, id, &who.0).await?;
-    let (p, s) = announced(db, &c, &page).await?;
+    let db = a.db;
+    let c = &a.c;
+    let (p, s) = announced(db, c, &page).await?;
     let n = nomination
         .and_then(|n| Uuid::parse_str(n.trim()).ok())
         .ok_or(AppError::NotFound)?;
@@ -151,7 +141,7 @@ async fn certificate_pdf(
         title,
         number,
         place,
-        zone::date_of(s.announced_at, zone::of(&c)),
+        zone::date_of(s.announced_at, zone::of(c)),
     )?;
     let body = pdf::certificate(&p, line, &o);
     Ok(pdf(body, format!("piagam-{n}.pdf")))

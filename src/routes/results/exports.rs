@@ -4,15 +4,12 @@
 use entity::competition;
 use rocket::http::{ContentType, Header};
 use rocket::response::Responder;
-use rocket::{Route, State, get, routes};
-use sea_orm::DatabaseConnection;
+use rocket::{Route, get, routes};
 
-use super::load_admin;
 use crate::app::results::current_or_preview;
-use crate::auth::AdminUser;
 use crate::error::AppError;
-use crate::ids::CompetitionId;
 use crate::results::export;
+use crate::routes::scope::AdminScope;
 use crate::views::Page;
 
 /// A file to download.
@@ -45,40 +42,30 @@ impl Download {
     }
 }
 
-#[get("/admin/competitions/<id>/results/export.csv")]
-async fn export_csv(
-    page: Page,
-    who: AdminUser,
-    id: CompetitionId,
-    db: &State<DatabaseConnection>,
-) -> Result<Download, AppError> {
-    let db = db.inner();
-    let c = load_admin(db, id, &who.0).await?;
-    let (p, snap) = current_or_preview(db, &c, page.lang).await?;
+#[get("/admin/competitions/<_>/results/export.csv")]
+async fn export_csv(page: Page, a: AdminScope<'_>) -> Result<Download, AppError> {
+    let db = a.db;
+    let c = &a.c;
+    let (p, snap) = current_or_preview(db, c, page.lang).await?;
     let body = export::csv(&p).map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(Download::new(
         body,
         ContentType::CSV,
-        export_name(&c, snap.as_ref(), "csv"),
+        export_name(c, snap.as_ref(), "csv"),
     ))
 }
 
-#[get("/admin/competitions/<id>/results/export.xlsx")]
-async fn export_xlsx(
-    page: Page,
-    who: AdminUser,
-    id: CompetitionId,
-    db: &State<DatabaseConnection>,
-) -> Result<Download, AppError> {
-    let db = db.inner();
-    let c = load_admin(db, id, &who.0).await?;
-    let (p, snap) = current_or_preview(db, &c, page.lang).await?;
+#[get("/admin/competitions/<_>/results/export.xlsx")]
+async fn export_xlsx(page: Page, a: AdminScope<'_>) -> Result<Download, AppError> {
+    let db = a.db;
+    let c = &a.c;
+    let (p, snap) = current_or_preview(db, c, page.lang).await?;
     let stamp = snap.as_ref().map(|s| export::Stamp {
         version: s.version,
         content_hash: &s.content_hash,
     });
     let body = export::xlsx(&p, stamp).map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(Download::xlsx(body, export_name(&c, snap.as_ref(), "xlsx")))
+    Ok(Download::xlsx(body, export_name(c, snap.as_ref(), "xlsx")))
 }
 
 /// `hasil-<id>-v2-1a2b3c4d.csv` for an announced version, `hasil-<id>-pratinjau.csv` before.
