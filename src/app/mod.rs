@@ -12,3 +12,4 @@ pub mod competition;
 pub mod judging;
 pub mod nomination;
 pub mod results;
+pub mod stored;
