@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use entity::{competition, nomination, nomination_document};
+use entity::{DocumentKind, competition, nomination, nomination_document};
 use sea_orm::{DatabaseConnection, DatabaseTransaction, DbErr};
 use uuid::Uuid;
 
@@ -39,7 +39,7 @@ pub async fn resolve_target(
         return Ok(found
             .iter()
             .any(|k| k.id == id)
-            .then(|| (Target::Criterion(id), "any".to_owned())));
+            .then(|| (Target::Criterion(id), DocumentKind::Any.as_str().to_owned())));
     }
     Ok(None)
 }
@@ -52,7 +52,9 @@ pub async fn file_target(
     value: &str,
 ) -> Result<Result<Target, &'static str>, DbErr> {
     Ok(match resolve_target(db, c, value).await? {
-        Some((_, kind)) if kind == "link" => Err("nom-err-target-link"),
+        Some((_, kind)) if DocumentKind::parse(&kind) == Some(DocumentKind::Link) => {
+            Err("nom-err-target-link")
+        }
         Some((t, _)) => Ok(t),
         None => Err("nom-err-target"),
     })
@@ -69,7 +71,7 @@ pub async fn link_target(
 ) -> Result<Result<Target, Vec<(&'static str, &'static str)>>, DbErr> {
     let mut errors = Vec::new();
     let target = match resolve_target(db, c, target).await? {
-        Some((t, kind)) if kind != "file" => Some(t),
+        Some((t, kind)) if DocumentKind::parse(&kind) != Some(DocumentKind::File) => Some(t),
         Some(_) => {
             errors.push(("target", "nom-err-target-file"));
             None

@@ -20,6 +20,7 @@ use super::ledger_export;
 use crate::AppConfig;
 use crate::app::results::disburse;
 use crate::app::results::ledger::PaymentInput;
+use crate::app::results::ledger::PrizeComponent;
 use crate::auth::csrf::CsrfForm;
 use crate::db::results::appeals;
 use crate::error::AppError;
@@ -113,10 +114,9 @@ pub(super) async fn prizes_view(
 ) -> Result<PrizesView, AppError> {
     let l = disburse::announced_ledger(db, c, page.lang).await?;
     let kind = |k: &str| {
-        page.t(if k == "cash" {
-            "res-col-cash"
-        } else {
-            "res-col-assistance"
+        page.t(match PrizeComponent::parse(k) {
+            Some(PrizeComponent::Cash) => "res-col-cash",
+            _ => "res-col-assistance",
         })
     };
     let rows = l
