@@ -8,9 +8,9 @@ use juara_domain::{Points, Rupiah};
 use rocket::form::FromForm;
 use sea_orm::{ConnectionTrait, DbErr};
 
+use crate::app::regions as region_input;
 use crate::auth::CurrentUser;
 use crate::db::competitions::{Category, CompetitionFields, Level};
-use crate::db::regions;
 
 mod setup_forms;
 
@@ -216,16 +216,19 @@ impl CompetitionForm {
                 None
             }
             Some(Some(region_level)) if !region.is_empty() => {
-                match regions::find(db, &region).await? {
-                    Some(r) if r.level == region_level => {
-                        if !admin.scope_contains(&region) {
+                match region_input::resolve(db, &region, &[region_level]).await? {
+                    Ok(Some(r)) => {
+                        if !admin.scope_contains(&r.code) {
                             e.push(("region_code", "err-outside-scope"));
                         }
+                        Some(r.code)
                     }
-                    Some(_) => e.push(("region_code", "err-region-level")),
-                    None => e.push(("region_code", "err-unknown-region")),
+                    Ok(None) => None,
+                    Err(key) => {
+                        e.push(("region_code", key));
+                        None
+                    }
                 }
-                Some(region)
             }
             Some(Some(_)) => {
                 e.push(("region_code", "err-required"));

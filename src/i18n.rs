@@ -86,6 +86,21 @@ pub fn register(tera: &mut rocket_dyn_templates::tera::Tera) {
     );
 }
 
+/// A competition's name with its year, once: `Lomba Desa (2026)`, but `Lomba Desa 2026` stays
+/// as it is (names often carry the year already).
+#[must_use]
+pub fn with_year(name: &str, year: i64) -> String {
+    let y = year.to_string();
+    let has_year = name
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|word| word == y);
+    if has_year {
+        name.to_owned()
+    } else {
+        format!("{name} ({y})")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;

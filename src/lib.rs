@@ -60,6 +60,7 @@ pub fn build(figment: Figment, config: AppConfig, db: DatabaseConnection) -> Roc
         .manage(db)
         .manage(config)
         .manage(db::region_index::RegionSearch::default())
+        .manage(routes::results::public_cache::PublicPages::default())
         .attach(registry_counts())
         .attach(startup::first_admin_reminder())
         .attach(routes::input_guard::RefuseControlChars)

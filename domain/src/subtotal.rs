@@ -91,6 +91,46 @@ pub fn running_subtotal(
     Ok(report.standings.first().map(|s| s.score))
 }
 
+/// The running subtotal of each top-level aspect the judge scores, on 0–100 of that aspect,
+/// in tree order: [`running_subtotal`] with the scope narrowed to the aspect's own leaves
+/// (so the same weights, scales and N/A renormalization). Aspects outside the judge's scope
+/// are left out. A judge reads these beside each aspect's heading while filling the sheet.
+pub fn aspect_subtotals(
+    stage: &StageSpec,
+    scope: &Scope,
+    values: &[(String, ScoreValue)],
+) -> Result<Vec<(String, Option<Points>)>, EngineError> {
+    let tree = &stage.criteria;
+    let mask = scope_mask(tree, scope).map_err(EngineError::UnknownStage)?;
+    let mut out = Vec::new();
+    for (index, aspect) in tree.nodes().iter().enumerate() {
+        if aspect.depth != 0 {
+            continue;
+        }
+        let codes: Vec<String> = tree
+            .leaves_under(index)
+            .into_iter()
+            .filter(|&leaf| mask.get(leaf).copied().unwrap_or(false))
+            .filter_map(|leaf| tree.leaves().get(leaf).and_then(|&n| tree.node(n)))
+            .map(|n| n.spec.code.clone())
+            .collect();
+        if codes.is_empty() {
+            continue;
+        }
+        let own: Vec<(String, ScoreValue)> = values
+            .iter()
+            .filter(|(code, _)| codes.contains(code))
+            .cloned()
+            .collect();
+        let narrowed = Scope::Criteria(codes);
+        out.push((
+            aspect.spec.code.clone(),
+            running_subtotal(stage, &narrowed, &own)?,
+        ));
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,5 +239,34 @@ mod tests {
         assert!(running_subtotal(&s, &Scope::All, &off).is_err());
         let na = [("B.1".into(), ScoreValue::NotApplicable)];
         assert!(running_subtotal(&s, &Scope::All, &na).is_err());
+    }
+
+    #[test]
+    fn aspects_are_subtotalled_on_their_own_scale() {
+        let s = stage();
+        let answers = [
+            ("A.1".into(), v(5)),
+            ("A.2".into(), v(3)),
+            ("B.1".into(), v(2)),
+        ];
+        // A: (100 % + 50 %) / 2 = 75; B: 25. Overall 0.6 × 75 + 0.4 × 25 = 55.
+        assert_eq!(
+            aspect_subtotals(&s, &Scope::All, &answers),
+            Ok(vec![
+                ("A".into(), Some(Points::from_whole(75))),
+                ("B".into(), Some(Points::from_whole(25))),
+            ])
+        );
+        assert_eq!(
+            running_subtotal(&s, &Scope::All, &answers),
+            Ok(Some(Points::from_whole(55)))
+        );
+        // A partial panel sees only its aspects; bad values are refused as on the whole sheet.
+        let b = Scope::Criteria(vec!["B".into()]);
+        assert_eq!(
+            aspect_subtotals(&s, &b, &[("B.1".into(), v(3))]),
+            Ok(vec![("B".into(), Some(Points::from_whole(50)))])
+        );
+        assert!(aspect_subtotals(&s, &Scope::All, &[("B.1".into(), v(9))]).is_err());
     }
 }

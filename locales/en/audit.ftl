@@ -37,3 +37,7 @@ audit-prize-disbursed = Prize payment recorded
 audit-prize-disbursement-reversed = Prize payment reversed
 audit-auth-login-locked = Account locked for a while
 audit-auth-login-slowed = Sign-in attempts slowed down
+audit-detail-template = from the { $name }
+audit-detail-stage-missing = stage { $stage }: { $missing } sheets missing
+audit-detail-draw = stage { $stage }: { $entries } entries, draw number { $seed }
+audit-detail-assigned = stage { $stage }: { $sheets } sheets, { $per } judges per entry, draw number { $seed }

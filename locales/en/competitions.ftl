@@ -106,7 +106,7 @@ field-trophy = Trophy
 field-certificate = Certificate
 
 hint-template = A template copies stages, criteria, the document checklist and the prize table; everything stays editable.
-hint-comp-region = Region code at the competition's level, e.g. 64 (province), 64.72 (regency/city), 64.72.01 (district). Leave empty for a national competition.
+hint-comp-region = At the competition's level: province, regency/city or district. Leave empty for a national competition.
 hint-zone = Times are typed and shown in { $zone }, the time zone of the competition's region (national competitions: WIB). If you change the region, the times you type are read in the new region's zone.
 hint-eligible-statuses = None ticked = every status may enter.
 hint-decimal = A decimal number, e.g. 70 or 72.5.
@@ -242,3 +242,14 @@ prize-err-kelurahan-assistance = Rank { $rank }: a kelurahan cannot receive fina
 prize-err-budget = Total { $kind } can reach { $worst }, above the budget { $budget }.
 prize-err-unbounded = Total { $kind } is unbounded when every tied entry gets the full prize; set a maximum number of entries.
 prize-err-overflow = Total { $kind } is too large to compute.
+
+## The competition page as the committee's hub
+comp-hub = Overview
+comp-hub-sheets = { $submitted } of { $total } sheets submitted
+comp-hub-judging-later = Judging starts once nominations close.
+comp-hub-results-draft = Results are available once judging starts.
+comp-hub-results-open = Results are available once judging starts.
+comp-hub-results-judging = Preview of the ranking from submitted sheets; minutes and announcement after review.
+comp-hub-results-review = Review the ranking, record the minutes, then announce.
+comp-hub-results-announced = Results announced: ranking, official documents, appeals, prize payments.
+comp-hub-results-archived = The announced results, official documents and payment records.

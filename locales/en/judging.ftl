@@ -16,6 +16,7 @@ jdg-profile = Village profile and evidence
 jdg-evidence = Evidence
 jdg-subtotal = Weighted subtotal
 jdg-answered = { $done } of { $total } indicators answered
+jdg-aspect-subtotal = Aspect subtotal
 jdg-score = Score
 jdg-step = step
 jdg-na = Not applicable
@@ -137,3 +138,23 @@ pres-drawn-at = Drawn
 pres-you = You
 pres-mine = Your place: { $n } in stage { $stage }
 pres-at = on { $time }
+
+# Judges × entries grid
+grid-title = Judging progress: judges × entries
+grid-total = Submitted
+grid-total-hint = "Submitted" = sheets submitted / sheets counted (excluded ones left out).
+grid-legend = Legend
+grid-empty = No judge on the panel or no accepted entry yet.
+grid-indicators = { $done }/{ $total } indicators
+grid-state-none = Not assigned
+grid-state-assigned = Not started
+grid-state-draft = Draft
+grid-state-submitted = Submitted
+grid-state-reopened = Reopened
+grid-state-excluded = Excluded
+grid-help-none = this judge does not score this entry
+grid-help-assigned = assigned, nothing scored yet
+grid-help-draft = some indicators scored, not submitted
+grid-help-submitted = the sheet is submitted
+grid-help-reopened = reopened by the committee, to be submitted again
+grid-help-excluded = not counted because of a conflict of interest

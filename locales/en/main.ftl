@@ -179,3 +179,24 @@ form-summary = Please check the following:
 form-draft-restored = Unsaved entries were restored from this device. Press Save to keep them.
 form-draft-discard = Discard the restored entries
 form-uploading = Uploading…
+admin-running = Running competitions
+admin-all-competitions = All competitions
+admin-to-review = { $n } nominations waiting for review
+admin-accepted = { $n } nominations accepted
+admin-no-running = No competition is running yet. Start with "New competition".
+
+# Region fields (type-ahead over the registry)
+field-region = Region
+field-village = Village
+region-picker-hint = Type the region's name and pick it from the list, or enter its code.
+region-picker-none = No matching region.
+region-picker-count = %n matching regions. Use the arrow keys, then Enter.
+region-level-province = Province
+region-level-regency = Regency/City
+region-level-district = District
+region-level-village = Village
+region-title-province = { $name } Province
+region-title-district = { $name } District
+err-region-unknown = Region not found. Type its name and pick it from the list, or enter the Kemendagri code (e.g. 64.72).
+err-region-ambiguous = Several regions have this name. Pick one from the list, or enter its code (e.g. 34.04).
+err-region-mismatch = The code and the region name do not match. Pick again from the list, or enter the code only.

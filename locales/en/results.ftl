@@ -203,3 +203,11 @@ res-comments = Judges' comments
 res-verify-download = Download the verification file (JSON)
 res-verify-how = anyone can recompute the ranking and prizes with
 res-superseded-by = This version was superseded by
+
+# What the agreement figures mean (committee's results page)
+res-stats-help-title = What do these figures mean?
+res-stats-help-kendall = how far the judges agree on the order of the villages (who is better than whom), from 0 (no agreement) to 1 (every judge ranks them the same).
+res-stats-help-icc1 = how close one judge's scores are to the other judges' scores for the same village, from 0 to 1. Low means a judge scores much higher or lower than the others.
+res-stats-help-icck = how reliable the average of all judges' scores is (the average the ranking uses), from 0 to 1. More judges usually give a higher value.
+res-stats-help-scale = Rough guide: above 0.75 good; 0.5–0.75 fair; below 0.5 poor — look at the deviating judges (listed below), align the judges on the scoring guidance, and consider rescoring before announcing.
+res-stats-help-none = A "—" means the figure cannot be computed (fewer than two judges or two entries scored).

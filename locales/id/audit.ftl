@@ -37,3 +37,7 @@ audit-prize-disbursed = Pembayaran hadiah dicatat
 audit-prize-disbursement-reversed = Pembayaran hadiah dibatalkan
 audit-auth-login-locked = Akun dikunci sementara
 audit-auth-login-slowed = Percobaan masuk diperlambat
+audit-detail-template = dari { $name }
+audit-detail-stage-missing = tahap { $stage }: { $missing } lembar belum dikirim
+audit-detail-draw = tahap { $stage }: { $entries } peserta, nomor undian { $seed }
+audit-detail-assigned = tahap { $stage }: { $sheets } lembar, { $per } juri per peserta, nomor undian { $seed }

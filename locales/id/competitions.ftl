@@ -106,7 +106,7 @@ field-trophy = Piala
 field-certificate = Piagam
 
 hint-template = Templat menyalin tahap, kriteria, daftar dokumen dan tabel hadiah; semuanya dapat diubah.
-hint-comp-region = Kode wilayah pada tingkat lomba, mis. 64 (provinsi), 64.72 (kabupaten/kota), 64.72.01 (kecamatan). Kosongkan untuk lomba nasional.
+hint-comp-region = Pada tingkat lomba: provinsi, kabupaten/kota atau kecamatan. Kosongkan untuk lomba nasional.
 hint-zone = Jam diketik dan ditampilkan dalam { $zone }, zona waktu wilayah lomba (lomba nasional: WIB). Jika wilayah diganti, jam yang diketik dibaca dalam zona wilayah yang baru.
 hint-eligible-statuses = Tidak dicentang semua = semua status boleh ikut.
 hint-decimal = Angka desimal, mis. 70 atau 72,5.
@@ -242,3 +242,14 @@ prize-err-kelurahan-assistance = Peringkat { $rank }: kelurahan tidak dapat mene
 prize-err-budget = Total { $kind } dapat mencapai { $worst }, melebihi anggaran { $budget }.
 prize-err-unbounded = Total { $kind } tidak terbatas bila setiap peserta bernilai sama menerima hadiah penuh; isi jumlah peserta maksimum.
 prize-err-overflow = Total { $kind } terlalu besar untuk dihitung.
+
+## The competition page as the committee's hub
+comp-hub = Ringkasan
+comp-hub-sheets = { $submitted } dari { $total } lembar terkirim
+comp-hub-judging-later = Penilaian dimulai setelah pendaftaran ditutup.
+comp-hub-results-draft = Hasil tersedia setelah penilaian dimulai.
+comp-hub-results-open = Hasil tersedia setelah penilaian dimulai.
+comp-hub-results-judging = Pratinjau peringkat dari lembar yang sudah dikirim; berita acara dan pengumuman setelah ditinjau.
+comp-hub-results-review = Tinjau peringkat, catat berita acara, lalu umumkan.
+comp-hub-results-announced = Hasil sudah diumumkan: peringkat, dokumen resmi, sanggahan, pembayaran hadiah.
+comp-hub-results-archived = Hasil yang diumumkan, dokumen resmi dan catatan pembayaran.

@@ -16,6 +16,7 @@ jdg-profile = Profil desa dan data dukung
 jdg-evidence = Data dukung
 jdg-subtotal = Subtotal tertimbang
 jdg-answered = { $done } dari { $total } indikator terisi
+jdg-aspect-subtotal = Subtotal aspek
 jdg-score = Nilai
 jdg-step = kelipatan
 jdg-na = Tidak berlaku
@@ -137,3 +138,23 @@ pres-drawn-at = Diundi
 pres-you = Anda
 pres-mine = Urutan Anda: ke-{ $n } pada tahap { $stage }
 pres-at = pada { $time }
+
+# Judges × entries grid
+grid-title = Kemajuan penilaian: juri × peserta
+grid-total = Terkirim
+grid-total-hint = Angka "Terkirim" = lembar terkirim / lembar yang dihitung (tanpa yang dikecualikan).
+grid-legend = Keterangan
+grid-empty = Belum ada juri di panel atau belum ada peserta yang diterima.
+grid-indicators = { $done }/{ $total } indikator
+grid-state-none = Tidak ditugaskan
+grid-state-assigned = Belum mulai
+grid-state-draft = Draf
+grid-state-submitted = Terkirim
+grid-state-reopened = Dibuka ulang
+grid-state-excluded = Dikecualikan
+grid-help-none = juri ini tidak menilai peserta ini
+grid-help-assigned = sudah ditugaskan, belum ada nilai
+grid-help-draft = sebagian indikator sudah dinilai, belum dikirim
+grid-help-submitted = lembar nilai sudah dikirim
+grid-help-reopened = dibuka kembali oleh panitia, perlu dikirim ulang
+grid-help-excluded = tidak dihitung karena konflik kepentingan

@@ -179,3 +179,24 @@ form-summary = Periksa isian berikut:
 form-draft-restored = Isian yang belum tersimpan dipulihkan dari perangkat ini. Tekan Simpan agar tersimpan.
 form-draft-discard = Buang isian yang dipulihkan
 form-uploading = Mengunggah…
+admin-running = Lomba berjalan
+admin-all-competitions = Semua lomba
+admin-to-review = { $n } usulan menunggu diperiksa
+admin-accepted = { $n } usulan lolos administrasi
+admin-no-running = Belum ada lomba yang berjalan. Mulai dengan "Buat lomba".
+
+# Region fields (type-ahead over the registry)
+field-region = Wilayah
+field-village = Desa/kelurahan
+region-picker-hint = Ketik nama wilayah lalu pilih dari daftar, atau isi kodenya.
+region-picker-none = Tidak ada wilayah yang cocok.
+region-picker-count = %n wilayah cocok. Pilih dengan tombol panah lalu Enter.
+region-level-province = Provinsi
+region-level-regency = Kabupaten/Kota
+region-level-district = Kecamatan
+region-level-village = Desa/Kelurahan
+region-title-province = Provinsi { $name }
+region-title-district = Kecamatan { $name }
+err-region-unknown = Wilayah tidak ditemukan. Ketik namanya lalu pilih dari daftar, atau isi kode Kemendagri (mis. 64.72).
+err-region-ambiguous = Ada beberapa wilayah dengan nama ini. Pilih salah satu dari daftar, atau isi kodenya (mis. 34.04).
+err-region-mismatch = Kode dan nama wilayah tidak cocok. Pilih ulang dari daftar, atau isi kodenya saja.

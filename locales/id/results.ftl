@@ -203,3 +203,11 @@ res-comments = Komentar juri
 res-verify-download = Unduh berkas verifikasi (JSON)
 res-verify-how = siapa pun dapat menghitung ulang peringkat dan hadiah dengan
 res-superseded-by = Versi ini sudah diganti oleh
+
+# What the agreement figures mean (committee's results page)
+res-stats-help-title = Apa arti angka-angka ini?
+res-stats-help-kendall = seberapa sepakat para juri tentang urutan desa (siapa lebih baik dari siapa), dari 0 (tidak sepakat sama sekali) sampai 1 (urutan semua juri sama).
+res-stats-help-icc1 = seberapa dekat nilai satu juri dengan nilai juri lain untuk desa yang sama, dari 0 sampai 1. Rendah berarti seorang juri menilai jauh lebih tinggi atau lebih rendah daripada yang lain.
+res-stats-help-icck = seberapa dapat dipercaya rata-rata nilai semua juri (yang dipakai untuk peringkat), dari 0 sampai 1. Makin banyak juri, biasanya makin tinggi.
+res-stats-help-scale = Patokan kasar: di atas 0,75 baik; 0,5–0,75 cukup; di bawah 0,5 lemah — periksa juri yang menyimpang (daftar di bawah), samakan pemahaman pedoman penilaian, dan pertimbangkan penilaian ulang sebelum mengumumkan.
+res-stats-help-none = Tanda "—" berarti angka tidak dapat dihitung (kurang dari dua juri atau dua peserta yang dinilai).

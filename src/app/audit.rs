@@ -113,9 +113,58 @@ async fn in_words<C: ConnectionTrait>(
             action: action_name(lang, &e.action),
             village: e.nomination_id.and_then(|id| village_of.get(&id).cloned()),
             reason: e.reason,
-            details: e.details,
+            details: details_in_words(lang, &e.action, &e.details),
         })
         .collect())
+}
+
+/// Details recorded in a machine's shape (`template: desa`, `draft → open`,
+/// `stage ADM: 3 sheets missing`) in the reader's words; other details are already prose.
+/// Read back at display time so that events recorded before this translation read well too.
+#[must_use]
+pub fn details_in_words(lang: &str, action: &str, details: &str) -> String {
+    if let Some(key) = details.strip_prefix("template: ") {
+        let name = i18n::t_or(lang, &format!("comp-template-{key}"), key);
+        return i18n::t_args(lang, "audit-detail-template", &[("name", name)]);
+    }
+    if let Some((from, to)) = details.split_once(" → ") {
+        let prefix = if action.starts_with("competition.") {
+            "comp-status-"
+        } else {
+            "nom-status-"
+        };
+        let word = |s: &str| i18n::t_or(lang, &format!("{prefix}{}", s.trim()), s.trim());
+        return format!("{} → {}", word(from), word(to));
+    }
+    if let Some((code, what)) = details
+        .strip_prefix("stage ")
+        .and_then(|r| r.split_once(": "))
+    {
+        // "3 sheets missing" | "4 entries, seed 42" | "9 sheets, 3 judges per entry, seed 7"
+        let parts: Vec<&str> = what.split(", ").collect();
+        let first = |suffix: &str| parts.iter().find_map(|p| p.strip_suffix(suffix));
+        let seed = parts.iter().find_map(|p| p.strip_prefix("seed "));
+        let arg = |k: &'static str, v: &str| (k, v.to_owned());
+        let stage = arg("stage", code);
+        if let Some(n) = first(" sheets missing") {
+            return i18n::t_args(
+                lang,
+                "audit-detail-stage-missing",
+                &[stage, arg("missing", n)],
+            );
+        }
+        if let (Some(n), Some(per), Some(seed)) =
+            (first(" sheets"), first(" judges per entry"), seed)
+        {
+            let args = [stage, arg("sheets", n), arg("per", per), arg("seed", seed)];
+            return i18n::t_args(lang, "audit-detail-assigned", &args);
+        }
+        if let (Some(n), Some(seed)) = (first(" entries"), seed) {
+            let args = [stage, arg("entries", n), arg("seed", seed)];
+            return i18n::t_args(lang, "audit-detail-draw", &args);
+        }
+    }
+    details.to_owned()
 }
 
 #[cfg(test)]
@@ -177,6 +226,46 @@ mod tests {
         assert_eq!(
             action_key("nomination.withdrawn_not_winner"),
             "audit-nomination-withdrawn-not-winner"
+        );
+    }
+
+    #[test]
+    fn machine_shaped_details_read_as_words() {
+        assert_eq!(
+            details_in_words("id", "competition.created", "template: desa"),
+            "dari Templat Lomba Desa"
+        );
+        assert_eq!(
+            details_in_words("id", "competition.status", "draft → open"),
+            "Draf → Dibuka"
+        );
+        assert_eq!(
+            details_in_words("en", "nomination.withdrawn", "submitted → withdrawn"),
+            "Submitted → Withdrawn"
+        );
+        assert_eq!(
+            details_in_words("id", "judging.stage_closed", "stage ADM: 3 sheets missing"),
+            "tahap ADM: 3 lembar belum dikirim"
+        );
+        assert_eq!(
+            details_in_words(
+                "id",
+                "judging.presentation_drawn",
+                "stage PAPARAN: 4 entries, seed 42"
+            ),
+            "tahap PAPARAN: 4 peserta, nomor undian 42"
+        );
+        assert_eq!(
+            details_in_words(
+                "id",
+                "judging.auto_assigned",
+                "stage ADM: 9 sheets, 3 judges per entry, seed 7"
+            ),
+            "tahap ADM: 9 lembar, 3 juri per peserta, nomor undian 7"
+        );
+        assert_eq!(
+            details_in_words("id", "results.announced", "v1 sha256:ab"),
+            "v1 sha256:ab"
         );
     }
 }

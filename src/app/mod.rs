@@ -11,5 +11,6 @@ pub mod audit;
 pub mod competition;
 pub mod judging;
 pub mod nomination;
+pub mod regions;
 pub mod results;
 pub mod stored;

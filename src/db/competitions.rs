@@ -284,3 +284,28 @@ pub async fn count_nominations<C: ConnectionTrait>(
         .count(db)
         .await
 }
+
+/// How many of the competition's nominations are in each state, in the states' own order
+/// (the committee's hub shows every state, zeros included, so an empty list reads as such).
+pub async fn nomination_counts<C: ConnectionTrait>(
+    db: &C,
+    id: CompetitionId,
+) -> Result<Vec<(entity::NominationStatus, u64)>, DbErr> {
+    use sea_orm::QuerySelect;
+    let states: Vec<entity::NominationStatus> = entity::nomination::Entity::find()
+        .select_only()
+        .column(entity::nomination::Column::Status)
+        .filter(entity::nomination::Column::CompetitionId.eq(id.into_uuid()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(entity::NominationStatus::ALL
+        .into_iter()
+        .map(|s| {
+            (
+                s,
+                u64::try_from(states.iter().filter(|x| **x == s).count()).unwrap_or(u64::MAX),
+            )
+        })
+        .collect())
+}

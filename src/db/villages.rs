@@ -79,3 +79,15 @@ pub fn label_of(names: &HashMap<String, VillageInfo>, code: &str) -> String {
         .get(code)
         .map_or_else(|| code.to_owned(), VillageInfo::label)
 }
+
+/// How many villages lie under a region code (`35`, `35.01`, `35.01.01`), by code range so
+/// the primary key answers it without a scan.
+pub async fn count_under<C: ConnectionTrait>(db: &C, region: &str) -> Result<u64, DbErr> {
+    use sea_orm::PaginatorTrait;
+    // Codes under `35` run from `35.` to just before `35/` ('/' follows '.' in ASCII).
+    village::Entity::find()
+        .filter(village::Column::Code.gte(format!("{region}.")))
+        .filter(village::Column::Code.lt(format!("{region}/")))
+        .count(db)
+        .await
+}

@@ -7,10 +7,12 @@ use sea_orm::DatabaseConnection;
 use serde::Serialize;
 
 use crate::auth::{AdminUser, CurrentUser, JudgeUser, Role};
+use crate::db::competitions;
 use crate::db::regions::{self, Region, RegistryCounts};
 use crate::db::users::{self, UserFilter};
 use crate::error::AppError;
 use crate::views::Page;
+use entity::NominationStatus;
 
 #[get("/dashboard")]
 fn index(user: CurrentUser) -> Redirect {
@@ -25,9 +27,25 @@ fn index(user: CurrentUser) -> Redirect {
 struct AdminView {
     page: Page,
     scope: Option<Region>,
-    counts: RegistryCounts,
+    /// Villages (desa and kelurahan) in the admin's region, or the whole country.
+    registry_villages: u64,
     judges: u64,
     villages: u64,
+    /// The competitions still running in the admin's region, newest first.
+    running: Vec<RunningCompetition>,
+}
+
+/// A running competition as the dashboard lists it: what state it is in and what waits.
+#[derive(Serialize)]
+struct RunningCompetition {
+    id: String,
+    name: String,
+    year: i32,
+    status: entity::CompetitionStatus,
+    /// Nominations sent and waiting for the committee's review.
+    to_review: u64,
+    /// Nominations accepted.
+    accepted: u64,
 }
 
 #[get("/admin")]
@@ -49,12 +67,38 @@ async fn admin(
     };
     let (_, judges) = users::list(db, &count(Role::Judge), 0, 1).await?;
     let (_, villages) = users::list(db, &count(Role::Village), 0, 1).await?;
+    let registry_villages = match &who.0.region_code {
+        Some(code) => crate::db::villages::count_under(db, code).await?,
+        None => counts.villages,
+    };
+    let mut running = Vec::new();
+    for c in competitions::list_for_admin(db, &who.0).await? {
+        if c.status == competitions::Status::Archived {
+            continue;
+        }
+        let by_state = competitions::nomination_counts(db, c.id.into()).await?;
+        let of = |s| {
+            by_state
+                .iter()
+                .find(|(x, _)| *x == s)
+                .map_or(0, |(_, n)| *n)
+        };
+        running.push(RunningCompetition {
+            id: c.id.to_string(),
+            to_review: of(NominationStatus::Submitted),
+            accepted: of(NominationStatus::Accepted),
+            name: c.name,
+            year: c.year,
+            status: c.status,
+        });
+    }
     let view = AdminView {
         page,
         scope,
-        counts: counts.inner().clone(),
+        registry_villages,
         judges,
         villages,
+        running,
     };
     Ok(Template::render("dashboard/admin", &view))
 }

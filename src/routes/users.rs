@@ -10,6 +10,7 @@ use sea_orm::DatabaseConnection;
 use serde::Serialize;
 
 use crate::app::accounts::{self, AccountInput};
+use crate::app::regions::title_of;
 use crate::auth::password;
 use crate::auth::{AdminUser, Role, csrf, csrf::CsrfForm};
 use crate::db::users::{self, UserFilter};
@@ -29,6 +30,8 @@ struct UserRow {
     role: Role,
     region_code: Option<String>,
     village_code: Option<String>,
+    /// The village or region in words.
+    place: Option<String>,
     active: bool,
 }
 
@@ -60,20 +63,23 @@ async fn index(
     };
     let page_no = p.unwrap_or(0);
     let (rows, total) = users::list(db.inner(), &filter, page_no, PER_PAGE).await?;
+    let mut list = Vec::with_capacity(rows.len());
+    for u in rows {
+        let code = u.village_code.as_deref().or(u.region_code.as_deref());
+        list.push(UserRow {
+            place: title_of(db.inner(), code, page.lang).await?,
+            id: u.id.to_string(),
+            username: u.username,
+            display_name: u.display_name,
+            role: u.role,
+            region_code: u.region_code,
+            village_code: u.village_code,
+            active: u.active,
+        });
+    }
     let view = IndexView {
         page,
-        users: rows
-            .into_iter()
-            .map(|u| UserRow {
-                id: u.id.to_string(),
-                username: u.username,
-                display_name: u.display_name,
-                role: u.role,
-                region_code: u.region_code,
-                village_code: u.village_code,
-                active: u.active,
-            })
-            .collect(),
+        users: list,
         role: filter.role.map(Role::as_str).unwrap_or("").to_owned(),
         q: filter.query.unwrap_or_default(),
         pagination: Pagination::new(page_no, PER_PAGE, total),
@@ -102,6 +108,8 @@ struct CreatedView {
     page: Page,
     username: String,
     role: Role,
+    /// The village or region in words.
+    place: Option<String>,
     generated_password: Option<String>,
 }
 
@@ -147,7 +155,9 @@ async fn create(
                 return Ok(invalid(page, state));
             }
         };
+    let code = user.village_code.as_deref().or(user.region_code.as_deref());
     let view = CreatedView {
+        place: title_of(db, code, page.lang).await?,
         page,
         username: user.username,
         role: user.role,

@@ -192,6 +192,14 @@ pub fn angka_filter(value: &Value, args: &HashMap<String, Value>) -> tera::Resul
     })
 }
 
+/// The Tera filter `tahun`: [`crate::i18n::with_year`], `{{ c.name | tahun(y=c.year) }}`.
+pub fn tahun_filter(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
+    let (Some(name), Some(year)) = (value.as_str(), args.get("y").and_then(Value::as_i64)) else {
+        return Ok(value.clone());
+    };
+    Ok(Value::String(crate::i18n::with_year(name, year)))
+}
+
 /// Fixed point used to read numbers for display: six decimals, no floating point.
 const UNIT_SCALE: i64 = 1_000_000;
 
@@ -220,6 +228,18 @@ fn parse_units(text: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::with_year;
+
+    #[test]
+    fn a_title_carries_its_year_once() {
+        assert_eq!(with_year("Lomba Desa 2026", 2026), "Lomba Desa 2026");
+        assert_eq!(
+            with_year("Lomba Desa 2026 (demo)", 2026),
+            "Lomba Desa 2026 (demo)"
+        );
+        assert_eq!(with_year("Lomba Desa", 2026), "Lomba Desa (2026)");
+        assert_eq!(with_year("Lomba 20261", 2026), "Lomba 20261 (2026)");
+    }
 
     #[test]
     fn times_show_in_the_zone_whatever_the_stored_offset() {

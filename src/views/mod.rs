@@ -4,6 +4,7 @@
 
 pub mod chart;
 pub mod format;
+pub mod judging_grid;
 
 use rocket::http::Status;
 use rocket::request::{FlashMessage, FromRequest, Outcome, Request};
@@ -170,4 +171,5 @@ pub fn register_tera(tera: &mut rocket_dyn_templates::tera::Tera) {
     crate::i18n::register(tera);
     tera.register_filter("waktu", format::waktu_filter);
     tera.register_filter("angka", format::angka_filter);
+    tera.register_filter("tahun", format::tahun_filter);
 }

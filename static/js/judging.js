@@ -1,13 +1,17 @@
 // Running subtotal on the scoring sheet: while the judge types, the unsaved answers are sent
-// to the engine (POST …/preview, nothing is stored) and the weighted subtotal is updated.
-// Without JavaScript the subtotal still updates on every save.
+// to the engine (POST …/preview, nothing is stored); the weighted subtotal, each aspect's own
+// subtotal and the count of answered indicators follow, and a value the engine refuses is
+// marked at its field with the reason. Without JavaScript all of it updates on every save.
 (function () {
   "use strict";
   var form = document.querySelector("form.jdg-sheet[data-preview]");
   if (!form || !window.fetch) { return; }
-  var out = form.querySelector(".jdg-subtotal strong");
+  var out = document.getElementById("subtotal");
+  var answered = document.getElementById("answered");
   var token = document.querySelector('meta[name="csrf-token"]').content;
   var timer = null;
+  // The engine's decimals ("30.00") as the page writes them ("30,00").
+  function indonesian(text) { return text ? String(text).replace(".", ",") : "—"; }
   function answers() {
     var byId = {};
     Array.prototype.forEach.call(form.elements, function (el) {
@@ -19,6 +23,38 @@
     });
     return Object.keys(byId).map(function (k) { return byId[k]; });
   }
+  function clearMarks() {
+    Array.prototype.forEach.call(form.querySelectorAll(".field-error.live"), function (p) {
+      var input = document.getElementById("s-" + p.getAttribute("data-for"));
+      if (input && !input.closest(".has-error")) { input.removeAttribute("aria-invalid"); }
+      p.remove();
+    });
+  }
+  function mark(fields) {
+    Object.keys(fields || {}).forEach(function (key) {
+      var id = key.replace(/^answers\./, "");
+      var input = document.getElementById("s-" + id);
+      if (!input) { return; }
+      var p = document.createElement("p");
+      p.className = "field-error live";
+      p.id = "live-err-" + id;
+      p.setAttribute("data-for", id);
+      p.textContent = fields[key].join(" ");
+      input.insertAdjacentElement("afterend", p);
+      input.setAttribute("aria-invalid", "true");
+      input.setAttribute("aria-describedby", p.id);
+    });
+  }
+  function show(p) {
+    out.textContent = indonesian(p.subtotal);
+    Array.prototype.forEach.call(form.querySelectorAll("[data-aspect]"), function (el) {
+      el.textContent = indonesian((p.aspects || {})[el.getAttribute("data-aspect")]);
+    });
+    if (answered && answered.getAttribute("data-template") && p.leaves !== undefined) {
+      answered.textContent = "(" + answered.getAttribute("data-template")
+        .replace("{done}", p.answered).replace("{total}", p.leaves) + ")";
+    }
+  }
   function refresh() {
     var body = JSON.stringify({ version: Number(form.elements.version.value), answers: answers() });
     fetch(form.getAttribute("data-preview"), {
@@ -26,9 +62,14 @@
       credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRF-Token": token },
       body: body
-    }).then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (p) { out.textContent = p && p.subtotal ? p.subtotal : "—"; })
-      .catch(function () { out.textContent = "—"; });
+    }).then(function (r) {
+      return r.json().then(function (p) { return { ok: r.ok, body: p }; });
+    }).then(function (res) {
+      clearMarks();
+      if (res.ok) { show(res.body); return; }
+      show({ subtotal: null, aspects: {} });
+      mark(res.body && res.body.fields);
+    }).catch(function () { out.textContent = "—"; });
   }
   form.addEventListener("input", function () {
     clearTimeout(timer);

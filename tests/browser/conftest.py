@@ -26,10 +26,26 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 PHONE = {"width": 360, "height": 740}
 DESK = {"width": 1280, "height": 900}
 _axe = Axe()
+# `JUARA_README_SHOTS=1 bash tests/browser/run.sh` refreshes the README's pictures: the first
+# screen of these pages (name-width as `look` names them) replaces the file in docs/screenshots.
+README_SHOTS = {
+    "public-home-1280": "home.png",
+    "public-winners-1280": "public-winners.png",
+    "public-presentations-1280": "public-presentations.png",
+    "journey-hub-judged-1280": "admin-competition.png",
+    "journey-stage-adm-1280": "admin-judging-stage.png",
+    "journey-results-1280": "admin-results.png",
+    "judge-sheet-360": "judge-sheet-phone.png",
+    "judge-sheets-360": "judge-sheets-phone.png",
+    "village-nomination-360": "village-nomination-phone.png",
+    "village-protocol-360": "village-protocol-phone.png",
+}
 
 
 class Server:
     """The running app and what `juara demo` printed: accounts and the demo's ids."""
+
+    admin_password = "Kelapa-Muda-Browser-2026!"
 
     def __init__(self, base, accounts, announced_id, judging_id, open_id):
         self.base = base
@@ -55,7 +71,7 @@ def server():
         DATABASE_URL=f"sqlite://{data}/juara.db?mode=rwc",
         JUARA_DATA_DIR=str(data),
         JUARA_UPLOAD_DIR=str(data / "uploads"),
-        JUARA_ADMIN_PASSWORD="Kelapa-Muda-Browser-2026!",
+        JUARA_ADMIN_PASSWORD=Server.admin_password,
         ROCKET_PORT=str(port),
         ROCKET_LOG_LEVEL="critical",
     )
@@ -116,6 +132,9 @@ def look(page: Page, name: str):
     width = page.viewport_size["width"]
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
+    readme = README_SHOTS.get(f"{name}-{width}")
+    if readme and os.environ.get("JUARA_README_SHOTS"):
+        page.screenshot(path=str(ROOT / "docs" / "screenshots" / readme))
     overflow = page.evaluate(
         "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )

@@ -20,6 +20,23 @@ def test_judge_scores_a_sheet_on_a_phone(phone, server):
     assert inputs.count() > 0, "the sheet has no field to score"
     for i in range(inputs.count()):
         inputs.nth(i).fill("3")
+    # While typing, the engine's figures follow without saving: the count of answered
+    # indicators, the weighted subtotal and each aspect's own subtotal, written `60,00`.
+    count = inputs.count()
+    page.wait_for_function(
+        "n => document.getElementById('answered').textContent.includes(n + ' dari ' + n)", arg=count
+    )
+    assert "," in page.inner_text("#subtotal")
+    assert page.locator("[data-aspect]").count() > 0
+    assert "," in page.locator("[data-aspect]").first.inner_text()
+    # A value off the scale is marked at its field with the reason, before saving.
+    inputs.first.fill("999")
+    page.wait_for_selector("main .field-error.live")
+    assert inputs.first.get_attribute("aria-invalid") == "true"
+    assert page.inner_text("#subtotal") == "—"
+    look(page, "judge-sheet-live-error")
+    inputs.first.fill("3")
+    page.wait_for_selector("main .field-error.live", state="detached")
     page.click("main button:has-text('Simpan')")
     page.wait_for_load_state("load")
     assert "tersimpan" in page.inner_text("main").lower() or "disimpan" in page.inner_text("main").lower()

@@ -28,6 +28,13 @@ const MATRIX: &[(Method, &str, Actor, Status)] = &[
     (Get, "/regions", Anonymous, Status::Ok),
     (Get, "/regions/33.19", Anonymous, Status::Ok),
     (Get, "/api/v1/regions", Anonymous, Status::Ok),
+    (
+        Get,
+        "/api/v1/regions/suggest?q=kudus",
+        Anonymous,
+        Status::Ok,
+    ),
+    (Get, "/api/v1/regions/suggest?q=kudus", Village, Status::Ok),
     (Get, "/healthz", Anonymous, Status::Ok),
     (Get, "/login", Anonymous, Status::Ok),
     (Get, "/login", Admin, Status::SeeOther),

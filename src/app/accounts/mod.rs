@@ -7,7 +7,8 @@ pub mod password;
 use entity::user;
 use sea_orm::{ConnectionTrait, DbErr};
 
-use crate::db::{self, regions, users};
+use crate::app::regions;
+use crate::db::{self, users};
 use crate::identity::{CurrentUser, Role};
 use crate::password_policy::check_policy;
 use crate::registry::{Level, VillageKind};
@@ -68,34 +69,47 @@ pub async fn check<C: ConnectionTrait>(
     if role.is_none() {
         errors.push(("role", "err-choice"));
     }
-    let region = non_empty(&input.region_code);
-    let village = non_empty(&input.village_code);
     let in_scope = |code: &str| actor.is_none_or(|a| a.scope_contains(code));
+    let mut region = None;
+    let mut village = None;
     match role {
-        Some(Role::Village) => match &village {
-            None => errors.push(("village_code", "err-required")),
-            Some(code) => match regions::find(db, code).await? {
-                Some(r) if r.level == Level::Village && r.kind != Some(VillageKind::Other) => {
-                    if !in_scope(code) {
+        Some(Role::Village) => {
+            let typed = regions::resolve(db, &input.village_code, &[Level::Village]).await?;
+            match typed {
+                Ok(None) => errors.push(("village_code", "err-required")),
+                Ok(Some(r)) if r.kind == Some(VillageKind::Other) => {
+                    errors.push(("village_code", "err-unknown-village"));
+                }
+                Ok(Some(r)) => {
+                    if !in_scope(&r.code) {
                         errors.push(("village_code", "err-outside-scope"));
                     }
+                    village = Some(r.code);
                 }
-                _ => errors.push(("village_code", "err-unknown-village")),
-            },
-        },
+                Err(key) => errors.push((
+                    "village_code",
+                    refusal(key, &input.village_code, "err-unknown-village"),
+                )),
+            }
+        }
         Some(Role::Admin | Role::Judge) => {
-            if let Some(code) = &region {
-                match regions::find(db, code).await? {
-                    Some(r) if r.level != Level::Village => {
-                        if !in_scope(code) {
-                            errors.push(("region_code", "err-outside-scope"));
-                        }
+            match regions::resolve(db, &input.region_code, &ABOVE_VILLAGE).await? {
+                Ok(Some(r)) => {
+                    if !in_scope(&r.code) {
+                        errors.push(("region_code", "err-outside-scope"));
                     }
-                    _ => errors.push(("region_code", "err-unknown-region")),
+                    region = Some(r.code);
                 }
-            } else if role == Some(Role::Admin) && actor.is_some_and(|a| a.region_code.is_some()) {
-                // A regional admin cannot create a national one.
-                errors.push(("region_code", "err-outside-scope"));
+                Ok(None) => {
+                    if role == Some(Role::Admin) && actor.is_some_and(|a| a.region_code.is_some()) {
+                        // A regional admin cannot create a national one.
+                        errors.push(("region_code", "err-outside-scope"));
+                    }
+                }
+                Err(key) => errors.push((
+                    "region_code",
+                    refusal(key, &input.region_code, "err-unknown-region"),
+                )),
             }
         }
         None => {}
@@ -125,9 +139,18 @@ pub async fn check<C: ConnectionTrait>(
     }))
 }
 
-fn non_empty(s: &str) -> Option<String> {
-    let t = s.trim();
-    (!t.is_empty()).then(|| t.to_owned())
+/// The levels an admin's or judge's region may have.
+const ABOVE_VILLAGE: [Level; 3] = [Level::Province, Level::Regency, Level::District];
+
+/// The message for a region field that names no region it takes: a code gets `for_code`
+/// (which lists the levels the field takes), a name the picker's advice.
+fn refusal(key: &'static str, typed: &str, for_code: &'static str) -> &'static str {
+    let code_typed = typed.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    match key {
+        regions::WRONG_LEVEL => for_code,
+        regions::UNKNOWN if code_typed => for_code,
+        other => other,
+    }
 }
 
 /// Checks and creates the account: the stored user and the password if one was generated.

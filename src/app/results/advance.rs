@@ -109,6 +109,11 @@ pub async fn targets(
         .into_iter()
         .filter(|t| is_directly_below(c, t))
         .filter(|t| !super::frozen::is_published(t))
-        .map(|t| (t.id.to_string(), format!("{} ({})", t.name, t.year)))
+        .map(|t| {
+            (
+                t.id.to_string(),
+                crate::i18n::with_year(&t.name, i64::from(t.year)),
+            )
+        })
         .collect())
 }

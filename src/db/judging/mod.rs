@@ -9,6 +9,7 @@ pub mod assign;
 pub mod conflicts;
 pub mod draw;
 pub mod excluded;
+pub mod grid;
 pub mod panels;
 pub mod photos;
 pub mod progress;

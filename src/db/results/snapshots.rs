@@ -119,3 +119,21 @@ pub async fn list<C: ConnectionTrait>(
 pub fn published(s: &result_snapshot::Model) -> Option<Published> {
     serde_json::from_str(&s.outputs).ok()
 }
+
+/// Every version's number and hash, newest first: what a public page's cache key is made of,
+/// without loading the snapshots themselves.
+pub async fn heads<C: ConnectionTrait>(
+    db: &C,
+    competition: Uuid,
+) -> Result<Vec<(i32, String)>, DbErr> {
+    use sea_orm::QuerySelect;
+    result_snapshot::Entity::find()
+        .select_only()
+        .column(result_snapshot::Column::Version)
+        .column(result_snapshot::Column::ContentHash)
+        .filter(result_snapshot::Column::CompetitionId.eq(competition))
+        .order_by_desc(result_snapshot::Column::Version)
+        .into_tuple()
+        .all(db)
+        .await
+}

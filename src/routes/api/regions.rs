@@ -1,11 +1,13 @@
-//! `GET /api/v1/regions` (search) and `GET /api/v1/regions/<code>` (one region, its ancestors
-//! and children). Public, read-only.
+//! `GET /api/v1/regions` (search), `GET /api/v1/regions/suggest` (the type-ahead of region
+//! fields: a few matches with their path) and `GET /api/v1/regions/<code>` (one region, its
+//! ancestors and children). Public, read-only: the registry is public data.
 
 use rocket::serde::json::Json;
 use rocket::{Route, State, get, routes};
 use sea_orm::DatabaseConnection;
 use serde::Serialize;
 
+use crate::app::regions::{self as regions_input, Suggestion};
 use crate::db::region_index::RegionSearch;
 use crate::db::regions::{self, Region, RegionQuery};
 use crate::error::AppError;
@@ -56,6 +58,27 @@ async fn list_regions(
 }
 
 #[derive(Serialize)]
+struct Suggestions {
+    items: Vec<Suggestion>,
+}
+
+/// `levels`: comma-separated level names (`province,regency`); every level when absent.
+#[get("/v1/regions/suggest?<q>&<levels>")]
+async fn suggest(
+    q: Option<&str>,
+    levels: Option<&str>,
+    db: &State<DatabaseConnection>,
+    index: &State<RegionSearch>,
+) -> Result<Json<Suggestions>, AppError> {
+    let mut wanted = Vec::new();
+    for name in levels.unwrap_or("").split(',').filter(|l| !l.is_empty()) {
+        wanted.push(Level::parse(name.trim()).ok_or(AppError::NotFound)?);
+    }
+    let items = regions_input::suggest(db.inner(), index.inner(), q.unwrap_or(""), &wanted).await?;
+    Ok(Json(Suggestions { items }))
+}
+
+#[derive(Serialize)]
 struct RegionDetail {
     region: Region,
     ancestors: Vec<Region>,
@@ -78,5 +101,5 @@ async fn find_region(
 
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {
-    routes![list_regions, find_region]
+    routes![list_regions, suggest, find_region]
 }

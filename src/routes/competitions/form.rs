@@ -12,6 +12,7 @@ use super::view::{Summary, show_view};
 use super::{add_errors, refused, show_path};
 use crate::app::competition::templates as competition_templates;
 use crate::app::competition::{lifecycle, rules, zone};
+use crate::app::regions as region_input;
 use crate::auth::AdminUser;
 use crate::auth::csrf::CsrfForm;
 use crate::competition_forms::{CompetitionForm, DEVELOPMENT_STATUSES, local_input};
@@ -185,9 +186,12 @@ async fn create(
 async fn edit(page: Page, a: AdminScope<'_>) -> Result<Template, AppError> {
     let c = &a.c;
     let checked = repo::split_statuses(&c.eligible_statuses);
+    let mut values = values_of(c);
+    let region = region_input::input_value(a.db, c.region_code.as_deref()).await?;
+    values.values.insert("region_code".into(), region);
     Ok(Template::render(
         "competitions/form",
-        form_view(page, values_of(c), Some(c), &checked),
+        form_view(page, values, Some(c), &checked),
     ))
 }
 

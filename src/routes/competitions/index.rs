@@ -36,9 +36,13 @@ async fn index(
         status: status.and_then(Status::parse),
     };
     let rows = repo::list_filtered_for_admin(db.inner(), &who.0, filter).await?;
+    let mut competitions = Vec::with_capacity(rows.len());
+    for c in &rows {
+        competitions.push(Summary::named(db.inner(), c, page.lang).await?);
+    }
     let view = IndexView {
         page,
-        competitions: rows.iter().map(Summary::of).collect(),
+        competitions,
         year: filter.year,
         status: filter.status.map(Status::as_str).unwrap_or("").to_owned(),
         statuses: Status::ALL.iter().map(|s| s.as_str()).collect(),

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::lifecycle::{Transition, transitions};
 use crate::app::competition::rules::{self, status_of};
+use crate::app::regions::title_of;
 use crate::db::competition_setup::{self as setup, CriterionData};
 use crate::db::competitions as repo;
 use crate::forms::FormState;
@@ -24,6 +25,8 @@ pub(super) struct Summary {
     pub year: i32,
     pub level: String,
     pub region_code: Option<String>,
+    /// The region in words (`Kabupaten Sleman`), when filled in by [`Summary::named`].
+    pub region_name: Option<String>,
     pub category: String,
     pub status: entity::CompetitionStatus,
     /// Stages, criteria and checklist may change (before judging).
@@ -41,11 +44,25 @@ impl Summary {
             year: c.year,
             level: c.level.clone(),
             region_code: c.region_code.clone(),
+            region_name: None,
             category: c.category.clone(),
             status: c.status,
             editable: rules::criteria_editable(status),
             prizes_editable: status < repo::Status::Review,
         }
+    }
+}
+
+impl Summary {
+    /// The summary with its region in words.
+    pub async fn named<C: ConnectionTrait>(
+        db: &C,
+        c: &competition::Model,
+        lang: &str,
+    ) -> Result<Self, DbErr> {
+        let mut s = Summary::of(c);
+        s.region_name = title_of(db, c.region_code.as_deref(), lang).await?;
+        Ok(s)
     }
 }
 
@@ -306,7 +323,21 @@ pub(super) struct ShowView {
     /// What keeps a draft from opening (empty when it can open).
     pub problems: Vec<String>,
     pub nominations: u64,
+    /// Nominations per state (`nom-status-<state>`), every state, in lifecycle order.
+    pub nomination_counts: Vec<(entity::NominationStatus, u64)>,
+    /// Sheets submitted per stage, once judging has started.
+    pub judging: Vec<StageProgress>,
     pub clone_form: FormState,
+}
+
+/// One stage's line in the hub's judging summary.
+#[derive(Serialize)]
+pub(super) struct StageProgress {
+    pub id: String,
+    pub code: String,
+    pub name: String,
+    pub submitted: u32,
+    pub total: u32,
 }
 
 /// Builds the overview of a competition.
@@ -317,12 +348,27 @@ pub(super) async fn show_view<C: ConnectionTrait>(
     clone_form: FormState,
 ) -> Result<ShowView, DbErr> {
     let lang = page.lang;
+    let status = status_of(c);
+    let now = chrono::Utc::now().fixed_offset();
+    let judging_started = !matches!(status, repo::Status::Draft | repo::Status::Open);
     let mut stages = Vec::new();
+    let mut judging = Vec::new();
     for s in setup::list_stages(db, c.id).await? {
         let rows = setup::list_criteria(db, s.id).await?;
         stages.push(stage_view(&s, &rows, lang));
+        if judging_started {
+            let total = crate::db::judging::progress::of_stage(db, c, &s, now)
+                .await?
+                .total;
+            judging.push(StageProgress {
+                id: s.id.to_string(),
+                code: s.code.clone(),
+                name: s.name.clone(),
+                submitted: total.submitted,
+                total: total.total(),
+            });
+        }
     }
-    let status = status_of(c);
     let problems = if status == repo::Status::Draft {
         scoring::opening_problems(db, c)
             .await?
@@ -332,7 +378,7 @@ pub(super) async fn show_view<C: ConnectionTrait>(
     } else {
         Vec::new()
     };
-    let transitions = transitions(c, chrono::Utc::now().fixed_offset());
+    let transitions = transitions(c, now);
     let tiers = setup::list_prizes(db, c.id).await?;
     let audit = crate::app::audit::of_competition(db, c, lang).await?;
     let schedule = [
@@ -345,7 +391,7 @@ pub(super) async fn show_view<C: ConnectionTrait>(
     .map(|(k, t)| (page.t(k), t.map(|t| competition_time(c, t, lang))))
     .collect();
     Ok(ShowView {
-        competition: Summary::of(c),
+        competition: Summary::named(db, c, lang).await?,
         description: c.description.clone(),
         schedule,
         eligible_statuses: repo::split_statuses(&c.eligible_statuses),
@@ -361,6 +407,8 @@ pub(super) async fn show_view<C: ConnectionTrait>(
         transitions,
         problems,
         nominations: repo::count_nominations(db, c.id.into()).await?,
+        nomination_counts: repo::nomination_counts(db, c.id.into()).await?,
+        judging,
         clone_form,
         page,
     })

@@ -21,6 +21,9 @@ use crate::ids::{CompetitionId, StageId};
 use crate::routes::reply::FormReply;
 use crate::routes::scope::AdminScope;
 use crate::views::Page;
+use crate::views::judging_grid::Grid;
+
+use super::grid;
 
 /// The stage `sid` of the admin's competition, or 404.
 async fn stage_of(a: &AdminScope<'_>, sid: StageId) -> Result<stage::Model, AppError> {
@@ -116,6 +119,7 @@ struct StageLink {
     name: String,
     closed: bool,
     progress: Progress,
+    grid: Grid,
 }
 
 #[derive(Serialize)]
@@ -129,10 +133,12 @@ struct Overview {
 async fn overview(page: Page, a: AdminScope<'_>) -> Result<Template, AppError> {
     let (db, c) = (a.db, &a.c);
     let now = Utc::now().fixed_offset();
+    let judges = panels::judges(db).await?;
     let mut stages = Vec::new();
     for s in competition_setup::list_stages(db, c.id).await? {
         stages.push(StageLink {
             progress: progress::of_stage(db, c, &s, now).await?,
+            grid: grid::of_stage(db, c.id, s.id, &judges).await?,
             id: s.id,
             code: s.code,
             name: s.name,
@@ -204,6 +210,8 @@ struct StagePage {
     entries: Vec<EntryRow>,
     judge_progress: Vec<JudgeProgress>,
     progress: Progress,
+    /// Judges × entries, each cell a sheet's state.
+    grid: Grid,
     order: Option<draw::StageOrder>,
     /// Entries with sheets not yet submitted (what closing now would leave incomplete).
     incomplete: Vec<String>,
@@ -323,6 +331,7 @@ async fn stage_view(
         .collect();
     let order = draw::named_orders(db, std::slice::from_ref(s)).await?.pop();
     Ok(StagePage {
+        grid: grid::of_stage(db, c.id, s.id, &judges).await?,
         incomplete,
         page,
         competition: CompView::of(c),

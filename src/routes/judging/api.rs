@@ -200,6 +200,8 @@ async fn submit(
 #[derive(Serialize)]
 struct Preview {
     subtotal: Option<String>,
+    /// Each aspect's own subtotal (0–100) by aspect code, for the headings of the sheet.
+    aspects: BTreeMap<String, String>,
     answered: usize,
     leaves: usize,
 }
@@ -227,6 +229,11 @@ async fn preview(
         sheet_view::build(db, &ctx, Some(&input.answers), &BTreeMap::new(), LANG, now).await?;
     Ok(Json(Preview {
         subtotal: view.subtotal,
+        aspects: view
+            .criteria
+            .iter()
+            .filter_map(|c| Some((c.code.clone(), c.aspect_subtotal.clone()?)))
+            .collect(),
         answered: view.answered,
         leaves: view.leaves,
     }))

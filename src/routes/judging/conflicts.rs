@@ -10,6 +10,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::app::judging::conflicts as rules;
+use crate::app::regions as region_input;
 use crate::auth::{AdminUser, JudgeUser, csrf::CsrfForm};
 use crate::db::judging::{conflicts, panels};
 use crate::db::{is_unique_violation, regions};
@@ -79,7 +80,8 @@ async fn judge_view(
         page,
         admin: false,
         judges: Vec::new(),
-        home_region: who.0.region_code.clone(),
+        home_region: Some(region_input::input_value(db, who.0.region_code.as_deref()).await?)
+            .filter(|v| !v.is_empty()),
         form,
     })
 }
@@ -142,24 +144,34 @@ async fn declare(
     (actor, scope): (Uuid, rules::Scope<'_>),
     back: String,
 ) -> Answer {
-    let code = f.region_code.trim();
+    let typed = f.region_code.trim();
     let mut form = FormState::default();
-    form.values.insert("region_code".into(), code.to_owned());
+    form.values.insert("region_code".into(), typed.to_owned());
     form.values.insert("reason".into(), f.reason.to_owned());
     form.values
         .insert("judge_id".into(), f.judge_id.unwrap_or("").to_owned());
     if judge_id.is_none() {
         form.add_key("judge_id", page.lang, "err-choice");
     }
-    if code.is_empty() {
-        form.add_key("region_code", page.lang, "err-required");
-    } else if regions::find(db, code).await?.is_none() {
-        form.add_key("region_code", page.lang, "jdg-err-region");
-    }
+    let code = match region_input::resolve(db, typed, &[]).await? {
+        Ok(Some(r)) => r.code,
+        Ok(None) => {
+            form.add_key("region_code", page.lang, "err-required");
+            String::new()
+        }
+        Err(region_input::UNKNOWN) => {
+            form.add_key("region_code", page.lang, "jdg-err-region");
+            String::new()
+        }
+        Err(key) => {
+            form.add_key("region_code", page.lang, key);
+            String::new()
+        }
+    };
     let Some(judge_id) = judge_id.filter(|_| form.is_ok()) else {
         return Ok(Err(form));
     };
-    let declared = rules::declare(db, (judge_id, code), f.reason.trim(), actor, scope).await;
+    let declared = rules::declare(db, (judge_id, &code), f.reason.trim(), actor, scope).await;
     match declared {
         Ok(Err(rules::Refusal::OutOfScope)) => Err(AppError::NotFound),
         Ok(Ok(d)) if d.withdrawn > 0 => Ok(Ok(FormReply::from(Flash::warning(

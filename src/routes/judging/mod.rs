@@ -6,6 +6,7 @@ pub mod admin_assign;
 pub mod admin_stage;
 pub mod api;
 pub mod conflicts;
+mod grid;
 pub mod judge;
 pub mod photos;
 pub mod sheet_view;

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset};
 use juara_domain::Points;
 use juara_domain::sheet::{Scope, ScoreValue, SheetProblem};
-use juara_domain::subtotal::running_subtotal;
+use juara_domain::subtotal::{aspect_subtotals, running_subtotal};
 use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use uuid::Uuid;
@@ -43,6 +43,8 @@ pub struct CriterionView {
     pub not_applicable: bool,
     pub comment: String,
     pub errors: Vec<String>,
+    /// For an aspect: the engine's running subtotal of its own leaves, 0–100 (`75.00`).
+    pub aspect_subtotal: Option<String>,
 }
 
 /// An evidence item of the entry.
@@ -170,6 +172,7 @@ pub async fn build(
             not_applicable: answer.is_some_and(|a| a.not_applicable),
             comment: answer.map(|a| a.comment.clone()).unwrap_or_default(),
             errors: errors.get(&c.id).cloned().unwrap_or_default(),
+            aspect_subtotal: None,
         });
     }
     let values: Vec<(String, ScoreValue)> = stored
@@ -183,13 +186,23 @@ pub async fn build(
             Some((code, a.engine_value()?))
         })
         .collect();
-    let subtotal = match stage_spec(db, &ctx.competition, &ctx.stage).await? {
-        Some(spec) => running_subtotal(&spec, &scope, &values)
-            .ok()
-            .flatten()
-            .map(|p| p.to_string()),
-        None => None,
-    };
+    let spec = stage_spec(db, &ctx.competition, &ctx.stage).await?;
+    // Machine decimals (`30.00`), as the API gives them; the page writes them `30,00`.
+    let shown = |p: Option<Points>| p.map(|p| p.to_string());
+    let subtotal = spec
+        .as_ref()
+        .and_then(|spec| running_subtotal(spec, &scope, &values).ok())
+        .and_then(shown);
+    let aspects = spec
+        .as_ref()
+        .and_then(|spec| aspect_subtotals(spec, &scope, &values).ok())
+        .unwrap_or_default();
+    for line in lines.iter_mut().filter(|l| l.depth == 0 && !l.leaf) {
+        line.aspect_subtotal = aspects
+            .iter()
+            .find(|(code, _)| *code == line.code)
+            .and_then(|(_, p)| shown(*p));
+    }
     let leaves = lines.iter().filter(|l| l.leaf && l.in_scope).count();
     let answered = lines
         .iter()

@@ -59,7 +59,7 @@ struct AdvanceView {
 }
 
 fn source_name(c: &competition::Model) -> String {
-    format!("{} ({})", c.name, c.year)
+    crate::i18n::with_year(&c.name, i64::from(c.year))
 }
 
 /// Why the result of `source` is not final, in words (`None` when final); times in the

@@ -15,6 +15,7 @@ mod exports;
 mod ledger_export;
 mod protocol;
 mod public;
+pub mod public_cache;
 mod village;
 mod withdrawn;
 

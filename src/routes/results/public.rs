@@ -10,12 +10,15 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 use super::exports::Download;
+use super::public_cache::{CachedHtml, IfNoneMatch, PublicPages};
 use super::{ResultsView, published_of};
+use crate::app::regions::{self as region_input, title_of};
 use crate::db::competitions;
 use crate::db::results::{appeals, reads, snapshots};
 use crate::error::AppError;
 use crate::ids::CompetitionId;
 use crate::views::Page;
+use rocket::Either;
 
 #[derive(Serialize)]
 struct ListItem {
@@ -24,6 +27,8 @@ struct ListItem {
     year: i32,
     level: String,
     region_code: String,
+    /// The region in words (`Kabupaten Kudus`).
+    region_name: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -45,17 +50,25 @@ async fn list(
     db: &State<DatabaseConnection>,
 ) -> Result<Template, AppError> {
     let region = region.map(str::trim).filter(|r| !r.is_empty());
-    let items = reads::public_competitions(db.inner(), year, region)
-        .await?
-        .into_iter()
-        .map(|c| ListItem {
+    // A name or "code — name" from the region picker filters by its code.
+    let code = match region {
+        Some(text) => match region_input::resolve(db.inner(), text, &[]).await? {
+            Ok(Some(r)) => Some(r.code),
+            _ => Some(text.to_owned()),
+        },
+        None => None,
+    };
+    let mut items = Vec::new();
+    for c in reads::public_competitions(db.inner(), year, code.as_deref()).await? {
+        items.push(ListItem {
+            region_name: title_of(db.inner(), c.region_code.as_deref(), page.lang).await?,
             id: c.id.to_string(),
             name: c.name,
             year: c.year,
             level: c.level,
             region_code: c.region_code.unwrap_or_default(),
-        })
-        .collect();
+        });
+    }
     let view = ListView {
         page,
         items,
@@ -104,6 +117,17 @@ pub(super) async fn render_version(
     c: &competition::Model,
     version: i32,
 ) -> Result<Template, AppError> {
+    let view = version_view(db, page, c, version).await?;
+    Ok(Template::render("results/winners", &view))
+}
+
+/// What a snapshot version's page shows.
+async fn version_view(
+    db: &DatabaseConnection,
+    page: Page,
+    c: &competition::Model,
+    version: i32,
+) -> Result<WinnersView, AppError> {
     let all = snapshots::list(db, c.id).await?;
     let snap = all
         .iter()
@@ -157,7 +181,7 @@ pub(super) async fn render_version(
         appeals,
         page,
     };
-    Ok(Template::render("results/winners", &view))
+    Ok(view)
 }
 
 async fn public_competition(
@@ -175,13 +199,16 @@ async fn winners(
     page: Page,
     id: CompetitionId,
     db: &State<DatabaseConnection>,
-) -> Result<Template, AppError> {
+    cache: Cached<'_>,
+) -> Result<Either<Template, CachedHtml>, AppError> {
     let db = db.inner();
     let c = public_competition(db, id).await?;
-    let current = snapshots::current(db, c.id)
+    let current = snapshots::heads(db, c.id)
         .await?
+        .first()
+        .map(|(v, _)| *v)
         .ok_or(AppError::NotFound)?;
-    render_version(db, page, &c, current.version).await
+    serve(db, page, &c, current, cache).await
 }
 
 #[get("/results/<id>/v/<version>")]
@@ -190,10 +217,80 @@ async fn winners_version(
     id: CompetitionId,
     version: i32,
     db: &State<DatabaseConnection>,
-) -> Result<Template, AppError> {
+    cache: Cached<'_>,
+) -> Result<Either<Template, CachedHtml>, AppError> {
     let db = db.inner();
     let c = public_competition(db, id).await?;
-    render_version(db, page, &c, version).await
+    serve(db, page, &c, version, cache).await
+}
+
+/// What a winners page needs to be served from memory (`public_cache`).
+pub(super) struct Cached<'r> {
+    pages: &'r PublicPages,
+    rocket: &'r rocket::Rocket<rocket::Orbit>,
+    if_none_match: IfNoneMatch,
+}
+
+#[rocket::async_trait]
+impl<'r> rocket::request::FromRequest<'r> for Cached<'r> {
+    type Error = ();
+
+    async fn from_request(req: &'r rocket::Request<'_>) -> rocket::request::Outcome<Self, ()> {
+        use rocket::outcome::try_outcome;
+        let pages = try_outcome!(req.guard::<&State<PublicPages>>().await);
+        let if_none_match = try_outcome!(
+            req.guard::<IfNoneMatch>()
+                .await
+                .map_error(|_| (rocket::http::Status::InternalServerError, ()))
+        );
+        rocket::request::Outcome::Success(Cached {
+            pages: pages.inner(),
+            rocket: req.rocket(),
+            if_none_match,
+        })
+    }
+}
+
+/// The page of `version`: from memory for anonymous visitors (rendered once per key), fresh
+/// for a logged-in user or a page carrying a one-time message.
+async fn serve(
+    db: &DatabaseConnection,
+    page: Page,
+    c: &competition::Model,
+    version: i32,
+    cache: Cached<'_>,
+) -> Result<Either<Template, CachedHtml>, AppError> {
+    if page.user.is_some() || page.flash.is_some() {
+        let view = version_view(db, page, c, version).await?;
+        return Ok(Either::Left(Template::render("results/winners", &view)));
+    }
+    let heads = snapshots::heads(db, c.id).await?;
+    let answers = appeals::answered_at(db, c.id).await?;
+    let key = format!("{}|{}|{}|{heads:?}|{answers:?}", page.path, page.lang, c.id);
+    let kept = match cache.pages.get(&key) {
+        Some(kept) => kept,
+        None => {
+            // Shared by every anonymous visitor: no visitor's own form token in it.
+            let view = version_view(
+                db,
+                Page {
+                    csrf: String::new(),
+                    ..page
+                },
+                c,
+                version,
+            )
+            .await?;
+            let html = Template::show(cache.rocket, "results/winners", &view)
+                .ok_or_else(|| AppError::Internal("results/winners did not render".into()))?;
+            cache.pages.put(&key, html)
+        }
+    };
+    let not_modified = cache.if_none_match.holds(&kept.etag);
+    Ok(Either::Right(CachedHtml {
+        page: kept,
+        not_modified,
+    }))
 }
 
 /// The verification file of one announced version (inputs, outputs, version, reason, hash),

@@ -4,6 +4,7 @@
 
 mod access;
 mod early_start;
+mod hub;
 mod lifecycle;
 mod setup;
 mod zones;

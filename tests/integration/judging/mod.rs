@@ -10,6 +10,7 @@ mod committee_forms;
 mod concurrency;
 mod conflicts;
 mod dashboard;
+mod grid;
 mod panel_aspects;
 mod presentation;
 mod sheets;

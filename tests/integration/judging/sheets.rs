@@ -91,7 +91,19 @@ async fn draft_saves_values_and_shows_the_engine_subtotal() {
     assert_eq!((saved.status.as_str(), saved.version), ("draft", 1));
     assert_eq!(f.scores(sheet.id).await.len(), 2);
     let html = body(client.get(path.clone()).dispatch().await).await;
-    assert!(html.contains("<strong>30.00</strong>"), "subtotal 30.00");
+    assert!(
+        html.contains(r#"<strong id="subtotal">30,00</strong>"#),
+        "subtotal 30,00"
+    );
+    // Each aspect on its own 0–100: A.1 full and A.2 at its minimum make A 50; B.1 at 0.
+    assert!(
+        html.contains(r#"<strong data-aspect="A">50,00</strong>"#),
+        "aspect A"
+    );
+    assert!(
+        html.contains(r#"<strong data-aspect="B">0,00</strong>"#),
+        "aspect B"
+    );
     // N/A on A.2 renormalizes aspect A onto A.1: 60 points.
     post(
         &client,
@@ -105,7 +117,8 @@ async fn draft_saves_values_and_shows_the_engine_subtotal() {
     .await;
     let html = body(client.get(path).dispatch().await).await;
     assert!(
-        html.contains("<strong>60.00</strong>"),
+        html.contains(r#"<strong id="subtotal">60,00</strong>"#)
+            && html.contains(r#"<strong data-aspect="A">100,00</strong>"#),
         "subtotal after N/A"
     );
 }

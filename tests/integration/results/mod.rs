@@ -14,6 +14,7 @@ mod ledger_db;
 mod ledger_zone;
 mod preflight;
 mod protocol;
+mod public_cache;
 mod record;
 mod refusals;
 mod scale;

@@ -116,6 +116,7 @@ pub const ROWS: &[Row] = &[
     r("GET /regions/<code>", "/regions/64", Public),
     r("GET /api/v1/regions?<q>&<level>&<within>&<page>&<per_page>", "/api/v1/regions?q=Samarinda", Public),
     r("GET /api/v1/regions/<code>", "/api/v1/regions/64", Public),
+    r("GET /api/v1/regions/suggest?<q>&<levels>", "/api/v1/regions/suggest?q=Samarinda", Public),
     r("GET /presentations", "/presentations", Public),
     r("GET /results?<year>&<region>", "/results", Public),
     r("GET /results/<id>", "/results/{ann}", Public),

@@ -1,0 +1,87 @@
+//! Announcement day: the public winners page is rendered once per version and served from
+//! memory to anonymous visitors, with an `ETag` that a revalidating browser gets a `304` for;
+//! a correction changes the page and its validator at once; a logged-in visitor still gets
+//! their own page.
+
+use juara::auth::Role;
+use rocket::http::{Header, Status};
+
+use super::{announce, contest, correct_confirmed, lap_a_score};
+use crate::common::{TestApp, body};
+
+#[rocket::async_test]
+async fn anonymous_visitors_share_one_rendering_until_a_correction() {
+    let app = TestApp::new().await;
+    let c = contest(&app).await;
+    app.login_as(Role::Admin).await;
+    announce(&app, &c).await;
+    let public = app.new_browser().await;
+    let path = format!("/results/{}", c.id);
+
+    let first = public.get(path.clone()).dispatch().await;
+    assert_eq!(first.status(), Status::Ok);
+    let etag = first.headers().get_one("ETag").expect("an ETag").to_owned();
+    assert_eq!(
+        first.headers().get_one("Cache-Control"),
+        Some("public, no-cache")
+    );
+    let html = body(first).await;
+    assert!(html.contains("Juara I"));
+    assert!(
+        html.contains(r#"<meta name="csrf-token" content="">"#),
+        "no visitor's form token in a shared page"
+    );
+
+    // Another visitor gets the same bytes; a browser holding them gets 304 and no body.
+    let other = app.new_browser().await;
+    let again = other.get(path.clone()).dispatch().await;
+    assert_eq!(again.headers().get_one("ETag"), Some(etag.as_str()));
+    assert_eq!(body(again).await, html);
+    let revalidated = public
+        .get(path.clone())
+        .header(Header::new("If-None-Match", etag.clone()))
+        .dispatch()
+        .await;
+    assert_eq!(revalidated.status(), Status::NotModified);
+    assert!(body(revalidated).await.is_empty());
+
+    // A correction publishes v2: the old validator no longer matches, the new page says v2.
+    let score = lap_a_score(&app, &c, 1).await;
+    let field = format!("values[{score}]");
+    let nomination = c.noms[1].to_string();
+    let fields = [
+        ("nomination", nomination.as_str()),
+        (field.as_str(), "90"),
+        ("reason", "Salah input nilai lapangan"),
+    ];
+    assert_eq!(
+        correct_confirmed(&app, &c, &fields).await.status(),
+        Status::SeeOther
+    );
+    let after = public
+        .get(path.clone())
+        .header(Header::new("If-None-Match", etag.clone()))
+        .dispatch()
+        .await;
+    assert_eq!(
+        after.status(),
+        Status::Ok,
+        "the corrected page is sent in full"
+    );
+    let new_etag = after.headers().get_one("ETag").expect("an ETag").to_owned();
+    assert_ne!(new_etag, etag);
+    let corrected = body(after).await;
+    assert_ne!(corrected, html);
+    assert!(
+        corrected.contains("Salah input nilai lapangan"),
+        "the reason of v2 is shown"
+    );
+    // v1 stays readable at its own address, and says it was replaced.
+    let v1 = body(public.get(format!("{path}/v/1")).dispatch().await).await;
+    assert!(v1.contains("Salah input nilai lapangan"));
+
+    // The committee's own browser is logged in: its page is not the shared one.
+    let own = app.get(&path).await;
+    assert!(own.headers().get_one("ETag").is_none());
+    assert!(body(own).await.contains("/logout"));
+}
