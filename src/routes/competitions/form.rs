@@ -8,7 +8,8 @@ use rocket_dyn_templates::Template;
 use sea_orm::DatabaseConnection;
 use serde::Serialize;
 
-use super::view::{Summary, show_view};
+use super::overview::show_view;
+use super::view::Summary;
 use super::{add_errors, refused, show_path};
 use crate::app::competition::templates as competition_templates;
 use crate::app::competition::{lifecycle, rules, zone};

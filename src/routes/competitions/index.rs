@@ -5,7 +5,8 @@ use rocket_dyn_templates::Template;
 use sea_orm::DatabaseConnection;
 use serde::Serialize;
 
-use super::view::{Summary, show_view};
+use super::overview::show_view;
+use super::view::Summary;
 use crate::auth::AdminUser;
 use crate::db::competitions::{self as repo, CompetitionFilter, Status};
 use crate::error::AppError;

@@ -10,8 +10,8 @@ use rocket::form::FromForm;
 use rocket::{Route, post, routes};
 use serde::Serialize;
 
+use super::overview::show_view;
 use super::show_path;
-use super::view::show_view;
 use crate::app::competition::rules::{can_become, nominations_still_open, status_of};
 use crate::app::competition::{self as app, lifecycle};
 use crate::auth::csrf::CsrfForm;

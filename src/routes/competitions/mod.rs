@@ -9,6 +9,7 @@ mod form;
 mod index;
 mod lifecycle;
 mod lists;
+mod overview;
 mod prizes;
 mod stages;
 mod view;
