@@ -1,7 +1,7 @@
 //! Command-line tasks beside serving: creating an account from a shell (e.g. a provincial
 //! admin on a new installation).
 
-use crate::app::accounts::{self, AccountInput, Passwords};
+use crate::app::accounts::{self, AccountInput};
 use crate::auth::password;
 use crate::config::AppConfig;
 
@@ -48,10 +48,7 @@ pub async fn create_user(args: CreateUser) -> Result<(), String> {
         village_code: args.village,
         password: args.password,
     };
-    let passwords = Passwords {
-        hash: password::hash,
-        generate: password::generate,
-    };
+    let passwords = password::SCHEME;
     let (user, generated) = match accounts::create(&db, &input, None, passwords)
         .await
         .map_err(|e| e.to_string())?

@@ -40,6 +40,12 @@ macro_rules! typed_id {
             }
         }
 
+        impl From<$name> for Uuid {
+            fn from(id: $name) -> Uuid {
+                id.0
+            }
+        }
+
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 fmt::Display::fmt(&self.0, f)
@@ -51,6 +57,13 @@ macro_rules! typed_id {
 
             fn from_param(param: &'a str) -> Result<Self, Self::Error> {
                 Uuid::parse_str(param).map($name)
+            }
+        }
+
+        // Form fields carry ids as text, like paths.
+        impl<'v> rocket::form::FromFormField<'v> for $name {
+            fn from_value(field: rocket::form::ValueField<'v>) -> rocket::form::Result<'v, Self> {
+                Ok($name(<Uuid as rocket::form::FromFormField>::from_value(field)?))
             }
         }
 
@@ -125,4 +138,8 @@ typed_id!(
 typed_id!(
     /// A field-verification photo on a score sheet.
     PhotoId
+);
+typed_id!(
+    /// A judge's declared conflict of interest with a region.
+    ConflictId
 );

@@ -36,5 +36,6 @@ pub mod user_session;
 pub mod village;
 
 pub use states::{
-    AppealStatus, CompetitionStatus, NominationStatus, Role, SheetStatus, SnapshotStatus,
+    AppealStatus, CompetitionStatus, DocumentKind, NominationOrigin, NominationStatus,
+    PrizeComponent, Role, SheetStatus, SnapshotStatus,
 };

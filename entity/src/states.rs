@@ -37,7 +37,7 @@ macro_rules! stored_enum {
 
             /// The stored name.
             #[must_use]
-            pub fn as_str(self) -> &'static str {
+            pub const fn as_str(self) -> &'static str {
                 match self {
                     $($name::$variant => $value,)+
                 }
@@ -132,5 +132,58 @@ stored_enum! {
         Judge = "judge",
         /// A village operator acting for one desa or kelurahan.
         Village = "village",
+    }
+}
+
+stored_enum! {
+    /// A prize component that carries money (`disbursement.kind`, still a text column: read
+    /// it with `parse`).
+    PrizeComponent {
+        /// *Uang pembinaan*.
+        Cash = "cash",
+        /// *Bantuan keuangan* (desa only).
+        Assistance = "assistance",
+    }
+}
+
+/// How a nomination came to be (`nomination.origin`, a text column). Not a stored enum like
+/// the others: its stored name `self` cannot name a generated identifier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NominationOrigin {
+    /// Entered by the village itself.
+    Own,
+    /// Brought in from the winners of the level below.
+    Advanced,
+}
+
+impl NominationOrigin {
+    /// The stored name.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            NominationOrigin::Own => "self",
+            NominationOrigin::Advanced => "advanced",
+        }
+    }
+
+    /// Parses the stored name.
+    #[must_use]
+    pub fn parse(s: &str) -> Option<NominationOrigin> {
+        [NominationOrigin::Own, NominationOrigin::Advanced]
+            .into_iter()
+            .find(|x| x.as_str() == s)
+    }
+}
+
+stored_enum! {
+    /// What a checklist item takes (`document_requirement.kind`, a text column: read it with
+    /// `parse`); an evidence criterion takes either.
+    DocumentKind {
+        /// An uploaded file.
+        File = "file",
+        /// A link (e.g. a video).
+        Link = "link",
+        /// Either (evidence on a criterion).
+        Any = "any",
     }
 }

@@ -14,3 +14,4 @@ pub mod letterhead;
 pub mod nomination;
 pub mod regions;
 pub mod results;
+pub mod stored;

@@ -6,6 +6,10 @@ use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 
 pub use crate::password_policy::{MAX_LENGTH, MIN_LENGTH, PolicyError, check_policy};
 
+/// The argon2 scheme as the accounts rules take it.
+pub const SCHEME: crate::app::accounts::Passwords =
+    crate::app::accounts::Passwords { hash, generate };
+
 /// Hashes a password into a PHC string with a fresh random salt.
 pub fn hash(password: &str) -> Result<String, String> {
     Argon2::default()

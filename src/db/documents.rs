@@ -54,7 +54,12 @@ pub async fn insert<C: ConnectionTrait>(
         Target::Requirement(id) => (Some(id), None),
         Target::Criterion(id) => (None, Some(id)),
     };
-    let kind = if new.file.is_some() { "file" } else { "link" };
+    let kind = if new.file.is_some() {
+        entity::DocumentKind::File
+    } else {
+        entity::DocumentKind::Link
+    }
+    .as_str();
     let file = new.file;
     nomination_document::ActiveModel {
         id: Set(Uuid::new_v4()),

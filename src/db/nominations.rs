@@ -157,7 +157,7 @@ pub async fn insert_draft<C: ConnectionTrait>(
         competition_id: Set(competition_id),
         village_code: Set(village_code.to_owned()),
         status: Set(Status::Draft),
-        origin: Set("self".to_owned()),
+        origin: Set(entity::NominationOrigin::Own.as_str().to_owned()),
         created_by: Set(Some(actor.into_uuid())),
         created_at: Set(now),
         updated_at: Set(now),

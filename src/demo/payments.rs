@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::sample::err;
 use crate::app::results::disburse;
-use crate::app::results::ledger::{self, KINDS, PaymentInput};
+use crate::app::results::ledger::{self, PaymentInput, PrizeComponent};
 use crate::db::results::snapshots;
 
 /// Records the demo's transfers against the announced version `snap`.
@@ -28,15 +28,20 @@ pub async fn record(
     let mut transfers = Vec::new();
     for (place, line) in winners.iter().enumerate() {
         let Some(prize) = &line.prize else { continue };
-        transfers.push((line.nomination_id, KINDS[0], prize.cash, place));
+        transfers.push((line.nomination_id, PrizeComponent::Cash, prize.cash, place));
         if place == 0 && prize.assistance > 0 {
-            transfers.push((line.nomination_id, KINDS[1], prize.assistance, place));
+            transfers.push((
+                line.nomination_id,
+                PrizeComponent::Assistance,
+                prize.assistance,
+                place,
+            ));
         }
     }
     for (i, (nomination, kind, amount, place)) in transfers.into_iter().enumerate() {
         let input = |amount: i64, reference: String| PaymentInput {
             nomination: Some(nomination),
-            kind: kind.to_owned(),
+            kind: kind.as_str().to_owned(),
             amount: amount.to_string(),
             account: format!("Rekening Kas Desa {} (Bank Daerah)", place + 1),
             reference,

@@ -1,19 +1,21 @@
 //! The logged-in user's own account: changing the password (which ends other sessions) and
 //! logging out on all devices (`routes::session`).
 
+use entity::user;
 use rocket::form::FromForm;
-use rocket::http::{CookieJar, Status};
-use rocket::response::{Flash, Redirect};
+use rocket::http::CookieJar;
 use rocket::{Route, State, get, post, routes};
 use rocket_dyn_templates::Template;
-use sea_orm::{DatabaseConnection, TransactionTrait};
+use sea_orm::{DatabaseConnection, DatabaseTransaction};
 use serde::Serialize;
 
+use crate::app::accounts::{self, password::PasswordChange};
 use crate::auth::{CurrentUser, csrf::CsrfForm, password, session};
 use crate::config::AppConfig;
 use crate::db::users;
 use crate::error::AppError;
 use crate::forms::FormState;
+use crate::routes::reply::FormReply;
 use crate::views::Page;
 
 #[derive(FromForm)]
@@ -66,41 +68,39 @@ async fn update(
     jar: &CookieJar<'_>,
     db: &State<DatabaseConnection>,
     config: &State<AppConfig>,
-) -> Result<Result<Flash<Redirect>, (Status, Template)>, AppError> {
-    let db = db.inner();
+) -> Result<FormReply, AppError> {
+    let (db, config) = (db.inner(), config.inner());
     let mut state = FormState::from_context(&form.0.context, page.lang);
     let account = users::find_by_id(db, user.id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if let Some(input) = form.0.value.as_ref() {
-        if !password::verify(input.current_password, &account.password_hash) {
-            state.add_key("current_password", page.lang, "err-current-password");
-        }
-        if let Err(e) = password::check_policy(input.new_password, &account.username) {
-            state.add_key("new_password", page.lang, e.message_key());
-        }
-        if input.new_password != input.confirm_password {
-            state.add_key("confirm_password", page.lang, "err-password-mismatch");
+    let must_change = account.must_change_password;
+    let Some(input) = form.0.value.as_ref() else {
+        return Ok(FormReply::invalid_page(render(page, state, must_change)));
+    };
+    let change = PasswordChange {
+        current: input.current_password,
+        new: input.new_password,
+        confirm: input.confirm_password,
+    };
+    let verify: accounts::password::Verify = password::verify;
+    let scheme = (password::SCHEME, verify);
+    // This browser gets a fresh session; every other one is logged out.
+    let this_browser = async |txn: &DatabaseTransaction, account: &user::Model| {
+        session::start(txn, jar, account, config).await
+    };
+    match accounts::password::change(db, account, &change, scheme, this_browser).await? {
+        Ok(_) => Ok(FormReply::done(
+            "/dashboard",
+            page.t("flash-password-changed"),
+        )),
+        Err(errors) => {
+            for (field, key) in errors {
+                state.add_key(field, page.lang, key);
+            }
+            Ok(FormReply::invalid_page(render(page, state, must_change)))
         }
     }
-    let (Some(input), true) = (form.0.value.as_ref(), state.is_ok()) else {
-        let must_change = account.must_change_password;
-        return Ok(Err((
-            Status::UnprocessableEntity,
-            render(page, state, must_change),
-        )));
-    };
-    let hash = password::hash(input.new_password).map_err(AppError::Internal)?;
-    // Every session of the account is revoked and the epoch moves on, in one transaction;
-    // this browser then gets a fresh session, every other one is logged out.
-    let txn = db.begin().await?;
-    let account = users::update_password(&txn, account, hash).await?;
-    session::start(&txn, jar, &account, config).await?;
-    txn.commit().await?;
-    Ok(Ok(Flash::success(
-        Redirect::to("/dashboard"),
-        page.t("flash-password-changed"),
-    )))
 }
 
 /// Routes of this module.

@@ -32,6 +32,11 @@ impl FormReply {
         FormReply::page(Status::UnprocessableEntity, template, ctx)
     }
 
+    /// A rendered form again with its errors: 422 Unprocessable Entity.
+    pub fn invalid_page(page: Template) -> Self {
+        FormReply::Page((Status::UnprocessableEntity, page))
+    }
+
     /// A page with a chosen status (e.g. a 409 preview that must be confirmed again).
     pub fn page(status: Status, template: &'static str, ctx: &impl Serialize) -> Self {
         FormReply::Page((status, Template::render(template, ctx)))

@@ -9,7 +9,7 @@ use rocket_dyn_templates::Template;
 use sea_orm::DatabaseConnection;
 use serde::Serialize;
 
-use crate::app::accounts::{self, AccountInput, Passwords};
+use crate::app::accounts::{self, AccountInput};
 use crate::app::regions::title_of;
 use crate::auth::password;
 use crate::auth::{AdminUser, Role, csrf, csrf::CsrfForm};
@@ -144,10 +144,7 @@ async fn create(
         village_code: input.village_code.to_owned(),
         password: input.password.to_owned(),
     };
-    let passwords = Passwords {
-        hash: password::hash,
-        generate: password::generate,
-    };
+    let passwords = password::SCHEME;
     let (user, generated_password) =
         match accounts::create(db, &input, Some(&who.0), passwords).await? {
             Ok(created) => created,

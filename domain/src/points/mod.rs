@@ -68,6 +68,20 @@ impl Points {
         Points(clamped as i64)
     }
 
+    /// The plain average of `scores` in ten-thousandths, truncated toward zero (e.g. a field's
+    /// average on one aspect); `None` for no scores.
+    #[must_use]
+    pub fn mean(scores: impl IntoIterator<Item = Points>) -> Option<Points> {
+        let (sum, count) = scores
+            .into_iter()
+            .fold((0i128, 0i128), |(sum, n), p| (sum + i128::from(p.0), n + 1));
+        if count == 0 {
+            return None;
+        }
+        // The mean of i64 values lies between them: it always fits.
+        i64::try_from(sum / count).ok().map(Points)
+    }
+
     /// The value as `f64`, for engine arithmetic.
     #[must_use]
     #[allow(clippy::as_conversions)] // |units| ≤ 9e15 < 2^53: exact.

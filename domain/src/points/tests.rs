@@ -39,3 +39,34 @@ proptest! {
         prop_assert_eq!(p.to_string().parse::<Points>(), Ok(p));
     }
 }
+
+#[test]
+fn mean_truncates_to_a_ten_thousandth_and_is_none_for_nothing() {
+    assert_eq!(Points::mean([]), None);
+    let three = [1, 2, 2].map(Points::from_units);
+    assert_eq!(Points::mean(three), Some(Points::from_units(1)));
+    let marks = ["80", "85.5", "90"].map(|s| s.parse::<Points>().unwrap_or(Points::ZERO));
+    assert_eq!(Points::mean(marks), Some(Points::from_units(851_666)));
+    let negative = [-1, -2].map(Points::from_units);
+    assert_eq!(Points::mean(negative), Some(Points::from_units(-1)));
+}
+
+proptest! {
+    #[test]
+    fn the_mean_lies_between_the_lowest_and_the_highest(
+        units in proptest::collection::vec(-1_000_000_000i64..1_000_000_000, 1..40)
+    ) {
+        let scores: Vec<Points> = units.iter().copied().map(Points::from_units).collect();
+        let mean = Points::mean(scores.iter().copied());
+        let lo = scores.iter().copied().min();
+        let hi = scores.iter().copied().max();
+        prop_assert!(mean.is_some());
+        prop_assert!(mean >= lo && mean <= hi);
+    }
+
+    #[test]
+    fn the_mean_of_equal_scores_is_that_score(unit in -1_000_000_000i64..1_000_000_000, n in 1usize..20) {
+        let scores = vec![Points::from_units(unit); n];
+        prop_assert_eq!(Points::mean(scores), Some(Points::from_units(unit)));
+    }
+}

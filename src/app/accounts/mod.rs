@@ -2,6 +2,8 @@
 //! `create-user` command — username shape, password policy, role-specific region and
 //! village, and the creating admin's scope. Refusals are field errors as locale keys.
 
+pub mod password;
+
 use entity::user;
 use sea_orm::{ConnectionTrait, DbErr};
 

@@ -4,7 +4,7 @@
 //! scope), check the input, and call these; HTML and JSON handlers alike.
 
 use entity::{competition, criterion, document_requirement, prize_tier, stage};
-use sea_orm::{ActiveModelTrait, DatabaseConnection, IntoActiveModel, TransactionTrait};
+use sea_orm::{DatabaseConnection, TransactionTrait};
 use uuid::Uuid;
 
 use super::error::{Error, FieldErrors, Outcome};
@@ -14,11 +14,7 @@ use crate::db::competitions::Status;
 use crate::i18n;
 
 /// A set-up list of a competition and the rules of editing it.
-pub trait SetupList: OrderedList
-where
-    Self::Model: IntoActiveModel<Self::ActiveModel> + Clone + Send + Sync,
-    Self::ActiveModel: ActiveModelTrait<Entity = Self> + Send,
-{
+pub trait SetupList: OrderedList {
     /// Locale key of the refusal once the list is frozen.
     const FROZEN_KEY: &'static str;
     /// The list may change in this status.
@@ -75,11 +71,7 @@ impl SetupList for prize_tier::Entity {
 }
 
 /// Refuses (409) when list `E` of `c` may not change now.
-pub fn ensure_editable<E: SetupList>(c: &competition::Model, lang: &str) -> Outcome<()>
-where
-    E::Model: IntoActiveModel<E::ActiveModel> + Clone + Send + Sync,
-    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
-{
+pub fn ensure_editable<E: SetupList>(c: &competition::Model, lang: &str) -> Outcome<()> {
     ensure_unpublished(c, lang)?;
     if E::editable(status_of(c)) {
         Ok(())
@@ -89,11 +81,11 @@ where
 }
 
 /// The row `id` of list `E` of competition `c` (criteria: of stage `scope`).
-pub async fn find<E: SetupList>(db: &DatabaseConnection, scope: Uuid, id: Uuid) -> Outcome<E::Model>
-where
-    E::Model: IntoActiveModel<E::ActiveModel> + Clone + Send + Sync,
-    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
-{
+pub async fn find<E: SetupList>(
+    db: &DatabaseConnection,
+    scope: Uuid,
+    id: Uuid,
+) -> Outcome<E::Model> {
     setup::find::<E, _>(db, scope, id)
         .await?
         .ok_or(Error::NotFound)
@@ -105,11 +97,7 @@ async fn ensure_code_free<E: SetupList>(
     scope: Uuid,
     f: &E::Fields,
     this: Option<Uuid>,
-) -> Outcome<()>
-where
-    E::Model: IntoActiveModel<E::ActiveModel> + Clone + Send + Sync,
-    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
-{
+) -> Outcome<()> {
     let Some(code) = E::fields_code(f) else {
         return Ok(());
     };
@@ -129,11 +117,7 @@ pub async fn add<E: SetupList>(
     c: &competition::Model,
     checked: Result<E::Fields, FieldErrors>,
     lang: &str,
-) -> Outcome<E::Model>
-where
-    E::Model: IntoActiveModel<E::ActiveModel> + Clone + Send + Sync,
-    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
-{
+) -> Outcome<E::Model> {
     ensure_editable::<E>(c, lang)?;
     let f = checked.map_err(Error::Invalid)?;
     ensure_code_free::<E>(db, c.id, &f, None).await?;
@@ -147,11 +131,7 @@ pub async fn change<E: SetupList>(
     row: E::Model,
     checked: Result<E::Fields, FieldErrors>,
     lang: &str,
-) -> Outcome<E::Model>
-where
-    E::Model: IntoActiveModel<E::ActiveModel> + Clone + Send + Sync,
-    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
-{
+) -> Outcome<E::Model> {
     ensure_editable::<E>(c, lang)?;
     let f = checked.map_err(Error::Invalid)?;
     ensure_code_free::<E>(db, E::scope(&row), &f, Some(E::id(&row))).await?;
@@ -165,11 +145,7 @@ pub async fn reorder<E: SetupList>(
     row: &E::Model,
     up: bool,
     lang: &str,
-) -> Outcome<()>
-where
-    E::Model: IntoActiveModel<E::ActiveModel> + Clone + Send + Sync,
-    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
-{
+) -> Outcome<()> {
     ensure_editable::<E>(c, lang)?;
     let txn = db.begin().await?;
     setup::move_row::<E, _>(&txn, row, up).await?;
@@ -183,11 +159,7 @@ pub async fn delete<E: SetupList>(
     c: &competition::Model,
     row: E::Model,
     lang: &str,
-) -> Outcome<()>
-where
-    E::Model: IntoActiveModel<E::ActiveModel> + Clone + Send + Sync,
-    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
-{
+) -> Outcome<()> {
     ensure_editable::<E>(c, lang)?;
     let txn = db.begin().await?;
     setup::remove::<E, _>(&txn, row).await?;

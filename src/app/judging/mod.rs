@@ -7,4 +7,5 @@ pub mod assign;
 pub mod check;
 pub mod conflicts;
 pub mod panels;
+pub mod photos;
 pub mod sheets;

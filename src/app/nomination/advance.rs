@@ -247,7 +247,7 @@ async fn copy_nomination<C: ConnectionTrait>(
         competition_id: Set(target.id),
         village_code: Set(source.village_code.clone()),
         status: Set(Status::Submitted),
-        origin: Set("advanced".to_owned()),
+        origin: Set(entity::NominationOrigin::Advanced.as_str().to_owned()),
         source_competition_id: Set(Some(source.competition_id)),
         head_name: Set(source.head_name.clone()),
         head_is_acting: Set(source.head_is_acting),

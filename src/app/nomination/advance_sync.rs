@@ -18,6 +18,9 @@ use crate::db::audit::{self, NewEvent};
 use crate::db::results::snapshots;
 use crate::ids::{NominationId, UserId};
 
+/// The stored origin of nominations brought in from the level below.
+const ADVANCED: &str = entity::NominationOrigin::Advanced.as_str();
+
 /// What must change in `target` after a correction of one source competition.
 #[derive(Clone, Debug)]
 pub struct Change {
@@ -44,7 +47,7 @@ pub async fn changes<C: ConnectionTrait>(
         .await?;
     let mut sources: Vec<Uuid> = entered
         .iter()
-        .filter(|n| n.origin == "advanced" && n.status != Status::Withdrawn)
+        .filter(|n| n.origin == ADVANCED && n.status != Status::Withdrawn)
         .filter_map(|n| n.source_competition_id)
         .collect();
     sources.sort();
@@ -64,7 +67,7 @@ pub async fn changes<C: ConnectionTrait>(
         let gone: Vec<nomination::Model> = entered
             .iter()
             .filter(|n| {
-                n.origin == "advanced"
+                n.origin == ADVANCED
                     && n.status != Status::Withdrawn
                     && n.source_competition_id == Some(id)
                     && !codes.contains(&n.village_code.as_str())
@@ -185,7 +188,7 @@ pub async fn stale_from<C: ConnectionTrait>(
     let codes: Vec<&str> = p.winners().map(|l| l.village.code.as_str()).collect();
     let stale: Vec<nomination::Model> = nomination::Entity::find()
         .filter(nomination::Column::SourceCompetitionId.eq(source.id))
-        .filter(nomination::Column::Origin.eq("advanced"))
+        .filter(nomination::Column::Origin.eq(ADVANCED))
         .filter(nomination::Column::Status.ne(Status::Withdrawn.as_str()))
         .all(db)
         .await?

@@ -6,8 +6,8 @@
 
 use std::path::Path;
 
-use entity::{competition, nomination, nomination_document};
-use sea_orm::{DatabaseConnection, DbErr, TransactionTrait};
+use entity::{DocumentKind, competition, nomination, nomination_document};
+use sea_orm::{DatabaseConnection, DatabaseTransaction, DbErr};
 use uuid::Uuid;
 
 use crate::db::documents::{self, NewDocument, StoredFile, Target};
@@ -39,7 +39,7 @@ pub async fn resolve_target(
         return Ok(found
             .iter()
             .any(|k| k.id == id)
-            .then(|| (Target::Criterion(id), "any".to_owned())));
+            .then(|| (Target::Criterion(id), DocumentKind::Any.as_str().to_owned())));
     }
     Ok(None)
 }
@@ -52,7 +52,9 @@ pub async fn file_target(
     value: &str,
 ) -> Result<Result<Target, &'static str>, DbErr> {
     Ok(match resolve_target(db, c, value).await? {
-        Some((_, kind)) if kind == "link" => Err("nom-err-target-link"),
+        Some((_, kind)) if DocumentKind::parse(&kind) == Some(DocumentKind::Link) => {
+            Err("nom-err-target-link")
+        }
         Some((t, _)) => Ok(t),
         None => Err("nom-err-target"),
     })
@@ -69,7 +71,7 @@ pub async fn link_target(
 ) -> Result<Result<Target, Vec<(&'static str, &'static str)>>, DbErr> {
     let mut errors = Vec::new();
     let target = match resolve_target(db, c, target).await? {
-        Some((t, kind)) if kind != "file" => Some(t),
+        Some((t, kind)) if DocumentKind::parse(&kind) != Some(DocumentKind::File) => Some(t),
         Some(_) => {
             errors.push(("target", "nom-err-target-file"));
             None
@@ -98,18 +100,7 @@ pub fn refusal_message(refusal: &uploads::Refusal, max_bytes: u64, lang: &str) -
     crate::i18n::t_args(lang, refusal.message_key(), &[("mb", mb)])
 }
 
-/// Storing a file failed: the disk or the database.
-#[derive(Debug)]
-pub enum StoreError {
-    Io(std::io::Error),
-    Db(DbErr),
-}
-
-impl From<DbErr> for StoreError {
-    fn from(e: DbErr) -> Self {
-        StoreError::Db(e)
-    }
-}
+pub use crate::app::stored::StoreError;
 
 /// True for an absolute http(s) address with a host and no spaces.
 #[must_use]
@@ -123,10 +114,8 @@ pub fn link_ok(url: &str) -> bool {
     }) && url.len() <= 2000
 }
 
-/// Stores checked bytes under a generated name and records the row. The file is staged, the
-/// row inserted in a transaction, the file moved into place, then the transaction committed;
-/// each `?` drops the transaction (rolled back) and the staged or placed file (removed), so a
-/// failure at any step leaves nothing behind.
+/// Stores checked bytes under a generated name and records the row (`app::stored::keep`:
+/// a failure at any step leaves nothing behind).
 #[allow(clippy::too_many_arguments)]
 pub async fn store_file(
     db: &DatabaseConnection,
@@ -138,27 +127,18 @@ pub async fn store_file(
     raw_name: &str,
     actor: UserId,
 ) -> Result<nomination_document::Model, StoreError> {
-    let io = StoreError::Io;
-    let staged = uploads::stage(upload_dir, c.id, checked.kind, bytes).map_err(io)?;
-    let txn = db.begin().await?;
-    let new = NewDocument {
-        nomination_id: n.id,
-        target,
-        label: uploads::sanitize_name(raw_name),
-        url: None,
-        file: Some(StoredFile {
-            stored_name: staged.stored_name.clone(),
-            content_type: checked.kind.content_type().to_owned(),
-            size_bytes: i64::try_from(checked.size).unwrap_or(i64::MAX),
-            sha256: checked.sha256,
-        }),
-        uploaded_by: actor,
+    let record = async |txn: &DatabaseTransaction, file: StoredFile| {
+        let new = NewDocument {
+            nomination_id: n.id,
+            target,
+            label: uploads::sanitize_name(raw_name),
+            url: None,
+            file: Some(file),
+            uploaded_by: actor,
+        };
+        documents::insert(txn, new).await
     };
-    let row = documents::insert(&txn, new).await?;
-    let placed = staged.persist().map_err(io)?;
-    txn.commit().await?;
-    placed.keep();
-    Ok(row)
+    crate::app::stored::keep(db, (upload_dir, c.id), checked, bytes, record).await
 }
 
 /// Records a link; an empty label takes the address.

@@ -123,10 +123,9 @@ pub async fn void(
 
 /// "uang pembinaan Rp15.000.000, ref TRX-001, 5 Desember 2026" for the audit trail.
 fn payment_in_words(d: &disbursement::Model) -> String {
-    let kind = if d.kind == ledger::KINDS[0] {
-        "uang pembinaan"
-    } else {
-        "bantuan keuangan"
+    let kind = match ledger::PrizeComponent::parse(&d.kind) {
+        Some(ledger::PrizeComponent::Cash) => "uang pembinaan",
+        _ => "bantuan keuangan",
     };
     format!(
         "{kind} {}, ref {}, tanggal {}",

@@ -23,7 +23,7 @@ use crate::db::results::snapshots;
 use crate::results::{Published, VillageInfo};
 
 /// The two prize components that carry money, as stored in `disbursement.kind`.
-pub const KINDS: [&str; 2] = ["cash", "assistance"];
+pub use entity::PrizeComponent;
 
 /// One entry's account under the version in force.
 #[derive(Clone, Debug)]
@@ -62,14 +62,11 @@ pub fn today(c: &competition::Model) -> NaiveDate {
     zone::today(c, Utc::now())
 }
 
-fn due_of(p: &Published, nomination: Uuid, kind: &str) -> Rupiah {
+fn due_of(p: &Published, nomination: Uuid, kind: PrizeComponent) -> Rupiah {
     let prize = p.line_of(nomination).and_then(|l| l.prize.as_ref());
-    Rupiah::new(prize.map_or(0, |pr| {
-        if kind == "cash" {
-            pr.cash
-        } else {
-            pr.assistance
-        }
+    Rupiah::new(prize.map_or(0, |pr| match kind {
+        PrizeComponent::Cash => pr.cash,
+        PrizeComponent::Assistance => pr.assistance,
     }))
 }
 
@@ -78,13 +75,13 @@ fn balance(
     payments: &[disbursement::Model],
     reversed: &[Uuid],
     nomination: Uuid,
-    kind: &str,
+    kind: PrizeComponent,
 ) -> Option<Balance> {
     Balance::with_payments(
         due_of(p, nomination, kind),
         payments
             .iter()
-            .filter(|d| d.nomination_id == nomination && d.kind == kind)
+            .filter(|d| d.nomination_id == nomination && d.kind == kind.as_str())
             .map(|d| (Rupiah::new(d.amount), reversed.contains(&d.id))),
     )
 }
@@ -141,8 +138,9 @@ pub async fn load<C: ConnectionTrait>(
             village: village_of(&p, n),
             rank: line.filter(|l| l.eliminated_at.is_none()).map(|l| l.rank),
             label: line.and_then(|l| l.prize.as_ref()).map(|x| x.label.clone()),
-            cash: balance(&p, &records, &reversed, n, "cash").ok_or_else(overflow)?,
-            assistance: balance(&p, &records, &reversed, n, "assistance").ok_or_else(overflow)?,
+            cash: balance(&p, &records, &reversed, n, PrizeComponent::Cash).ok_or_else(overflow)?,
+            assistance: balance(&p, &records, &reversed, n, PrizeComponent::Assistance)
+                .ok_or_else(overflow)?,
         });
     }
     let totals = LedgerTotals::of(entries.iter().flat_map(|e| [e.cash, e.assistance]))
@@ -237,7 +235,7 @@ pub async fn record<C: ConnectionTrait>(
     if nomination.is_none() {
         problems.push(Problem::new("nomination", "res-err-winner"));
     }
-    let kind = KINDS.iter().find(|k| **k == input.kind).copied();
+    let kind = PrizeComponent::parse(&input.kind);
     if kind.is_none() {
         problems.push(Problem::new("kind", "res-err-kind"));
     }
@@ -317,7 +315,7 @@ pub async fn record<C: ConnectionTrait>(
         c.id,
         NewDisbursement {
             nomination_id: nomination,
-            kind: kind.to_owned(),
+            kind: kind.as_str().to_owned(),
             amount: amount.amount(),
             recipient_account: account,
             reference: reference.clone(),

@@ -10,10 +10,14 @@ use sea_orm::{
 use uuid::Uuid;
 
 /// An entity whose rows form ordered lists scoped by a parent row.
-pub trait OrderedList: EntityTrait
-where
-    Self::Model: IntoActiveModel<Self::ActiveModel> + Clone + Send + Sync,
-    Self::ActiveModel: ActiveModelTrait<Entity = Self> + Send,
+///
+/// Its rows convert to active models and cross threads: the bounds below are implied wherever
+/// `E: OrderedList` is.
+pub trait OrderedList:
+    EntityTrait<
+        Model: IntoActiveModel<<Self as EntityTrait>::ActiveModel> + Clone + Send + Sync,
+        ActiveModel: Send,
+    >
 {
     /// The checked values of a row.
     type Fields: Sync;
@@ -49,11 +53,7 @@ where
 pub async fn list<E: OrderedList, C: ConnectionTrait>(
     db: &C,
     scope: Uuid,
-) -> Result<Vec<E::Model>, DbErr>
-where
-    E::Model: IntoActiveModel<E::ActiveModel> + Clone + Send + Sync,
-    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
-{
+) -> Result<Vec<E::Model>, DbErr> {
     let mut q = E::find().filter(E::SCOPE.eq(scope)).order_by_asc(E::ORDER);
     if let Some(tie) = E::TIE {
         q = q.order_by_asc(tie);
@@ -66,11 +66,7 @@ pub async fn find<E: OrderedList, C: ConnectionTrait>(
     db: &C,
     scope: Uuid,
     id: Uuid,
-) -> Result<Option<E::Model>, DbErr>
-where
-    E::Model: IntoActiveModel<E::ActiveModel> + Clone + Send + Sync,
-    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
-{
+) -> Result<Option<E::Model>, DbErr> {
     E::find()
         .filter(E::ID.eq(id))
         .filter(E::SCOPE.eq(scope))
@@ -79,11 +75,7 @@ where
 }
 
 /// The next order value after `rows`.
-pub fn next_order<E: OrderedList>(rows: impl Iterator<Item = i32>) -> i32
-where
-    E::Model: IntoActiveModel<E::ActiveModel> + Clone + Send + Sync,
-    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
-{
+pub fn next_order<E: OrderedList>(rows: impl Iterator<Item = i32>) -> i32 {
     rows.max().map_or(E::FIRST, |p| p + 1)
 }
 
@@ -95,11 +87,7 @@ pub async fn append<E: OrderedList, C: ConnectionTrait>(
     f: &E::Fields,
     sibling: impl Fn(&E::Model) -> bool,
     place: impl FnOnce(&mut E::ActiveModel),
-) -> Result<E::Model, DbErr>
-where
-    E::Model: IntoActiveModel<E::ActiveModel> + Clone + Send + Sync,
-    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
-{
+) -> Result<E::Model, DbErr> {
     let rows = list::<E, C>(db, scope).await?;
     let order = next_order::<E>(rows.iter().filter(|m| sibling(m)).map(E::order));
     let mut a = E::blank(scope, order);
@@ -113,11 +101,7 @@ pub async fn save<E: OrderedList, C: ConnectionTrait>(
     db: &C,
     current: E::Model,
     f: &E::Fields,
-) -> Result<E::Model, DbErr>
-where
-    E::Model: IntoActiveModel<E::ActiveModel> + Clone + Send + Sync,
-    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
-{
+) -> Result<E::Model, DbErr> {
     let mut a = current.into_active_model();
     E::apply(&mut a, f);
     a.update(db).await
@@ -127,11 +111,7 @@ where
 async fn siblings<E: OrderedList, C: ConnectionTrait>(
     db: &C,
     row: &E::Model,
-) -> Result<Vec<E::Model>, DbErr>
-where
-    E::Model: IntoActiveModel<E::ActiveModel> + Clone + Send + Sync,
-    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
-{
+) -> Result<Vec<E::Model>, DbErr> {
     Ok(list::<E, C>(db, E::scope(row))
         .await?
         .into_iter()
@@ -143,11 +123,7 @@ where
 pub async fn remove<E: OrderedList, C: ConnectionTrait>(
     db: &C,
     current: E::Model,
-) -> Result<(), DbErr>
-where
-    E::Model: IntoActiveModel<E::ActiveModel> + Clone + Send + Sync,
-    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
-{
+) -> Result<(), DbErr> {
     let rest: Vec<E::Model> = siblings::<E, C>(db, &current)
         .await?
         .into_iter()
@@ -165,11 +141,7 @@ pub async fn move_row<E: OrderedList, C: ConnectionTrait>(
     db: &C,
     current: &E::Model,
     up: bool,
-) -> Result<(), DbErr>
-where
-    E::Model: IntoActiveModel<E::ActiveModel> + Clone + Send + Sync,
-    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
-{
+) -> Result<(), DbErr> {
     let mut rows = siblings::<E, C>(db, current).await?;
     if swap_with_neighbour(&mut rows, |m| E::id(m) == E::id(current), up) {
         renumber::<E, C>(db, rows).await?;
@@ -182,11 +154,7 @@ where
 async fn renumber<E: OrderedList, C: ConnectionTrait>(
     db: &C,
     rows: Vec<E::Model>,
-) -> Result<(), DbErr>
-where
-    E::Model: IntoActiveModel<E::ActiveModel> + Clone + Send + Sync,
-    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
-{
+) -> Result<(), DbErr> {
     let changed: Vec<(i32, E::Model)> = (E::FIRST..)
         .zip(rows)
         .filter(|(order, row)| E::order(row) != *order)

@@ -5,19 +5,17 @@
 //! created and what was skipped and why. Admins in scope only.
 
 use crate::json::{Error as JsonError, Json};
-use rocket::{Route, State, get, post, routes};
-use sea_orm::DatabaseConnection;
+use crate::routes::scope::{ApiScope, ApiWriteScope};
+use rocket::{Route, get, post, routes};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::competitions::{CompetitionDto, load_for_admin};
+use super::competitions::CompetitionDto;
 use super::nominations::NominationDto;
 use super::support;
 use crate::app::nomination::{self as nominations, SkipReason};
-use crate::auth::CurrentUser;
-use crate::auth::api::ApiWrite;
 use crate::error::AppError;
-use crate::ids::{CompetitionId, NominationId};
+use crate::ids::NominationId;
 
 #[derive(Serialize)]
 struct Candidate {
@@ -35,15 +33,11 @@ struct CandidateList {
     items: Vec<Candidate>,
 }
 
-#[get("/v1/competitions/<id>/advance")]
-async fn candidates(
-    who: CurrentUser,
-    id: CompetitionId,
-    db: &State<DatabaseConnection>,
-) -> Result<Json<CandidateList>, AppError> {
-    let db = db.inner();
-    let target = load_for_admin(db, id, &who).await?;
-    let rows = nominations::list_advance_candidates(db, &target, &who).await?;
+#[get("/v1/competitions/<_>/advance")]
+async fn candidates(a: ApiScope<'_>) -> Result<Json<CandidateList>, AppError> {
+    let db = a.db;
+    let target = &a.c;
+    let rows = nominations::list_advance_candidates(db, target, &a.who).await?;
     Ok(Json(CandidateList {
         items: rows
             .iter()
@@ -75,16 +69,14 @@ struct AdvanceResult {
     skipped: Vec<Skipped>,
 }
 
-#[post("/v1/competitions/<id>/advance", data = "<input>")]
+#[post("/v1/competitions/<_>/advance", data = "<input>")]
 async fn advance(
-    who: ApiWrite,
-    id: CompetitionId,
+    a: ApiWriteScope<'_>,
     input: Result<Json<AdvanceInput>, JsonError<'_>>,
-    db: &State<DatabaseConnection>,
 ) -> Result<Json<AdvanceResult>, AppError> {
-    let db = db.inner();
-    let target = load_for_admin(db, id, &who.0).await?;
-    crate::integrity::ensure_open(&target, support::LANG)?;
+    let db = a.db;
+    let target = &a.c;
+    crate::integrity::ensure_open(target, support::LANG)?;
     let input = support::body(input)?;
     let mut picked = Vec::new();
     for text in &input.nominations {
@@ -98,7 +90,7 @@ async fn advance(
     }
     // Only prize winners of final results of the level directly below, inside the target
     // (which is in this admin's scope), are taken, so a forged id cannot reach outside it.
-    let report = nominations::advance_into(db, &target, &picked, who.0.id).await?;
+    let report = nominations::advance_into(db, target, &picked, a.who.0.id).await?;
     Ok(Json(AdvanceResult {
         created: report.created.iter().map(ToString::to_string).collect(),
         skipped: report

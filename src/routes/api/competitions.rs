@@ -23,6 +23,7 @@ use crate::error::AppError;
 use crate::i18n;
 use crate::ids::CompetitionId;
 use crate::registry::VillageKind;
+use crate::routes::scope::ApiWriteScope;
 
 /// A competition on the wire. Money in whole rupiah, `minimum_score` a decimal string.
 #[derive(Serialize)]
@@ -273,20 +274,18 @@ async fn create(
 }
 
 /// Replaces every field, as the edit page does (send the whole competition).
-#[put("/v1/competitions/<id>", data = "<input>")]
+#[put("/v1/competitions/<_>", data = "<input>")]
 async fn replace(
-    who: ApiWrite,
-    id: CompetitionId,
+    a: ApiWriteScope<'_>,
     input: Result<Json<CompetitionInput>, JsonError<'_>>,
-    db: &State<DatabaseConnection>,
 ) -> Result<Json<CompetitionDto>, AppError> {
-    let (db, who) = (db.inner(), who.0);
-    let c = load_for_admin(db, id, &who).await?;
+    let (db, who) = (a.db, &a.who.0);
+    let c = &a.c;
     let input = support::body(input)?;
     let form = input.into_inner().into_form();
-    let fields = form.check(db, &who).await?.map_err(support::invalid)?;
+    let fields = form.check(db, who).await?.map_err(support::invalid)?;
     let reason = form.reason.as_deref().unwrap_or("");
-    let saved = lifecycle::update(db, c, &fields, reason, who.id, support::LANG).await?;
+    let saved = lifecycle::update(db, c.clone(), &fields, reason, who.id, support::LANG).await?;
     Ok(Json(CompetitionDto::of(&saved)))
 }
 
@@ -305,21 +304,20 @@ struct TransitionInput {
 /// every problem under `setup` (e.g. which node's weights sum to what); starting judging
 /// before the nomination window closes is refused with 422 under `confirm_early_start`
 /// unless that field is `true`.
-#[post("/v1/competitions/<id>/status", data = "<input>")]
+#[post("/v1/competitions/<_>/status", data = "<input>")]
 async fn transition(
-    who: ApiWrite,
-    id: CompetitionId,
+    a: ApiWriteScope<'_>,
     input: Result<Json<TransitionInput>, JsonError<'_>>,
-    db: &State<DatabaseConnection>,
 ) -> Result<Json<CompetitionDto>, AppError> {
-    let (db, who) = (db.inner(), who.0);
-    let c = load_for_admin(db, id, &who).await?;
+    let (db, who) = (a.db, &a.who.0);
+    let c = &a.c;
     let input = support::body(input)?;
     let lang = support::LANG;
     let to = Status::parse(input.to.trim())
         .ok_or_else(|| support::invalid(vec![("to", "err-choice")]))?;
     let confirmed = input.confirm_early_start;
-    let saved = lifecycle::transition(db, c, to, &input.reason, confirmed, who.id, lang).await?;
+    let saved =
+        lifecycle::transition(db, c.clone(), to, &input.reason, confirmed, who.id, lang).await?;
     Ok(Json(CompetitionDto::of(&saved)))
 }
 
@@ -331,19 +329,17 @@ struct CloneInput {
 }
 
 /// A new draft for another year with the same set-up and the schedule shifted.
-#[post("/v1/competitions/<id>/clone", data = "<input>")]
+#[post("/v1/competitions/<_>/clone", data = "<input>")]
 async fn clone(
-    who: ApiWrite,
-    id: CompetitionId,
+    a: ApiWriteScope<'_>,
     input: Result<Json<CloneInput>, JsonError<'_>>,
-    db: &State<DatabaseConnection>,
 ) -> Result<(HttpStatus, Json<CompetitionDto>), AppError> {
-    let (db, who) = (db.inner(), who.0);
-    let c = load_for_admin(db, id, &who).await?;
+    let (db, who) = (a.db, &a.who.0);
+    let c = &a.c;
     let input = support::body(input)?;
     let year = input.year.as_deref().and_then(|y| y.trim().parse().ok());
     let year = lifecycle::clone_year(year)?;
-    let copy = lifecycle::clone(db, &c, year, who.id).await?;
+    let copy = lifecycle::clone(db, c, year, who.id).await?;
     Ok((HttpStatus::Created, Json(CompetitionDto::of(&copy))))
 }
 

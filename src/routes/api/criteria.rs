@@ -1,5 +1,5 @@
 //! A stage's criteria tree: `GET/POST /api/v1/competitions/<id>/stages/<sid>/criteria`, and
-//! `PUT`, `DELETE`, `POST …/move` on `/api/v1/competitions/<id>/criteria/<cid>`. The list
+//! `PUT` on `/api/v1/competitions/<id>/criteria/<cid>` (`DELETE` and `POST …/move`: `lists`). The list
 //! carries each parent's live weight sum and the engine's verdict on the tree (e.g. which
 //! node's weights sum to what). Admins in scope only; read-only once judging starts (409).
 //! Scales are decimal strings (`"1"`, `"5"`, `"0.5"`).
@@ -7,22 +7,20 @@
 use crate::json::{Error as JsonError, Json};
 use entity::{competition, criterion};
 use rocket::http::Status as HttpStatus;
-use rocket::{Route, State, delete, get, post, put, routes};
+use rocket::{Route, get, post, put, routes};
 use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::competitions::load_for_admin;
+use super::lists::{ApiList, Listing};
 use super::stages::load_stage;
 use super::support::{self, loose};
-use crate::app::competition::setup::{self as app_setup, Removal};
-use crate::auth::CurrentUser;
-use crate::auth::api::ApiWrite;
+use crate::app::competition::setup as app_setup;
 use crate::competition_forms::{CriterionForm, check_placed};
 use crate::db::competition_setup as setup;
 use crate::error::AppError;
-use crate::i18n;
-use crate::ids::{CompetitionId, CriterionId, StageId};
+use crate::ids::{CriterionId, StageId};
+use crate::routes::scope::{ApiScope, ApiWriteScope};
 use crate::scoring;
 
 /// One node, in tree order.
@@ -70,7 +68,7 @@ fn dto(c: &criterion::Model, depth: u32, rows: &[criterion::Model]) -> Criterion
 }
 
 #[derive(Serialize)]
-struct CriteriaList {
+pub(super) struct CriteriaList {
     items: Vec<CriterionDto>,
     /// Sum of the top-level weights (must be 100).
     root_weight_sum: i64,
@@ -149,43 +147,35 @@ impl CriterionInput {
     }
 }
 
-async fn load_criterion(
-    db: &DatabaseConnection,
-    c: &competition::Model,
-    id: CriterionId,
-) -> Result<(entity::stage::Model, criterion::Model), AppError> {
-    Ok(app_setup::find_criterion(db, c, id.into_uuid()).await?)
+impl ApiList for criterion::Entity {
+    /// The tree of the criterion's stage.
+    async fn listing(
+        db: &DatabaseConnection,
+        c: &competition::Model,
+        row: &criterion::Model,
+    ) -> Result<Listing, AppError> {
+        Ok(Listing::Criteria(tree(db, c, row.stage_id).await?))
+    }
 }
 
-#[get("/v1/competitions/<id>/stages/<sid>/criteria")]
-async fn list(
-    who: CurrentUser,
-    id: CompetitionId,
-    sid: StageId,
-    db: &State<DatabaseConnection>,
-) -> Result<Json<CriteriaList>, AppError> {
-    let db = db.inner();
-    let c = load_for_admin(db, id, &who).await?;
-    let s = load_stage(db, &c, sid).await?;
-    Ok(Json(tree(db, &c, s.id).await?))
+#[get("/v1/competitions/<_>/stages/<sid>/criteria")]
+async fn list(a: ApiScope<'_>, sid: StageId) -> Result<Json<CriteriaList>, AppError> {
+    let s = load_stage(&a, sid).await?;
+    Ok(Json(tree(a.db, &a.c, s.id).await?))
 }
 
-#[post("/v1/competitions/<id>/stages/<sid>/criteria", data = "<input>")]
+#[post("/v1/competitions/<_>/stages/<sid>/criteria", data = "<input>")]
 async fn create(
-    who: ApiWrite,
-    id: CompetitionId,
+    a: ApiWriteScope<'_>,
     sid: StageId,
     input: Result<Json<CriterionInput>, JsonError<'_>>,
-    db: &State<DatabaseConnection>,
 ) -> Result<(HttpStatus, Json<CriterionDto>), AppError> {
-    let db = db.inner();
-    let c = load_for_admin(db, id, &who.0).await?;
     let input = support::body(input)?;
-    let s = load_stage(db, &c, sid).await?;
+    let s = load_stage(&a, sid).await?;
     let form = input.into_inner().into_form();
     let check = |rows: &[criterion::Model]| check_placed(Some(&form), rows, None);
-    let k = app_setup::add_criterion(db, &c, &s, check, support::LANG).await?;
-    let rows = setup::list_criteria(db, s.id).await?;
+    let k = app_setup::add_criterion(a.db, &a.c, &s, check, support::LANG).await?;
+    let rows = setup::list_criteria(a.db, s.id).await?;
     let depth = depth_of(&rows, k.parent_id);
     Ok((HttpStatus::Created, Json(dto(&k, depth, &[]))))
 }
@@ -202,67 +192,23 @@ fn depth_of(rows: &[criterion::Model], mut parent: Option<Uuid>) -> u32 {
     depth
 }
 
-#[put("/v1/competitions/<id>/criteria/<cid>", data = "<input>")]
+#[put("/v1/competitions/<_>/criteria/<cid>", data = "<input>")]
 async fn replace(
-    who: ApiWrite,
-    id: CompetitionId,
+    a: ApiWriteScope<'_>,
     cid: CriterionId,
     input: Result<Json<CriterionInput>, JsonError<'_>>,
-    db: &State<DatabaseConnection>,
 ) -> Result<Json<CriterionDto>, AppError> {
-    let db = db.inner();
-    let c = load_for_admin(db, id, &who.0).await?;
     let input = support::body(input)?;
-    let (s, k) = load_criterion(db, &c, cid).await?;
+    let (s, k) = app_setup::find_criterion(a.db, &a.c, cid.into()).await?;
     let form = input.into_inner().into_form();
     let this = Some(k.id);
     let check = |rows: &[criterion::Model]| check_placed(Some(&form), rows, this);
-    let saved = app_setup::change_criterion(db, &c, k, check, support::LANG).await?;
-    let rows = setup::list_criteria(db, s.id).await?;
+    let saved = app_setup::change_criterion(a.db, &a.c, k, check, support::LANG).await?;
+    let rows = setup::list_criteria(a.db, s.id).await?;
     Ok(Json(dto(&saved, depth_of(&rows, saved.parent_id), &rows)))
-}
-
-/// One place up (`?up=true`) or down among its siblings; answers the tree.
-#[post("/v1/competitions/<id>/criteria/<cid>/move?<up>")]
-async fn move_criterion(
-    who: ApiWrite,
-    id: CompetitionId,
-    cid: CriterionId,
-    up: bool,
-    db: &State<DatabaseConnection>,
-) -> Result<Json<CriteriaList>, AppError> {
-    let db = db.inner();
-    let c = load_for_admin(db, id, &who.0).await?;
-    let (s, k) = load_criterion(db, &c, cid).await?;
-    app_setup::reorder::<criterion::Entity>(db, &c, &k, up, support::LANG).await?;
-    Ok(Json(tree(db, &c, s.id).await?))
-}
-
-/// Removes a node. A node with children goes only with `?cascade=true` (the page asks for a
-/// confirmation in the same case); otherwise 409 saying how many would go with it.
-#[delete("/v1/competitions/<id>/criteria/<cid>?<cascade>")]
-async fn remove(
-    who: ApiWrite,
-    id: CompetitionId,
-    cid: CriterionId,
-    cascade: Option<bool>,
-    db: &State<DatabaseConnection>,
-) -> Result<HttpStatus, AppError> {
-    let db = db.inner();
-    let c = load_for_admin(db, id, &who.0).await?;
-    let (_, k) = load_criterion(db, &c, cid).await?;
-    let confirmed = cascade == Some(true);
-    match app_setup::delete_criterion(db, &c, &k, confirmed, support::LANG).await? {
-        Removal::Done => Ok(HttpStatus::NoContent),
-        Removal::HasChildren(descendants) => Err(AppError::Conflict(i18n::t_args(
-            support::LANG,
-            "api-err-has-children",
-            &[("count", descendants.to_string())],
-        ))),
-    }
 }
 
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {
-    routes![list, create, replace, move_criterion, remove]
+    routes![list, create, replace]
 }

@@ -1,24 +1,27 @@
 //! `/api/v1/competitions/<id>/documents`: the document checklist villages fill (e.g. village
-//! profile, RPJMDes, a video link): list, add, replace, move, remove. Admins in scope only;
+//! profile, RPJMDes, a video link): list, add, replace (move and remove: `lists`). Admins in
+//! scope only;
 //! frozen once judging starts (409). Checks are `DocumentForm::check` plus unique codes.
 
 use crate::json::{Error as JsonError, Json};
 use entity::competition;
 use entity::document_requirement::{self, Entity as Requirement};
 use rocket::http::Status as HttpStatus;
-use rocket::{Route, State, delete, get, post, put, routes};
+use rocket::{Route, State, get, post, put, routes};
 use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
 
-use super::competitions::{load_for_admin, load_for_reader};
+use super::competitions::load_for_reader;
+use super::lists::{ApiList, Listing};
 use super::support::{self, loose};
 use crate::app::competition::{FieldErrors, setup as app_setup};
 use crate::auth::CurrentUser;
-use crate::auth::api::ApiWrite;
 use crate::competition_forms::DocumentForm;
 use crate::db::competition_setup::{self as setup, DocumentFields};
 use crate::error::AppError;
 use crate::ids::{CompetitionId, RequirementId};
+use crate::routes::scope::ApiWriteScope;
+use crate::routes::setup_list::ListRoute;
 
 /// A checklist item on the wire (`kind` is `file` or `link`).
 #[derive(Serialize)]
@@ -75,16 +78,8 @@ impl DocumentInput {
     }
 }
 
-async fn load_doc(
-    db: &DatabaseConnection,
-    c: &competition::Model,
-    id: RequirementId,
-) -> Result<document_requirement::Model, AppError> {
-    Ok(app_setup::find::<Requirement>(db, c.id, id.into_uuid()).await?)
-}
-
 #[derive(Serialize)]
-struct DocumentList {
+pub(super) struct DocumentList {
     items: Vec<DocumentDto>,
 }
 
@@ -98,6 +93,16 @@ async fn list_of(
     })
 }
 
+impl ApiList for Requirement {
+    async fn listing(
+        db: &DatabaseConnection,
+        c: &competition::Model,
+        _row: &document_requirement::Model,
+    ) -> Result<Listing, AppError> {
+        Ok(Listing::Documents(list_of(db, c).await?))
+    }
+}
+
 /// Admins in scope, and villages the competition is open to (they fill the checklist).
 #[get("/v1/competitions/<id>/documents")]
 async fn list(
@@ -109,68 +114,30 @@ async fn list(
     Ok(Json(list_of(db.inner(), &c).await?))
 }
 
-#[post("/v1/competitions/<id>/documents", data = "<input>")]
+#[post("/v1/competitions/<_>/documents", data = "<input>")]
 async fn create(
-    who: ApiWrite,
-    id: CompetitionId,
+    a: ApiWriteScope<'_>,
     input: Result<Json<DocumentInput>, JsonError<'_>>,
-    db: &State<DatabaseConnection>,
 ) -> Result<(HttpStatus, Json<DocumentDto>), AppError> {
-    let db = db.inner();
-    let c = load_for_admin(db, id, &who.0).await?;
-    let input = support::body(input)?;
-    let checked = input.into_inner().check();
-    let d = app_setup::add::<Requirement>(db, &c, checked, support::LANG).await?;
+    let checked = support::body(input)?.into_inner().check();
+    let d = app_setup::add::<Requirement>(a.db, &a.c, checked, support::LANG).await?;
     Ok((HttpStatus::Created, Json(DocumentDto::of(&d))))
 }
 
-#[put("/v1/competitions/<id>/documents/<did>", data = "<input>")]
+#[put("/v1/competitions/<_>/documents/<did>", data = "<input>")]
 async fn replace(
-    who: ApiWrite,
-    id: CompetitionId,
+    a: ApiWriteScope<'_>,
     did: RequirementId,
     input: Result<Json<DocumentInput>, JsonError<'_>>,
-    db: &State<DatabaseConnection>,
 ) -> Result<Json<DocumentDto>, AppError> {
-    let db = db.inner();
-    let c = load_for_admin(db, id, &who.0).await?;
     let input = support::body(input)?;
-    let d = load_doc(db, &c, did).await?;
+    let d = Requirement::find_in(&a, did.into()).await?;
     let checked = input.into_inner().check();
-    let d = app_setup::change::<Requirement>(db, &c, d, checked, support::LANG).await?;
+    let d = app_setup::change::<Requirement>(a.db, &a.c, d, checked, support::LANG).await?;
     Ok(Json(DocumentDto::of(&d)))
-}
-
-#[post("/v1/competitions/<id>/documents/<did>/move?<up>")]
-async fn move_document(
-    who: ApiWrite,
-    id: CompetitionId,
-    did: RequirementId,
-    up: bool,
-    db: &State<DatabaseConnection>,
-) -> Result<Json<DocumentList>, AppError> {
-    let db = db.inner();
-    let c = load_for_admin(db, id, &who.0).await?;
-    let d = load_doc(db, &c, did).await?;
-    app_setup::reorder::<Requirement>(db, &c, &d, up, support::LANG).await?;
-    Ok(Json(list_of(db, &c).await?))
-}
-
-#[delete("/v1/competitions/<id>/documents/<did>")]
-async fn remove(
-    who: ApiWrite,
-    id: CompetitionId,
-    did: RequirementId,
-    db: &State<DatabaseConnection>,
-) -> Result<HttpStatus, AppError> {
-    let db = db.inner();
-    let c = load_for_admin(db, id, &who.0).await?;
-    let d = load_doc(db, &c, did).await?;
-    app_setup::delete::<Requirement>(db, &c, d, support::LANG).await?;
-    Ok(HttpStatus::NoContent)
 }
 
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {
-    routes![list, create, replace, move_document, remove]
+    routes![list, create, replace]
 }

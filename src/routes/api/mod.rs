@@ -5,6 +5,7 @@ pub mod competitions;
 pub mod criteria;
 pub mod documents;
 pub mod files;
+pub mod lists;
 pub mod nominations;
 pub mod prizes;
 pub mod regions;
@@ -24,6 +25,7 @@ pub fn routes() -> Vec<Route> {
         criteria::routes(),
         documents::routes(),
         prizes::routes(),
+        lists::routes(),
         nominations::routes(),
         files::routes(),
         advance::routes(),

@@ -8,19 +8,19 @@ use entity::competition;
 use entity::prize_tier::{self, Entity as Tier};
 use juara_domain::prizes::PrizeTable;
 use rocket::http::Status as HttpStatus;
-use rocket::{Route, State, delete, get, post, put, routes};
+use rocket::{Route, get, post, put, routes};
 use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
 
-use super::competitions::load_for_admin;
+use super::lists::{ApiList, Listing};
 use super::support::{self, loose};
 use crate::app::competition::{FieldErrors, setup as app_setup};
-use crate::auth::CurrentUser;
-use crate::auth::api::ApiWrite;
 use crate::competition_forms::PrizeForm;
 use crate::db::competition_setup as setup;
 use crate::error::AppError;
-use crate::ids::{CompetitionId, PrizeTierId};
+use crate::ids::PrizeTierId;
+use crate::routes::scope::{ApiScope, ApiWriteScope};
+use crate::routes::setup_list::ListRoute;
 use crate::scoring;
 
 /// One tier on the wire; `cash` and `assistance` in whole rupiah.
@@ -50,7 +50,7 @@ impl PrizeDto {
 }
 
 #[derive(Serialize)]
-struct PrizeList {
+pub(super) struct PrizeList {
     items: Vec<PrizeDto>,
     cash_budget: Option<i64>,
     assistance_budget: Option<i64>,
@@ -102,86 +102,45 @@ impl PrizeInput {
     }
 }
 
-async fn load_tier(
-    db: &DatabaseConnection,
-    c: &competition::Model,
-    id: PrizeTierId,
-) -> Result<prize_tier::Model, AppError> {
-    Ok(app_setup::find::<Tier>(db, c.id, id.into_uuid()).await?)
+impl ApiList for Tier {
+    async fn listing(
+        db: &DatabaseConnection,
+        c: &competition::Model,
+        _row: &prize_tier::Model,
+    ) -> Result<Listing, AppError> {
+        Ok(Listing::Prizes(list_of(db, c).await?))
+    }
 }
 
-#[get("/v1/competitions/<id>/prizes")]
-async fn list(
-    who: CurrentUser,
-    id: CompetitionId,
-    db: &State<DatabaseConnection>,
-) -> Result<Json<PrizeList>, AppError> {
-    let c = load_for_admin(db.inner(), id, &who).await?;
-    Ok(Json(list_of(db.inner(), &c).await?))
+#[get("/v1/competitions/<_>/prizes")]
+async fn list(a: ApiScope<'_>) -> Result<Json<PrizeList>, AppError> {
+    Ok(Json(list_of(a.db, &a.c).await?))
 }
 
-#[post("/v1/competitions/<id>/prizes", data = "<input>")]
+#[post("/v1/competitions/<_>/prizes", data = "<input>")]
 async fn create(
-    who: ApiWrite,
-    id: CompetitionId,
+    a: ApiWriteScope<'_>,
     input: Result<Json<PrizeInput>, JsonError<'_>>,
-    db: &State<DatabaseConnection>,
 ) -> Result<(HttpStatus, Json<PrizeDto>), AppError> {
-    let db = db.inner();
-    let c = load_for_admin(db, id, &who.0).await?;
-    let input = support::body(input)?;
-    let checked = input.into_inner().check(&c);
-    let p = app_setup::add::<Tier>(db, &c, checked, support::LANG).await?;
+    let checked = support::body(input)?.into_inner().check(&a.c);
+    let p = app_setup::add::<Tier>(a.db, &a.c, checked, support::LANG).await?;
     Ok((HttpStatus::Created, Json(PrizeDto::of(&p))))
 }
 
-#[put("/v1/competitions/<id>/prizes/<pid>", data = "<input>")]
+#[put("/v1/competitions/<_>/prizes/<pid>", data = "<input>")]
 async fn replace(
-    who: ApiWrite,
-    id: CompetitionId,
+    a: ApiWriteScope<'_>,
     pid: PrizeTierId,
     input: Result<Json<PrizeInput>, JsonError<'_>>,
-    db: &State<DatabaseConnection>,
 ) -> Result<Json<PrizeDto>, AppError> {
-    let db = db.inner();
-    let c = load_for_admin(db, id, &who.0).await?;
     let input = support::body(input)?;
-    let p = load_tier(db, &c, pid).await?;
-    let checked = input.into_inner().check(&c);
-    let p = app_setup::change::<Tier>(db, &c, p, checked, support::LANG).await?;
+    let p = Tier::find_in(&a, pid.into()).await?;
+    let checked = input.into_inner().check(&a.c);
+    let p = app_setup::change::<Tier>(a.db, &a.c, p, checked, support::LANG).await?;
     Ok(Json(PrizeDto::of(&p)))
-}
-
-#[post("/v1/competitions/<id>/prizes/<pid>/move?<up>")]
-async fn move_prize(
-    who: ApiWrite,
-    id: CompetitionId,
-    pid: PrizeTierId,
-    up: bool,
-    db: &State<DatabaseConnection>,
-) -> Result<Json<PrizeList>, AppError> {
-    let db = db.inner();
-    let c = load_for_admin(db, id, &who.0).await?;
-    let p = load_tier(db, &c, pid).await?;
-    app_setup::reorder::<Tier>(db, &c, &p, up, support::LANG).await?;
-    Ok(Json(list_of(db, &c).await?))
-}
-
-#[delete("/v1/competitions/<id>/prizes/<pid>")]
-async fn remove(
-    who: ApiWrite,
-    id: CompetitionId,
-    pid: PrizeTierId,
-    db: &State<DatabaseConnection>,
-) -> Result<HttpStatus, AppError> {
-    let db = db.inner();
-    let c = load_for_admin(db, id, &who.0).await?;
-    let p = load_tier(db, &c, pid).await?;
-    app_setup::delete::<Tier>(db, &c, p, support::LANG).await?;
-    Ok(HttpStatus::NoContent)
 }
 
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {
-    routes![list, create, replace, move_prize, remove]
+    routes![list, create, replace]
 }

@@ -1,24 +1,24 @@
 //! `/api/v1/competitions/<id>/stages`: a competition's judging stages (funnel order): list,
-//! add, replace, move up or down, remove (with its criteria). Admins in scope only; changes
+//! add, replace (moving and removing, with its criteria: `lists`). Admins in scope only; changes
 //! are refused with 409 once judging starts. Checks are `StageForm::check` plus unique codes,
 //! as on the pages; the funnel as a whole is the engine's, reported when opening.
 
 use crate::json::{Error as JsonError, Json};
 use entity::{competition, stage};
 use rocket::http::Status as HttpStatus;
-use rocket::{Route, State, delete, get, post, put, routes};
+use rocket::{Route, get, post, put, routes};
 use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
 
-use super::competitions::load_for_admin;
+use super::lists::{ApiList, Listing};
 use super::support::{self, loose};
 use crate::app::competition::{FieldErrors, setup as app_setup};
-use crate::auth::CurrentUser;
-use crate::auth::api::ApiWrite;
 use crate::competition_forms::StageForm;
 use crate::db::competition_setup::{self as setup, StageFields};
 use crate::error::AppError;
-use crate::ids::{CompetitionId, StageId};
+use crate::ids::StageId;
+use crate::routes::scope::{ApiScope, ApiWriteScope, InScope};
+use crate::routes::setup_list::ListRoute;
 
 /// A stage on the wire; `pass_threshold` is a decimal string.
 #[derive(Serialize)]
@@ -108,111 +108,70 @@ impl StageInput {
     }
 }
 
-/// The stage if it belongs to the competition, else 404.
-pub async fn load_stage(
-    db: &DatabaseConnection,
-    c: &competition::Model,
+/// The stage `id` of the competition, else 404.
+pub(super) async fn load_stage<A: Sync>(
+    a: &InScope<'_, A>,
     id: StageId,
 ) -> Result<stage::Model, AppError> {
-    Ok(app_setup::find::<stage::Entity>(db, c.id, id.into_uuid()).await?)
+    Ok(stage::Entity::find_in(a, id.into()).await?)
 }
 
 #[derive(Serialize)]
-struct StageList {
+pub(super) struct StageList {
     items: Vec<StageDto>,
 }
 
-#[get("/v1/competitions/<id>/stages")]
-async fn list(
-    who: CurrentUser,
-    id: CompetitionId,
-    db: &State<DatabaseConnection>,
-) -> Result<Json<StageList>, AppError> {
-    let c = load_for_admin(db.inner(), id, &who).await?;
-    let rows = setup::list_stages(db.inner(), c.id).await?;
-    Ok(Json(StageList {
+async fn list_of(db: &DatabaseConnection, c: &competition::Model) -> Result<StageList, AppError> {
+    let rows = setup::list_stages(db, c.id).await?;
+    Ok(StageList {
         items: rows.iter().map(StageDto::of).collect(),
-    }))
+    })
 }
 
-#[get("/v1/competitions/<id>/stages/<sid>")]
-async fn show(
-    who: CurrentUser,
-    id: CompetitionId,
-    sid: StageId,
-    db: &State<DatabaseConnection>,
-) -> Result<Json<StageDto>, AppError> {
-    let c = load_for_admin(db.inner(), id, &who).await?;
-    let s = load_stage(db.inner(), &c, sid).await?;
-    Ok(Json(StageDto::of(&s)))
+impl ApiList for stage::Entity {
+    async fn listing(
+        db: &DatabaseConnection,
+        c: &competition::Model,
+        _row: &stage::Model,
+    ) -> Result<Listing, AppError> {
+        Ok(Listing::Stages(list_of(db, c).await?))
+    }
 }
 
-#[post("/v1/competitions/<id>/stages", data = "<input>")]
+#[get("/v1/competitions/<_>/stages")]
+async fn list(a: ApiScope<'_>) -> Result<Json<StageList>, AppError> {
+    Ok(Json(list_of(a.db, &a.c).await?))
+}
+
+#[get("/v1/competitions/<_>/stages/<sid>")]
+async fn show(a: ApiScope<'_>, sid: StageId) -> Result<Json<StageDto>, AppError> {
+    Ok(Json(StageDto::of(&load_stage(&a, sid).await?)))
+}
+
+#[post("/v1/competitions/<_>/stages", data = "<input>")]
 async fn create(
-    who: ApiWrite,
-    id: CompetitionId,
+    a: ApiWriteScope<'_>,
     input: Result<Json<StageInput>, JsonError<'_>>,
-    db: &State<DatabaseConnection>,
 ) -> Result<(HttpStatus, Json<StageDto>), AppError> {
-    let db = db.inner();
-    let c = load_for_admin(db, id, &who.0).await?;
-    let input = support::body(input)?;
-    let checked = input.into_inner().check();
-    let s = app_setup::add::<stage::Entity>(db, &c, checked, support::LANG).await?;
+    let checked = support::body(input)?.into_inner().check();
+    let s = app_setup::add::<stage::Entity>(a.db, &a.c, checked, support::LANG).await?;
     Ok((HttpStatus::Created, Json(StageDto::of(&s))))
 }
 
-#[put("/v1/competitions/<id>/stages/<sid>", data = "<input>")]
+#[put("/v1/competitions/<_>/stages/<sid>", data = "<input>")]
 async fn replace(
-    who: ApiWrite,
-    id: CompetitionId,
+    a: ApiWriteScope<'_>,
     sid: StageId,
     input: Result<Json<StageInput>, JsonError<'_>>,
-    db: &State<DatabaseConnection>,
 ) -> Result<Json<StageDto>, AppError> {
-    let db = db.inner();
-    let c = load_for_admin(db, id, &who.0).await?;
     let input = support::body(input)?;
-    let s = load_stage(db, &c, sid).await?;
+    let s = load_stage(&a, sid).await?;
     let checked = input.into_inner().check();
-    let s = app_setup::change::<stage::Entity>(db, &c, s, checked, support::LANG).await?;
+    let s = app_setup::change::<stage::Entity>(a.db, &a.c, s, checked, support::LANG).await?;
     Ok(Json(StageDto::of(&s)))
-}
-
-/// One place up (`?up=true`) or down the funnel; answers the new order.
-#[post("/v1/competitions/<id>/stages/<sid>/move?<up>")]
-async fn move_stage(
-    who: ApiWrite,
-    id: CompetitionId,
-    sid: StageId,
-    up: bool,
-    db: &State<DatabaseConnection>,
-) -> Result<Json<StageList>, AppError> {
-    let db = db.inner();
-    let c = load_for_admin(db, id, &who.0).await?;
-    let s = load_stage(db, &c, sid).await?;
-    app_setup::reorder::<stage::Entity>(db, &c, &s, up, support::LANG).await?;
-    let rows = setup::list_stages(db, c.id).await?;
-    Ok(Json(StageList {
-        items: rows.iter().map(StageDto::of).collect(),
-    }))
-}
-
-#[delete("/v1/competitions/<id>/stages/<sid>")]
-async fn remove(
-    who: ApiWrite,
-    id: CompetitionId,
-    sid: StageId,
-    db: &State<DatabaseConnection>,
-) -> Result<HttpStatus, AppError> {
-    let db = db.inner();
-    let c = load_for_admin(db, id, &who.0).await?;
-    let s = load_stage(db, &c, sid).await?;
-    app_setup::delete_stage(db, &c, s, support::LANG).await?;
-    Ok(HttpStatus::NoContent)
 }
 
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {
-    routes![list, show, create, replace, move_stage, remove]
+    routes![list, show, create, replace]
 }

@@ -1,28 +1,29 @@
 //! The criteria tree editor of one stage: the tree with each parent's live weight sum and the
 //! engine's errors, adding nodes at any depth, editing, reordering, and removing a node with
 //! its subtree (after a confirmation page when it has children). Frozen once judging starts.
+//! Moving and removing are the shared set-up list routes (`lists`).
 
 use entity::{competition, criterion, stage};
-use rocket::form::FromForm;
 use rocket::http::Status;
-use rocket::{Route, State, get, post, routes};
+use rocket::{Route, get, post, routes};
 use rocket_dyn_templates::Template;
 use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use uuid::Uuid;
 
+use super::lists::ListPage;
 use super::stages::load_stage;
 use super::view::{StageView, Summary, stage_view};
-use super::{load, refused, require_criteria_editable, show_path};
-use crate::app::competition::setup::{self as app_setup, Removal};
-use crate::auth::AdminUser;
-use crate::auth::csrf::{self, CsrfForm};
+use super::{refused, require_criteria_editable, show_path};
+use crate::app::competition::setup as app_setup;
+use crate::auth::csrf::CsrfForm;
 use crate::competition_forms::{CriterionForm, check_placed};
 use crate::db::competition_setup as setup;
 use crate::error::AppError;
 use crate::forms::FormState;
-use crate::ids::{CompetitionId, CriterionId, StageId};
+use crate::ids::{CriterionId, StageId};
 use crate::routes::reply::FormReply;
+use crate::routes::scope::AdminScope;
 use crate::views::Page;
 
 #[derive(Serialize)]
@@ -119,28 +120,46 @@ async fn stage_page(
 }
 
 async fn load_criterion(
-    db: &DatabaseConnection,
-    c: &competition::Model,
+    a: &AdminScope<'_>,
     id: CriterionId,
 ) -> Result<(stage::Model, criterion::Model), AppError> {
-    Ok(app_setup::find_criterion(db, c, id.into_uuid()).await?)
+    Ok(app_setup::find_criterion(a.db, &a.c, id.into_uuid()).await?)
 }
 
-fn stage_path(c: &competition::Model, s: &stage::Model) -> String {
-    format!("{}/stages/{}", show_path(c), s.id)
+fn stage_path(c: &competition::Model, stage_id: Uuid) -> String {
+    format!("{}/stages/{}", show_path(c), stage_id)
+}
+
+impl ListPage for criterion::Entity {
+    const DELETED_KEY: &'static str = "flash-criterion-deleted";
+
+    fn back(c: &competition::Model, row: &criterion::Model) -> String {
+        stage_path(c, row.stage_id)
+    }
+
+    /// A parent takes its subtree with it: the confirmation page says how much.
+    fn ask_first(
+        page: Page,
+        c: &competition::Model,
+        k: &criterion::Model,
+        descendants: usize,
+    ) -> FormReply {
+        let view = DeletePage {
+            competition: Summary::of(c),
+            criterion_id: k.id.to_string(),
+            code: k.code.clone(),
+            name: k.name.clone(),
+            descendants,
+            page,
+        };
+        FormReply::page(Status::Ok, "competitions/criterion_delete", &view)
+    }
 }
 
 // Rank 2: `/stages/new` (a static last segment) is tried first.
-#[get("/admin/competitions/<id>/stages/<sid>", rank = 2)]
-async fn show(
-    page: Page,
-    who: AdminUser,
-    id: CompetitionId,
-    sid: StageId,
-    db: &State<DatabaseConnection>,
-) -> Result<Template, AppError> {
-    let c = load(db.inner(), id, &who).await?;
-    let s = load_stage(db.inner(), &c, sid).await?;
+#[get("/admin/competitions/<_>/stages/<sid>", rank = 2)]
+async fn show(page: Page, a: AdminScope<'_>, sid: StageId) -> Result<Template, AppError> {
+    let s = load_stage(&a, sid).await?;
     let mut form = FormState::default();
     for (k, v) in [
         ("weight", "100"),
@@ -152,159 +171,84 @@ async fn show(
     }
     Ok(Template::render(
         "competitions/stage",
-        &stage_page(db.inner(), page, &c, &s, form).await?,
+        &stage_page(a.db, page, &a.c, &s, form).await?,
     ))
 }
 
-#[post("/admin/competitions/<id>/stages/<sid>/criteria", data = "<form>")]
+#[post("/admin/competitions/<_>/stages/<sid>/criteria", data = "<form>")]
 async fn create(
     page: Page,
-    who: AdminUser,
-    id: CompetitionId,
+    a: AdminScope<'_>,
     sid: StageId,
     form: CsrfForm<'_, CriterionForm>,
-    db: &State<DatabaseConnection>,
 ) -> Result<FormReply, AppError> {
-    let db = db.inner();
-    let c = load(db, id, &who).await?;
-    let s = load_stage(db, &c, sid).await?;
+    let s = load_stage(&a, sid).await?;
     let mut state = FormState::from_context(&form.0.context, page.lang);
     let check = |rows: &[criterion::Model]| check_placed(form.0.value.as_ref(), rows, None);
-    match app_setup::add_criterion(db, &c, &s, check, page.lang).await {
+    match app_setup::add_criterion(a.db, &a.c, &s, check, page.lang).await {
         Ok(_) => Ok(FormReply::done(
-            stage_path(&c, &s),
+            stage_path(&a.c, s.id),
             page.t("flash-criterion-saved"),
         )),
         Err(e) => {
             refused(e, &mut state, page.lang)?;
-            let view = stage_page(db, page, &c, &s, state).await?;
+            let view = stage_page(a.db, page, &a.c, &s, state).await?;
             Ok(FormReply::invalid("competitions/stage", &view))
         }
     }
 }
 
-#[get("/admin/competitions/<id>/criteria/<cid>/edit")]
-async fn edit(
+async fn edit_page(
+    db: &DatabaseConnection,
     page: Page,
-    who: AdminUser,
-    id: CompetitionId,
-    cid: CriterionId,
-    db: &State<DatabaseConnection>,
+    c: &competition::Model,
+    (s, k): (&stage::Model, &criterion::Model),
+    form: FormState,
 ) -> Result<Template, AppError> {
-    let c = load(db.inner(), id, &who).await?;
-    let (s, k) = load_criterion(db.inner(), &c, cid).await?;
-    require_criteria_editable(&c, &page)?;
-    let rows = setup::list_criteria(db.inner(), s.id).await?;
+    let rows = setup::list_criteria(db, s.id).await?;
     let view = EditPage {
-        stage: stage_view(&s, &rows, page.lang),
+        stage: stage_view(s, &rows, page.lang),
         parents: parents(&rows, Some(k.id)),
-        competition: Summary::of(&c),
+        competition: Summary::of(c),
         criterion_id: k.id.to_string(),
-        form: values_of(&k),
+        form,
         page,
     };
     Ok(Template::render("competitions/criterion_form", &view))
 }
 
-#[post("/admin/competitions/<id>/criteria/<cid>", data = "<form>")]
+#[get("/admin/competitions/<_>/criteria/<cid>/edit")]
+async fn edit(page: Page, a: AdminScope<'_>, cid: CriterionId) -> Result<Template, AppError> {
+    let (s, k) = load_criterion(&a, cid).await?;
+    require_criteria_editable(&a.c, &page)?;
+    edit_page(a.db, page, &a.c, (&s, &k), values_of(&k)).await
+}
+
+#[post("/admin/competitions/<_>/criteria/<cid>", data = "<form>")]
 async fn update(
     page: Page,
-    who: AdminUser,
-    id: CompetitionId,
+    a: AdminScope<'_>,
     cid: CriterionId,
     form: CsrfForm<'_, CriterionForm>,
-    db: &State<DatabaseConnection>,
 ) -> Result<FormReply, AppError> {
-    let db = db.inner();
-    let c = load(db, id, &who).await?;
-    let (s, k) = load_criterion(db, &c, cid).await?;
+    let (s, k) = load_criterion(&a, cid).await?;
     let mut state = FormState::from_context(&form.0.context, page.lang);
     let this = Some(k.id);
     let check = |rows: &[criterion::Model]| check_placed(form.0.value.as_ref(), rows, this);
-    match app_setup::change_criterion(db, &c, k.clone(), check, page.lang).await {
+    match app_setup::change_criterion(a.db, &a.c, k.clone(), check, page.lang).await {
         Ok(_) => Ok(FormReply::done(
-            stage_path(&c, &s),
+            stage_path(&a.c, s.id),
             page.t("flash-criterion-saved"),
         )),
         Err(e) => {
             refused(e, &mut state, page.lang)?;
-            let rows = setup::list_criteria(db, s.id).await?;
-            let view = EditPage {
-                stage: stage_view(&s, &rows, page.lang),
-                parents: parents(&rows, Some(k.id)),
-                competition: Summary::of(&c),
-                criterion_id: k.id.to_string(),
-                form: state,
-                page,
-            };
-            Ok(FormReply::invalid("competitions/criterion_form", &view))
+            let view = edit_page(a.db, page, &a.c, (&s, &k), state).await?;
+            Ok(FormReply::invalid_page(view))
         }
     }
 }
 
-#[post("/admin/competitions/<id>/criteria/<cid>/move?<up>", data = "<_form>")]
-async fn move_criterion(
-    page: Page,
-    who: AdminUser,
-    id: CompetitionId,
-    cid: CriterionId,
-    up: bool,
-    _form: CsrfForm<'_, csrf::Only<'_>>,
-    db: &State<DatabaseConnection>,
-) -> Result<FormReply, AppError> {
-    let db = db.inner();
-    let c = load(db, id, &who).await?;
-    let (s, k) = load_criterion(db, &c, cid).await?;
-    app_setup::reorder::<criterion::Entity>(db, &c, &k, up, page.lang).await?;
-    Ok(FormReply::done(
-        stage_path(&c, &s),
-        page.t("flash-order-saved"),
-    ))
-}
-
-#[derive(FromForm)]
-struct DeleteForm {
-    confirm: bool,
-}
-
-#[post("/admin/competitions/<id>/criteria/<cid>/delete", data = "<form>")]
-async fn delete(
-    page: Page,
-    who: AdminUser,
-    id: CompetitionId,
-    cid: CriterionId,
-    form: CsrfForm<'_, DeleteForm>,
-    db: &State<DatabaseConnection>,
-) -> Result<FormReply, AppError> {
-    let db = db.inner();
-    let c = load(db, id, &who).await?;
-    let (s, k) = load_criterion(db, &c, cid).await?;
-    let confirmed = form.0.value.as_ref().is_some_and(|f| f.confirm);
-    // A parent takes its subtree with it: ask first.
-    if let Removal::HasChildren(descendants) =
-        app_setup::delete_criterion(db, &c, &k, confirmed, page.lang).await?
-    {
-        let view = DeletePage {
-            competition: Summary::of(&c),
-            criterion_id: k.id.to_string(),
-            code: k.code.clone(),
-            name: k.name.clone(),
-            descendants,
-            page,
-        };
-        return Ok(FormReply::page(
-            Status::Ok,
-            "competitions/criterion_delete",
-            &view,
-        ));
-    }
-    Ok(FormReply::done(
-        stage_path(&c, &s),
-        page.t("flash-criterion-deleted"),
-    ))
-}
-
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {
-    routes![show, create, edit, update, move_criterion, delete]
+    routes![show, create, edit, update]
 }

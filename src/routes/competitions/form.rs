@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::overview::show_view;
 use super::view::Summary;
-use super::{add_errors, load, refused, show_path};
+use super::{add_errors, refused, show_path};
 use crate::app::competition::templates as competition_templates;
 use crate::app::competition::{lifecycle, rules, zone};
 use crate::app::regions as region_input;
@@ -20,8 +20,8 @@ use crate::competition_forms::{CompetitionForm, DEVELOPMENT_STATUSES, local_inpu
 use crate::db::competitions::{self as repo, CompetitionFields, Status};
 use crate::error::AppError;
 use crate::forms::FormState;
-use crate::ids::CompetitionId;
 use crate::routes::reply::FormReply;
+use crate::routes::scope::AdminScope;
 use crate::views::Page;
 
 #[derive(Serialize)]
@@ -183,35 +183,27 @@ async fn create(
     }
 }
 
-#[get("/admin/competitions/<id>/edit")]
-async fn edit(
-    page: Page,
-    who: AdminUser,
-    id: CompetitionId,
-    db: &State<DatabaseConnection>,
-) -> Result<Template, AppError> {
-    let c = load(db.inner(), id, &who).await?;
+#[get("/admin/competitions/<_>/edit")]
+async fn edit(page: Page, a: AdminScope<'_>) -> Result<Template, AppError> {
+    let c = &a.c;
     let checked = repo::split_statuses(&c.eligible_statuses);
-    let mut values = values_of(&c);
-    let region = region_input::input_value(db.inner(), c.region_code.as_deref()).await?;
+    let mut values = values_of(c);
+    let region = region_input::input_value(a.db, c.region_code.as_deref()).await?;
     values.values.insert("region_code".into(), region);
     Ok(Template::render(
         "competitions/form",
-        form_view(page, values, Some(&c), &checked),
+        form_view(page, values, Some(c), &checked),
     ))
 }
 
-#[post("/admin/competitions/<id>", data = "<form>")]
+#[post("/admin/competitions/<_>", data = "<form>")]
 async fn update(
     page: Page,
-    who: AdminUser,
-    id: CompetitionId,
+    a: AdminScope<'_>,
     form: CsrfForm<'_, CompetitionForm>,
-    db: &State<DatabaseConnection>,
 ) -> Result<FormReply, AppError> {
-    let db = db.inner();
-    let c = load(db, id, &who).await?;
-    lifecycle::ensure_not_archived(&c, page.lang)?;
+    let (db, c) = (a.db, &a.c);
+    lifecycle::ensure_not_archived(c, page.lang)?;
     let mut state = FormState::from_context(&form.0.context, page.lang);
     let checked: Vec<String> = form
         .0
@@ -222,21 +214,21 @@ async fn update(
     let Some(input) = form.0.value.as_ref() else {
         return Ok(FormReply::invalid(
             "competitions/form",
-            &form_view(page, state, Some(&c), &checked),
+            &form_view(page, state, Some(c), &checked),
         ));
     };
-    let fields = match input.check(db, &who.0).await? {
+    let fields = match input.check(db, &a.who.0).await? {
         Ok(f) => f,
         Err(errors) => {
             add_errors(&mut state, errors, page.lang);
             return Ok(FormReply::invalid(
                 "competitions/form",
-                &form_view(page, state, Some(&c), &checked),
+                &form_view(page, state, Some(c), &checked),
             ));
         }
     };
     let reason = input.reason.as_deref().unwrap_or("");
-    match lifecycle::update(db, c.clone(), &fields, reason, who.0.id, page.lang).await {
+    match lifecycle::update(db, c.clone(), &fields, reason, a.who.0.id, page.lang).await {
         Ok(saved) => Ok(FormReply::done(
             show_path(&saved),
             page.t("flash-competition-saved"),
@@ -245,7 +237,7 @@ async fn update(
             refused(e, &mut state, page.lang)?;
             Ok(FormReply::invalid(
                 "competitions/form",
-                &form_view(page, state, Some(&c), &checked),
+                &form_view(page, state, Some(c), &checked),
             ))
         }
     }
@@ -256,16 +248,13 @@ struct CloneForm {
     year: Option<String>,
 }
 
-#[post("/admin/competitions/<id>/clone", data = "<form>")]
+#[post("/admin/competitions/<_>/clone", data = "<form>")]
 async fn clone(
     page: Page,
-    who: AdminUser,
-    id: CompetitionId,
+    a: AdminScope<'_>,
     form: CsrfForm<'_, CloneForm>,
-    db: &State<DatabaseConnection>,
 ) -> Result<FormReply, AppError> {
-    let db = db.inner();
-    let c = load(db, id, &who).await?;
+    let (db, c) = (a.db, &a.c);
     let mut state = FormState::from_context(&form.0.context, page.lang);
     let year = form
         .0
@@ -277,11 +266,11 @@ async fn clone(
         Ok(year) => year,
         Err(e) => {
             refused(e, &mut state, page.lang)?;
-            let view = show_view(db, page, &c, state).await?;
+            let view = show_view(db, page, c, state).await?;
             return Ok(FormReply::invalid("competitions/show", &view));
         }
     };
-    let copy = lifecycle::clone(db, &c, year, who.0.id).await?;
+    let copy = lifecycle::clone(db, c, year, a.who.0.id).await?;
     Ok(FormReply::done(
         show_path(&copy),
         page.t("flash-competition-cloned"),

@@ -5,14 +5,13 @@ use rocket_dyn_templates::Template;
 use sea_orm::DatabaseConnection;
 use serde::Serialize;
 
-use super::load;
 use super::overview::show_view;
 use super::view::Summary;
 use crate::auth::AdminUser;
 use crate::db::competitions::{self as repo, CompetitionFilter, Status};
 use crate::error::AppError;
 use crate::forms::FormState;
-use crate::ids::CompetitionId;
+use crate::routes::scope::AdminScope;
 use crate::views::Page;
 
 #[derive(Serialize)]
@@ -52,15 +51,10 @@ async fn index(
     Ok(Template::render("competitions/index", &view))
 }
 
-#[get("/admin/competitions/<id>")]
-async fn show(
-    page: Page,
-    who: AdminUser,
-    id: CompetitionId,
-    db: &State<DatabaseConnection>,
-) -> Result<Template, AppError> {
-    let c = load(db.inner(), id, &who).await?;
-    let view = show_view(db.inner(), page, &c, FormState::default()).await?;
+#[get("/admin/competitions/<_>")]
+async fn show(page: Page, a: AdminScope<'_>) -> Result<Template, AppError> {
+    let c = &a.c;
+    let view = show_view(a.db, page, c, FormState::default()).await?;
     Ok(Template::render("competitions/show", &view))
 }
 

@@ -7,22 +7,20 @@
 use chrono::{DateTime, FixedOffset};
 use entity::competition;
 use rocket::form::FromForm;
-use rocket::{Route, State, post, routes};
-use sea_orm::DatabaseConnection;
+use rocket::{Route, post, routes};
 use serde::Serialize;
 
 use super::overview::show_view;
-use super::{load, show_path};
+use super::show_path;
 use crate::app::competition::rules::{can_become, nominations_still_open, status_of};
 use crate::app::competition::{self as app, lifecycle};
-use crate::auth::AdminUser;
 use crate::auth::csrf::CsrfForm;
 use crate::db::competitions::Status;
 use crate::error::AppError;
 use crate::forms::FormState;
 use crate::i18n;
-use crate::ids::CompetitionId;
 use crate::routes::reply::FormReply;
+use crate::routes::scope::AdminScope;
 use crate::views::{Flash, Page};
 
 /// A lifecycle button.
@@ -65,23 +63,20 @@ struct TransitionForm {
     confirm_early_start: bool,
 }
 
-#[post("/admin/competitions/<id>/status", data = "<form>")]
+#[post("/admin/competitions/<_>/status", data = "<form>")]
 async fn transition(
     page: Page,
-    who: AdminUser,
-    id: CompetitionId,
+    a: AdminScope<'_>,
     form: CsrfForm<'_, TransitionForm>,
-    db: &State<DatabaseConnection>,
 ) -> Result<FormReply, AppError> {
-    let db = db.inner();
-    let c = load(db, id, &who).await?;
+    let (db, c) = (a.db, &a.c);
     let input = form.0.value.as_ref();
     let Some(to) = input.and_then(|f| f.to.as_deref()).and_then(Status::parse) else {
         return Err(AppError::Conflict(page.t("err-unknown-status")));
     };
     let reason = input.and_then(|f| f.reason.as_deref()).unwrap_or("");
     let confirmed = input.is_some_and(|f| f.confirm_early_start);
-    let (lang, actor) = (page.lang, who.0.id);
+    let (lang, actor) = (page.lang, a.who.0.id);
     match lifecycle::transition(db, c.clone(), to, reason, confirmed, actor, lang).await {
         Ok(saved) => {
             let to = ("to", lifecycle::status_name(to, page.lang));
@@ -89,7 +84,7 @@ async fn transition(
             Ok(FormReply::done(show_path(&saved), msg))
         }
         Err(app::Error::NotReady(problems)) => {
-            let mut view = show_view(db, page, &c, FormState::default()).await?;
+            let mut view = show_view(db, page, c, FormState::default()).await?;
             view.problems = problems;
             view.page.flash = Some(Flash {
                 kind: "error".into(),
@@ -98,7 +93,7 @@ async fn transition(
             Ok(FormReply::invalid("competitions/show", &view))
         }
         Err(app::Error::NominationsOpen(closes, zone)) => {
-            let mut view = show_view(db, page, &c, FormState::default()).await?;
+            let mut view = show_view(db, page, c, FormState::default()).await?;
             let message = early_start_message(lang, closes, zone);
             for tr in &mut view.transitions {
                 if tr.nominations_open_until.is_some() {

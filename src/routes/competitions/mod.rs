@@ -1,13 +1,14 @@
 //! The committee's competition set-up pages under `/admin/competitions`: list, create (blank or
 //! from a built-in template), clone, edit, lifecycle, and the editors for stages, criteria
 //! trees, the document checklist and the prize table. Every handler reaches the competition
-//! through `find_for_admin`, so a competition outside the admin's region answers 404.
+//! through the `AdminScope` guard, so a competition outside the admin's region answers 404.
 
 mod criteria;
 mod documents;
 mod form;
 mod index;
 mod lifecycle;
+mod lists;
 mod overview;
 mod prizes;
 mod stages;
@@ -15,14 +16,11 @@ mod view;
 
 use entity::competition;
 use rocket::Route;
-use sea_orm::DatabaseConnection;
 
 use crate::app::competition::{self as app, FieldErrors, rules};
-use crate::auth::AdminUser;
-use crate::db::competitions as repo;
+use crate::auth::csrf::CsrfForm;
 use crate::error::AppError;
 use crate::forms::FormState;
-use crate::ids::CompetitionId;
 use crate::views::Page;
 
 /// Every route of the set-up pages.
@@ -36,19 +34,9 @@ pub fn routes() -> Vec<Route> {
         criteria::routes(),
         documents::routes(),
         prizes::routes(),
+        lists::routes(),
     ]
     .concat()
-}
-
-/// The competition if it lies in the admin's scope, else 404.
-async fn load(
-    db: &DatabaseConnection,
-    id: CompetitionId,
-    who: &AdminUser,
-) -> Result<competition::Model, AppError> {
-    repo::find_for_admin(db, id, &who.0)
-        .await?
-        .ok_or(AppError::NotFound)
 }
 
 /// Refuses set-up edits once judging has started (criteria, stages and checklist freeze).
@@ -74,6 +62,16 @@ fn checked<T, F>(
     check: impl FnOnce(&T) -> Result<F, FieldErrors>,
 ) -> Result<F, FieldErrors> {
     value.map_or_else(|| Err(Vec::new()), check)
+}
+
+/// A submitted form as its state (to show it again) and its checked input.
+fn read<T, F>(
+    form: &CsrfForm<'_, T>,
+    lang: &str,
+    check: impl FnOnce(&T) -> Result<F, FieldErrors>,
+) -> (FormState, Result<F, FieldErrors>) {
+    let state = FormState::from_context(&form.0.context, lang);
+    (state, checked(form.0.value.as_ref(), check))
 }
 
 /// Adds checked-field problems to a form state.

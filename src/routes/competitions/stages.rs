@@ -1,23 +1,24 @@
 //! Adding, editing, reordering and removing a competition's stages. Only the stage's own
 //! fields are checked here; the funnel as a whole (weights summing to 100, quorum against
 //! trimming) is the engine's verdict, shown on the overview and enforced when opening.
+//! Moving and removing are the shared set-up list routes (`lists`).
 
 use entity::{competition, stage};
-use rocket::{Route, State, get, post, routes};
+use rocket::{Route, get, post, routes};
 use rocket_dyn_templates::Template;
-use sea_orm::DatabaseConnection;
 use serde::Serialize;
 
+use super::lists::{self, FormList, ListPage};
 use super::view::Summary;
-use super::{checked, load, refused, require_criteria_editable, show_path};
-use crate::app::competition::setup as app_setup;
-use crate::auth::AdminUser;
-use crate::auth::csrf::{self, CsrfForm};
+use super::{read, require_criteria_editable, show_path};
+use crate::auth::csrf::CsrfForm;
 use crate::competition_forms::StageForm;
 use crate::error::AppError;
 use crate::forms::FormState;
-use crate::ids::{CompetitionId, StageId};
+use crate::ids::StageId;
 use crate::routes::reply::FormReply;
+use crate::routes::scope::AdminScope;
+use crate::routes::setup_list::ListRoute;
 use crate::views::Page;
 
 #[derive(Serialize)]
@@ -27,20 +28,6 @@ struct StageFormView {
     /// `None` when adding.
     stage_id: Option<String>,
     form: FormState,
-}
-
-fn view(
-    page: Page,
-    c: &competition::Model,
-    stage_id: Option<String>,
-    form: FormState,
-) -> StageFormView {
-    StageFormView {
-        page,
-        competition: Summary::of(c),
-        stage_id,
-        form,
-    }
 }
 
 fn values_of(s: &stage::Model) -> FormState {
@@ -73,24 +60,47 @@ fn values_of(s: &stage::Model) -> FormState {
     f
 }
 
-/// The stage if it belongs to the competition, else 404.
-pub(super) async fn load_stage(
-    db: &DatabaseConnection,
-    c: &competition::Model,
-    id: StageId,
-) -> Result<stage::Model, AppError> {
-    Ok(app_setup::find::<stage::Entity>(db, c.id, id.into_uuid()).await?)
+impl ListPage for stage::Entity {
+    const DELETED_KEY: &'static str = "flash-stage-deleted";
+
+    /// Moving or removing a stage returns to the competition's overview.
+    fn back(c: &competition::Model, _row: &stage::Model) -> String {
+        show_path(c)
+    }
 }
 
-#[get("/admin/competitions/<id>/stages/new")]
-async fn new(
-    page: Page,
-    who: AdminUser,
-    id: CompetitionId,
-    db: &State<DatabaseConnection>,
-) -> Result<Template, AppError> {
-    let c = load(db.inner(), id, &who).await?;
-    require_criteria_editable(&c, &page)?;
+impl FormList for stage::Entity {
+    const SAVED_KEY: &'static str = "flash-stage-saved";
+
+    /// A saved stage opens its own page (its criteria tree).
+    fn saved(c: &competition::Model, row: &stage::Model) -> String {
+        format!("{}/stages/{}", show_path(c), row.id)
+    }
+
+    async fn page(
+        a: &AdminScope<'_>,
+        page: Page,
+        stage_id: Option<String>,
+        form: FormState,
+    ) -> Result<Template, AppError> {
+        let view = StageFormView {
+            page,
+            competition: Summary::of(&a.c),
+            stage_id,
+            form,
+        };
+        Ok(Template::render("competitions/stage_form", &view))
+    }
+}
+
+/// The stage if it belongs to the competition, else 404.
+pub(super) async fn load_stage(a: &AdminScope<'_>, id: StageId) -> Result<stage::Model, AppError> {
+    Ok(stage::Entity::find_in(a, id.into()).await?)
+}
+
+#[get("/admin/competitions/<_>/stages/new")]
+async fn new(page: Page, a: AdminScope<'_>) -> Result<Template, AppError> {
+    require_criteria_editable(&a.c, &page)?;
     let mut form = FormState::default();
     for (k, v) in [
         ("kind", "field"),
@@ -102,123 +112,39 @@ async fn new(
     ] {
         form.values.insert(k.into(), v.into());
     }
-    Ok(Template::render(
-        "competitions/stage_form",
-        view(page, &c, None, form),
-    ))
+    stage::Entity::page(&a, page, None, form).await
 }
 
-#[post("/admin/competitions/<id>/stages", data = "<form>")]
+#[post("/admin/competitions/<_>/stages", data = "<form>")]
 async fn create(
     page: Page,
-    who: AdminUser,
-    id: CompetitionId,
+    a: AdminScope<'_>,
     form: CsrfForm<'_, StageForm>,
-    db: &State<DatabaseConnection>,
 ) -> Result<FormReply, AppError> {
-    let db = db.inner();
-    let c = load(db, id, &who).await?;
-    let mut state = FormState::from_context(&form.0.context, page.lang);
-    let input = checked(form.0.value.as_ref(), StageForm::check);
-    match app_setup::add::<stage::Entity>(db, &c, input, page.lang).await {
-        Ok(s) => Ok(FormReply::done(
-            format!("{}/stages/{}", show_path(&c), s.id),
-            page.t("flash-stage-saved"),
-        )),
-        Err(e) => {
-            refused(e, &mut state, page.lang)?;
-            Ok(FormReply::invalid(
-                "competitions/stage_form",
-                &view(page, &c, None, state),
-            ))
-        }
-    }
+    let input = read(&form, page.lang, StageForm::check);
+    lists::save::<stage::Entity>(page, &a, None, input).await
 }
 
-#[get("/admin/competitions/<id>/stages/<sid>/edit")]
-async fn edit(
-    page: Page,
-    who: AdminUser,
-    id: CompetitionId,
-    sid: StageId,
-    db: &State<DatabaseConnection>,
-) -> Result<Template, AppError> {
-    let c = load(db.inner(), id, &who).await?;
-    let s = load_stage(db.inner(), &c, sid).await?;
-    require_criteria_editable(&c, &page)?;
-    Ok(Template::render(
-        "competitions/stage_form",
-        view(page, &c, Some(s.id.to_string()), values_of(&s)),
-    ))
+#[get("/admin/competitions/<_>/stages/<sid>/edit")]
+async fn edit(page: Page, a: AdminScope<'_>, sid: StageId) -> Result<Template, AppError> {
+    let s = load_stage(&a, sid).await?;
+    require_criteria_editable(&a.c, &page)?;
+    stage::Entity::page(&a, page, Some(s.id.to_string()), values_of(&s)).await
 }
 
-#[post("/admin/competitions/<id>/stages/<sid>", data = "<form>")]
+#[post("/admin/competitions/<_>/stages/<sid>", data = "<form>")]
 async fn update(
     page: Page,
-    who: AdminUser,
-    id: CompetitionId,
+    a: AdminScope<'_>,
     sid: StageId,
     form: CsrfForm<'_, StageForm>,
-    db: &State<DatabaseConnection>,
 ) -> Result<FormReply, AppError> {
-    let db = db.inner();
-    let c = load(db, id, &who).await?;
-    let s = load_stage(db, &c, sid).await?;
-    let mut state = FormState::from_context(&form.0.context, page.lang);
-    let input = checked(form.0.value.as_ref(), StageForm::check);
-    let sid_text = Some(s.id.to_string());
-    match app_setup::change::<stage::Entity>(db, &c, s, input, page.lang).await {
-        Ok(s) => Ok(FormReply::done(
-            format!("{}/stages/{}", show_path(&c), s.id),
-            page.t("flash-stage-saved"),
-        )),
-        Err(e) => {
-            refused(e, &mut state, page.lang)?;
-            Ok(FormReply::invalid(
-                "competitions/stage_form",
-                &view(page, &c, sid_text, state),
-            ))
-        }
-    }
-}
-
-#[post("/admin/competitions/<id>/stages/<sid>/move?<up>", data = "<_form>")]
-async fn move_stage(
-    page: Page,
-    who: AdminUser,
-    id: CompetitionId,
-    sid: StageId,
-    up: bool,
-    _form: CsrfForm<'_, csrf::Only<'_>>,
-    db: &State<DatabaseConnection>,
-) -> Result<FormReply, AppError> {
-    let db = db.inner();
-    let c = load(db, id, &who).await?;
-    let s = load_stage(db, &c, sid).await?;
-    app_setup::reorder::<stage::Entity>(db, &c, &s, up, page.lang).await?;
-    Ok(FormReply::done(show_path(&c), page.t("flash-order-saved")))
-}
-
-#[post("/admin/competitions/<id>/stages/<sid>/delete", data = "<_form>")]
-async fn delete(
-    page: Page,
-    who: AdminUser,
-    id: CompetitionId,
-    sid: StageId,
-    _form: CsrfForm<'_, csrf::Only<'_>>,
-    db: &State<DatabaseConnection>,
-) -> Result<FormReply, AppError> {
-    let db = db.inner();
-    let c = load(db, id, &who).await?;
-    let s = load_stage(db, &c, sid).await?;
-    app_setup::delete_stage(db, &c, s, page.lang).await?;
-    Ok(FormReply::done(
-        show_path(&c),
-        page.t("flash-stage-deleted"),
-    ))
+    let s = load_stage(&a, sid).await?;
+    let input = read(&form, page.lang, StageForm::check);
+    lists::save::<stage::Entity>(page, &a, Some(s), input).await
 }
 
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {
-    routes![new, create, edit, update, move_stage, delete]
+    routes![new, create, edit, update]
 }

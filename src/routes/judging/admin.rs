@@ -5,15 +5,13 @@
 
 use chrono::Utc;
 use entity::{competition, stage};
-use rocket::{Route, State, get, routes, uri};
+use rocket::{Route, get, routes, uri};
 use rocket_dyn_templates::Template;
 use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::auth::AdminUser;
 use crate::db::competition_setup;
-use crate::db::competitions;
 use crate::db::judging::progress::{self, Progress};
 use crate::db::judging::{assign, draw, panels, sheets};
 use crate::db::villages;
@@ -21,25 +19,29 @@ use crate::error::AppError;
 use crate::forms::FormState;
 use crate::ids::{CompetitionId, StageId};
 use crate::routes::reply::FormReply;
+use crate::routes::scope::AdminScope;
 use crate::views::Page;
 use crate::views::judging_grid::Grid;
 
 use super::grid;
 
-/// The competition (in the admin's scope) and its stage, or 404.
-pub(super) async fn load(
-    db: &DatabaseConnection,
-    who: &AdminUser,
-    cid: CompetitionId,
+/// The stage `sid` of the admin's competition, or 404.
+async fn stage_of(a: &AdminScope<'_>, sid: StageId) -> Result<stage::Model, AppError> {
+    competition_setup::find_stage(a.db, a.c.id, sid.into_uuid())
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// The stage `sid` of the admin's competition (404 outside it), refused (409) when a published
+/// result has frozen the competition: what every action of the stage page starts with.
+pub(super) async fn open_stage(
+    a: &AdminScope<'_>,
     sid: StageId,
-) -> Result<(competition::Model, stage::Model), AppError> {
-    let c = competitions::find_for_admin(db, cid, &who.0)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let s = competition_setup::find_stage(db, c.id, sid.into_uuid())
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok((c, s))
+    lang: &str,
+) -> Result<stage::Model, AppError> {
+    let s = stage_of(a, sid).await?;
+    crate::integrity::ensure_open(&a.c, lang)?;
+    Ok(s)
 }
 
 /// Back to the stage page with a success (`ok`) or error message.
@@ -127,23 +129,15 @@ struct Overview {
     stages: Vec<StageLink>,
 }
 
-#[get("/admin/competitions/<cid>/judging")]
-async fn overview(
-    page: Page,
-    who: AdminUser,
-    cid: CompetitionId,
-    db: &State<DatabaseConnection>,
-) -> Result<Template, AppError> {
-    let db = db.inner();
-    let c = competitions::find_for_admin(db, cid, &who.0)
-        .await?
-        .ok_or(AppError::NotFound)?;
+#[get("/admin/competitions/<_>/judging")]
+async fn overview(page: Page, a: AdminScope<'_>) -> Result<Template, AppError> {
+    let (db, c) = (a.db, &a.c);
     let now = Utc::now().fixed_offset();
     let judges = panels::judges(db).await?;
     let mut stages = Vec::new();
     for s in competition_setup::list_stages(db, c.id).await? {
         stages.push(StageLink {
-            progress: progress::of_stage(db, &c, &s, now).await?,
+            progress: progress::of_stage(db, c, &s, now).await?,
             grid: grid::of_stage(db, c.id, s.id, &judges).await?,
             id: s.id,
             code: s.code,
@@ -155,7 +149,7 @@ async fn overview(
         "judging/admin_overview",
         &Overview {
             page,
-            competition: CompView::of(&c),
+            competition: CompView::of(c),
             stages,
         },
     ))
@@ -227,23 +221,22 @@ struct StagePage {
 #[get("/admin/competitions/<cid>/judging/<sid>")]
 async fn stage_page(
     page: Page,
-    who: AdminUser,
+    a: AdminScope<'_>,
     cid: CompetitionId,
     sid: StageId,
-    db: &State<DatabaseConnection>,
 ) -> Result<Template, AppError> {
-    let db = db.inner();
-    let (c, s) = load(db, &who, cid, sid).await?;
-    let view = stage_view(db, page, &c, &s, None).await?;
+    debug_assert_eq!(cid, a.id());
+    let s = stage_of(&a, sid).await?;
+    let view = stage_view(a.db, page, &a.c, &s, None).await?;
     Ok(Template::render("judging/admin_stage", &view))
 }
 
 /// Refuses the form `form` of the stage page: the values typed are kept and each
 /// `(field, message key)` error is shown next to its field.
 pub(super) async fn refuse(
-    db: &DatabaseConnection,
+    a: &AdminScope<'_>,
     page: Page,
-    cs: (&competition::Model, &stage::Model),
+    s: &stage::Model,
     form: String,
     values: &[(&str, &str)],
     errors: &[(&str, &str)],
@@ -255,7 +248,7 @@ pub(super) async fn refuse(
     for (field, key) in errors {
         state.add_key(field, page.lang, key);
     }
-    let view = stage_view(db, page, cs.0, cs.1, Some(Failed { form, state })).await?;
+    let view = stage_view(a.db, page, &a.c, s, Some(Failed { form, state })).await?;
     Ok(FormReply::invalid("judging/admin_stage", &view))
 }
 

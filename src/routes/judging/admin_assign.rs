@@ -4,41 +4,39 @@
 use std::str::FromStr;
 
 use rocket::form::FromForm;
-use rocket::{Route, State, post, routes};
-use sea_orm::DatabaseConnection;
+use rocket::{Route, post, routes};
 use uuid::Uuid;
 
-use super::admin::{done, load, refuse, said};
+use super::admin::{done, open_stage, refuse, said};
 use crate::app::judging::{assign, panels as panel_rules};
-use crate::auth::{AdminUser, csrf::CsrfForm};
+use crate::auth::csrf::CsrfForm;
 use crate::db::judging::{assign as assign_rows, panels};
 use crate::error::AppError;
-use crate::ids::{CompetitionId, SheetId, StageId};
+use crate::ids::{CriterionId, NominationId, SheetId, StageId, UserId};
 use crate::routes::reply::FormReply;
+use crate::routes::scope::AdminScope;
 use crate::views::Page;
 
 #[derive(FromForm)]
 struct PanelForm {
-    judge_id: Uuid,
-    aspects: Vec<Uuid>,
+    judge_id: UserId,
+    aspects: Vec<CriterionId>,
 }
 
-#[post("/admin/competitions/<cid>/judging/<sid>/panel", data = "<form>")]
+#[post("/admin/competitions/<_>/judging/<sid>/panel", data = "<form>")]
 async fn panel_add(
     page: Page,
-    who: AdminUser,
-    cid: CompetitionId,
+    a: AdminScope<'_>,
     sid: StageId,
     form: CsrfForm<'_, PanelForm>,
-    db: &State<DatabaseConnection>,
 ) -> Result<FormReply, AppError> {
-    let db = db.inner();
-    let (c, s) = load(db, &who, cid, sid).await?;
-    crate::integrity::ensure_open(&c, page.lang)?;
+    let s = open_stage(&a, sid, page.lang).await?;
+    let db = a.db;
     let Some(f) = form.0.value.as_ref() else {
         return Ok(done(&s, &page, false, "jdg-err-form"));
     };
-    let ok = panel_rules::add(db, &s, f.judge_id, &f.aspects)
+    let aspects: Vec<Uuid> = f.aspects.iter().map(|a| a.into_uuid()).collect();
+    let ok = panel_rules::add(db, &s, f.judge_id.into_uuid(), &aspects)
         .await?
         .is_ok();
     Ok(done(&s, &page, ok, panel_key(ok)))
@@ -54,28 +52,24 @@ fn panel_key(ok: bool) -> &'static str {
 
 #[derive(FromForm)]
 struct JudgeForm {
-    judge_id: Uuid,
+    judge_id: UserId,
 }
 
-#[post(
-    "/admin/competitions/<cid>/judging/<sid>/panel/remove",
-    data = "<form>"
-)]
+#[post("/admin/competitions/<_>/judging/<sid>/panel/remove", data = "<form>")]
 async fn panel_remove(
     page: Page,
-    who: AdminUser,
-    cid: CompetitionId,
+    a: AdminScope<'_>,
     sid: StageId,
     form: CsrfForm<'_, JudgeForm>,
-    db: &State<DatabaseConnection>,
 ) -> Result<FormReply, AppError> {
-    let db = db.inner();
-    let (c, s) = load(db, &who, cid, sid).await?;
-    crate::integrity::ensure_open(&c, page.lang)?;
+    let s = open_stage(&a, sid, page.lang).await?;
+    let db = a.db;
     let Some(f) = form.0.value.as_ref() else {
         return Ok(done(&s, &page, false, "jdg-err-form"));
     };
-    let ok = panel_rules::remove(db, &s, f.judge_id).await?.is_ok();
+    let ok = panel_rules::remove(db, &s, f.judge_id.into_uuid())
+        .await?
+        .is_ok();
     Ok(done(&s, &page, ok, panel_key(ok)))
 }
 
@@ -98,27 +92,33 @@ impl SeedForm<'_> {
     }
 }
 
-#[post("/admin/competitions/<cid>/judging/<sid>/assign/auto", data = "<form>")]
+/// The stage page again with "not a number" under the seed of form `form` (`auto`, `draw`).
+pub(super) async fn refuse_seed(
+    a: &AdminScope<'_>,
+    page: Page,
+    s: &entity::stage::Model,
+    form: &str,
+    text: &str,
+) -> Result<FormReply, AppError> {
+    let (values, errors) = ([("seed", text)], [("seed", "jdg-err-seed")]);
+    refuse(a, page, s, form.into(), &values, &errors).await
+}
+
+#[post("/admin/competitions/<_>/judging/<sid>/assign/auto", data = "<form>")]
 async fn auto(
     page: Page,
-    who: AdminUser,
-    cid: CompetitionId,
+    a: AdminScope<'_>,
     sid: StageId,
     form: CsrfForm<'_, SeedForm<'_>>,
-    db: &State<DatabaseConnection>,
 ) -> Result<FormReply, AppError> {
-    let db = db.inner();
-    let (c, s) = load(db, &who, cid, sid).await?;
-    crate::integrity::ensure_open(&c, page.lang)?;
+    let s = open_stage(&a, sid, page.lang).await?;
+    let db = a.db;
     let seed = match SeedForm::seed(form.0.value.as_ref(), rand::random::<u64>) {
         Ok(n) => n,
-        Err(text) => {
-            let (values, errors) = ([("seed", text.as_str())], [("seed", "jdg-err-seed")]);
-            return refuse(db, page, (&c, &s), "auto".into(), &values, &errors).await;
-        }
+        Err(text) => return refuse_seed(&a, page, &s, "auto", &text).await,
     };
     Ok(
-        match assign::auto_assign(db, &s, seed, who.0.id.into_uuid()).await? {
+        match assign::auto_assign(db, &s, seed, a.who.0.id.into_uuid()).await? {
             Ok(_) => done(&s, &page, true, "jdg-flash-assigned"),
             Err(r) => said(&s, false, r.describe(page.lang)),
         },
@@ -127,35 +127,33 @@ async fn auto(
 
 #[derive(FromForm)]
 struct AssignForm {
-    nomination_id: Uuid,
-    judge_id: Uuid,
+    nomination_id: NominationId,
+    judge_id: UserId,
 }
 
-#[post("/admin/competitions/<cid>/judging/<sid>/assign", data = "<form>")]
+#[post("/admin/competitions/<_>/judging/<sid>/assign", data = "<form>")]
 async fn assign_one(
     page: Page,
-    who: AdminUser,
-    cid: CompetitionId,
+    a: AdminScope<'_>,
     sid: StageId,
     form: CsrfForm<'_, AssignForm>,
-    db: &State<DatabaseConnection>,
 ) -> Result<FormReply, AppError> {
-    let db = db.inner();
-    let (c, s) = load(db, &who, cid, sid).await?;
-    crate::integrity::ensure_open(&c, page.lang)?;
+    let s = open_stage(&a, sid, page.lang).await?;
+    let (db, c) = (a.db, &a.c);
     let Some(f) = form.0.value.as_ref() else {
         return Ok(done(&s, &page, false, "jdg-err-form"));
     };
     let noms = assign_rows::entries(db, c.id).await?;
     let judges = panels::judges(db).await?;
+    let (nomination_id, judge_id) = (f.nomination_id.into_uuid(), f.judge_id.into_uuid());
     let (Some(n), true) = (
-        noms.iter().find(|n| n.id == f.nomination_id),
-        judges.iter().any(|j| j.id == f.judge_id),
+        noms.iter().find(|n| n.id == nomination_id),
+        judges.iter().any(|j| j.id == judge_id),
     ) else {
         return Ok(done(&s, &page, false, "jdg-err-form"));
     };
     Ok(
-        match assign::assign_one(db, &s, n, f.judge_id, who.0.id.into_uuid()).await? {
+        match assign::assign_one(db, &s, n, judge_id, a.who.0.id.into_uuid()).await? {
             Ok(_) => done(&s, &page, true, "jdg-flash-assigned"),
             Err(r) => done(&s, &page, false, r.message_key()),
         },
@@ -163,21 +161,18 @@ async fn assign_one(
 }
 
 #[post(
-    "/admin/competitions/<cid>/judging/<sid>/sheets/<sheet>/unassign",
+    "/admin/competitions/<_>/judging/<sid>/sheets/<sheet>/unassign",
     data = "<_form>"
 )]
 async fn unassign(
     page: Page,
-    who: AdminUser,
-    cid: CompetitionId,
+    a: AdminScope<'_>,
     sid: StageId,
     sheet: SheetId,
     _form: CsrfForm<'_, crate::auth::csrf::Only<'_>>,
-    db: &State<DatabaseConnection>,
 ) -> Result<FormReply, AppError> {
-    let db = db.inner();
-    let (c, s) = load(db, &who, cid, sid).await?;
-    crate::integrity::ensure_open(&c, page.lang)?;
+    let s = open_stage(&a, sid, page.lang).await?;
+    let db = a.db;
     Ok(match assign::unassign(db, s.id, sheet.into_uuid()).await? {
         Ok(()) => done(&s, &page, true, "jdg-flash-unassigned"),
         Err(r) => done(&s, &page, false, r.message_key()),

@@ -4,20 +4,20 @@
 
 use chrono::Utc;
 use rocket::form::FromForm;
-use rocket::{Route, State, post, routes};
-use sea_orm::DatabaseConnection;
+use rocket::{Route, post, routes};
 
-use super::admin::{done, load, refuse};
-use super::admin_assign::SeedForm;
+use super::admin::{done, open_stage, refuse};
+use super::admin_assign::{SeedForm, refuse_seed};
 use crate::app::competition::zone;
 use crate::app::judging::sheets as rules;
-use crate::auth::{AdminUser, csrf::CsrfForm};
+use crate::auth::csrf::CsrfForm;
 use crate::competition_forms::parse_time;
 use crate::db::judging::progress::{self, CloseRefusal};
 use crate::db::judging::{draw, sheets};
 use crate::error::AppError;
-use crate::ids::{CompetitionId, SheetId, StageId};
+use crate::ids::{SheetId, StageId};
 use crate::routes::reply::FormReply;
+use crate::routes::scope::AdminScope;
 use crate::views::Page;
 
 #[derive(FromForm)]
@@ -26,31 +26,28 @@ struct ReasonForm<'r> {
 }
 
 #[post(
-    "/admin/competitions/<cid>/judging/<sid>/sheets/<sheet>/reopen",
+    "/admin/competitions/<_>/judging/<sid>/sheets/<sheet>/reopen",
     data = "<form>"
 )]
 async fn reopen(
     page: Page,
-    who: AdminUser,
-    cid: CompetitionId,
+    a: AdminScope<'_>,
     sid: StageId,
     sheet: SheetId,
     form: CsrfForm<'_, ReasonForm<'_>>,
-    db: &State<DatabaseConnection>,
 ) -> Result<FormReply, AppError> {
-    let db = db.inner();
-    let (c, s) = load(db, &who, cid, sid).await?;
-    crate::integrity::ensure_open(&c, page.lang)?;
+    let s = open_stage(&a, sid, page.lang).await?;
+    let db = a.db;
     let ctx = sheets::find_in_stage(db, s.id, sheet.into_uuid())
         .await?
         .ok_or(AppError::NotFound)?;
     let reason = form.0.value.as_ref().map(|f| f.reason.trim()).unwrap_or("");
     if reason.is_empty() {
         let errors = [("reason", "jdg-err-reason")];
-        return refuse(db, page, (&c, &s), format!("reopen-{sheet}"), &[], &errors).await;
+        return refuse(&a, page, &s, format!("reopen-{sheet}"), &[], &errors).await;
     }
     let now = Utc::now().fixed_offset();
-    let ok = rules::reopen(db, &ctx, reason, who.0.id.into_uuid(), now).await?;
+    let ok = rules::reopen(db, &ctx, reason, a.who.0.id.into_uuid(), now).await?;
     let key = if ok {
         "jdg-flash-reopened"
     } else {
@@ -65,58 +62,49 @@ struct CloseForm<'r> {
     note: Option<&'r str>,
 }
 
-#[post("/admin/competitions/<cid>/judging/<sid>/close", data = "<form>")]
+#[post("/admin/competitions/<_>/judging/<sid>/close", data = "<form>")]
 async fn close(
     page: Page,
-    who: AdminUser,
-    cid: CompetitionId,
+    a: AdminScope<'_>,
     sid: StageId,
     form: CsrfForm<'_, CloseForm<'_>>,
-    db: &State<DatabaseConnection>,
 ) -> Result<FormReply, AppError> {
-    let db = db.inner();
-    let (c, s) = load(db, &who, cid, sid).await?;
-    crate::integrity::ensure_open(&c, page.lang)?;
+    let s = open_stage(&a, sid, page.lang).await?;
+    let (db, c) = (a.db, &a.c);
     let (force, note) = form
         .0
         .value
         .as_ref()
         .map_or((false, ""), |f| (f.force, f.note.unwrap_or("")));
     let now = Utc::now().fixed_offset();
-    let actor = who.0.id.into_uuid();
-    match progress::close(db, &c, s.clone(), force, note, actor, now).await? {
+    let actor = a.who.0.id.into_uuid();
+    match progress::close(db, c, s.clone(), force, note, actor, now).await? {
         Ok(s) => Ok(done(&s, &page, true, "jdg-flash-closed")),
         Err(CloseRefusal::AlreadyClosed) => Ok(done(&s, &page, false, "jdg-err-already-closed")),
         Err(CloseRefusal::SheetsMissing(_)) => {
             let field = if force { "note" } else { "force" };
             let values = [("note", note), ("force", if force { "true" } else { "" })];
             let errors = [(field, "jdg-err-sheets-missing")];
-            refuse(db, page, (&c, &s), "close".into(), &values, &errors).await
+            refuse(&a, page, &s, "close".into(), &values, &errors).await
         }
     }
 }
 
-#[post("/admin/competitions/<cid>/judging/<sid>/draw", data = "<form>")]
+#[post("/admin/competitions/<_>/judging/<sid>/draw", data = "<form>")]
 async fn draw_order(
     page: Page,
-    who: AdminUser,
-    cid: CompetitionId,
+    a: AdminScope<'_>,
     sid: StageId,
     form: CsrfForm<'_, SeedForm<'_>>,
-    db: &State<DatabaseConnection>,
 ) -> Result<FormReply, AppError> {
-    let db = db.inner();
-    let (c, s) = load(db, &who, cid, sid).await?;
-    crate::integrity::ensure_open(&c, page.lang)?;
+    let s = open_stage(&a, sid, page.lang).await?;
+    let db = a.db;
     let seed = match SeedForm::seed(form.0.value.as_ref(), rand::random::<i64>) {
         Ok(n) => n,
-        Err(text) => {
-            let (values, errors) = ([("seed", text.as_str())], [("seed", "jdg-err-seed")]);
-            return refuse(db, page, (&c, &s), "draw".into(), &values, &errors).await;
-        }
+        Err(text) => return refuse_seed(&a, page, &s, "draw", &text).await,
     };
     let now = Utc::now().fixed_offset();
-    let drawn = draw::draw(db, s.clone(), seed, who.0.id.into_uuid(), now).await?;
+    let drawn = draw::draw(db, s.clone(), seed, a.who.0.id.into_uuid(), now).await?;
     let key = if drawn.is_some() {
         "jdg-flash-drawn"
     } else {
@@ -131,25 +119,22 @@ struct ScheduleForm<'r> {
     minutes: &'r str,
 }
 
-#[post("/admin/competitions/<cid>/judging/<sid>/schedule", data = "<form>")]
+#[post("/admin/competitions/<_>/judging/<sid>/schedule", data = "<form>")]
 async fn schedule(
     page: Page,
-    who: AdminUser,
-    cid: CompetitionId,
+    a: AdminScope<'_>,
     sid: StageId,
     form: CsrfForm<'_, ScheduleForm<'_>>,
-    db: &State<DatabaseConnection>,
 ) -> Result<FormReply, AppError> {
-    let db = db.inner();
-    let (c, s) = load(db, &who, cid, sid).await?;
-    crate::integrity::ensure_open(&c, page.lang)?;
+    let s = open_stage(&a, sid, page.lang).await?;
+    let (db, c) = (a.db, &a.c);
     let (start_text, minutes_text) = form
         .0
         .value
         .as_ref()
         .map_or(("", ""), |f| (f.start, f.minutes));
     // Typed in the competition's zone, like every other schedule.
-    let start = parse_time(start_text, zone::of(&c)).filter(|_| start_text.contains('T'));
+    let start = parse_time(start_text, zone::of(c)).filter(|_| start_text.contains('T'));
     let minutes = minutes_text
         .trim()
         .parse::<i64>()
@@ -164,7 +149,7 @@ async fn schedule(
             errors.push(("minutes", "jdg-err-schedule-minutes"));
         }
         let values = [("start", start_text), ("minutes", minutes_text)];
-        return refuse(db, page, (&c, &s), "schedule".into(), &values, &errors).await;
+        return refuse(&a, page, &s, "schedule".into(), &values, &errors).await;
     };
     if s.drawn_at.is_none() {
         return Ok(done(&s, &page, false, "jdg-err-not-drawn"));

@@ -20,7 +20,7 @@ use crate::auth::{CurrentUser, JudgeUser};
 use crate::db::judging::sheets::{self, Answer, SheetInput};
 use crate::error::AppError;
 use crate::i18n::t;
-use crate::ids::SheetId;
+use crate::ids::{CriterionId, SheetId};
 
 const LANG: &str = "id";
 
@@ -72,7 +72,7 @@ async fn show(
 /// One answer: `value` as a decimal string (`"3,5"` or `"3.5"`) or a JSON number.
 #[derive(Deserialize)]
 struct AnswerBody {
-    criterion_id: Uuid,
+    criterion_id: CriterionId,
     #[serde(default)]
     value: Option<serde_json::Value>,
     #[serde(default)]
@@ -121,7 +121,7 @@ fn to_input(body: SaveBody) -> Result<SheetInput, AppError> {
             }
         };
         answers.push(Answer {
-            criterion_id: a.criterion_id,
+            criterion_id: a.criterion_id.into_uuid(),
             value,
             not_applicable: a.not_applicable,
             comment: a.comment,

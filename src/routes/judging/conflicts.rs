@@ -16,6 +16,7 @@ use crate::db::judging::{conflicts, panels};
 use crate::db::{is_unique_violation, regions};
 use crate::error::AppError;
 use crate::forms::FormState;
+use crate::ids::{ConflictId, UserId};
 use crate::routes::reply::FormReply;
 use crate::views::Page;
 
@@ -237,8 +238,8 @@ async fn admin_declare(
 
 #[derive(FromForm)]
 struct RemoveForm {
-    judge_id: Uuid,
-    id: Uuid,
+    judge_id: UserId,
+    id: ConflictId,
 }
 
 #[post("/admin/conflicts/remove", data = "<form>")]
@@ -253,7 +254,7 @@ async fn admin_remove(
         return Ok(FormReply::refused(back, page.t("jdg-err-form")));
     };
     let scope = who.0.region_code.as_deref();
-    let ids = (f.judge_id, f.id);
+    let ids = (f.judge_id.into_uuid(), f.id.into_uuid());
     match rules::remove(db.inner(), ids, who.0.id.into_uuid(), scope).await? {
         Ok(true) => Ok(FormReply::done(back, page.t("jdg-flash-conflict-removed"))),
         Ok(false) => Ok(FormReply::refused(back, page.t("jdg-err-form"))),

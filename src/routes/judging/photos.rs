@@ -6,17 +6,17 @@ use chrono::Utc;
 use rocket::form::FromForm;
 use rocket::fs::TempFile;
 use rocket::{Route, State, get, post, routes, uri};
-use sea_orm::{DatabaseConnection, TransactionTrait};
+use sea_orm::DatabaseConnection;
 
 use super::judge::{load, rocket_uri_macro_show as rocket_uri_macro_sheet};
 use crate::AppConfig;
-use crate::app::judging::sheets::ensure_editable;
-use crate::auth::{AdminUser, JudgeUser, csrf::CsrfForm};
-use crate::db::documents::StoredFile;
+use crate::app::judging::photos as photo_rules;
+use crate::auth::{JudgeUser, csrf::CsrfForm};
 use crate::db::judging::{photos, sheets};
 use crate::error::AppError;
-use crate::ids::{CompetitionId, PhotoId, SheetId, StageId};
+use crate::ids::{PhotoId, SheetId, StageId};
 use crate::routes::reply::FormReply;
+use crate::routes::scope::AdminScope;
 
 use crate::uploads;
 use crate::views::Page;
@@ -39,39 +39,22 @@ async fn upload(
     let ctx = load(db, &who.0, id).await?;
     crate::integrity::ensure_open(&ctx.competition, page.lang)?;
     let back = uri!(sheet(id = id)).to_string();
-    if let Err(no) = ensure_editable(&ctx, Utc::now().fixed_offset()) {
-        return Ok(FormReply::refused(back, page.t(no.message_key())));
-    }
-    let Some(input) = form.0.value.as_ref() else {
-        return Ok(FormReply::refused(back, page.t("jdg-err-photo")));
+    let max = config.max_upload_bytes;
+    let file = match form.0.value.as_ref() {
+        Some(input) => Some(crate::routes::upload::read(&input.file, max).await?),
+        None => None,
     };
-    let file = crate::routes::upload::read(&input.file, config.max_upload_bytes).await?;
-    let checked = match uploads::check(&file.bytes, config.max_upload_bytes) {
-        Ok(c) if c.kind.content_type().starts_with("image/") => c,
-        _ => return Ok(FormReply::refused(back, page.t("jdg-err-photo"))),
-    };
-    let io = |e: std::io::Error| AppError::Internal(format!("storing upload: {e}"));
-    let staged = uploads::stage(
-        &config.upload_dir,
-        ctx.competition.id,
-        checked.kind,
-        &file.bytes,
+    let upload = file
+        .as_ref()
+        .map(|f| (f.bytes.as_slice(), f.raw_name.as_str()));
+    let now = Utc::now().fixed_offset();
+    let place = (config.upload_dir.as_path(), max);
+    Ok(
+        match photo_rules::add(db, place, &ctx, upload, now).await? {
+            Ok(_) => FormReply::done(back, page.t("jdg-flash-photo")),
+            Err(no) => FormReply::refused(back, page.t(no.message_key())),
+        },
     )
-    .map_err(io)?;
-    let txn = db.begin().await?;
-    let stored = StoredFile {
-        stored_name: staged.stored_name.clone(),
-        content_type: checked.kind.content_type().to_owned(),
-        size_bytes: i64::try_from(checked.size).unwrap_or(i64::MAX),
-        sha256: checked.sha256,
-    };
-    let label = uploads::sanitize_name(&file.raw_name);
-    // A failure below drops the transaction and the staged/placed file: nothing is left.
-    photos::insert(&txn, ctx.sheet.id, &label, stored).await?;
-    let placed = staged.persist().map_err(io)?;
-    txn.commit().await?;
-    placed.keep();
-    Ok(FormReply::done(back, page.t("jdg-flash-photo")))
 }
 
 /// A stored photo with its safety headers (`crate::downloads`).
@@ -101,20 +84,15 @@ async fn show(
     serve(config, &p).await
 }
 
-#[get("/admin/competitions/<cid>/judging/<sid>/sheets/<id>/photos/<photo>")]
+#[get("/admin/competitions/<_>/judging/<sid>/sheets/<id>/photos/<photo>")]
 async fn admin_show(
-    who: AdminUser,
-    cid: CompetitionId,
+    a: AdminScope<'_>,
     sid: StageId,
     id: SheetId,
     photo: PhotoId,
-    db: &State<DatabaseConnection>,
     config: &State<AppConfig>,
 ) -> Result<Photo, AppError> {
-    let db = db.inner();
-    let c = crate::db::competitions::find_for_admin(db, cid, &who.0)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let (db, c) = (a.db, &a.c);
     let ctx = sheets::find_in_stage(db, sid.into_uuid(), id.into_uuid())
         .await?
         .filter(|ctx| ctx.competition.id == c.id)

@@ -23,6 +23,7 @@ use crate::error::AppError;
 use crate::i18n;
 use crate::ids::{CompetitionId, NominationId};
 use crate::routes::reply::FormReply;
+use crate::routes::scope::AdminScope;
 use crate::views::Page;
 use crate::views::format::competition_time;
 
@@ -151,18 +152,11 @@ async fn view(
     })
 }
 
-#[get("/admin/competitions/<id>/advance")]
-async fn new(
-    page: Page,
-    who: AdminUser,
-    id: CompetitionId,
-    db: &State<DatabaseConnection>,
-) -> Result<Template, AppError> {
-    let db = db.inner();
-    let target = competitions::find_for_admin(db, id, &who.0)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let view = view(db, page, &target, &who.0, Vec::new()).await?;
+#[get("/admin/competitions/<_>/advance")]
+async fn new(page: Page, a: AdminScope<'_>) -> Result<Template, AppError> {
+    let db = a.db;
+    let target = &a.c;
+    let view = view(db, page, target, &a.who.0, Vec::new()).await?;
     Ok(Template::render("nominations/advance", &view))
 }
 
@@ -301,13 +295,8 @@ async fn create(
         message.push_str(&r);
         message.push('.');
     }
-    let to = uri!(super::review::index(
-        id = id,
-        status = _,
-        kabupaten = _,
-        kecamatan = _,
-        region = _
-    ));
+    // The competition, then no status, kabupaten, kecamatan or region filter.
+    let to = uri!(super::review::index(id, _, _, _, _));
     Ok(FormReply::done(to.to_string(), message))
 }
 
@@ -350,7 +339,7 @@ async fn sync(
                     ("created", applied.report.created.len().to_string()),
                 ],
             );
-            Ok(FormReply::done(uri!(new(id = id)).to_string(), msg))
+            Ok(FormReply::done(uri!(new(id)).to_string(), msg))
         }
         Err(reason) => {
             let errors = vec![i18n::t(page.lang, skip_key(reason))];

@@ -6,20 +6,21 @@
 use rocket::form::FromForm;
 use rocket::fs::TempFile;
 use rocket::http::Status as HttpStatus;
-use rocket::{Route, State, post, routes};
+use rocket::{Route, post, routes};
 use sea_orm::DatabaseConnection;
 
-use super::edit::{load, refuse_if_locked, render};
+use super::edit::{refuse_if_locked, render};
 use super::view::Forms;
 use super::village_path;
 use crate::AppConfig;
 use crate::app::nomination::evidence;
-use crate::auth::{VillageUser, csrf, csrf::CsrfForm};
+use crate::auth::{csrf, csrf::CsrfForm};
 use crate::db::documents;
 use crate::error::AppError;
 use crate::forms::FormState;
-use crate::ids::{DocumentId, NominationId};
+use crate::ids::DocumentId;
 use crate::routes::reply::FormReply;
+use crate::routes::scope::OwnNomination;
 use crate::routes::upload::read as read_upload;
 use crate::uploads;
 use crate::views::Page;
@@ -31,17 +32,19 @@ struct UploadForm<'r> {
     file: TempFile<'r>,
 }
 
-#[post("/village/nominations/<id>/files", data = "<form>")]
+#[post("/village/nominations/<_>/files", data = "<form>")]
 async fn upload(
     page: Page,
-    who: VillageUser,
-    id: NominationId,
+    own: OwnNomination<'_>,
     form: CsrfForm<'_, UploadForm<'_>>,
-    db: &State<DatabaseConnection>,
-    config: &State<AppConfig>,
 ) -> Result<FormReply, AppError> {
-    let (db, config) = (db.inner(), config.inner());
-    let (n, c) = load(db, id, &who).await?;
+    let OwnNomination {
+        who,
+        db,
+        n,
+        c,
+        config,
+    } = own;
     if let Some(refused) = refuse_if_locked(db, config, &page, (&n, &c)).await? {
         return Ok(refused.into());
     }
@@ -94,17 +97,19 @@ struct LinkForm<'r> {
     url: &'r str,
 }
 
-#[post("/village/nominations/<id>/links", data = "<form>")]
+#[post("/village/nominations/<_>/links", data = "<form>")]
 async fn add_link(
     page: Page,
-    who: VillageUser,
-    id: NominationId,
+    own: OwnNomination<'_>,
     form: CsrfForm<'_, LinkForm<'_>>,
-    db: &State<DatabaseConnection>,
-    config: &State<AppConfig>,
 ) -> Result<FormReply, AppError> {
-    let (db, config) = (db.inner(), config.inner());
-    let (n, c) = load(db, id, &who).await?;
+    let OwnNomination {
+        who,
+        db,
+        n,
+        c,
+        config,
+    } = own;
     if let Some(refused) = refuse_if_locked(db, config, &page, (&n, &c)).await? {
         return Ok(refused.into());
     }
@@ -139,18 +144,16 @@ async fn add_link(
     ))
 }
 
-#[post("/village/nominations/<id>/documents/<doc>/delete", data = "<_form>")]
+#[post("/village/nominations/<_>/documents/<doc>/delete", data = "<_form>")]
 async fn delete(
     page: Page,
-    who: VillageUser,
-    id: NominationId,
+    own: OwnNomination<'_>,
     doc: DocumentId,
     _form: CsrfForm<'_, csrf::Only<'_>>,
-    db: &State<DatabaseConnection>,
-    config: &State<AppConfig>,
 ) -> Result<FormReply, AppError> {
-    let (db, config) = (db.inner(), config.inner());
-    let (n, c) = load(db, id, &who).await?;
+    let OwnNomination {
+        db, n, c, config, ..
+    } = own;
     let d = documents::find_in_nomination(db, doc, n.id)
         .await?
         .ok_or(AppError::NotFound)?;

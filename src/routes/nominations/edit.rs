@@ -3,7 +3,7 @@
 //! form re-rendered, never silently overwriting.
 
 use rocket::http::Status as HttpStatus;
-use rocket::{Route, State, get, post, routes};
+use rocket::{Route, get, post, routes};
 use rocket_dyn_templates::Template;
 use sea_orm::DatabaseConnection;
 
@@ -12,31 +12,13 @@ use super::view::{self, Forms};
 use super::village_path;
 use crate::AppConfig;
 use crate::app::nomination::draft;
-use crate::auth::{VillageUser, csrf::CsrfForm};
-use crate::db::competitions;
-use crate::db::nominations;
+use crate::auth::csrf::CsrfForm;
 use crate::error::AppError;
 use crate::forms::FormState;
-use crate::ids::{CompetitionId, NominationId};
 use crate::routes::reply::FormReply;
+use crate::routes::scope::OwnNomination;
 use crate::views::Page;
 use entity::{competition, nomination};
-
-/// The village's nomination and its competition, or 404 (someone else's looks missing).
-pub(super) async fn load(
-    db: &DatabaseConnection,
-    id: NominationId,
-    who: &VillageUser,
-) -> Result<(nomination::Model, competition::Model), AppError> {
-    let village = who.0.village_code.as_deref().ok_or(AppError::NotFound)?;
-    let n = nominations::find_for_village(db, id, village)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let c = competitions::find_by_id(db, CompetitionId::from(n.competition_id))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok((n, c))
-}
 
 /// The nomination page with `forms`, answered with `status`.
 pub(super) async fn render(
@@ -70,29 +52,26 @@ pub(super) async fn refuse_if_locked(
     Ok(Some(refused))
 }
 
-#[get("/village/nominations/<id>")]
+#[get("/village/nominations/<_>")]
 pub(super) async fn show(
     page: Page,
-    who: VillageUser,
-    id: NominationId,
-    db: &State<DatabaseConnection>,
-    config: &State<AppConfig>,
+    own: OwnNomination<'_>,
 ) -> Result<(HttpStatus, Template), AppError> {
-    let (n, c) = load(db, id, &who).await?;
+    let OwnNomination {
+        db, n, c, config, ..
+    } = own;
     render(db, config, page, (&n, &c), Forms::default(), HttpStatus::Ok).await
 }
 
-#[post("/village/nominations/<id>", data = "<form>")]
+#[post("/village/nominations/<_>", data = "<form>")]
 async fn update(
     page: Page,
-    who: VillageUser,
-    id: NominationId,
+    own: OwnNomination<'_>,
     form: CsrfForm<'_, ProfileForm<'_>>,
-    db: &State<DatabaseConnection>,
-    config: &State<AppConfig>,
 ) -> Result<FormReply, AppError> {
-    let (db, config) = (db.inner(), config.inner());
-    let (n, c) = load(db, id, &who).await?;
+    let OwnNomination {
+        db, n, c, config, ..
+    } = own;
     if let Some(refused) = refuse_if_locked(db, config, &page, (&n, &c)).await? {
         return Ok(refused.into());
     }

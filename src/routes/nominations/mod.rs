@@ -43,7 +43,7 @@ fn now() -> DateTime<FixedOffset> {
 
 /// The path of a village's nomination page.
 fn village_path(id: uuid::Uuid) -> String {
-    rocket::uri!(edit::show(id = NominationId::from(id))).to_string()
+    rocket::uri!(edit::show(NominationId::from(id))).to_string()
 }
 
 impl From<crate::app::nomination::evidence::StoreError> for crate::error::AppError {

@@ -13,15 +13,15 @@ use serde::Serialize;
 use super::view::{self, CompetitionSummary, Evidence, NominationSummary};
 use crate::app::nomination::{self, Decision, ReviewRefusal};
 use crate::auth::{AdminUser, csrf::CsrfForm};
-use crate::db::competitions;
 use crate::db::nominations::{self, ListFilter, Profile, Status};
 use crate::db::regions;
 use crate::db::villages::{self, VillageInfo};
 use crate::error::AppError;
 use crate::forms::FormState;
-use crate::ids::{CompetitionId, NominationId};
+use crate::ids::NominationId;
 use crate::registry::Level as RegionLevel;
 use crate::routes::reply::FormReply;
+use crate::routes::scope::AdminScope;
 use crate::views::Page;
 
 /// Where a village lies, by name.
@@ -106,21 +106,16 @@ async fn filter_options<C: ConnectionTrait>(
 
 /// `region` is the older single code filter, still honoured for bookmarked links.
 #[allow(clippy::too_many_arguments)]
-#[get("/admin/competitions/<id>/nominations?<status>&<kabupaten>&<kecamatan>&<region>")]
+#[get("/admin/competitions/<_>/nominations?<status>&<kabupaten>&<kecamatan>&<region>")]
 pub(super) async fn index(
     page: Page,
-    who: AdminUser,
-    id: CompetitionId,
+    a: AdminScope<'_>,
     status: Option<&str>,
     kabupaten: Option<&str>,
     kecamatan: Option<&str>,
     region: Option<&str>,
-    db: &State<DatabaseConnection>,
 ) -> Result<(HttpStatus, Template), AppError> {
-    let db = db.inner();
-    let c = competitions::find_for_admin(db, id, &who.0)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let (db, c) = (a.db, &a.c);
     let region = region
         .map(str::trim)
         .filter(|r| RegionLevel::of_code(r).is_some());
@@ -148,7 +143,7 @@ pub(super) async fn index(
             .iter()
             .map(|n| Row {
                 place: Place::of(names.get(&n.village_code)),
-                nomination: NominationSummary::of(n, &c, page.lang),
+                nomination: NominationSummary::of(n, c, page.lang),
             })
             .collect();
     }
@@ -162,7 +157,7 @@ pub(super) async fn index(
         HttpStatus::UnprocessableEntity
     };
     let view = IndexView {
-        competition: CompetitionSummary::of(&c, page.lang),
+        competition: CompetitionSummary::of(c, page.lang),
         page,
         rows,
         status: filter.status.map(Status::as_str).unwrap_or("").to_owned(),

@@ -2,31 +2,31 @@
 //! missing item listed) and withdrawing a nomination before judging starts.
 
 use rocket::http::Status as HttpStatus;
-use rocket::{Route, State, post, routes};
-use sea_orm::DatabaseConnection;
+use rocket::{Route, post, routes};
 
-use super::edit::{load, render};
+use super::edit::render;
 use super::view::Forms;
 use super::{now, village_path};
-use crate::AppConfig;
 use crate::app::nomination as nominations;
-use crate::auth::{VillageUser, csrf, csrf::CsrfForm};
+use crate::auth::{csrf, csrf::CsrfForm};
 use crate::error::AppError;
-use crate::ids::NominationId;
 use crate::routes::reply::FormReply;
+use crate::routes::scope::OwnNomination;
 use crate::views::Page;
 
-#[post("/village/nominations/<id>/submit", data = "<_form>")]
+#[post("/village/nominations/<_>/submit", data = "<_form>")]
 async fn submit(
     page: Page,
-    who: VillageUser,
-    id: NominationId,
+    own: OwnNomination<'_>,
     _form: CsrfForm<'_, csrf::Only<'_>>,
-    db: &State<DatabaseConnection>,
-    config: &State<AppConfig>,
 ) -> Result<FormReply, AppError> {
-    let (db, config) = (db.inner(), config.inner());
-    let (n, c) = load(db, id, &who).await?;
+    let OwnNomination {
+        who,
+        db,
+        n,
+        c,
+        config,
+    } = own;
     match nominations::submit(db, n.clone(), &c, who.0.id, now()).await? {
         Ok(saved) => Ok(FormReply::done(
             village_path(saved.id),
@@ -45,17 +45,19 @@ async fn submit(
     }
 }
 
-#[post("/village/nominations/<id>/withdraw", data = "<_form>")]
+#[post("/village/nominations/<_>/withdraw", data = "<_form>")]
 async fn withdraw(
     page: Page,
-    who: VillageUser,
-    id: NominationId,
+    own: OwnNomination<'_>,
     _form: CsrfForm<'_, csrf::Only<'_>>,
-    db: &State<DatabaseConnection>,
-    config: &State<AppConfig>,
 ) -> Result<FormReply, AppError> {
-    let (db, config) = (db.inner(), config.inner());
-    let (n, c) = load(db, id, &who).await?;
+    let OwnNomination {
+        who,
+        db,
+        n,
+        c,
+        config,
+    } = own;
     crate::integrity::ensure_open(&c, page.lang)?;
     match nominations::withdraw(db, n.clone(), &c, who.0.id, now()).await? {
         Some(saved) => Ok(FormReply::done(

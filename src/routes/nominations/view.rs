@@ -66,8 +66,8 @@ pub struct DocRow {
 
 impl DocRow {
     fn of(d: &nomination_document::Model) -> Self {
-        let href = match (&d.url, d.kind.as_str()) {
-            (Some(url), "link") => url.clone(),
+        let href = match (&d.url, entity::DocumentKind::parse(&d.kind)) {
+            (Some(url), Some(entity::DocumentKind::Link)) => url.clone(),
             _ => format!("/files/{}", d.id),
         };
         DocRow {
@@ -181,7 +181,7 @@ fn evidence_rows(
             code: c.code,
             label: c.name,
             description: c.guidance,
-            kind: "any".into(),
+            kind: entity::DocumentKind::Any.as_str().into(),
             required: false,
             stages: vec![stage],
         };

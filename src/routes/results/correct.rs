@@ -8,43 +8,42 @@ use std::collections::BTreeMap;
 
 use rocket::form::FromForm;
 use rocket::http::Status;
-use rocket::{Route, State, get, post, routes};
+use rocket::{Route, get, post, routes};
 use rocket_dyn_templates::Template;
-use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
 use super::correct_form::{self as cf, DiffView, PreviewView};
-use super::{describe_refusal, load_admin};
+use super::describe_refusal;
 use crate::app::results::announce::{self, AnnounceError};
 use crate::app::results::appeal as app_appeal;
 use crate::app::results::correction;
-use crate::auth::AdminUser;
 use crate::auth::csrf::CsrfForm;
 use crate::db::results::snapshots;
 use crate::error::AppError;
 use crate::forms::FormState;
 use crate::i18n;
-use crate::ids::CompetitionId;
+use crate::ids::AppealId;
 use crate::routes::reply::FormReply;
+use crate::routes::scope::AdminScope;
 use crate::views::Page;
 
-fn parse_uuid(s: Option<&str>) -> Option<Uuid> {
-    s.and_then(|s| Uuid::parse_str(s.trim()).ok())
+/// A typed id from a query or form field (surrounding blanks ignored); `None` when absent or
+/// not an id.
+fn parse_id<T: From<Uuid>>(s: Option<&str>) -> Option<T> {
+    s.and_then(|s| Uuid::parse_str(s.trim()).ok()).map(T::from)
 }
 
-#[get("/admin/competitions/<id>/results/correct?<nomination>&<appeal>")]
+#[get("/admin/competitions/<_>/results/correct?<nomination>&<appeal>")]
 async fn form(
     page: Page,
-    who: AdminUser,
-    id: CompetitionId,
+    a: AdminScope<'_>,
     nomination: Option<&str>,
     appeal: Option<&str>,
-    db: &State<DatabaseConnection>,
 ) -> Result<Template, AppError> {
-    let db = db.inner();
-    let c = load_admin(db, id, &who.0).await?;
-    let chosen = (parse_uuid(nomination), parse_uuid(appeal));
-    let v = cf::view(db, page, &c, chosen, None, FormState::default()).await?;
+    let db = a.db;
+    let c = &a.c;
+    let chosen = (parse_id(nomination), parse_id(appeal));
+    let v = cf::view(db, page, c, chosen, None, FormState::default()).await?;
     Ok(Template::render("results/correct", &v))
 }
 
@@ -71,20 +70,18 @@ fn refusal_into(e: AnnounceError, state: &mut FormState, lang: &str) {
     }
 }
 
-#[post("/admin/competitions/<id>/results/correct", data = "<form>")]
+#[post("/admin/competitions/<_>/results/correct", data = "<form>")]
 async fn submit(
     page: Page,
-    who: AdminUser,
-    id: CompetitionId,
+    a: AdminScope<'_>,
     form: CsrfForm<'_, CorrectForm>,
-    db: &State<DatabaseConnection>,
 ) -> Result<FormReply, AppError> {
-    let db = db.inner();
-    let c = load_admin(db, id, &who.0).await?;
+    let db = a.db;
+    let c = &a.c;
     let mut state = FormState::from_context(&form.0.context, page.lang);
     let input = form.0.value.as_ref();
-    let nomination = parse_uuid(input.and_then(|f| f.nomination.as_deref()));
-    let appeal_id = parse_uuid(input.and_then(|f| f.appeal.as_deref()));
+    let nomination = parse_id(input.and_then(|f| f.nomination.as_deref()));
+    let appeal_id: Option<AppealId> = parse_id(input.and_then(|f| f.appeal.as_deref()));
     let chosen = (nomination, appeal_id);
     let confirm = input.and_then(|f| f.confirm.as_deref()).map(str::trim);
     let reason = input
@@ -93,14 +90,14 @@ async fn submit(
         .trim()
         .to_owned();
     let appeal = match appeal_id {
-        Some(a) => Some(app_appeal::open_to_answer(db, &c, a, page.lang).await?),
+        Some(a) => Some(app_appeal::open_to_answer(db, c, a.into_uuid(), page.lang).await?),
         None => None,
     };
     // Only values that differ from what is stored become changes.
     let (changes, described) = match (nomination, input) {
         (Some(n), Some(f)) => {
-            let rows = cf::scores_of(db, &c, n).await?;
-            let village = cf::village_of(db, &c, n).await?;
+            let rows = cf::scores_of(db, c, n).await?;
+            let village = cf::village_of(db, c, n).await?;
             cf::changes_of(&rows, &f.values, &village, &mut state, page.lang)
         }
         _ => (Vec::new(), Vec::new()),
@@ -117,15 +114,15 @@ async fn submit(
     let refuse =
         |v: cf::CorrectView, status: Status| Ok(FormReply::page(status, "results/correct", &v));
     if !state.is_ok() {
-        let v = cf::view(db, page, &c, chosen, None, state).await?;
+        let v = cf::view(db, page, c, chosen, None, state).await?;
         return refuse(v, Status::UnprocessableEntity);
     }
-    let (old, new) = match announce::preview(db, &c, &changes).await {
+    let (old, new) = match announce::preview(db, c, &changes).await {
         Ok(p) => p,
         Err(AnnounceError::Db(e)) => return Err(e.into()),
         Err(e) => {
             refusal_into(e, &mut state, page.lang);
-            let v = cf::view(db, page, &c, chosen, None, state).await?;
+            let v = cf::view(db, page, c, chosen, None, state).await?;
             return refuse(v, Status::UnprocessableEntity);
         }
     };
@@ -146,24 +143,24 @@ async fn submit(
             changes: described,
             token,
         };
-        let v = cf::view(db, page, &c, chosen, Some(preview), state).await?;
+        let v = cf::view(db, page, c, chosen, Some(preview), state).await?;
         let status = if stale { Status::Conflict } else { Status::Ok };
         return refuse(v, status);
     }
-    let actor = who.0.id.into_uuid();
-    match announce::correct(db, &c, actor, &reason, &changes, appeal).await {
+    let actor = a.who.0.id.into_uuid();
+    match announce::correct(db, c, actor, &reason, &changes, appeal).await {
         Ok(s) => {
             let msg = i18n::t_args(
                 page.lang,
                 "res-flash-corrected",
                 &[("version", s.version.to_string())],
             );
-            Ok(FormReply::done(super::committee::results_uri(&c), msg))
+            Ok(FormReply::done(super::committee::results_uri(c), msg))
         }
         Err(AnnounceError::Db(e)) => Err(e.into()),
         Err(e) => {
             refusal_into(e, &mut state, page.lang);
-            let v = cf::view(db, page, &c, chosen, None, state).await?;
+            let v = cf::view(db, page, c, chosen, None, state).await?;
             refuse(v, Status::UnprocessableEntity)
         }
     }

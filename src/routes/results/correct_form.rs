@@ -17,6 +17,7 @@ use crate::app::results::correction::DiffRow;
 use crate::db::results::reads::{self, NominationScores};
 use crate::error::AppError;
 use crate::forms::FormState;
+use crate::ids::{AppealId, NominationId};
 use crate::results::published::PrizeInfo;
 use crate::views::Page;
 
@@ -162,7 +163,7 @@ pub(super) fn shown(s: &score::Model) -> String {
 pub(super) async fn scores_of(
     db: &DatabaseConnection,
     c: &competition::Model,
-    nomination: Uuid,
+    nomination: NominationId,
 ) -> Result<Vec<(score::Model, ScoreRow)>, AppError> {
     let stages = crate::db::competition_setup::list_stages(db, c.id).await?;
     let stage_ids: Vec<Uuid> = stages.iter().map(|s| s.id).collect();
@@ -170,7 +171,7 @@ pub(super) async fn scores_of(
         sheets,
         scores,
         criteria,
-    } = reads::nomination_scores(db, nomination, stage_ids).await?;
+    } = reads::nomination_scores(db, nomination.into_uuid(), stage_ids).await?;
     let judges = reads::display_names(db, sheets.iter().map(|s| s.judge_id)).await?;
     let mut rows: Vec<(score::Model, ScoreRow)> = scores
         .into_iter()
@@ -287,7 +288,7 @@ pub(super) async fn view(
     db: &DatabaseConnection,
     page: Page,
     c: &competition::Model,
-    (nomination, appeal): (Option<Uuid>, Option<Uuid>),
+    (nomination, appeal): (Option<NominationId>, Option<AppealId>),
     preview: Option<PreviewView>,
     form: FormState,
 ) -> Result<CorrectView, AppError> {
@@ -341,7 +342,7 @@ pub(super) fn village_name(villages: &[(String, String)], nomination: &str) -> S
 pub(super) async fn village_of(
     db: &DatabaseConnection,
     c: &competition::Model,
-    nomination: Uuid,
+    nomination: NominationId,
 ) -> Result<String, AppError> {
     Ok(village_name(
         &villages(db, c).await?,

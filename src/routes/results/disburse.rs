@@ -17,12 +17,11 @@ use uuid::Uuid;
 
 use super::exports::Download;
 use super::ledger_export;
-use super::load_admin;
 use crate::AppConfig;
 use crate::app::results::disburse;
 use crate::app::results::documents::file_name;
 use crate::app::results::ledger::PaymentInput;
-use crate::auth::AdminUser;
+use crate::app::results::ledger::PrizeComponent;
 use crate::auth::csrf::CsrfForm;
 use crate::db::results::appeals;
 use crate::error::AppError;
@@ -30,6 +29,7 @@ use crate::forms::FormState;
 use crate::i18n;
 use crate::ids::CompetitionId;
 use crate::routes::reply::FormReply;
+use crate::routes::scope::AdminScope;
 use crate::views::Page;
 
 #[path = "reverse.rs"]
@@ -115,10 +115,9 @@ pub(super) async fn prizes_view(
 ) -> Result<PrizesView, AppError> {
     let l = disburse::announced_ledger(db, c, page.lang).await?;
     let kind = |k: &str| {
-        page.t(if k == "cash" {
-            "res-col-cash"
-        } else {
-            "res-col-assistance"
+        page.t(match PrizeComponent::parse(k) {
+            Some(PrizeComponent::Cash) => "res-col-cash",
+            _ => "res-col-assistance",
         })
     };
     let rows = l
@@ -177,51 +176,39 @@ pub(super) async fn prizes_view(
     })
 }
 
-#[get("/admin/competitions/<id>/results/prizes")]
-async fn show(
-    page: Page,
-    who: AdminUser,
-    id: CompetitionId,
-    db: &State<DatabaseConnection>,
-) -> Result<Template, AppError> {
-    let db = db.inner();
-    let c = load_admin(db, id, &who.0).await?;
-    let view = prizes_view(db, page, &c, FormState::default(), String::new()).await?;
+#[get("/admin/competitions/<_>/results/prizes")]
+async fn show(page: Page, a: AdminScope<'_>) -> Result<Template, AppError> {
+    let db = a.db;
+    let c = &a.c;
+    let view = prizes_view(db, page, c, FormState::default(), String::new()).await?;
     Ok(Template::render("results/prizes", &view))
 }
 
-#[get("/admin/competitions/<id>/results/ledger.xlsx")]
-async fn ledger_xlsx(
-    page: Page,
-    who: AdminUser,
-    id: CompetitionId,
-    db: &State<DatabaseConnection>,
-) -> Result<Download, AppError> {
-    let db = db.inner();
-    let c = load_admin(db, id, &who.0).await?;
-    let l = disburse::announced_ledger(db, &c, page.lang).await?;
-    let body = ledger_export::xlsx(&c, &l)
+#[get("/admin/competitions/<_>/results/ledger.xlsx")]
+async fn ledger_xlsx(page: Page, a: AdminScope<'_>) -> Result<Download, AppError> {
+    let db = a.db;
+    let c = &a.c;
+    let l = disburse::announced_ledger(db, c, page.lang).await?;
+    let body = ledger_export::xlsx(c, &l)
         .map_err(|e| AppError::Internal(format!("ledger workbook: {e}")))?;
     let snap = crate::db::results::snapshots::current(db, c.id).await?;
-    let file = file_name(db, &c, "buku-besar", snap.as_ref(), "xlsx").await?;
+    let file = file_name(db, c, "buku-besar", snap.as_ref(), "xlsx").await?;
     Ok(Download::xlsx(body, file))
 }
 
-#[get("/admin/competitions/<id>/results/ledger.pdf")]
+#[get("/admin/competitions/<_>/results/ledger.pdf")]
 async fn ledger_pdf(
     page: Page,
-    who: AdminUser,
-    id: CompetitionId,
+    a: AdminScope<'_>,
     config: &State<crate::AppConfig>,
-    db: &State<DatabaseConnection>,
 ) -> Result<Download, AppError> {
-    let db = db.inner();
-    let c = load_admin(db, id, &who.0).await?;
-    let l = disburse::announced_ledger(db, &c, page.lang).await?;
-    let kop = crate::app::results::documents::letterhead(db, &config.upload_dir, &c).await?;
-    let body = ledger_export::pdf(&c, &l, kop).map_err(|e| AppError::Internal(e.to_string()))?;
+    let db = a.db;
+    let c = &a.c;
+    let l = disburse::announced_ledger(db, c, page.lang).await?;
+    let kop = crate::app::results::documents::letterhead(db, &config.upload_dir, c).await?;
+    let body = ledger_export::pdf(c, &l, kop).map_err(|e| AppError::Internal(e.to_string()))?;
     let snap = crate::db::results::snapshots::current(db, c.id).await?;
-    let file = file_name(db, &c, "buku-besar", snap.as_ref(), "pdf").await?;
+    let file = file_name(db, c, "buku-besar", snap.as_ref(), "pdf").await?;
     Ok(Download::new(body, ContentType::PDF, file))
 }
 
@@ -251,18 +238,16 @@ pub(super) async fn refused(
     Ok(FormReply::invalid("results/prizes", &view))
 }
 
-#[post("/admin/competitions/<id>/results/disbursements", data = "<form>")]
+#[post("/admin/competitions/<_>/results/disbursements", data = "<form>")]
 async fn record(
     page: Page,
-    who: AdminUser,
-    id: CompetitionId,
+    a: AdminScope<'_>,
     form: CsrfForm<'_, PaymentForm<'_>>,
-    db: &State<DatabaseConnection>,
     config: &State<AppConfig>,
 ) -> Result<FormReply, AppError> {
-    let (db, config) = (db.inner(), config.inner());
-    let c = load_admin(db, id, &who.0).await?;
-    disburse::ensure_may_pay(db, &c, page.lang).await?;
+    let (db, config) = (a.db, config.inner());
+    let c = &a.c;
+    disburse::ensure_may_pay(db, c, page.lang).await?;
     let mut state = FormState::from_context(&form.0.context, page.lang);
     let input = form.0.value.as_ref();
     let text =
@@ -278,18 +263,18 @@ async fn record(
         paid_on: text(input.map(|f| &f.paid_on)),
         proof: None,
     };
-    let by = who.0.id.into_uuid();
+    let by = a.who.0.id.into_uuid();
     let refused_now = !state.is_ok();
-    match disburse::pay(db, &config.upload_dir, &c, payment, proof, refused_now, by).await? {
+    match disburse::pay(db, &config.upload_dir, c, payment, proof, refused_now, by).await? {
         Ok(_) => Ok(FormReply::done(
-            prizes_uri(&c),
+            prizes_uri(c),
             page.t("res-flash-disbursed"),
         )),
         Err(problems) => {
             for p in problems {
                 state.add(p.field, i18n::t_args(page.lang, p.key, &p.args));
             }
-            refused(db, page, &c, state, String::new()).await
+            refused(db, page, c, state, String::new()).await
         }
     }
 }

@@ -12,17 +12,16 @@ use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
 use super::exports::Download;
-use super::{load_admin, published_of};
+use super::published_of;
 use crate::AppConfig;
 use crate::app::results::current_or_preview;
 use crate::app::results::documents::{self as docs, OfficialInput};
-use crate::auth::AdminUser;
 use crate::db::results::snapshots;
 use crate::error::AppError;
 use crate::forms::FormState;
-use crate::ids::CompetitionId;
 use crate::results::documents::{certificate, decree, recap};
 use crate::routes::reply::FormReply;
+use crate::routes::scope::AdminScope;
 use crate::views::Page;
 
 /// A PDF, downloaded or (`inline`) shown in the page's preview frame.
@@ -38,17 +37,14 @@ fn laid_out(e: &crate::results::documents::Error) -> AppError {
     AppError::Internal(e.to_string())
 }
 
-#[get("/admin/competitions/<id>/results/minutes.pdf?<inline>")]
+#[get("/admin/competitions/<_>/results/minutes.pdf?<inline>")]
 async fn minutes_pdf(
     page: Page,
-    who: AdminUser,
-    id: CompetitionId,
+    a: AdminScope<'_>,
     inline: bool,
     config: &State<AppConfig>,
-    db: &State<DatabaseConnection>,
 ) -> Result<Download, AppError> {
-    let db = db.inner();
-    let c = load_admin(db, id, &who.0).await?;
+    let (db, c) = (a.db, &a.c);
     if crate::db::results::minutes::latest(db, c.id)
         .await?
         .is_none()
@@ -128,17 +124,14 @@ async fn announced(
     Ok((published_of(&s)?, s))
 }
 
-#[get("/admin/competitions/<id>/results/decree.pdf?<q..>")]
+#[get("/admin/competitions/<_>/results/decree.pdf?<q..>")]
 async fn decree_pdf(
     page: Page,
-    who: AdminUser,
-    id: CompetitionId,
+    a: AdminScope<'_>,
     q: OfficialQuery,
     config: &State<AppConfig>,
-    db: &State<DatabaseConnection>,
 ) -> Result<Reply, AppError> {
-    let db = db.inner();
-    let c = load_admin(db, id, &who.0).await?;
+    let (db, c) = (a.db, &a.c);
     let (p, s) = announced(db, &c, &page).await?;
     let o = match docs::official(&c, &s, &q.input()) {
         Ok(o) => o,
@@ -151,18 +144,15 @@ async fn decree_pdf(
     Ok(Either::Left(pdf(body, file, q.inline)))
 }
 
-#[get("/admin/competitions/<id>/results/certificate.pdf?<nomination>&<q..>")]
+#[get("/admin/competitions/<_>/results/certificate.pdf?<nomination>&<q..>")]
 async fn certificate_pdf(
     page: Page,
-    who: AdminUser,
-    id: CompetitionId,
+    a: AdminScope<'_>,
     nomination: Option<&str>,
     q: OfficialQuery,
     config: &State<AppConfig>,
-    db: &State<DatabaseConnection>,
 ) -> Result<Reply, AppError> {
-    let db = db.inner();
-    let c = load_admin(db, id, &who.0).await?;
+    let (db, c) = (a.db, &a.c);
     let (p, s) = announced(db, &c, &page).await?;
     let n = nomination
         .and_then(|n| Uuid::parse_str(n.trim()).ok())
@@ -186,17 +176,14 @@ async fn certificate_pdf(
     Ok(Either::Left(pdf(body, file, q.inline)))
 }
 
-#[get("/admin/competitions/<id>/results/recap.pdf?<inline>")]
+#[get("/admin/competitions/<_>/results/recap.pdf?<inline>")]
 async fn recap_pdf(
     page: Page,
-    who: AdminUser,
-    id: CompetitionId,
+    a: AdminScope<'_>,
     inline: bool,
     config: &State<AppConfig>,
-    db: &State<DatabaseConnection>,
 ) -> Result<Download, AppError> {
-    let db = db.inner();
-    let c = load_admin(db, id, &who.0).await?;
+    let (db, c) = (a.db, &a.c);
     let (p, snap) = current_or_preview(db, &c, page.lang).await?;
     let how = docs::aggregations(db, &c).await?;
     let kop = docs::letterhead(db, &config.upload_dir, &c).await?;
@@ -209,15 +196,9 @@ async fn recap_pdf(
     Ok(pdf(body, file, inline))
 }
 
-#[get("/admin/competitions/<id>/results/recap.xlsx")]
-async fn recap_xlsx(
-    page: Page,
-    who: AdminUser,
-    id: CompetitionId,
-    db: &State<DatabaseConnection>,
-) -> Result<Download, AppError> {
-    let db = db.inner();
-    let c = load_admin(db, id, &who.0).await?;
+#[get("/admin/competitions/<_>/results/recap.xlsx")]
+async fn recap_xlsx(page: Page, a: AdminScope<'_>) -> Result<Download, AppError> {
+    let (db, c) = (a.db, &a.c);
     let (p, snap) = current_or_preview(db, &c, page.lang).await?;
     let how = docs::aggregations(db, &c).await?;
     let body = recap::xlsx(&p, &how).map_err(|e| AppError::Internal(e.to_string()))?;

@@ -4,16 +4,13 @@
 
 use rocket::http::{ContentType, Header};
 use rocket::response::Responder;
-use rocket::{Route, State, get, routes};
-use sea_orm::DatabaseConnection;
+use rocket::{Route, get, routes};
 
-use super::load_admin;
 use crate::app::results::current_or_preview;
 use crate::app::results::documents::file_name;
-use crate::auth::AdminUser;
 use crate::error::AppError;
-use crate::ids::CompetitionId;
 use crate::results::export;
+use crate::routes::scope::AdminScope;
 use crate::views::Page;
 
 /// A file to download.
@@ -73,37 +70,25 @@ impl Download {
     }
 }
 
-#[get("/admin/competitions/<id>/results/export.csv")]
-async fn export_csv(
-    page: Page,
-    who: AdminUser,
-    id: CompetitionId,
-    db: &State<DatabaseConnection>,
-) -> Result<Download, AppError> {
-    let db = db.inner();
-    let c = load_admin(db, id, &who.0).await?;
-    let (p, snap) = current_or_preview(db, &c, page.lang).await?;
+#[get("/admin/competitions/<_>/results/export.csv")]
+async fn export_csv(page: Page, a: AdminScope<'_>) -> Result<Download, AppError> {
+    let (db, c) = (a.db, &a.c);
+    let (p, snap) = current_or_preview(db, c, page.lang).await?;
     let body = export::csv(&p).map_err(|e| AppError::Internal(e.to_string()))?;
-    let file = file_name(db, &c, "hasil", snap.as_ref(), "csv").await?;
+    let file = file_name(db, c, "hasil", snap.as_ref(), "csv").await?;
     Ok(Download::new(body, ContentType::CSV, file))
 }
 
-#[get("/admin/competitions/<id>/results/export.xlsx")]
-async fn export_xlsx(
-    page: Page,
-    who: AdminUser,
-    id: CompetitionId,
-    db: &State<DatabaseConnection>,
-) -> Result<Download, AppError> {
-    let db = db.inner();
-    let c = load_admin(db, id, &who.0).await?;
-    let (p, snap) = current_or_preview(db, &c, page.lang).await?;
+#[get("/admin/competitions/<_>/results/export.xlsx")]
+async fn export_xlsx(page: Page, a: AdminScope<'_>) -> Result<Download, AppError> {
+    let (db, c) = (a.db, &a.c);
+    let (p, snap) = current_or_preview(db, c, page.lang).await?;
     let stamp = snap.as_ref().map(|s| export::Stamp {
         version: s.version,
         content_hash: &s.content_hash,
     });
     let body = export::xlsx(&p, stamp).map_err(|e| AppError::Internal(e.to_string()))?;
-    let file = file_name(db, &c, "hasil", snap.as_ref(), "xlsx").await?;
+    let file = file_name(db, c, "hasil", snap.as_ref(), "xlsx").await?;
     Ok(Download::xlsx(body, file))
 }
 

@@ -9,16 +9,15 @@ use juara_domain::prizes::ledger::Balance;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use crate::app::competition::zone;
-use crate::app::results::ledger::{Entry, Ledger, Payment};
+use crate::app::results::ledger::{Entry, Ledger, Payment, PrizeComponent};
 use crate::results::documents::Letterhead;
 use crate::results::documents::report::{Report, Section};
 use crate::views::format::numeric_in;
 
 fn kind_name(kind: &str) -> &'static str {
-    if kind == "cash" {
-        "Uang pembinaan"
-    } else {
-        "Bantuan keuangan"
+    match PrizeComponent::parse(kind) {
+        Some(PrizeComponent::Cash) => "Uang pembinaan",
+        _ => "Bantuan keuangan",
     }
 }
 
@@ -28,7 +27,10 @@ fn amount(r: Option<Rupiah>) -> i64 {
 
 /// (component, balance) pairs of an entry.
 fn components(e: &Entry) -> [(&'static str, Balance); 2] {
-    [("cash", e.cash), ("assistance", e.assistance)]
+    [
+        (PrizeComponent::Cash.as_str(), e.cash),
+        (PrizeComponent::Assistance.as_str(), e.assistance),
+    ]
 }
 
 fn row(r: usize) -> u32 {

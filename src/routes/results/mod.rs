@@ -19,19 +19,14 @@ pub mod public_cache;
 mod village;
 mod withdrawn;
 
-use entity::competition;
 use juara_domain::tie_break::TieBreak;
 use juara_domain::{Points, Rupiah};
 use rocket::Route;
-use sea_orm::ConnectionTrait;
 use serde::Serialize;
 
 use crate::app::results::describe_refusal;
-use crate::auth::CurrentUser;
-use crate::db::competitions;
 use crate::error::AppError;
 use crate::i18n;
-use crate::ids::CompetitionId;
 use crate::results::Published;
 use crate::results::published::Line;
 use crate::views::chart::BarChart;
@@ -56,17 +51,6 @@ pub fn routes() -> Vec<Route> {
 #[must_use]
 pub fn api_routes() -> Vec<Route> {
     [api::routes(), api_announce::routes()].concat()
-}
-
-/// The competition if it lies in the admin's region.
-async fn load_admin<C: ConnectionTrait>(
-    db: &C,
-    id: CompetitionId,
-    who: &CurrentUser,
-) -> Result<competition::Model, AppError> {
-    competitions::find_for_admin(db, id, who)
-        .await?
-        .ok_or(AppError::NotFound)
 }
 
 /// `Rp100.000.000`.

@@ -120,13 +120,8 @@ pub(super) fn stages_of(p: &Published, e: &EntryExplanation, lang: &str) -> Vec<
                 let Ok(node) = u32::try_from(i) else { continue };
                 let mine = node_score(e, &st.stage, node);
                 let win = winner.as_ref().and_then(|w| node_score(w, &st.stage, node));
-                let scores: Vec<i64> = field
-                    .iter()
-                    .filter_map(|x| node_score(x, &st.stage, node))
-                    .map(Points::units)
-                    .collect();
-                let count = i64::try_from(scores.len()).ok().filter(|n| *n > 0);
-                let avg = count.map(|n| Points::from_units(scores.iter().sum::<i64>() / n));
+                let field_scores = field.iter().filter_map(|x| node_score(x, &st.stage, node));
+                let avg = Points::mean(field_scores);
                 chart.group(format!("{} {}", n.code, n.name), vec![mine, win, avg]);
             }
             let comments = p

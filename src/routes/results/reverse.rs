@@ -2,19 +2,17 @@
 //! The transfer itself is never edited or deleted, and a transfer is reversed at most once.
 
 use rocket::form::FromForm;
-use rocket::{Route, State, post, routes};
-use sea_orm::DatabaseConnection;
+use rocket::{Route, post, routes};
 
 use super::{prizes_uri, refused};
 use crate::app::results::disburse;
 use crate::app::results::ledger::ReversalRefusal;
-use crate::auth::AdminUser;
 use crate::auth::csrf::CsrfForm;
 use crate::error::AppError;
 use crate::forms::FormState;
-use crate::ids::{CompetitionId, DisbursementId};
+use crate::ids::DisbursementId;
 use crate::routes::reply::FormReply;
-use crate::routes::results::load_admin;
+use crate::routes::scope::AdminScope;
 use crate::views::Page;
 
 #[derive(FromForm)]
@@ -24,19 +22,17 @@ struct ReverseForm {
 }
 
 #[post(
-    "/admin/competitions/<id>/results/disbursements/<payment>/reverse",
+    "/admin/competitions/<_>/results/disbursements/<payment>/reverse",
     data = "<form>"
 )]
 async fn reverse(
     page: Page,
-    who: AdminUser,
-    id: CompetitionId,
+    a: AdminScope<'_>,
     payment: DisbursementId,
     form: CsrfForm<'_, ReverseForm>,
-    db: &State<DatabaseConnection>,
 ) -> Result<FormReply, AppError> {
-    let db = db.inner();
-    let c = load_admin(db, id, &who.0).await?;
+    let db = a.db;
+    let c = &a.c;
     let payment = payment.into_uuid();
     let input = form.0.value.as_ref();
     let reason = input
@@ -54,14 +50,11 @@ async fn reverse(
         state.add_key(&format!("confirm-{payment}"), page.lang, "ldg-err-confirm");
     }
     if !state.is_ok() {
-        return refused(db, page, &c, state, payment.to_string()).await;
+        return refused(db, page, c, state, payment.to_string()).await;
     }
-    let by = who.0.id.into_uuid();
-    match disburse::void(db, &c, payment, &reason, by).await? {
-        Ok(_) => Ok(FormReply::done(
-            prizes_uri(&c),
-            page.t("ldg-flash-reversed"),
-        )),
+    let by = a.who.0.id.into_uuid();
+    match disburse::void(db, c, payment, &reason, by).await? {
+        Ok(_) => Ok(FormReply::done(prizes_uri(c), page.t("ldg-flash-reversed"))),
         Err(ReversalRefusal::NotFound) => Err(AppError::NotFound),
         Err(refusal) => {
             if refusal == ReversalRefusal::AlreadyReversed {
@@ -70,7 +63,7 @@ async fn reverse(
             if state.is_ok() {
                 state.add_key(&field, page.lang, "ldg-err-reason");
             }
-            refused(db, page, &c, state, payment.to_string()).await
+            refused(db, page, c, state, payment.to_string()).await
         }
     }
 }

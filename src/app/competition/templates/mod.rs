@@ -3,6 +3,7 @@
 //! indicators, a documents → field verification → presentation funnel, the usual document
 //! checklist and a prize table. Plain data; a unit test validates both through the engine.
 
+use entity::DocumentKind;
 use juara_domain::Points;
 use juara_domain::tie_break::TieBreak;
 
@@ -123,12 +124,12 @@ fn stages() -> Vec<StageData> {
     ]
 }
 
-fn doc(code: &str, label: &str, description: &str, kind: &str) -> DocumentFields {
+fn doc(code: &str, label: &str, description: &str, kind: DocumentKind) -> DocumentFields {
     DocumentFields {
         code: code.to_owned(),
         label: label.to_owned(),
         description: description.to_owned(),
-        kind: kind.to_owned(),
+        kind: kind.as_str().to_owned(),
         required: true,
     }
 }
@@ -143,38 +144,43 @@ fn documents(category: Category) -> Vec<DocumentFields> {
             "PROFIL_N1",
             &format!("Profil {unit} tahun N-1"),
             "Data profil tahun lalu.",
-            "file",
+            DocumentKind::File,
         ),
         doc(
             "PROFIL_N2",
             &format!("Profil {unit} tahun N-2"),
             "Data profil dua tahun lalu.",
-            "file",
+            DocumentKind::File,
         ),
-        doc("RPJM", plan, "Rencana pembangunan jangka menengah.", "file"),
+        doc(
+            "RPJM",
+            plan,
+            "Rencana pembangunan jangka menengah.",
+            DocumentKind::File,
+        ),
         doc(
             "RKP_N1",
             &format!("{annual} tahun N-1"),
             "Rencana kerja tahunan.",
-            "file",
+            DocumentKind::File,
         ),
         doc(
             "RKP_N2",
             &format!("{annual} tahun N-2"),
             "Rencana kerja tahunan.",
-            "file",
+            DocumentKind::File,
         ),
         doc(
             "LAMPIRAN_81",
             "Lampiran data Permendagri 81/2015",
             "Lampiran data evaluasi perkembangan.",
-            "file",
+            DocumentKind::File,
         ),
         doc(
             "VIDEO",
             "Tautan video profil",
             "Gambaran umum, potensi, keunggulan dan inovasi.",
-            "link",
+            DocumentKind::Link,
         ),
     ]
 }

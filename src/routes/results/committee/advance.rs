@@ -2,13 +2,11 @@
 //! announced result's winners up to a competition of the level above.
 
 use rocket::form::FromForm;
-use rocket::{Route, State, post, routes};
-use sea_orm::DatabaseConnection;
+use rocket::{Route, post, routes};
 use uuid::Uuid;
 
 use super::{invalid, results_uri};
 use crate::app::results::advance as app_advance;
-use crate::auth::AdminUser;
 use crate::auth::csrf::CsrfForm;
 use crate::db::competitions;
 use crate::db::results::snapshots;
@@ -17,7 +15,8 @@ use crate::forms::FormState;
 use crate::i18n;
 use crate::ids::{CompetitionId, UserId};
 use crate::routes::reply::FormReply;
-use crate::routes::results::{load_admin, published_of};
+use crate::routes::results::published_of;
+use crate::routes::scope::AdminScope;
 use crate::views::Page;
 
 #[derive(FromForm)]
@@ -26,23 +25,21 @@ struct AdvanceForm {
     top: Option<u32>,
 }
 
-#[post("/admin/competitions/<id>/results/advance", data = "<form>")]
+#[post("/admin/competitions/<_>/results/advance", data = "<form>")]
 async fn advance(
     page: Page,
-    who: AdminUser,
-    id: CompetitionId,
+    a: AdminScope<'_>,
     form: CsrfForm<'_, AdvanceForm>,
-    db: &State<DatabaseConnection>,
 ) -> Result<FormReply, AppError> {
-    let db = db.inner();
-    let c = load_admin(db, id, &who.0).await?;
+    let db = a.db;
+    let c = &a.c;
     let input = form.0.value.as_ref();
     let mut state = FormState::from_context(&form.0.context, page.lang);
     let target_id = input
         .and_then(|f| f.target.as_deref())
         .and_then(|t| Uuid::parse_str(t.trim()).ok());
     let target = match target_id {
-        Some(t) => competitions::find_for_admin(db, CompetitionId::from(t), &who.0).await?,
+        Some(t) => competitions::find_for_admin(db, CompetitionId::from(t), &a.who.0).await?,
         None => None,
     };
     let top = input.and_then(|f| f.top).filter(|n| *n >= 1);
@@ -57,7 +54,7 @@ async fn advance(
         state.form_errors.push(page.t("res-err-not-announced"));
     }
     let (Some(target), Some(top), Some(snapshot)) = (target, top, snapshot) else {
-        return invalid(db, page, &c, state).await;
+        return invalid(db, page, c, state).await;
     };
     crate::app::results::frozen::ensure_open(&target, page.lang)?;
     let published = published_of(&snapshot)?;
@@ -66,7 +63,7 @@ async fn advance(
         db,
         &target,
         &winners,
-        UserId::from(who.0.id.into_uuid()),
+        UserId::from(a.who.0.id.into_uuid()),
     )
     .await?;
     if report.created.is_empty() {
@@ -78,7 +75,7 @@ async fn advance(
         state
             .form_errors
             .extend(crate::routes::nominations::describe_skips(db, &report, page.lang).await?);
-        return invalid(db, page, &c, state).await;
+        return invalid(db, page, c, state).await;
     }
     let msg = i18n::t_args(
         page.lang,
@@ -88,24 +85,22 @@ async fn advance(
             ("target", target.name.clone()),
         ],
     );
-    Ok(FormReply::done(results_uri(&c), msg))
+    Ok(FormReply::done(results_uri(c), msg))
 }
 
 #[post(
-    "/admin/competitions/<id>/results/stages/<stage>/advance",
+    "/admin/competitions/<_>/results/stages/<stage>/advance",
     data = "<_form>"
 )]
 async fn advance_shortlist(
     page: Page,
-    who: AdminUser,
-    id: CompetitionId,
+    a: AdminScope<'_>,
     stage: &str,
     _form: CsrfForm<'_, crate::auth::csrf::Only<'_>>,
-    db: &State<DatabaseConnection>,
 ) -> Result<FormReply, AppError> {
-    let db = db.inner();
-    let c = load_admin(db, id, &who.0).await?;
-    let done = app_advance::shortlist(db, &c, stage, who.0.id.into_uuid(), page.lang).await?;
+    let db = a.db;
+    let c = &a.c;
+    let done = app_advance::shortlist(db, c, stage, a.who.0.id.into_uuid(), page.lang).await?;
     let msg = i18n::t_args(
         page.lang,
         "res-flash-shortlist",
@@ -114,7 +109,7 @@ async fn advance_shortlist(
             ("sheets", done.sheets.to_string()),
         ],
     );
-    Ok(FormReply::done(results_uri(&c), msg))
+    Ok(FormReply::done(results_uri(c), msg))
 }
 
 /// Routes of this file.

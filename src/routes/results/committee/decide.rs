@@ -5,22 +5,20 @@
 use chrono::NaiveDate;
 use entity::competition;
 use rocket::form::FromForm;
-use rocket::{Route, State, post, routes};
+use rocket::{Route, post, routes};
 use sea_orm::DatabaseConnection;
 
 use super::{invalid, results_uri};
 use crate::app::results::announce::{self, AnnounceError};
 use crate::app::results::preflight::GoAhead;
 use crate::app::results::{describe_refusal, ensure_judging_started};
-use crate::auth::AdminUser;
 use crate::auth::csrf::CsrfForm;
 use crate::db::results::minutes;
 use crate::error::AppError;
 use crate::forms::FormState;
 use crate::i18n;
-use crate::ids::CompetitionId;
 use crate::routes::reply::FormReply;
-use crate::routes::results::load_admin;
+use crate::routes::scope::AdminScope;
 use crate::views::Page;
 
 #[derive(FromForm)]
@@ -32,18 +30,16 @@ struct MinutesForm {
     decision: Option<String>,
 }
 
-#[post("/admin/competitions/<id>/results/minutes", data = "<form>")]
+#[post("/admin/competitions/<_>/results/minutes", data = "<form>")]
 async fn record_minutes(
     page: Page,
-    who: AdminUser,
-    id: CompetitionId,
+    a: AdminScope<'_>,
     form: CsrfForm<'_, MinutesForm>,
-    db: &State<DatabaseConnection>,
 ) -> Result<FormReply, AppError> {
-    let db = db.inner();
-    let c = load_admin(db, id, &who.0).await?;
-    ensure_judging_started(&c, page.lang)?;
-    crate::app::results::frozen::ensure_open(&c, page.lang)?;
+    let db = a.db;
+    let c = &a.c;
+    ensure_judging_started(c, page.lang)?;
+    crate::app::results::frozen::ensure_open(c, page.lang)?;
     let mut state = FormState::from_context(&form.0.context, page.lang);
     let input = form.0.value.as_ref();
     let text = |f: fn(&MinutesForm) -> &Option<String>| {
@@ -83,7 +79,7 @@ async fn record_minutes(
         }
     }
     let Some(held_on) = held_on.filter(|_| state.is_ok()) else {
-        return invalid(db, page, &c, state).await;
+        return invalid(db, page, c, state).await;
     };
     minutes::insert(
         db,
@@ -95,13 +91,10 @@ async fn record_minutes(
             members,
             decision,
         },
-        who.0.id.into_uuid(),
+        a.who.0.id.into_uuid(),
     )
     .await?;
-    Ok(FormReply::done(
-        results_uri(&c),
-        page.t("res-flash-minutes"),
-    ))
+    Ok(FormReply::done(results_uri(c), page.t("res-flash-minutes")))
 }
 
 #[derive(FromForm)]
@@ -113,13 +106,11 @@ struct AnnounceForm {
     reason: Option<String>,
 }
 
-#[post("/admin/competitions/<id>/results/announce", data = "<form>")]
+#[post("/admin/competitions/<_>/results/announce", data = "<form>")]
 async fn announce_results(
     page: Page,
-    who: AdminUser,
-    id: CompetitionId,
+    a: AdminScope<'_>,
     form: CsrfForm<'_, AnnounceForm>,
-    db: &State<DatabaseConnection>,
 ) -> Result<FormReply, AppError> {
     let input = form.0.value.as_ref();
     let publish_comments = input.is_some_and(|f| f.publish_comments);
@@ -127,10 +118,10 @@ async fn announce_results(
         understood: input.is_some_and(|f| f.confirm_incomplete),
         reason: input.and_then(|f| f.reason.clone()).unwrap_or_default(),
     };
-    let db = db.inner();
-    let c = load_admin(db, id, &who.0).await?;
-    let path = results_uri(&c);
-    let actor = who.0.id.into_uuid();
+    let db = a.db;
+    let c = &a.c;
+    let path = results_uri(c);
+    let actor = a.who.0.id.into_uuid();
     match announce::announce(db, c.clone(), actor, publish_comments, &go_ahead).await {
         Ok(s) => {
             let msg = i18n::t_args(
@@ -142,7 +133,7 @@ async fn announce_results(
         }
         Err(e) => {
             let state = FormState::from_context(&form.0.context, page.lang);
-            announce_failed(db, page, &c, state, e).await
+            announce_failed(db, page, c, state, e).await
         }
     }
 }

@@ -8,17 +8,16 @@ mod decide;
 use std::collections::HashMap;
 
 use entity::competition;
-use rocket::{Route, State, get, routes, uri};
+use rocket::{Route, get, routes, uri};
 use rocket_dyn_templates::Template;
 use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::{ResultsView, load_admin, published_of};
+use super::{ResultsView, published_of};
 use crate::app::results::advance as app_advance;
 use crate::app::results::preflight;
 use crate::app::results::{describe_refusal, ensure_judging_started};
-use crate::auth::AdminUser;
 use crate::db::competitions::Status as CompStatus;
 use crate::db::results::{appeals, minutes, reads, snapshots};
 use crate::error::AppError;
@@ -27,6 +26,7 @@ use crate::ids::CompetitionId;
 use crate::results::stats::{StageStats, stage_stats};
 use crate::results::{self, Published};
 use crate::routes::reply::FormReply;
+use crate::routes::scope::AdminScope;
 use crate::views::Page;
 use crate::views::format::competition_time;
 
@@ -267,17 +267,12 @@ async fn preview_view(
     Ok(view)
 }
 
-#[get("/admin/competitions/<id>/results")]
-async fn show(
-    page: Page,
-    who: AdminUser,
-    id: CompetitionId,
-    db: &State<DatabaseConnection>,
-) -> Result<Template, AppError> {
-    let db = db.inner();
-    let c = load_admin(db, id, &who.0).await?;
-    ensure_judging_started(&c, page.lang)?;
-    let view = preview_view(db, page, &c, FormState::default()).await?;
+#[get("/admin/competitions/<_>/results")]
+async fn show(page: Page, a: AdminScope<'_>) -> Result<Template, AppError> {
+    let db = a.db;
+    let c = &a.c;
+    ensure_judging_started(c, page.lang)?;
+    let view = preview_view(db, page, c, FormState::default()).await?;
     Ok(Template::render("results/committee", &view))
 }
 
@@ -297,17 +292,11 @@ pub(in crate::routes::results) async fn invalid(
     Ok(FormReply::invalid("results/committee", &view))
 }
 
-#[get("/admin/competitions/<id>/results/v/<version>")]
-async fn version(
-    page: Page,
-    who: AdminUser,
-    id: CompetitionId,
-    version: i32,
-    db: &State<DatabaseConnection>,
-) -> Result<Template, AppError> {
-    let db = db.inner();
-    let c = load_admin(db, id, &who.0).await?;
-    super::public::render_version(db, page, &c, version).await
+#[get("/admin/competitions/<_>/results/v/<version>")]
+async fn version(page: Page, a: AdminScope<'_>, version: i32) -> Result<Template, AppError> {
+    let db = a.db;
+    let c = &a.c;
+    super::public::render_version(db, page, c, version).await
 }
 
 /// Routes of this module.
