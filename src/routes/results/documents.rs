@@ -52,9 +52,9 @@ async fn minutes_pdf(
         return Err(AppError::NotFound);
     }
     // Minutes are recorded once judging has started, so the preview's own check holds.
-    let (published, snap) = current_or_preview(db, &c, page.lang).await?;
-    let body = docs::minutes_pdf(db, &config.upload_dir, &c, &published, snap.as_ref()).await?;
-    let file = docs::file_name(db, &c, "berita-acara", snap.as_ref(), "pdf").await?;
+    let (published, snap) = current_or_preview(db, c, page.lang).await?;
+    let body = docs::minutes_pdf(db, &config.upload_dir, c, &published, snap.as_ref()).await?;
+    let file = docs::file_name(db, c, "berita-acara", snap.as_ref(), "pdf").await?;
     Ok(pdf(body, file, inline))
 }
 
@@ -132,15 +132,15 @@ async fn decree_pdf(
     config: &State<AppConfig>,
 ) -> Result<Reply, AppError> {
     let (db, c) = (a.db, &a.c);
-    let (p, s) = announced(db, &c, &page).await?;
-    let o = match docs::official(&c, &s, &q.input()) {
+    let (p, s) = announced(db, c, &page).await?;
+    let o = match docs::official(c, &s, &q.input()) {
         Ok(o) => o,
-        Err(errors) => return refused(db, page, &c, &q, errors).await,
+        Err(errors) => return refused(db, page, c, &q, errors).await,
     };
-    let kop = docs::letterhead(db, &config.upload_dir, &c).await?;
+    let kop = docs::letterhead(db, &config.upload_dir, c).await?;
     let body =
         decree::pdf(&p, &o, kop.as_ref(), s.version, &s.content_hash).map_err(|e| laid_out(&e))?;
-    let file = docs::file_name(db, &c, "sk", Some(&s), "pdf").await?;
+    let file = docs::file_name(db, c, "sk", Some(&s), "pdf").await?;
     Ok(Either::Left(pdf(body, file, q.inline)))
 }
 
@@ -153,7 +153,7 @@ async fn certificate_pdf(
     config: &State<AppConfig>,
 ) -> Result<Reply, AppError> {
     let (db, c) = (a.db, &a.c);
-    let (p, s) = announced(db, &c, &page).await?;
+    let (p, s) = announced(db, c, &page).await?;
     let n = nomination
         .and_then(|n| Uuid::parse_str(n.trim()).ok())
         .ok_or(AppError::NotFound)?;
@@ -161,18 +161,18 @@ async fn certificate_pdf(
         .line_of(n)
         .filter(|l| l.prize.is_some())
         .ok_or(AppError::NotFound)?;
-    let o = match docs::official(&c, &s, &q.input()) {
+    let o = match docs::official(c, &s, &q.input()) {
         Ok(o) => o,
-        Err(errors) => return refused(db, page, &c, &q, errors).await,
+        Err(errors) => return refused(db, page, c, &q, errors).await,
     };
-    let kop = docs::letterhead(db, &config.upload_dir, &c).await?;
+    let kop = docs::letterhead(db, &config.upload_dir, c).await?;
     let body =
         certificate::pdf(&p, line, &o, kop.as_ref(), q.show_score).map_err(|e| laid_out(&e))?;
     let kind = format!(
         "piagam-{}",
         crate::app::results::documents::slug(&line.village.name)
     );
-    let file = docs::file_name(db, &c, &kind, Some(&s), "pdf").await?;
+    let file = docs::file_name(db, c, &kind, Some(&s), "pdf").await?;
     Ok(Either::Left(pdf(body, file, q.inline)))
 }
 
@@ -184,25 +184,25 @@ async fn recap_pdf(
     config: &State<AppConfig>,
 ) -> Result<Download, AppError> {
     let (db, c) = (a.db, &a.c);
-    let (p, snap) = current_or_preview(db, &c, page.lang).await?;
-    let how = docs::aggregations(db, &c).await?;
-    let kop = docs::letterhead(db, &config.upload_dir, &c).await?;
+    let (p, snap) = current_or_preview(db, c, page.lang).await?;
+    let how = docs::aggregations(db, c).await?;
+    let kop = docs::letterhead(db, &config.upload_dir, c).await?;
     let (version, hash) = (
         snap.as_ref().map(|s| s.version),
         snap.as_ref().map(|s| s.content_hash.as_str()),
     );
     let body = recap::pdf(&p, &how, kop.as_ref(), version, hash).map_err(|e| laid_out(&e))?;
-    let file = docs::file_name(db, &c, "rekap-nilai", snap.as_ref(), "pdf").await?;
+    let file = docs::file_name(db, c, "rekap-nilai", snap.as_ref(), "pdf").await?;
     Ok(pdf(body, file, inline))
 }
 
 #[get("/admin/competitions/<_>/results/recap.xlsx")]
 async fn recap_xlsx(page: Page, a: AdminScope<'_>) -> Result<Download, AppError> {
     let (db, c) = (a.db, &a.c);
-    let (p, snap) = current_or_preview(db, &c, page.lang).await?;
-    let how = docs::aggregations(db, &c).await?;
+    let (p, snap) = current_or_preview(db, c, page.lang).await?;
+    let how = docs::aggregations(db, c).await?;
     let body = recap::xlsx(&p, &how).map_err(|e| AppError::Internal(e.to_string()))?;
-    let file = docs::file_name(db, &c, "rekap-nilai", snap.as_ref(), "xlsx").await?;
+    let file = docs::file_name(db, c, "rekap-nilai", snap.as_ref(), "xlsx").await?;
     Ok(Download::xlsx(body, file))
 }
 
