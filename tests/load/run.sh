@@ -31,7 +31,9 @@ else
   BACKEND=PostgreSQL
   NAME="${DATABASE_URL##*/}"
   ADMIN_URL="${DATABASE_URL%/*}/postgres"
-  psql -q "$ADMIN_URL" -c "DROP DATABASE IF EXISTS $NAME" -c "CREATE DATABASE $NAME"
+  psql -q "$ADMIN_URL" -c "DROP DATABASE IF EXISTS $NAME" -c "CREATE DATABASE $NAME" 2>&1 | grep -v NOTICE || true
+  # A release build on PostgreSQL insists on a secret key shared by the instances.
+  export ROCKET_SECRET_KEY="${ROCKET_SECRET_KEY:-$(openssl rand -base64 32)}"
 fi
 export JUARA_DATA_DIR="$DATA" JUARA_UPLOAD_DIR="$DATA/uploads"
 export JUARA_ADMIN_PASSWORD="Beban-Uji-Pengumuman-2026!" ROCKET_PORT="$PORT" ROCKET_LOG_LEVEL=critical
@@ -41,6 +43,7 @@ ID="$(sed -n 's|^public winners page: /results/\([0-9a-f-]*\)$|\1|p' <<<"$DEMO")
 "$BIN" >"$DATA/server.log" 2>&1 &
 SERVER=$!
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.5; done
+curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null || { echo "the server did not start:" >&2; cat "$DATA/server.log" >&2; exit 1; }
 
 measure() {
   local out rps p99
