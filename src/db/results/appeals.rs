@@ -145,22 +145,3 @@ pub async fn village_entry<C: ConnectionTrait>(
         .one(db)
         .await
 }
-
-/// When each answered appeal of a competition was answered: the public page shows the
-/// answers, so its cache key changes with them.
-pub async fn answered_at<C: ConnectionTrait>(
-    db: &C,
-    competition: Uuid,
-) -> Result<Vec<chrono::DateTime<chrono::FixedOffset>>, DbErr> {
-    use sea_orm::QuerySelect;
-    let rows: Vec<Option<chrono::DateTime<chrono::FixedOffset>>> = appeal::Entity::find()
-        .select_only()
-        .column(appeal::Column::AnsweredAt)
-        .filter(appeal::Column::CompetitionId.eq(competition))
-        .filter(appeal::Column::Status.ne(OPEN))
-        .order_by_asc(appeal::Column::AnsweredAt)
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(rows.into_iter().flatten().collect())
-}

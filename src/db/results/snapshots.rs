@@ -120,20 +120,47 @@ pub fn published(s: &result_snapshot::Model) -> Option<Published> {
     serde_json::from_str(&s.outputs).ok()
 }
 
-/// Every version's number and hash, newest first: what a public page's cache key is made of,
-/// without loading the snapshots themselves.
-pub async fn heads<C: ConnectionTrait>(
+/// What a public results page shows that can change, in one round trip: every version's
+/// number and hash (newest first) and when each answered appeal was answered (the page's
+/// cache key; see `routes::results::public_cache`).
+pub async fn page_marks<C: ConnectionTrait>(
     db: &C,
     competition: Uuid,
-) -> Result<Vec<(i32, String)>, DbErr> {
-    use sea_orm::QuerySelect;
-    result_snapshot::Entity::find()
+) -> Result<(Vec<(i32, String)>, Vec<String>), DbErr> {
+    use entity::appeal;
+    use sea_orm::sea_query::{Expr, UnionType};
+    use sea_orm::{FromQueryResult, QuerySelect, QueryTrait};
+
+    #[derive(FromQueryResult)]
+    struct Mark {
+        version: i32,
+        mark: Option<String>,
+    }
+    let mut versions = result_snapshot::Entity::find()
         .select_only()
         .column(result_snapshot::Column::Version)
-        .column(result_snapshot::Column::ContentHash)
+        .column_as(result_snapshot::Column::ContentHash, "mark")
         .filter(result_snapshot::Column::CompetitionId.eq(competition))
-        .order_by_desc(result_snapshot::Column::Version)
-        .into_tuple()
-        .all(db)
-        .await
+        .into_query();
+    // Version 0 marks an appeal answer; real versions start at 1.
+    let answers = appeal::Entity::find()
+        .select_only()
+        .column_as(Expr::val(0), "version")
+        .column_as(Expr::cust("CAST(answered_at AS TEXT)"), "mark")
+        .filter(appeal::Column::CompetitionId.eq(competition))
+        .filter(appeal::Column::Status.ne(entity::AppealStatus::Open))
+        .filter(appeal::Column::AnsweredAt.is_not_null())
+        .into_query();
+    versions.union(UnionType::All, answers);
+    let statement = db.get_database_backend().build(&versions);
+    let mut rows = Mark::find_by_statement(statement).all(db).await?;
+    rows.sort_by(|a, b| b.version.cmp(&a.version).then_with(|| a.mark.cmp(&b.mark)));
+    let (heads, answered): (Vec<Mark>, Vec<Mark>) = rows.into_iter().partition(|m| m.version > 0);
+    Ok((
+        heads
+            .into_iter()
+            .map(|m| (m.version, m.mark.unwrap_or_default()))
+            .collect(),
+        answered.into_iter().filter_map(|m| m.mark).collect(),
+    ))
 }

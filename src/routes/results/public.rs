@@ -202,9 +202,9 @@ async fn winners(
     cache: Cached<'_>,
 ) -> Result<Either<Template, CachedHtml>, AppError> {
     let db = db.inner();
-    let heads = snapshots::heads(db, id.into_uuid()).await?;
-    let current = heads.first().map(|(v, _)| *v).ok_or(AppError::NotFound)?;
-    serve(db, page, id, (current, &heads), cache).await
+    let marks = snapshots::page_marks(db, id.into_uuid()).await?;
+    let current = marks.0.first().map(|(v, _)| *v).ok_or(AppError::NotFound)?;
+    serve(db, page, id, (current, &marks), cache).await
 }
 
 #[get("/results/<id>/v/<version>")]
@@ -216,11 +216,11 @@ async fn winners_version(
     cache: Cached<'_>,
 ) -> Result<Either<Template, CachedHtml>, AppError> {
     let db = db.inner();
-    let heads = snapshots::heads(db, id.into_uuid()).await?;
-    if !heads.iter().any(|(v, _)| *v == version) {
+    let marks = snapshots::page_marks(db, id.into_uuid()).await?;
+    if !marks.0.iter().any(|(v, _)| *v == version) {
         return Err(AppError::NotFound);
     }
-    serve(db, page, id, (version, &heads), cache).await
+    serve(db, page, id, (version, &marks), cache).await
 }
 
 /// What a winners page needs to be served from memory (`public_cache`).
@@ -258,16 +258,11 @@ async fn serve(
     db: &DatabaseConnection,
     page: Page,
     id: CompetitionId,
-    (version, heads): (i32, &[(i32, String)]),
+    (version, (heads, answers)): (i32, &(Vec<(i32, String)>, Vec<String>)),
     cache: Cached<'_>,
 ) -> Result<Either<Template, CachedHtml>, AppError> {
     let shared = page.user.is_none() && page.flash.is_none();
-    let key = if shared {
-        let answers = appeals::answered_at(db, id.into_uuid()).await?;
-        Some(format!("{}|{}|{heads:?}|{answers:?}", page.path, page.lang))
-    } else {
-        None
-    };
+    let key = shared.then(|| format!("{}|{}|{heads:?}|{answers:?}", page.path, page.lang));
     let kept = key.as_deref().and_then(|k| cache.pages.get(k));
     if let Some(kept) = kept {
         let not_modified = cache.if_none_match.holds(&kept.etag);

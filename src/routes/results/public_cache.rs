@@ -1,7 +1,7 @@
 //! Announced results never change, so their public pages are rendered once and then served
 //! from memory. On announcement day thousands open the same winners page; each of them then
-//! costs two small reads (the competition and the versions' hashes and appeal answers that
-//! make the key) instead of loading and rendering the whole snapshot.
+//! costs one small read (the versions' hashes and the appeals' answer times that make the
+//! key, `db::results::snapshots::page_marks`) instead of loading and rendering the snapshot.
 //!
 //! Rules:
 //! - Only what every anonymous visitor sees alike is kept: a page for a logged-in user (their

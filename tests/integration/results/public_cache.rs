@@ -80,6 +80,58 @@ async fn anonymous_visitors_share_one_rendering_until_a_correction() {
     let v1 = body(public.get(format!("{path}/v/1")).dispatch().await).await;
     assert!(v1.contains("Salah input nilai lapangan"));
 
+    // Both versions and, once answered, an appeal make the key, read in one query.
+    let (heads, answers) = juara::db::results::snapshots::page_marks(&app.db, c.id)
+        .await
+        .unwrap();
+    assert_eq!(
+        heads.iter().map(|(v, _)| *v).collect::<Vec<_>>(),
+        vec![2, 1]
+    );
+    assert!(heads.iter().all(|(_, hash)| hash.len() == 64));
+    assert!(answers.is_empty());
+    let by = app
+        .create_user(Role::Village, "op-banding", None, Some(&super::village(3)))
+        .await;
+    let appeal = juara::db::results::appeals::insert(
+        &app.db,
+        c.id,
+        c.noms[3],
+        2,
+        "Nilai kami keliru".into(),
+        None,
+        by.id,
+    )
+    .await
+    .unwrap();
+    let open_etag = public.get(path.clone()).dispatch().await;
+    assert_eq!(
+        open_etag.headers().get_one("ETag"),
+        Some(new_etag.as_str()),
+        "an open appeal is not shown"
+    );
+    let mut answered: entity::appeal::ActiveModel = appeal.into();
+    answered.status = sea_orm::Set(entity::AppealStatus::Rejected);
+    answered.answer = sea_orm::Set("Nilai sudah sesuai berita acara".into());
+    answered.answered_at = sea_orm::Set(Some(chrono::Utc::now().fixed_offset()));
+    sea_orm::ActiveModelTrait::update(answered, &app.db)
+        .await
+        .unwrap();
+    let (_, answers) = juara::db::results::snapshots::page_marks(&app.db, c.id)
+        .await
+        .unwrap();
+    assert_eq!(answers.len(), 1);
+    let after_answer = public.get(path.clone()).dispatch().await;
+    assert_ne!(
+        after_answer.headers().get_one("ETag"),
+        Some(new_etag.as_str())
+    );
+    assert!(
+        body(after_answer)
+            .await
+            .contains("Nilai sudah sesuai berita acara")
+    );
+
     // The committee's own browser is logged in: its page is not the shared one.
     let own = app.get(&path).await;
     assert!(own.headers().get_one("ETag").is_none());
