@@ -120,13 +120,18 @@ pub fn published(s: &result_snapshot::Model) -> Option<Published> {
     serde_json::from_str(&s.outputs).ok()
 }
 
-/// What a public results page shows that can change, in one round trip: every version's
-/// number and hash (newest first) and when each answered appeal was answered (the page's
-/// cache key; see `routes::results::public_cache`).
-pub async fn page_marks<C: ConnectionTrait>(
-    db: &C,
-    competition: Uuid,
-) -> Result<(Vec<(i32, String)>, Vec<String>), DbErr> {
+/// What a public results page shows that can change (its cache key; see
+/// `routes::results::public_cache`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PageMarks {
+    /// Every version's number and hash, newest first.
+    pub versions: Vec<(i32, String)>,
+    /// When each answered appeal was answered, oldest first.
+    pub answered: Vec<String>,
+}
+
+/// The [`PageMarks`] of a competition, in one round trip.
+pub async fn page_marks<C: ConnectionTrait>(db: &C, competition: Uuid) -> Result<PageMarks, DbErr> {
     use entity::appeal;
     use sea_orm::sea_query::{Expr, UnionType};
     use sea_orm::{FromQueryResult, QuerySelect, QueryTrait};
@@ -156,11 +161,11 @@ pub async fn page_marks<C: ConnectionTrait>(
     let mut rows = Mark::find_by_statement(statement).all(db).await?;
     rows.sort_by(|a, b| b.version.cmp(&a.version).then_with(|| a.mark.cmp(&b.mark)));
     let (heads, answered): (Vec<Mark>, Vec<Mark>) = rows.into_iter().partition(|m| m.version > 0);
-    Ok((
-        heads
+    Ok(PageMarks {
+        versions: heads
             .into_iter()
             .map(|m| (m.version, m.mark.unwrap_or_default()))
             .collect(),
-        answered.into_iter().filter_map(|m| m.mark).collect(),
-    ))
+        answered: answered.into_iter().filter_map(|m| m.mark).collect(),
+    })
 }

@@ -203,7 +203,11 @@ async fn winners(
 ) -> Result<Either<Template, CachedHtml>, AppError> {
     let db = db.inner();
     let marks = snapshots::page_marks(db, id.into_uuid()).await?;
-    let current = marks.0.first().map(|(v, _)| *v).ok_or(AppError::NotFound)?;
+    let current = marks
+        .versions
+        .first()
+        .map(|(v, _)| *v)
+        .ok_or(AppError::NotFound)?;
     serve(db, page, id, (current, &marks), cache).await
 }
 
@@ -217,7 +221,7 @@ async fn winners_version(
 ) -> Result<Either<Template, CachedHtml>, AppError> {
     let db = db.inner();
     let marks = snapshots::page_marks(db, id.into_uuid()).await?;
-    if !marks.0.iter().any(|(v, _)| *v == version) {
+    if !marks.versions.iter().any(|(v, _)| *v == version) {
         return Err(AppError::NotFound);
     }
     serve(db, page, id, (version, &marks), cache).await
@@ -258,11 +262,14 @@ async fn serve(
     db: &DatabaseConnection,
     page: Page,
     id: CompetitionId,
-    (version, (heads, answers)): (i32, &(Vec<(i32, String)>, Vec<String>)),
+    (version, marks): (i32, &snapshots::PageMarks),
     cache: Cached<'_>,
 ) -> Result<Either<Template, CachedHtml>, AppError> {
     let shared = page.user.is_none() && page.flash.is_none();
-    let key = shared.then(|| format!("{}|{}|{heads:?}|{answers:?}", page.path, page.lang));
+    let key = shared.then(|| {
+        let (versions, answered) = (&marks.versions, &marks.answered);
+        format!("{}|{}|{versions:?}|{answered:?}", page.path, page.lang)
+    });
     let kept = key.as_deref().and_then(|k| cache.pages.get(k));
     if let Some(kept) = kept {
         let not_modified = cache.if_none_match.holds(&kept.etag);
