@@ -159,3 +159,31 @@ def log_in(page: Page, server: Server, username: str):
 
 def page_height(page: Page) -> int:
     return page.evaluate("() => document.documentElement.scrollHeight")
+
+
+def upload_and_wait(page: Page, item):
+    """Sends an item's upload form (through the page's progress script) and waits for the
+    server's answer to replace the page's body."""
+    page.evaluate("document.body.dataset.before = 'upload'")
+    item.locator("form.upload-form button[type=submit]").click()
+    page.wait_for_selector("body:not([data-before])")
+    assert "Berkas diunggah." in page.inner_text("main")
+
+
+def give_required_evidence(page: Page, pdf: Path, video: str):
+    """Gives every required checklist item of a nomination its evidence, item by item: the
+    file for upload items, the video link for link items."""
+    for _ in range(20):
+        item = page.locator("li.item:has(.badge:text('Wajib')):has(.badge:text('Belum ada'))").first
+        if not item.count():
+            return
+        item.locator("details.add-evidence > summary").click()
+        if item.locator("form.upload-form").count():
+            item.locator("input[type=file]").set_input_files(str(pdf))
+            upload_and_wait(page, item)
+        else:
+            item.locator("input[name=url]").fill(video)
+            item.locator("input[name=label]").fill("Video profil desa")
+            item.locator("form.link-form button[type=submit]").click()
+            page.wait_for_load_state("load")
+    raise AssertionError("required items are still missing after 20 tries")

@@ -8,7 +8,7 @@ journey leaves the demo's own competitions as the other journeys expect them.
 
 from datetime import datetime, timedelta, timezone
 
-from conftest import PHONE, log_in, look
+from conftest import PHONE, give_required_evidence, log_in, look
 
 NAME = "Lomba Desa Kecamatan Donorojo 2026"
 VILLAGE = "Widoro"
@@ -100,21 +100,7 @@ def _nominate(browser, server, tmp_path):
     page.click("form[data-keep-draft] button[type=submit]")
     page.wait_for_load_state("load")
     assert not page.locator("#error-summary").count(), page.inner_text("main")[:500]
-    for _ in range(20):
-        item = page.locator("li.item:has(.badge:text('Wajib')):has(.badge:text('Belum ada'))").first
-        if not item.count():
-            break
-        item.locator("details.add-evidence > summary").click()
-        if item.locator("form.upload-form").count():
-            item.locator("input[type=file]").set_input_files(str(pdf))
-            page.evaluate("document.body.dataset.before = 'upload'")
-            item.locator("form.upload-form button[type=submit]").click()
-            page.wait_for_selector("body:not([data-before])")
-        else:
-            item.locator("input[name=url]").fill("https://video.desa.id/widoro")
-            item.locator("input[name=label]").fill("Video profil desa")
-            item.locator("form.link-form button[type=submit]").click()
-            page.wait_for_load_state("load")
+    give_required_evidence(page, pdf, "https://video.desa.id/widoro")
     _confirm_and_click(page, "main button:has-text('Kirim usulan')")
     assert "terkirim" in page.inner_text("main").lower()
     ctx.close()

@@ -5,20 +5,18 @@ confirmation."""
 
 from pathlib import Path
 
-from conftest import SHOTS, log_in, look, page_height
+from conftest import (
+    SHOTS,
+    give_required_evidence,
+    log_in,
+    look,
+    page_height,
+    upload_and_wait,
+)
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 # Measured at 360 px with every section folded (13,200 px before the page was reworked).
 MAX_HEIGHT = 6000
-
-
-def upload_and_wait(page, item):
-    """Sends an item's upload form (through the page's progress script) and waits for the
-    server's answer to replace the page's body."""
-    page.evaluate("document.body.dataset.before = 'upload'")
-    item.locator("form.upload-form button[type=submit]").click()
-    page.wait_for_selector("body:not([data-before])")
-    assert "Berkas diunggah." in page.inner_text("main")
 
 
 def test_village_nominates_on_a_phone(phone, server, tmp_path):
@@ -72,19 +70,7 @@ def test_village_nominates_on_a_phone(phone, server, tmp_path):
     assert not page.locator("#error-summary").count(), page.inner_text("main")[:500]
 
     # Every required item of the checklist gets its evidence, item by item.
-    for _ in range(20):
-        item = page.locator("li.item:has(.badge:text('Wajib')):has(.badge:text('Belum ada'))").first
-        if not item.count():
-            break
-        item.locator("details.add-evidence > summary").click()
-        if item.locator("form.upload-form").count():
-            item.locator("input[type=file]").set_input_files(str(small))
-            upload_and_wait(page, item)
-        else:
-            item.locator("input[name=url]").fill("https://video.desa.id/profil")
-            item.locator("input[name=label]").fill("Video profil desa")
-            item.locator("form.link-form button[type=submit]").click()
-            page.wait_for_load_state("load")
+    give_required_evidence(page, small, "https://video.desa.id/profil")
     assert "Masih ada dokumen wajib" not in page.inner_text("main")
     look(page, "village-nomination-complete")
 
