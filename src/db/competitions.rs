@@ -291,21 +291,39 @@ pub async fn nomination_counts<C: ConnectionTrait>(
     db: &C,
     id: CompetitionId,
 ) -> Result<Vec<(entity::NominationStatus, u64)>, DbErr> {
+    let mut by = nomination_counts_of(db, &[id.into_uuid()]).await?;
+    Ok(by.remove(&id.into_uuid()).unwrap_or_else(|| counted(&[])))
+}
+
+/// [`nomination_counts`] of several competitions in one query (the admin dashboard's list);
+/// a competition without nominations has no entry.
+pub async fn nomination_counts_of<C: ConnectionTrait>(
+    db: &C,
+    ids: &[uuid::Uuid],
+) -> Result<std::collections::HashMap<uuid::Uuid, Vec<(entity::NominationStatus, u64)>>, DbErr> {
     use sea_orm::QuerySelect;
-    let states: Vec<entity::NominationStatus> = entity::nomination::Entity::find()
+    let rows: Vec<(uuid::Uuid, entity::NominationStatus)> = entity::nomination::Entity::find()
         .select_only()
+        .column(entity::nomination::Column::CompetitionId)
         .column(entity::nomination::Column::Status)
-        .filter(entity::nomination::Column::CompetitionId.eq(id.into_uuid()))
+        .filter(entity::nomination::Column::CompetitionId.is_in(ids.iter().copied()))
         .into_tuple()
         .all(db)
         .await?;
-    Ok(entity::NominationStatus::ALL
+    let mut states: std::collections::HashMap<uuid::Uuid, Vec<entity::NominationStatus>> =
+        std::collections::HashMap::new();
+    for (competition, state) in rows {
+        states.entry(competition).or_default().push(state);
+    }
+    Ok(states.into_iter().map(|(k, v)| (k, counted(&v))).collect())
+}
+
+fn counted(states: &[entity::NominationStatus]) -> Vec<(entity::NominationStatus, u64)> {
+    entity::NominationStatus::ALL
         .into_iter()
         .map(|s| {
-            (
-                s,
-                u64::try_from(states.iter().filter(|x| **x == s).count()).unwrap_or(u64::MAX),
-            )
+            let n = states.iter().filter(|x| **x == s).count();
+            (s, u64::try_from(n).unwrap_or(u64::MAX))
         })
-        .collect())
+        .collect()
 }

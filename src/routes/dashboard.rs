@@ -71,27 +71,32 @@ async fn admin(
         Some(code) => crate::db::villages::count_under(db, code).await?,
         None => counts.villages,
     };
-    let mut running = Vec::new();
-    for c in competitions::list_for_admin(db, &who.0).await? {
-        if c.status == competitions::Status::Archived {
-            continue;
-        }
-        let by_state = competitions::nomination_counts(db, c.id.into()).await?;
-        let of = |s| {
-            by_state
-                .iter()
-                .find(|(x, _)| *x == s)
-                .map_or(0, |(_, n)| *n)
-        };
-        running.push(RunningCompetition {
-            id: c.id.to_string(),
-            to_review: of(NominationStatus::Submitted),
-            accepted: of(NominationStatus::Accepted),
-            name: c.name,
-            year: c.year,
-            status: c.status,
-        });
-    }
+    let competitions: Vec<_> = competitions::list_for_admin(db, &who.0)
+        .await?
+        .into_iter()
+        .filter(|c| c.status != competitions::Status::Archived)
+        .collect();
+    let ids: Vec<uuid::Uuid> = competitions.iter().map(|c| c.id).collect();
+    let counts = competitions::nomination_counts_of(db, &ids).await?;
+    let running = competitions
+        .into_iter()
+        .map(|c| {
+            let of = |s| {
+                counts
+                    .get(&c.id)
+                    .and_then(|by| by.iter().find(|(x, _)| *x == s))
+                    .map_or(0, |(_, n)| *n)
+            };
+            RunningCompetition {
+                id: c.id.to_string(),
+                to_review: of(NominationStatus::Submitted),
+                accepted: of(NominationStatus::Accepted),
+                name: c.name,
+                year: c.year,
+                status: c.status,
+            }
+        })
+        .collect();
     let view = AdminView {
         page,
         scope,

@@ -104,6 +104,7 @@ pub(super) async fn show_view<C: ConnectionTrait>(
     .into_iter()
     .map(|(k, t)| (page.t(k), t.map(|t| competition_time(c, t, lang))))
     .collect();
+    let nomination_counts = repo::nomination_counts(db, c.id.into()).await?;
     Ok(ShowView {
         competition: Summary::named(db, c, lang).await?,
         description: c.description.clone(),
@@ -120,8 +121,8 @@ pub(super) async fn show_view<C: ConnectionTrait>(
         audit,
         transitions,
         problems,
-        nominations: repo::count_nominations(db, c.id.into()).await?,
-        nomination_counts: repo::nomination_counts(db, c.id.into()).await?,
+        nominations: nomination_counts.iter().map(|(_, n)| n).sum(),
+        nomination_counts,
         judging,
         clone_form,
         page,
