@@ -22,10 +22,33 @@ pub enum AppError {
     /// Input refused field by field (API): field name → messages, already translated.
     #[error("invalid input")]
     Invalid(std::collections::BTreeMap<String, Vec<String>>),
+    /// Input refused field by field (API), as locale keys translated when answered, in the
+    /// language the client asked for (`Accept-Language`).
+    #[error("invalid input")]
+    Refused(Vec<FieldKey>),
     #[error(transparent)]
     Db(sea_orm::DbErr),
     #[error("internal error: {0}")]
     Internal(String),
+}
+
+/// A refused field's message as a locale key and its arguments.
+#[derive(Debug, Clone)]
+pub struct FieldKey {
+    pub field: String,
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+/// The language of an answer under `/api`: the client's `Accept-Language` (Indonesian by
+/// default); elsewhere the page's.
+#[must_use]
+pub fn lang_of(req: &Request<'_>) -> &'static str {
+    if req.uri().path().starts_with("/api") {
+        crate::i18n::from_accept_language(req.headers().get_one("Accept-Language"))
+    } else {
+        crate::i18n::from_cookies(req.cookies())
+    }
 }
 
 /// The message of a write refused because the result is published (see `integrity`).
@@ -53,7 +76,7 @@ impl AppError {
             AppError::Forbidden => Status::Forbidden,
             AppError::Conflict(_) => Status::Conflict,
             AppError::TooManyRequests => Status::TooManyRequests,
-            AppError::Invalid(_) => Status::UnprocessableEntity,
+            AppError::Invalid(_) | AppError::Refused(_) => Status::UnprocessableEntity,
             // An unreachable database is an outage to report as such, not a server bug.
             AppError::Db(e) if crate::db::is_unavailable(e) => Status::ServiceUnavailable,
             AppError::Db(_) | AppError::Internal(_) => Status::InternalServerError,
@@ -73,7 +96,7 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    /// A JSON error body for a status, with a human message in Bahasa Indonesia.
+    /// A JSON error body for a status, with a human message (already translated).
     #[must_use]
     pub fn new(status: Status, message: &str) -> Self {
         ApiError {
@@ -91,19 +114,22 @@ impl<'r> Responder<'r, 'static> for AppError {
         if status.code >= 500 {
             log::error!("{} {}: {self}", req.method(), req.uri());
         }
-        let lang = if req.uri().path().starts_with("/api") {
-            "id"
-        } else {
-            crate::i18n::from_cookies(req.cookies())
-        };
+        let lang = lang_of(req);
         let message = match &self {
             AppError::Conflict(m) => m.clone(),
             _ => crate::i18n::t(lang, message_key(status)),
         };
         if req.uri().path().starts_with("/api") {
             let mut error = ApiError::new(status, &message);
-            if let AppError::Invalid(fields) = self {
-                error.fields = fields;
+            match self {
+                AppError::Invalid(fields) => error.fields = fields,
+                AppError::Refused(keys) => {
+                    for k in keys {
+                        let message = crate::i18n::t_args(lang, k.key, &k.args);
+                        error.fields.entry(k.field).or_default().push(message);
+                    }
+                }
+                _ => {}
             }
             let body = Json(error).respond_to(req)?;
             return Response::build_from(body).status(status).ok();

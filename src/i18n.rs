@@ -27,6 +27,29 @@ pub fn from_cookies(jar: &CookieJar<'_>) -> &'static str {
     }
 }
 
+/// The language an API client asks for in `Accept-Language` (`en`, `en-US;q=0.9, id;q=0.8`,
+/// …): the supported one with the highest weight, Indonesian when none is.
+#[must_use]
+pub fn from_accept_language(header: Option<&str>) -> &'static str {
+    let mut best: Option<(&'static str, f32)> = None;
+    for part in header.unwrap_or("").split(',') {
+        let mut pieces = part.split(';');
+        let tag = pieces.next().unwrap_or("").trim().to_ascii_lowercase();
+        let q = pieces
+            .find_map(|p| p.trim().strip_prefix("q=").map(str::to_owned))
+            .and_then(|q| q.trim().parse::<f32>().ok())
+            .unwrap_or(1.0);
+        let primary = tag.split('-').next().unwrap_or("");
+        let Some(lang) = LANGUAGES.into_iter().find(|l| *l == primary) else {
+            continue;
+        };
+        if q > 0.0 && best.is_none_or(|(_, b)| q > b) {
+            best = Some((lang, q));
+        }
+    }
+    best.map_or("id", |(lang, _)| lang)
+}
+
 /// Remembers the chosen language for a year.
 pub fn remember(jar: &CookieJar<'_>, lang: &str) {
     let lang = if lang == "en" { "en" } else { "id" };
@@ -188,5 +211,22 @@ mod tests {
         assert_eq!(super::t("fr", "nav-login"), "Masuk");
         let msg = super::t_args("id", "login-throttled", &[("minutes", "7".into())]);
         assert!(msg.contains("dalam 7 menit"), "{msg}");
+    }
+}
+
+#[cfg(test)]
+mod accept_language_tests {
+    use super::from_accept_language as pick;
+
+    #[test]
+    fn the_best_supported_language_wins_and_indonesian_is_the_default() {
+        assert_eq!(pick(None), "id");
+        assert_eq!(pick(Some("")), "id");
+        assert_eq!(pick(Some("en")), "en");
+        assert_eq!(pick(Some("en-GB,en;q=0.9")), "en");
+        assert_eq!(pick(Some("fr, en;q=0.5, id;q=0.8")), "id");
+        assert_eq!(pick(Some("de, en;q=0.1")), "en");
+        assert_eq!(pick(Some("en;q=0, ID")), "id");
+        assert_eq!(pick(Some("fr")), "id");
     }
 }

@@ -3,7 +3,7 @@
 
 use juara_domain::JudgeId;
 use juara_domain::engine::CompetitionResult;
-use juara_domain::statistics::{OutlierRule, SheetTotal, StageScores};
+use juara_domain::statistics::{OutlierRule, SheetTotal, StageReport, StageScores};
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -41,9 +41,31 @@ fn fmt(x: f64) -> String {
     format!("{x:.3}")
 }
 
-/// Statistics of every stage of `result`.
+/// One stage's statistics at full precision, as the engine reports them (`report` is `None`
+/// when the stage has no sheet totals to describe).
+#[derive(Clone, Debug)]
+pub struct StageReliability {
+    pub stage: String,
+    /// The counted judges in label order: "Juri n" is `judges[n-1]`.
+    pub judges: Vec<JudgeId>,
+    pub report: Option<StageReport>,
+}
+
+impl StageReliability {
+    /// The "Juri n" label of a judge in this stage (0 when not counted).
+    #[must_use]
+    pub fn label_of(&self, j: JudgeId) -> u32 {
+        self.judges
+            .iter()
+            .position(|x| *x == j)
+            .and_then(|p| u32::try_from(p + 1).ok())
+            .unwrap_or(0)
+    }
+}
+
+/// The engine's statistics of every stage of `result`, from the sheet totals that counted.
 #[must_use]
-pub fn stage_stats(result: &CompetitionResult) -> Vec<StageStats> {
+pub fn stage_reports(result: &CompetitionResult) -> Vec<StageReliability> {
     let explanations: Vec<_> = result.explanations().collect();
     result
         .stages
@@ -52,14 +74,6 @@ pub fn stage_stats(result: &CompetitionResult) -> Vec<StageStats> {
             let judge_of = |label: u32| -> Option<JudgeId> {
                 let i = usize::try_from(label).ok()?.checked_sub(1)?;
                 report.judges.get(i).copied()
-            };
-            let label_of = |j: JudgeId| -> u32 {
-                report
-                    .judges
-                    .iter()
-                    .position(|x| *x == j)
-                    .and_then(|p| u32::try_from(p + 1).ok())
-                    .unwrap_or(0)
             };
             let totals: Vec<SheetTotal> = explanations
                 .iter()
@@ -79,28 +93,36 @@ pub fn stage_stats(result: &CompetitionResult) -> Vec<StageStats> {
                 })
                 .collect();
             let scores = StageScores::new(&totals).ok();
-            let r = scores
-                .as_ref()
-                .map(|s| s.report(OutlierRule::AbsolutePoints(OUTLIER_POINTS)));
-            StageStats {
+            StageReliability {
                 stage: report.stage.clone(),
-                judges: report.judges.len(),
-                kendall_w: r
-                    .as_ref()
-                    .and_then(|r| r.kendall.as_ref().ok())
-                    .map(|k| fmt(k.w)),
+                judges: report.judges.clone(),
+                report: scores.map(|s| s.report(OutlierRule::AbsolutePoints(OUTLIER_POINTS))),
+            }
+        })
+        .collect()
+}
+
+/// Statistics of every stage of `result`, formatted for the committee's page.
+#[must_use]
+pub fn stage_stats(result: &CompetitionResult) -> Vec<StageStats> {
+    stage_reports(result)
+        .into_iter()
+        .map(|st| {
+            let r = st.report.as_ref();
+            let label_of = |j: JudgeId| st.label_of(j);
+            StageStats {
+                stage: st.stage.clone(),
+                judges: st.judges.len(),
+                kendall_w: r.and_then(|r| r.kendall.as_ref().ok()).map(|k| fmt(k.w)),
                 icc_2_1: r
-                    .as_ref()
                     .and_then(|r| r.icc.as_ref().ok())
                     .and_then(|i| i.icc_2_1)
                     .map(fmt),
                 icc_2_k: r
-                    .as_ref()
                     .and_then(|r| r.icc.as_ref().ok())
                     .and_then(|i| i.icc_2_k)
                     .map(fmt),
                 outliers: r
-                    .as_ref()
                     .map(|r| {
                         r.outliers
                             .iter()
@@ -116,7 +138,6 @@ pub fn stage_stats(result: &CompetitionResult) -> Vec<StageStats> {
                     })
                     .unwrap_or_default(),
                 leniency: r
-                    .as_ref()
                     .map(|r| {
                         r.leniency
                             .iter()

@@ -34,7 +34,7 @@ fn json_error(status: Status, req: &Request<'_>) -> (Status, Json<ApiError>) {
     } else {
         crate::error::message_key(status)
     };
-    let message = crate::i18n::t("id", key);
+    let message = crate::i18n::t(crate::error::lang_of(req), key);
     (status, Json(ApiError::new(status, &message)))
 }
 

@@ -48,7 +48,7 @@ pub struct InScope<'r, A> {
     pub who: A,
     pub db: &'r DatabaseConnection,
     pub c: competition::Model,
-    /// The language of messages: the page's, or Bahasa Indonesia under `/api`.
+    /// The language of messages: the page's, or the API client's `Accept-Language`.
     pub lang: &'static str,
 }
 
@@ -91,13 +91,9 @@ fn segment_after<'r>(req: &'r Request<'_>, name: &str) -> Option<&'r str> {
     req.uri().path().segments().get(at + 1)
 }
 
-/// The pages speak the visitor's language; the API speaks Bahasa Indonesia.
+/// The pages speak the visitor's language; the API the client's `Accept-Language`.
 fn lang_of(req: &Request<'_>) -> &'static str {
-    if req.uri().path().starts_with("/api") {
-        crate::routes::api::support::LANG
-    } else {
-        crate::i18n::from_cookies(req.cookies())
-    }
+    crate::error::lang_of(req)
 }
 
 #[rocket::async_trait]

@@ -91,16 +91,19 @@ async fn create(
 ) -> Result<(Status, Template), AppError> {
     let db = db.inner();
     let mut state = FormState::from_context(&form.0.context, page.lang);
-    let name = form.0.value.as_ref().map_or("", |f| f.name.trim());
-    if name.is_empty() || name.chars().count() > 100 {
-        state.add_key("name", page.lang, "err-required");
-        return Ok((
-            Status::UnprocessableEntity,
-            render(page, &user, state, None, db).await?,
-        ));
-    }
-    let (token, prefix, hash) = api::generate();
-    api_tokens::insert(db, user.id, name, &prefix, &hash).await?;
+    let name = form.0.value.as_ref().map_or("", |f| f.name);
+    let token = match crate::app::accounts::create_token(db, user.id, name, api::generate).await? {
+        Ok((token, _)) => token,
+        Err(errors) => {
+            for (field, key) in errors {
+                state.add_key(field, page.lang, key);
+            }
+            return Ok((
+                Status::UnprocessableEntity,
+                render(page, &user, state, None, db).await?,
+            ));
+        }
+    };
     // Rendered, not redirected: the token is shown this once and never stored in a cookie.
     let page_view = render(page, &user, FormState::default(), Some(token), db).await?;
     Ok((Status::Created, page_view))

@@ -13,7 +13,7 @@ use crate::app::accounts::{self, AccountInput};
 use crate::app::regions::title_of;
 use crate::auth::password;
 use crate::auth::{AdminUser, Role, csrf, csrf::CsrfForm};
-use crate::db::users::{self, UserFilter};
+use crate::db::users;
 use crate::error::AppError;
 use crate::forms::FormState;
 use crate::ids::UserId;
@@ -53,14 +53,7 @@ async fn index(
     p: Option<u64>,
     db: &State<DatabaseConnection>,
 ) -> Result<Template, AppError> {
-    let filter = UserFilter {
-        role: role.and_then(Role::parse),
-        region_prefix: who.0.region_code.clone(),
-        query: q
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned),
-    };
+    let filter = accounts::visible_to(&who.0, role.and_then(Role::parse), q);
     let page_no = p.unwrap_or(0);
     let (rows, total) = users::list(db.inner(), &filter, page_no, PER_PAGE).await?;
     let mut list = Vec::with_capacity(rows.len());
@@ -183,21 +176,11 @@ async fn set_active(
     _form: CsrfForm<'_, csrf::Only<'_>>,
     db: &State<DatabaseConnection>,
 ) -> Result<Flash<Redirect>, AppError> {
-    let db = db.inner();
-    let account = users::find_by_id(db, id).await?.ok_or(AppError::NotFound)?;
-    let code = account
-        .village_code
-        .clone()
-        .or_else(|| account.region_code.clone());
-    // Outside the admin's scope looks the same as missing; nobody deactivates themselves.
-    let visible = who.0.region_code.is_none() || code.is_some_and(|c| who.0.scope_contains(&c));
-    if !visible {
-        return Err(AppError::NotFound);
+    match accounts::set_active(db.inner(), &who.0, id, on).await? {
+        Ok(_) => {}
+        Err(accounts::ActiveRefusal::NotFound) => return Err(AppError::NotFound),
+        Err(accounts::ActiveRefusal::Own) => return Err(AppError::Forbidden),
     }
-    if account.id == who.0.id.into_uuid() {
-        return Err(AppError::Forbidden);
-    }
-    users::set_active(db, account, on).await?;
     let key = if on {
         "flash-user-activated"
     } else {

@@ -131,7 +131,8 @@ async fn the_api_returns_a_region_with_ancestors_children_and_kind() {
     let app = TestApp::new().await;
     let (status, res) = json(&app, "/api/v1/regions/64.72.01").await;
     assert_eq!(status, Status::Ok);
-    assert_eq!(res["region"]["level"], "district");
+    assert_eq!(res["level"], "district", "the region as the list shows it");
+    assert_eq!(res["code"], "64.72.01");
     let ancestors: Vec<&str> = res["ancestors"]
         .as_array()
         .unwrap()
@@ -139,12 +140,17 @@ async fn the_api_returns_a_region_with_ancestors_children_and_kind() {
         .map(|a| a["code"].as_str().unwrap())
         .collect();
     assert_eq!(ancestors, ["64", "64.72"]);
-    let children = res["children"].as_array().unwrap();
+    let children = res["children"]["items"].as_array().unwrap();
     assert!(!children.is_empty());
+    assert_eq!(
+        res["children"]["total"].as_u64().unwrap(),
+        children.len() as u64,
+        "paged like every list"
+    );
     assert!(children.iter().all(|c| c["kind"] == "kelurahan"));
     let (_, village) = json(&app, "/api/v1/regions/33.19.01.2001").await;
-    assert_eq!(village["region"]["kind"], "desa");
-    assert_eq!(village["children"].as_array().unwrap().len(), 0);
+    assert_eq!(village["kind"], "desa");
+    assert_eq!(village["children"]["total"], 0);
 }
 
 #[rocket::async_test]

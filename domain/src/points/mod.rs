@@ -88,6 +88,21 @@ impl Points {
     pub fn to_f64(self) -> f64 {
         self.0 as f64 / 10_000.0
     }
+
+    /// The API's one decimal form: the shortest exact decimal, no trailing zeros (`85`,
+    /// `85.5`, `83.25`, `-0.0001`); [`fmt::Display`] keeps at least two decimals for pages.
+    #[must_use]
+    pub fn canonical(self) -> String {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        let frac = format!("{:04}", abs % 10_000);
+        let frac = frac.trim_end_matches('0');
+        if frac.is_empty() {
+            format!("{sign}{}", abs / 10_000)
+        } else {
+            format!("{sign}{}.{frac}", abs / 10_000)
+        }
+    }
 }
 
 /// `85.23` style: up to four decimals, trailing zeros trimmed, at least two decimals kept.

@@ -70,3 +70,15 @@ proptest! {
         prop_assert_eq!(Points::mean(scores), Some(Points::from_units(unit)));
     }
 }
+
+#[test]
+fn the_canonical_form_is_the_shortest_exact_decimal() {
+    let p = |s: &str| s.parse::<Points>().unwrap_or_default().canonical();
+    assert_eq!(p("85"), "85");
+    assert_eq!(p("85.50"), "85.5");
+    assert_eq!(p("83.25"), "83.25");
+    assert_eq!(p("0.0001"), "0.0001");
+    assert_eq!(p("100.00"), "100");
+    assert_eq!(Points::from_units(-5_000).canonical(), "-0.5");
+    assert_eq!(Points::from_units(0).canonical(), "0");
+}

@@ -171,3 +171,70 @@ pub async fn create<C: ConnectionTrait>(
         Err(e) => Err(e),
     }
 }
+
+/// Why an admin may not (de)activate an account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ActiveRefusal {
+    /// Missing, or outside the admin's region (they look alike).
+    NotFound,
+    /// Nobody deactivates themselves.
+    Own,
+}
+
+/// Activates or deactivates the account `id` inside `who`'s scope (ending its sessions).
+pub async fn set_active<C: ConnectionTrait>(
+    db: &C,
+    who: &CurrentUser,
+    id: crate::ids::UserId,
+    on: bool,
+) -> Result<Result<user::Model, ActiveRefusal>, DbErr> {
+    let Some(account) = users::find_by_id(db, id).await? else {
+        return Ok(Err(ActiveRefusal::NotFound));
+    };
+    let code = account
+        .village_code
+        .clone()
+        .or_else(|| account.region_code.clone());
+    let visible = who.region_code.is_none() || code.is_some_and(|c| who.scope_contains(&c));
+    if !visible {
+        return Ok(Err(ActiveRefusal::NotFound));
+    }
+    if account.id == who.id.into_uuid() {
+        return Ok(Err(ActiveRefusal::Own));
+    }
+    Ok(Ok(users::set_active(db, account, on).await?))
+}
+
+/// Makes a token: the token itself, its display prefix and its stored hash (`auth::api`).
+pub type TokenMaker = fn() -> (String, String, String);
+
+/// Creates a personal API token for `user` named `name`: the token (shown once, only its
+/// hash is kept) and the stored row, or the problem with the name.
+pub async fn create_token<C: ConnectionTrait>(
+    db: &C,
+    user: crate::ids::UserId,
+    name: &str,
+    make: TokenMaker,
+) -> Result<Result<(String, entity::api_token::Model), FieldErrors>, DbErr> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        return Ok(Err(vec![("name", "err-required")]));
+    }
+    let (token, prefix, hash) = make();
+    let row = db::api_tokens::insert(db, user, name, &prefix, &hash).await?;
+    Ok(Ok((token, row)))
+}
+
+/// The accounts an admin may list: inside their region, of `role` when given, matching `query`
+/// (blank = all).
+#[must_use]
+pub fn visible_to(who: &CurrentUser, role: Option<Role>, query: Option<&str>) -> users::UserFilter {
+    users::UserFilter {
+        role,
+        region_prefix: who.region_code.clone(),
+        query: query
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned),
+    }
+}

@@ -43,6 +43,8 @@ pub enum Refusal {
     Duplicate,
     /// The sheet has been worked on and cannot be taken away.
     InUse,
+    /// This field names no entry of the competition, or no judge.
+    Unknown(&'static str),
 }
 
 impl Refusal {
@@ -98,6 +100,7 @@ impl Refusal {
             Refusal::Conflict => "jdg-assign-conflict",
             Refusal::Duplicate => "jdg-assign-duplicate",
             Refusal::InUse => "jdg-assign-in-use",
+            Refusal::Unknown(_) => "jdg-err-form",
         }
     }
 }
@@ -232,6 +235,26 @@ pub async fn assign_one<C: ConnectionTrait>(
         Err(e) if crate::db::is_unique_violation(&e) => Ok(Err(Refusal::Duplicate)),
         Err(e) => Err(e),
     }
+}
+
+/// Assigns the entry `nomination_id` of `c` to the judge `judge_id` (ids as typed: `None`
+/// when not an id), refusing an id that names no entry of the competition or no judge.
+pub async fn assign_by_ids<C: ConnectionTrait>(
+    db: &C,
+    c: &entity::competition::Model,
+    s: &stage::Model,
+    (nomination_id, judge_id): (Option<Uuid>, Option<Uuid>),
+    actor: Uuid,
+) -> Result<Result<score_sheet::Model, Refusal>, DbErr> {
+    let noms = rows::entries(db, c.id).await?;
+    let Some(n) = nomination_id.and_then(|id| noms.iter().find(|n| n.id == id)) else {
+        return Ok(Err(Refusal::Unknown("nomination_id")));
+    };
+    let judges = panels::judges(db).await?;
+    let Some(judge_id) = judge_id.filter(|id| judges.iter().any(|j| j.id == *id)) else {
+        return Ok(Err(Refusal::Unknown("judge_id")));
+    };
+    assign_one(db, s, n, judge_id, actor).await
 }
 
 /// Removes an assignment nobody has worked on yet.

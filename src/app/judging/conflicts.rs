@@ -42,6 +42,21 @@ fn competition_in(scope: Scope<'_>, c: &competition::Model) -> bool {
     }
 }
 
+/// The region code a declaration names as typed (a code, or a name the registry resolves),
+/// or the message key of what is wrong with it.
+pub async fn region_named<C: ConnectionTrait>(
+    db: &C,
+    typed: &str,
+) -> Result<Result<String, &'static str>, DbErr> {
+    use crate::app::regions::{UNKNOWN, resolve};
+    Ok(match resolve(db, typed, &[]).await? {
+        Ok(Some(r)) => Ok(r.code),
+        Ok(None) => Err("err-required"),
+        Err(UNKNOWN) => Err("jdg-err-region"),
+        Err(key) => Err(key),
+    })
+}
+
 /// Records a conflict (a unique violation when it already exists) and, in the same
 /// transaction, excludes from results the judge's sheets for villages inside the region in
 /// competitions not yet announced, so a conflicted score never counts. The sheets and their

@@ -12,6 +12,7 @@ pub mod documents;
 pub mod files;
 pub mod frozen;
 pub mod ledger;
+pub mod minutes;
 pub mod preflight;
 pub mod read;
 pub mod snapshot;

@@ -63,10 +63,28 @@ struct Skipped {
     reason: SkipReason,
 }
 
+/// What advancing entered and what it skipped and why.
 #[derive(Serialize)]
-struct AdvanceResult {
+pub(crate) struct AdvanceResult {
     created: Vec<String>,
     skipped: Vec<Skipped>,
+}
+
+impl AdvanceResult {
+    /// The wire form of an advancement's report.
+    pub(crate) fn of(report: &nominations::AdvanceReport) -> Self {
+        AdvanceResult {
+            created: report.created.iter().map(ToString::to_string).collect(),
+            skipped: report
+                .skipped
+                .iter()
+                .map(|(id, reason)| Skipped {
+                    id: id.to_string(),
+                    reason: *reason,
+                })
+                .collect(),
+        }
+    }
 }
 
 #[post("/v1/competitions/<_>/advance", data = "<input>")]
@@ -76,7 +94,7 @@ async fn advance(
 ) -> Result<Json<AdvanceResult>, AppError> {
     let db = a.db;
     let target = &a.c;
-    crate::integrity::ensure_open(target, support::LANG)?;
+    crate::integrity::ensure_open(target, a.lang)?;
     let input = support::body(input)?;
     let mut picked = Vec::new();
     for text in &input.nominations {
@@ -91,17 +109,7 @@ async fn advance(
     // Only prize winners of final results of the level directly below, inside the target
     // (which is in this admin's scope), are taken, so a forged id cannot reach outside it.
     let report = nominations::advance_into(db, target, &picked, a.who.0.id).await?;
-    Ok(Json(AdvanceResult {
-        created: report.created.iter().map(ToString::to_string).collect(),
-        skipped: report
-            .skipped
-            .iter()
-            .map(|(id, reason)| Skipped {
-                id: id.to_string(),
-                reason: *reason,
-            })
-            .collect(),
-    }))
+    Ok(Json(AdvanceResult::of(&report)))
 }
 
 /// Routes of this module.

@@ -20,7 +20,6 @@ use crate::auth::{CurrentUser, Role};
 use crate::competition_forms::CompetitionForm;
 use crate::db::competitions::{self as repo, CompetitionFilter, Status};
 use crate::error::AppError;
-use crate::i18n;
 use crate::ids::CompetitionId;
 use crate::registry::VillageKind;
 use crate::routes::scope::ApiWriteScope;
@@ -201,27 +200,25 @@ pub async fn load_for_admin(
         .ok_or(AppError::NotFound)
 }
 
-#[derive(Serialize)]
-struct CompetitionList {
-    items: Vec<CompetitionDto>,
-}
-
 /// Admins: every competition in scope (filters `year`, `status`). Villages: the competitions
 /// they may enter now.
-#[get("/v1/competitions?<year>&<status>")]
+#[get("/v1/competitions?<year>&<status>&<page>&<per_page>")]
 async fn list(
     who: CurrentUser,
     year: Option<i32>,
     status: Option<&str>,
+    page: Option<u64>,
+    per_page: Option<u64>,
     db: &State<DatabaseConnection>,
-) -> Result<Json<CompetitionList>, AppError> {
+) -> Result<Json<support::Page<CompetitionDto>>, AppError> {
     let db = db.inner();
     let rows = match who.role {
         Role::Admin => {
             let status = match status {
-                Some(s) => Some(Status::parse(s).ok_or_else(|| {
-                    support::invalid_one("status", i18n::t(support::LANG, "err-choice"))
-                })?),
+                Some(s) => Some(
+                    Status::parse(s)
+                        .ok_or_else(|| support::invalid(vec![("status", "err-choice")]))?,
+                ),
                 None => None,
             };
             let filter = CompetitionFilter { year, status };
@@ -234,9 +231,9 @@ async fn list(
         }
         Role::Judge => return Err(AppError::Forbidden),
     };
-    Ok(Json(CompetitionList {
-        items: rows.iter().map(CompetitionDto::of).collect(),
-    }))
+    let (page, per_page) = support::paging(page, per_page);
+    let all = rows.iter().map(CompetitionDto::of).collect();
+    Ok(Json(support::Page::cut(all, page, per_page)))
 }
 
 #[get("/v1/competitions/<id>")]
@@ -285,7 +282,7 @@ async fn replace(
     let form = input.into_inner().into_form();
     let fields = form.check(db, who).await?.map_err(support::invalid)?;
     let reason = form.reason.as_deref().unwrap_or("");
-    let saved = lifecycle::update(db, c.clone(), &fields, reason, who.id, support::LANG).await?;
+    let saved = lifecycle::update(db, c.clone(), &fields, reason, who.id, a.lang).await?;
     Ok(Json(CompetitionDto::of(&saved)))
 }
 
@@ -298,12 +295,20 @@ struct TransitionInput {
     /// Start judging although the nomination window is still open.
     #[serde(default)]
     confirm_early_start: bool,
+    /// `"to": "announced"` is the announcement (as `POST /api/v1/results/<id>/announce`):
+    /// publish the judges' comments with it.
+    #[serde(default)]
+    publish_comments: bool,
+    /// Announce a result with problems (then `reason` says why).
+    #[serde(default)]
+    confirm_incomplete: bool,
 }
 
 /// A lifecycle step. Opening refuses a set-up the engine does not accept with 422, listing
 /// every problem under `setup` (e.g. which node's weights sum to what); starting judging
 /// before the nomination window closes is refused with 422 under `confirm_early_start`
-/// unless that field is `true`.
+/// unless that field is `true`. `"to": "announced"` is the announcement itself, under its
+/// rules (see `POST /api/v1/results/<id>/announce`).
 #[post("/v1/competitions/<_>/status", data = "<input>")]
 async fn transition(
     a: ApiWriteScope<'_>,
@@ -312,9 +317,29 @@ async fn transition(
     let (db, who) = (a.db, &a.who.0);
     let c = &a.c;
     let input = support::body(input)?;
-    let lang = support::LANG;
+    let lang = a.lang;
     let to = Status::parse(input.to.trim())
         .ok_or_else(|| support::invalid(vec![("to", "err-choice")]))?;
+    if to == Status::Announced && c.status == Status::Review {
+        let go_ahead = crate::app::results::preflight::GoAhead {
+            understood: input.confirm_incomplete,
+            reason: input.reason.clone(),
+        };
+        let actor = who.id.into_uuid();
+        crate::app::results::announce::announce(
+            db,
+            c.clone(),
+            actor,
+            input.publish_comments,
+            &go_ahead,
+        )
+        .await
+        .map_err(|e| crate::routes::results::announce_refused(e, a.lang))?;
+        let saved = repo::find_by_id(db, a.id())
+            .await?
+            .ok_or(AppError::NotFound)?;
+        return Ok(Json(CompetitionDto::of(&saved)));
+    }
     let confirmed = input.confirm_early_start;
     let saved =
         lifecycle::transition(db, c.clone(), to, &input.reason, confirmed, who.id, lang).await?;

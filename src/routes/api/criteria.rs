@@ -174,7 +174,7 @@ async fn create(
     let s = load_stage(&a, sid).await?;
     let form = input.into_inner().into_form();
     let check = |rows: &[criterion::Model]| check_placed(Some(&form), rows, None);
-    let k = app_setup::add_criterion(a.db, &a.c, &s, check, support::LANG).await?;
+    let k = app_setup::add_criterion(a.db, &a.c, &s, check, a.lang).await?;
     let rows = setup::list_criteria(a.db, s.id).await?;
     let depth = depth_of(&rows, k.parent_id);
     Ok((HttpStatus::Created, Json(dto(&k, depth, &[]))))
@@ -203,7 +203,7 @@ async fn replace(
     let form = input.into_inner().into_form();
     let this = Some(k.id);
     let check = |rows: &[criterion::Model]| check_placed(Some(&form), rows, this);
-    let saved = app_setup::change_criterion(a.db, &a.c, k, check, support::LANG).await?;
+    let saved = app_setup::change_criterion(a.db, &a.c, k, check, a.lang).await?;
     let rows = setup::list_criteria(a.db, s.id).await?;
     Ok(Json(dto(&saved, depth_of(&rows, saved.parent_id), &rows)))
 }

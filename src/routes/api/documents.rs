@@ -120,7 +120,7 @@ async fn create(
     input: Result<Json<DocumentInput>, JsonError<'_>>,
 ) -> Result<(HttpStatus, Json<DocumentDto>), AppError> {
     let checked = support::body(input)?.into_inner().check();
-    let d = app_setup::add::<Requirement>(a.db, &a.c, checked, support::LANG).await?;
+    let d = app_setup::add::<Requirement>(a.db, &a.c, checked, a.lang).await?;
     Ok((HttpStatus::Created, Json(DocumentDto::of(&d))))
 }
 
@@ -133,7 +133,7 @@ async fn replace(
     let input = support::body(input)?;
     let d = Requirement::find_in(&a, did.into()).await?;
     let checked = input.into_inner().check();
-    let d = app_setup::change::<Requirement>(a.db, &a.c, d, checked, support::LANG).await?;
+    let d = app_setup::change::<Requirement>(a.db, &a.c, d, checked, a.lang).await?;
     Ok(Json(DocumentDto::of(&d)))
 }
 

@@ -15,7 +15,6 @@ use super::criteria::CriteriaList;
 use super::documents::DocumentList;
 use super::prizes::PrizeList;
 use super::stages::StageList;
-use super::support;
 use crate::app::competition::setup::{self as app_setup, Removal};
 use crate::error::AppError;
 use crate::i18n;
@@ -79,7 +78,7 @@ async fn remove_in<E: ListRoute>(
     match E::remove(a, row, cascade).await? {
         Removal::Done => Ok(HttpStatus::NoContent),
         Removal::HasChildren(descendants) => Err(AppError::Conflict(i18n::t_args(
-            support::LANG,
+            a.lang,
             "api-err-has-children",
             &[("count", descendants.to_string())],
         ))),

@@ -1,12 +1,16 @@
 //! The JSON API under `/api/v1`, for offices that integrate Juara with other systems.
 
+pub mod accounts;
 pub mod advance;
 pub mod competitions;
+pub mod conflicts;
 pub mod criteria;
 pub mod documents;
 pub mod files;
+pub mod judging;
 pub mod lists;
 pub mod nominations;
+pub mod presentation;
 pub mod prizes;
 pub mod regions;
 pub mod stages;
@@ -29,6 +33,10 @@ pub fn routes() -> Vec<Route> {
         nominations::routes(),
         files::routes(),
         advance::routes(),
+        judging::routes(),
+        presentation::routes(),
+        conflicts::routes(),
+        accounts::routes(),
         super::judging::api_routes(),
     ]
     .concat()

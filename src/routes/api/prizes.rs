@@ -123,7 +123,7 @@ async fn create(
     input: Result<Json<PrizeInput>, JsonError<'_>>,
 ) -> Result<(HttpStatus, Json<PrizeDto>), AppError> {
     let checked = support::body(input)?.into_inner().check(&a.c);
-    let p = app_setup::add::<Tier>(a.db, &a.c, checked, support::LANG).await?;
+    let p = app_setup::add::<Tier>(a.db, &a.c, checked, a.lang).await?;
     Ok((HttpStatus::Created, Json(PrizeDto::of(&p))))
 }
 
@@ -136,7 +136,7 @@ async fn replace(
     let input = support::body(input)?;
     let p = Tier::find_in(&a, pid.into()).await?;
     let checked = input.into_inner().check(&a.c);
-    let p = app_setup::change::<Tier>(a.db, &a.c, p, checked, support::LANG).await?;
+    let p = app_setup::change::<Tier>(a.db, &a.c, p, checked, a.lang).await?;
     Ok(Json(PrizeDto::of(&p)))
 }
 

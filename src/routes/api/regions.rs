@@ -2,7 +2,7 @@
 //! fields: a few matches with their path) and `GET /api/v1/regions/<code>` (one region, its
 //! ancestors and children). Public, read-only: the registry is public data.
 
-use rocket::serde::json::Json;
+use crate::json::Json;
 use rocket::{Route, State, get, routes};
 use sea_orm::DatabaseConnection;
 use serde::Serialize;
@@ -12,16 +12,9 @@ use crate::db::region_index::RegionSearch;
 use crate::db::regions::{self, Region, RegionQuery};
 use crate::error::AppError;
 use crate::registry::Level;
+use crate::routes::api::support::Page;
 
 const MAX_PER_PAGE: u64 = 500;
-
-#[derive(Serialize)]
-struct RegionList {
-    items: Vec<Region>,
-    total: u64,
-    page: u64,
-    per_page: u64,
-}
 
 #[get("/v1/regions?<q>&<level>&<within>&<page>&<per_page>")]
 async fn list_regions(
@@ -32,7 +25,7 @@ async fn list_regions(
     per_page: Option<u64>,
     db: &State<DatabaseConnection>,
     index: &State<RegionSearch>,
-) -> Result<Json<RegionList>, AppError> {
+) -> Result<Json<Page<Region>>, AppError> {
     let level = match level {
         Some(l) => Some(Level::parse(l).ok_or(AppError::NotFound)?),
         None => None,
@@ -49,12 +42,7 @@ async fn list_regions(
     let page = page.unwrap_or(0);
     let per_page = per_page.unwrap_or(50).clamp(1, MAX_PER_PAGE);
     let (items, total) = index.search(db.inner(), &query, page, per_page).await?;
-    Ok(Json(RegionList {
-        items,
-        total,
-        page,
-        per_page,
-    }))
+    Ok(Json(Page::new(items, total, page, per_page)))
 }
 
 #[derive(Serialize)]
@@ -78,23 +66,33 @@ async fn suggest(
     Ok(Json(Suggestions { items }))
 }
 
+/// One region as the list shows it, with its ancestors (province first) and its children
+/// paged like every list (`page`, `per_page`).
 #[derive(Serialize)]
 struct RegionDetail {
+    #[serde(flatten)]
     region: Region,
     ancestors: Vec<Region>,
-    children: Vec<Region>,
+    children: Page<Region>,
 }
 
-#[get("/v1/regions/<code>")]
+#[get("/v1/regions/<code>?<page>&<per_page>")]
 async fn find_region(
     code: &str,
+    page: Option<u64>,
+    per_page: Option<u64>,
     db: &State<DatabaseConnection>,
 ) -> Result<Json<RegionDetail>, AppError> {
     let db = db.inner();
     let region = regions::find(db, code).await?.ok_or(AppError::NotFound)?;
+    let (page, per_page) = (
+        page.unwrap_or(0),
+        per_page.unwrap_or(50).clamp(1, MAX_PER_PAGE),
+    );
+    let children = regions::children(db, Some(code)).await?;
     Ok(Json(RegionDetail {
         ancestors: regions::ancestors(db, code).await?,
-        children: regions::children(db, Some(code)).await?,
+        children: Page::cut(children, page, per_page),
         region,
     }))
 }

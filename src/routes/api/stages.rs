@@ -37,10 +37,15 @@ pub struct StageDto {
     pub normalize: bool,
     pub min_entries_per_judge: i32,
     pub judges_per_entry: i32,
+    /// When judging of the stage was closed (RFC 3339), and the committee's note.
+    pub closed_at: Option<String>,
+    pub close_note: String,
 }
 
 impl StageDto {
-    fn of(s: &stage::Model) -> Self {
+    /// The wire form of a stored stage.
+    #[must_use]
+    pub fn of(s: &stage::Model) -> Self {
         StageDto {
             id: s.id.to_string(),
             position: s.position,
@@ -56,6 +61,8 @@ impl StageDto {
             normalize: s.normalize,
             min_entries_per_judge: s.min_entries_per_judge,
             judges_per_entry: s.judges_per_entry,
+            closed_at: support::time_out(s.closed_at),
+            close_note: s.close_note.clone(),
         }
     }
 }
@@ -154,7 +161,7 @@ async fn create(
     input: Result<Json<StageInput>, JsonError<'_>>,
 ) -> Result<(HttpStatus, Json<StageDto>), AppError> {
     let checked = support::body(input)?.into_inner().check();
-    let s = app_setup::add::<stage::Entity>(a.db, &a.c, checked, support::LANG).await?;
+    let s = app_setup::add::<stage::Entity>(a.db, &a.c, checked, a.lang).await?;
     Ok((HttpStatus::Created, Json(StageDto::of(&s))))
 }
 
@@ -167,7 +174,7 @@ async fn replace(
     let input = support::body(input)?;
     let s = load_stage(&a, sid).await?;
     let checked = input.into_inner().check();
-    let s = app_setup::change::<stage::Entity>(a.db, &a.c, s, checked, support::LANG).await?;
+    let s = app_setup::change::<stage::Entity>(a.db, &a.c, s, checked, a.lang).await?;
     Ok(Json(StageDto::of(&s)))
 }
 

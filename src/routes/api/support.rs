@@ -1,7 +1,8 @@
 //! Shared pieces of the JSON API: role checks that answer JSON 403s, field errors turned into
-//! 422 bodies (`{"error", "fields": {field: [messages]}}`, messages in Bahasa Indonesia), and
+//! 422 bodies (`{"error", "fields": {field: [messages]}}`, messages in the language of the
+//! client's `Accept-Language`: Bahasa Indonesia by default, English), and
 //! the wire formats: times are RFC 3339 in UTC (any offset accepted on input), money whole
-//! rupiah integers, scores decimal strings (`"85.5"`). Inputs are read loosely (a number or a string) and handed to the same
+//! rupiah integers, scores decimal strings in one form (`"85.5"`, `"100"`). Inputs are read loosely (a number or a string) and handed to the same
 //! `check` functions the pages use, as the text a form would have sent.
 
 use std::collections::BTreeMap;
@@ -10,12 +11,26 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Deserializer};
 
 use crate::auth::{CurrentUser, Role};
-use crate::error::AppError;
+use crate::error::{AppError, FieldKey};
 use crate::forms::{FieldErrors, FormState};
-use crate::i18n;
 
-/// Messages of the API are in Bahasa Indonesia, like the pages' default.
+/// The default language of the API's messages, like the pages'.
 pub const LANG: &str = "id";
+
+/// The language an API client asked for (`Accept-Language`; Indonesian by default).
+#[derive(Clone, Copy, Debug)]
+pub struct ApiLang(pub &'static str);
+
+#[rocket::async_trait]
+impl<'r> rocket::request::FromRequest<'r> for ApiLang {
+    type Error = std::convert::Infallible;
+
+    async fn from_request(
+        req: &'r rocket::Request<'_>,
+    ) -> rocket::request::Outcome<Self, Self::Error> {
+        rocket::request::Outcome::Success(ApiLang(crate::error::lang_of(req)))
+    }
+}
 
 /// Largest page of a list.
 pub const MAX_PER_PAGE: u64 = 200;
@@ -38,17 +53,29 @@ pub fn require_village(who: &CurrentUser) -> Result<&str, AppError> {
     }
 }
 
-/// A 422 carrying checked-field problems, translated.
+/// A 422 carrying checked-field problems, translated when answered (`Accept-Language`).
 #[must_use]
 pub fn invalid(errors: FieldErrors) -> AppError {
-    let mut fields: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (field, key) in errors {
-        fields
-            .entry(field.to_owned())
-            .or_default()
-            .push(i18n::t(LANG, key));
-    }
-    AppError::Invalid(fields)
+    AppError::Refused(
+        errors
+            .into_iter()
+            .map(|(field, key)| FieldKey {
+                field: field.to_owned(),
+                key,
+                args: Vec::new(),
+            })
+            .collect(),
+    )
+}
+
+/// A 422 with one problem under one field, as a locale key with its arguments.
+#[must_use]
+pub fn invalid_key(field: &str, key: &'static str, args: Vec<(&'static str, String)>) -> AppError {
+    AppError::Refused(vec![FieldKey {
+        field: field.to_owned(),
+        key,
+        args,
+    }])
 }
 
 /// The JSON answer to a refused competition action: field problems, an unready set-up (under
@@ -65,8 +92,11 @@ impl From<crate::app::competition::Error> for AppError {
             }
             Error::NominationsOpen(closes, zone) => {
                 let closes = crate::views::format::when(closes, zone, LANG);
-                let message = i18n::t_args(LANG, "comp-err-early-start", &[("closes", closes)]);
-                invalid_one("confirm_early_start", message)
+                invalid_key(
+                    "confirm_early_start",
+                    "comp-err-early-start",
+                    vec![("closes", closes)],
+                )
             }
             Error::Db(e) => e.into(),
         }
@@ -115,10 +145,11 @@ pub fn time_out(t: Option<DateTime<FixedOffset>>) -> Option<String> {
     })
 }
 
-/// Ten-thousandths of a point as a decimal string (`"85.5"`).
+/// Ten-thousandths of a point as the API's one decimal form (`"85.5"`, `"100"`): scores,
+/// weights, scales and thresholds alike (see `Points::canonical`).
 #[must_use]
 pub fn points_out(units: Option<i64>) -> Option<String> {
-    units.map(|u| juara_domain::Points::from_units(u).to_string())
+    units.map(|u| juara_domain::Points::from_units(u).canonical())
 }
 
 /// A page of a list (0-based) and its size, bounded.
@@ -140,14 +171,48 @@ pub fn body<T>(
     input.map_err(|e| {
         let detail = match e {
             crate::json::Error::ControlChars(field) => {
-                return invalid_one(&field, i18n::t(LANG, crate::forms::CONTROL_CHARS));
+                return invalid_key(&field, crate::forms::CONTROL_CHARS, Vec::new());
             }
             crate::json::Error::Json(Raw::Io(e)) => e.to_string(),
             crate::json::Error::Json(Raw::Parse(_, e)) => e.to_string(),
         };
-        invalid_one(
-            "_body",
-            i18n::t_args(LANG, "api-err-body", &[("detail", detail)]),
-        )
+        invalid_key("_body", "api-err-body", vec![("detail", detail)])
     })
+}
+
+/// The envelope of every list: one page of `items` (0-based `page` of `per_page`) and the
+/// `total` across pages, with the same `page`/`per_page` query parameters everywhere.
+#[derive(serde::Serialize)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: u64,
+    pub page: u64,
+    pub per_page: u64,
+}
+
+impl<T> Page<T> {
+    /// A page the query already cut.
+    #[must_use]
+    pub fn new(items: Vec<T>, total: u64, page: u64, per_page: u64) -> Self {
+        Page {
+            items,
+            total,
+            page,
+            per_page,
+        }
+    }
+
+    /// A page cut from the whole list in memory.
+    #[must_use]
+    pub fn cut(all: Vec<T>, page: u64, per_page: u64) -> Self {
+        let total = all.len() as u64;
+        let skip = usize::try_from(page.saturating_mul(per_page)).unwrap_or(usize::MAX);
+        let take = usize::try_from(per_page).unwrap_or(usize::MAX);
+        Page {
+            items: all.into_iter().skip(skip).take(take).collect(),
+            total,
+            page,
+            per_page,
+        }
+    }
 }

@@ -10,7 +10,6 @@ use uuid::Uuid;
 use super::admin::{done, open_stage, refuse, said};
 use crate::app::judging::{assign, panels as panel_rules};
 use crate::auth::csrf::CsrfForm;
-use crate::db::judging::{assign as assign_rows, panels};
 use crate::error::AppError;
 use crate::ids::{CriterionId, NominationId, SheetId, StageId, UserId};
 use crate::routes::reply::FormReply;
@@ -143,17 +142,12 @@ async fn assign_one(
     let Some(f) = form.0.value.as_ref() else {
         return Ok(done(&s, &page, false, "jdg-err-form"));
     };
-    let noms = assign_rows::entries(db, c.id).await?;
-    let judges = panels::judges(db).await?;
-    let (nomination_id, judge_id) = (f.nomination_id.into_uuid(), f.judge_id.into_uuid());
-    let (Some(n), true) = (
-        noms.iter().find(|n| n.id == nomination_id),
-        judges.iter().any(|j| j.id == judge_id),
-    ) else {
-        return Ok(done(&s, &page, false, "jdg-err-form"));
-    };
+    let ids = (
+        Some(f.nomination_id.into_uuid()),
+        Some(f.judge_id.into_uuid()),
+    );
     Ok(
-        match assign::assign_one(db, &s, n, judge_id, a.who.0.id.into_uuid()).await? {
+        match assign::assign_by_ids(db, c, &s, ids, a.who.0.id.into_uuid()).await? {
             Ok(_) => done(&s, &page, true, "jdg-flash-assigned"),
             Err(r) => done(&s, &page, false, r.message_key()),
         },

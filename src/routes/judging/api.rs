@@ -64,9 +64,27 @@ async fn show(
 ) -> Result<Json<SheetView>, AppError> {
     let ctx = load(db, &who.0, id).await?;
     let now = Utc::now().fixed_offset();
-    Ok(Json(
-        sheet_view::build(db, &ctx, None, &BTreeMap::new(), LANG, now).await?,
-    ))
+    let view = sheet_view::build(db, &ctx, None, &BTreeMap::new(), LANG, now).await?;
+    Ok(Json(canonical(view)))
+}
+
+/// A decimal of the page's view in the API's one form (`"30.00"` → `"30"`, `"2.50"` → `"2.5"`).
+fn decimal(text: &str) -> String {
+    text.parse::<Points>()
+        .map_or_else(|_| text.to_owned(), Points::canonical)
+}
+
+/// The sheet view with its scores, scales and subtotals in the API's decimal form (the page
+/// keeps its own).
+fn canonical(mut view: SheetView) -> SheetView {
+    view.subtotal = view.subtotal.as_deref().map(decimal);
+    for c in &mut view.criteria {
+        for field in [&mut c.min, &mut c.max, &mut c.step, &mut c.value] {
+            *field = decimal(field);
+        }
+        c.aspect_subtotal = c.aspect_subtotal.as_deref().map(decimal);
+    }
+    view
 }
 
 /// One answer: `value` as a decimal string (`"3,5"` or `"3.5"`) or a JSON number.
@@ -227,6 +245,7 @@ async fn preview(
     let now = Utc::now().fixed_offset();
     let view =
         sheet_view::build(db, &ctx, Some(&input.answers), &BTreeMap::new(), LANG, now).await?;
+    let view = canonical(view);
     Ok(Json(Preview {
         subtotal: view.subtotal,
         aspects: view

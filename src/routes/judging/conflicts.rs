@@ -153,16 +153,8 @@ async fn declare(
     if judge_id.is_none() {
         form.add_key("judge_id", page.lang, "err-choice");
     }
-    let code = match region_input::resolve(db, typed, &[]).await? {
-        Ok(Some(r)) => r.code,
-        Ok(None) => {
-            form.add_key("region_code", page.lang, "err-required");
-            String::new()
-        }
-        Err(region_input::UNKNOWN) => {
-            form.add_key("region_code", page.lang, "jdg-err-region");
-            String::new()
-        }
+    let code = match rules::region_named(db, typed).await? {
+        Ok(code) => code,
         Err(key) => {
             form.add_key("region_code", page.lang, key);
             String::new()

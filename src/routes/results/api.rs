@@ -3,12 +3,14 @@
 //! preview (everyone else gets 404, as for a missing competition). Appeals: the committee
 //! sees all, a village its own.
 
+use crate::json::Json;
 use entity::competition;
-use rocket::serde::json::Json;
 use rocket::{Route, State, get, routes};
 use sea_orm::DatabaseConnection;
 use serde::Serialize;
 
+use super::api_decide::AppealDto;
+use super::api_dto::LineDto;
 use super::public::is_public;
 use super::published_of;
 use crate::app::results::read;
@@ -18,7 +20,8 @@ use crate::db::results::snapshots;
 use crate::error::AppError;
 use crate::ids::CompetitionId;
 use crate::results::Published;
-use crate::results::published::{Line, Totals};
+use crate::results::published::Totals;
+use crate::routes::api::support::{self, Page, time_out};
 
 #[derive(Serialize)]
 struct ResultsBody {
@@ -30,7 +33,7 @@ struct ResultsBody {
     version: Option<i32>,
     content_hash: Option<String>,
     stages: Vec<String>,
-    lines: Vec<Line>,
+    lines: Vec<LineDto>,
     totals: Totals,
 }
 
@@ -74,7 +77,7 @@ async fn get_results(
         version: s.as_ref().map(|s| s.version),
         content_hash: s.map(|s| s.content_hash),
         stages: p.stages.iter().map(|s| s.code.clone()).collect(),
-        lines: p.lines,
+        lines: LineDto::all(&p.lines),
         totals: p.totals,
     }))
 }
@@ -85,32 +88,34 @@ struct SnapshotItem {
     status: entity::SnapshotStatus,
     content_hash: String,
     reason: String,
-    announced_at: String,
+    announced_at: Option<String>,
 }
 
-#[get("/v1/results/<id>/snapshots")]
+#[get("/v1/results/<id>/snapshots?<page>&<per_page>")]
 async fn list_snapshots(
     id: CompetitionId,
+    page: Option<u64>,
+    per_page: Option<u64>,
     db: &State<DatabaseConnection>,
-) -> Result<Json<Vec<SnapshotItem>>, AppError> {
+) -> Result<Json<Page<SnapshotItem>>, AppError> {
     let db = db.inner();
     let c = competitions::find_by_id(db, id)
         .await?
         .filter(is_public)
         .ok_or(AppError::NotFound)?;
-    Ok(Json(
-        snapshots::list(db, c.id)
-            .await?
-            .into_iter()
-            .map(|s| SnapshotItem {
-                version: s.version,
-                status: s.status,
-                content_hash: s.content_hash,
-                reason: s.reason,
-                announced_at: s.announced_at.to_rfc3339(),
-            })
-            .collect(),
-    ))
+    let (page, per_page) = support::paging(page, per_page);
+    let all = snapshots::list(db, c.id)
+        .await?
+        .into_iter()
+        .map(|s| SnapshotItem {
+            version: s.version,
+            status: s.status,
+            content_hash: s.content_hash,
+            reason: s.reason,
+            announced_at: time_out(Some(s.announced_at)),
+        })
+        .collect();
+    Ok(Json(Page::cut(all, page, per_page)))
 }
 
 #[derive(Serialize)]
@@ -118,7 +123,7 @@ struct SnapshotBody {
     version: i32,
     content_hash: String,
     reason: String,
-    lines: Vec<Line>,
+    lines: Vec<LineDto>,
     totals: Totals,
 }
 
@@ -141,7 +146,7 @@ async fn get_snapshot(
         version: s.version,
         content_hash: s.content_hash,
         reason: s.reason,
-        lines: p.lines,
+        lines: LineDto::all(&p.lines),
         totals: p.totals,
     }))
 }
@@ -149,7 +154,7 @@ async fn get_snapshot(
 #[derive(Serialize)]
 struct PrizeBody {
     preview: bool,
-    awards: Vec<Line>,
+    awards: Vec<LineDto>,
     totals: Totals,
 }
 
@@ -162,49 +167,27 @@ async fn prizes(
     let (_, p, s) = results_for(db.inner(), id, who.as_ref()).await?;
     Ok(Json(PrizeBody {
         preview: s.is_none(),
-        awards: p.winners().cloned().collect(),
+        awards: LineDto::all(p.winners()),
         totals: p.totals,
     }))
 }
 
-#[derive(Serialize)]
-struct AppealItem {
-    id: String,
-    nomination_id: String,
-    snapshot_version: i32,
-    body: String,
-    status: entity::AppealStatus,
-    answer: String,
-    created_at: String,
-    answered_at: Option<String>,
-}
-
-#[get("/v1/results/<id>/appeals")]
+#[get("/v1/results/<id>/appeals?<page>&<per_page>")]
 async fn list_appeals(
     id: CompetitionId,
+    page: Option<u64>,
+    per_page: Option<u64>,
     who: CurrentUser,
     db: &State<DatabaseConnection>,
-) -> Result<Json<Vec<AppealItem>>, AppError> {
+) -> Result<Json<Page<AppealDto>>, AppError> {
     let db = db.inner();
     let c = competitions::find_by_id(db, id)
         .await?
         .ok_or(AppError::NotFound)?;
     let visible = read::appeals_for(db, &c, &who).await?;
-    Ok(Json(
-        visible
-            .into_iter()
-            .map(|a| AppealItem {
-                id: a.id.to_string(),
-                nomination_id: a.nomination_id.to_string(),
-                snapshot_version: a.snapshot_version,
-                body: a.body,
-                status: a.status,
-                answer: a.answer,
-                created_at: a.created_at.to_rfc3339(),
-                answered_at: a.answered_at.map(|t| t.to_rfc3339()),
-            })
-            .collect(),
-    ))
+    let (page, per_page) = support::paging(page, per_page);
+    let all = visible.iter().map(AppealDto::of).collect();
+    Ok(Json(Page::cut(all, page, per_page)))
 }
 
 /// Routes of this module.

@@ -42,6 +42,7 @@ struct Announced {
 async fn announce_results(
     who: ApiWrite,
     id: CompetitionId,
+    lang: support::ApiLang,
     input: Result<Json<AnnounceInput>, JsonError<'_>>,
     db: &State<DatabaseConnection>,
 ) -> Result<(Status, Json<Announced>), AppError> {
@@ -64,13 +65,12 @@ async fn announce_results(
                 content_hash: s.content_hash,
             }),
         )),
-        Err(e) => Err(refused(e)),
+        Err(e) => Err(refused(e, lang.0)),
     }
 }
 
-/// The JSON answer to a refused announcement.
-fn refused(e: AnnounceError) -> AppError {
-    let lang = support::LANG;
+/// The JSON answer to a refused announcement, in `lang`.
+pub(crate) fn refused(e: AnnounceError, lang: &str) -> AppError {
     match e {
         AnnounceError::Db(e) => e.into(),
         AnnounceError::Unconfirmed(u) => {

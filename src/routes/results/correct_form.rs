@@ -27,11 +27,11 @@ pub(super) const NOT_APPLICABLE: &str = "TB";
 #[derive(Serialize)]
 pub(super) struct ScoreRow {
     pub(super) id: String,
-    stage: String,
-    judge: String,
-    criterion: String,
+    pub(super) stage: String,
+    pub(super) judge: String,
+    pub(super) criterion: String,
     /// As stored.
-    stored: String,
+    pub(super) stored: String,
     /// As typed (the stored value until the committee changes it).
     pub(super) value: String,
     /// The indicator's scale, e.g. "60–100 (kelipatan 5)", shown beside the field.

@@ -5,6 +5,11 @@
 
 mod api;
 mod api_announce;
+mod api_correct;
+mod api_decide;
+pub mod api_dto;
+mod api_money;
+mod api_read;
 mod appeals;
 mod committee;
 mod correct;
@@ -50,8 +55,18 @@ pub fn routes() -> Vec<Route> {
 /// Every JSON route of this module (mounted under `/api`).
 #[must_use]
 pub fn api_routes() -> Vec<Route> {
-    [api::routes(), api_announce::routes()].concat()
+    [
+        api::routes(),
+        api_announce::routes(),
+        api_correct::routes(),
+        api_decide::routes(),
+        api_money::routes(),
+        api_read::routes(),
+    ]
+    .concat()
 }
+
+pub(crate) use api_announce::refused as announce_refused;
 
 /// `Rp100.000.000`.
 fn rupiah(amount: i64) -> String {

@@ -71,16 +71,16 @@ struct ProtocolView {
 }
 
 /// The village's nomination in an announced competition.
-async fn load(
+pub(super) async fn load(
     db: &DatabaseConnection,
     id: CompetitionId,
-    who: &VillageUser,
+    who: &crate::auth::CurrentUser,
 ) -> Result<(competition::Model, nomination::Model), AppError> {
     let c = competitions::find_by_id(db, id)
         .await?
         .filter(is_public)
         .ok_or(AppError::NotFound)?;
-    let village = who.0.village_code.as_deref().ok_or(AppError::Forbidden)?;
+    let village = who.village_code.as_deref().ok_or(AppError::Forbidden)?;
     let n = appeals::village_entry(db, c.id, village)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -133,7 +133,7 @@ async fn protocol(
     db: &State<DatabaseConnection>,
 ) -> Result<Template, AppError> {
     let db = db.inner();
-    let (c, n) = load(db, id, &who).await?;
+    let (c, n) = load(db, id, &who.0).await?;
     let view = protocol_view(db, page, &c, &n, FormState::default()).await?;
     Ok(Template::render("results/protocol", &view))
 }
@@ -154,7 +154,7 @@ async fn file_appeal(
     config: &State<AppConfig>,
 ) -> Result<FormReply, AppError> {
     let (db, config) = (db.inner(), config.inner());
-    let (c, n) = load(db, id, &who).await?;
+    let (c, n) = load(db, id, &who.0).await?;
     let version = appeal::ensure_may_file(db, &c, &n, page.lang).await?;
     let mut state = FormState::from_context(&form.0.context, page.lang);
     let input = form.0.value.as_ref();
@@ -190,7 +190,7 @@ async fn attachment(
     config: &State<AppConfig>,
 ) -> Result<crate::downloads::UploadedFile, AppError> {
     let db = db.inner();
-    let (_, n) = load(db, id, &who).await?;
+    let (_, n) = load(db, id, &who.0).await?;
     let a = appeals::find_for_nomination(db, n.id, appeal.into_uuid())
         .await?
         .ok_or(AppError::NotFound)?;

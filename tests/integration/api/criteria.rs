@@ -54,7 +54,7 @@ async fn a_tree_is_built_with_live_sums_and_reordered() {
     let a = aspect["id"].as_str().unwrap().to_owned();
     let (_, first) = json(admin.post(&base, &node(Some(&a), "1.1", 60, true)).await).await;
     assert_eq!(first["depth"], 1);
-    assert_eq!(first["scale_step"], "0.50");
+    assert_eq!(first["scale_step"], "0.5");
     let (_, second) = json(admin.post(&base, &node(Some(&a), "1.2", 30, true)).await).await;
 
     let (_, tree) = json(admin.get(&base).await).await;

@@ -3,13 +3,18 @@
 //! test is about cookie authentication and its CSRF header.
 
 mod access;
+mod accounts;
 mod advance;
 mod competitions;
+mod conflicts;
 mod criteria;
 mod documents;
 mod files;
+mod judging;
+mod language;
 mod nominations;
 mod prizes;
+mod results;
 mod stages;
 
 use juara::auth::Role;

@@ -49,7 +49,17 @@ async fn csv_and_xlsx_carry_the_published_numbers() {
         let shown = &row[col("nilai_akhir")];
         assert!(shown.contains(',') && !shown.contains('.'), "{shown}");
         let score: f64 = shown.replace(',', ".").parse().unwrap();
-        assert!((score * 10_000.0 - line["final_score"].as_f64().unwrap()).abs() < 0.5);
+        assert!(
+            (score * 10_000.0
+                - line["final_score"]
+                    .as_str()
+                    .unwrap()
+                    .parse::<f64>()
+                    .unwrap()
+                    * 10_000.0)
+                .abs()
+                < 0.5
+        );
         let cash = line["prize"]["cash"]
             .as_i64()
             .map(|c| c.to_string())
@@ -84,7 +94,17 @@ async fn csv_and_xlsx_carry_the_published_numbers() {
         let Data::Float(score) = row[5] else {
             panic!("final score is a number: {:?}", row[5])
         };
-        assert!((score * 10_000.0 - line["final_score"].as_f64().unwrap()).abs() < 0.5);
+        assert!(
+            (score * 10_000.0
+                - line["final_score"]
+                    .as_str()
+                    .unwrap()
+                    .parse::<f64>()
+                    .unwrap()
+                    * 10_000.0)
+                .abs()
+                < 0.5
+        );
         // Columns: 7 fixed, 2 stages, then label, cash, assistance.
         match line["prize"]["cash"].as_i64() {
             Some(cash) => {

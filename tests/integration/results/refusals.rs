@@ -204,11 +204,19 @@ async fn a_rejected_appeal_needs_a_reason_and_is_shown_publicly() {
     // Appeals through the API: the committee sees all, a village only its own.
     let api = format!("/api/v1/results/{}/appeals", c.id);
     assert_eq!(
-        json(&app.client, &api).await.1.as_array().map(Vec::len),
+        json(&app.client, &api).await.1["items"]
+            .as_array()
+            .map(Vec::len),
         Some(1)
     );
-    assert_eq!(json(&op, &api).await.1.as_array().map(Vec::len), Some(1));
-    assert_eq!(json(&other, &api).await.1.as_array().map(Vec::len), Some(0));
+    assert_eq!(
+        json(&op, &api).await.1["items"].as_array().map(Vec::len),
+        Some(1)
+    );
+    assert_eq!(
+        json(&other, &api).await.1["items"].as_array().map(Vec::len),
+        Some(0)
+    );
 
     let appeal = juara::db::results::appeals::for_nomination(&app.db, c.noms[4])
         .await

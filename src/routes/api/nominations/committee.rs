@@ -3,7 +3,7 @@
 
 use rocket::{State, get, post};
 use sea_orm::DatabaseConnection;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use super::NominationDto;
 use crate::app::nomination::{self as rules, Decision, ReviewRefusal};
@@ -70,13 +70,7 @@ pub(super) async fn review(
     }
 }
 
-#[derive(Serialize)]
-pub(super) struct NominationPage {
-    items: Vec<NominationDto>,
-    total: u64,
-    page: u64,
-    per_page: u64,
-}
+pub(super) type NominationPage = support::Page<NominationDto>;
 
 /// A competition's nominations for the committee: `status`, `kabupaten` and `kecamatan`
 /// (region codes) filters, 0-based `page`, `per_page` up to 200.

@@ -143,28 +143,25 @@ struct MineRow {
     competition: CompetitionDto,
 }
 
-#[derive(Serialize)]
-struct MineList {
-    items: Vec<MineRow>,
-}
-
 /// The village's own nominations with their competitions.
-#[get("/v1/nominations")]
+#[get("/v1/nominations?<page>&<per_page>")]
 async fn mine(
     who: CurrentUser,
+    page: Option<u64>,
+    per_page: Option<u64>,
     db: &State<DatabaseConnection>,
-) -> Result<Json<MineList>, AppError> {
+) -> Result<Json<support::Page<MineRow>>, AppError> {
     let village = support::require_village(&who)?;
     let rows = nominations::list_for_village(db.inner(), village).await?;
-    Ok(Json(MineList {
-        items: rows
-            .iter()
-            .map(|(n, c)| MineRow {
-                nomination: NominationDto::of(n, c),
-                competition: CompetitionDto::of(c),
-            })
-            .collect(),
-    }))
+    let all = rows
+        .iter()
+        .map(|(n, c)| MineRow {
+            nomination: NominationDto::of(n, c),
+            competition: CompetitionDto::of(c),
+        })
+        .collect();
+    let (page, per_page) = support::paging(page, per_page);
+    Ok(Json(support::Page::cut(all, page, per_page)))
 }
 
 /// A refused draft action as an error: 404 when missing, else 409 with the reason.

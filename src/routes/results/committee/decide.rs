@@ -2,7 +2,6 @@
 //! freezes the result into its first snapshot (with the committee's go-ahead when the
 //! pre-flight checks found problems).
 
-use chrono::NaiveDate;
 use entity::competition;
 use rocket::form::FromForm;
 use rocket::{Route, post, routes};
@@ -10,10 +9,10 @@ use sea_orm::DatabaseConnection;
 
 use super::{invalid, results_uri};
 use crate::app::results::announce::{self, AnnounceError};
+use crate::app::results::describe_refusal;
+use crate::app::results::minutes::{self, MinutesInput};
 use crate::app::results::preflight::GoAhead;
-use crate::app::results::{describe_refusal, ensure_judging_started};
 use crate::auth::csrf::CsrfForm;
-use crate::db::results::minutes;
 use crate::error::AppError;
 use crate::forms::FormState;
 use crate::i18n;
@@ -38,62 +37,33 @@ async fn record_minutes(
 ) -> Result<FormReply, AppError> {
     let db = a.db;
     let c = &a.c;
-    ensure_judging_started(c, page.lang)?;
-    crate::app::results::frozen::ensure_open(c, page.lang)?;
+    minutes::ensure_may_record(c, page.lang)?;
     let mut state = FormState::from_context(&form.0.context, page.lang);
-    let input = form.0.value.as_ref();
     let text = |f: fn(&MinutesForm) -> &Option<String>| {
-        input
-            .and_then(|i| f(i).as_deref())
-            .map(str::trim)
-            .unwrap_or("")
-            .to_owned()
+        form.0
+            .value
+            .as_ref()
+            .and_then(|i| f(i).clone())
+            .unwrap_or_default()
     };
-    let held_on = NaiveDate::parse_from_str(&text(|f| &f.held_on), "%Y-%m-%d")
-        .ok()
-        .filter(|d| crate::forms::plausible_date(*d));
-    if held_on.is_none() {
-        state.add_key("held_on", page.lang, "res-err-date");
-    }
-    let held_time = text(|f| &f.held_time);
-    let held_time = if held_time.is_empty() {
-        None
-    } else if chrono::NaiveTime::parse_from_str(&held_time, "%H:%M").is_ok() {
-        Some(held_time)
-    } else {
-        state.add_key("held_time", page.lang, "res-err-time");
-        None
+    let input = MinutesInput {
+        held_on: text(|f| &f.held_on),
+        held_time: text(|f| &f.held_time),
+        place: text(|f| &f.place),
+        members: text(|f| &f.members),
+        decision: text(|f| &f.decision),
     };
-    let (place, members, decision) = (
-        text(|f| &f.place),
-        text(|f| &f.members),
-        text(|f| &f.decision),
-    );
-    for (field, value) in [
-        ("place", &place),
-        ("members", &members),
-        ("decision", &decision),
-    ] {
-        if value.is_empty() {
-            state.add_key(field, page.lang, "res-err-required");
+    let checked = match minutes::check(&input, crate::forms::plausible_date) {
+        Ok(m) if state.is_ok() => m,
+        Ok(_) => return invalid(db, page, c, state).await,
+        Err(errors) => {
+            for (field, key) in errors {
+                state.add_key(field, page.lang, key);
+            }
+            return invalid(db, page, c, state).await;
         }
-    }
-    let Some(held_on) = held_on.filter(|_| state.is_ok()) else {
-        return invalid(db, page, c, state).await;
     };
-    minutes::insert(
-        db,
-        c.id,
-        minutes::NewMinutes {
-            held_on,
-            held_time,
-            place,
-            members,
-            decision,
-        },
-        a.who.0.id.into_uuid(),
-    )
-    .await?;
+    minutes::record(db, c, checked, a.who.0.id.into_uuid()).await?;
     Ok(FormReply::done(results_uri(c), page.t("res-flash-minutes")))
 }
 

@@ -323,6 +323,8 @@ impl Fixture {
                 "new_doc" => self.new_link().await,
                 "new_token" => self.new_token().await,
                 "new_prize" => self.new_prize().await,
+                "new_panel_judge" => self.new_panel_judge().await,
+                "new_conflict" => self.new_conflict().await,
                 _ => self
                     .ids
                     .get(name)
@@ -393,5 +395,43 @@ impl Fixture {
         .unwrap()
         .id
         .to_string()
+    }
+
+    /// A fresh judge on the fixture stage's panel (for removals allowed to two roles).
+    async fn new_panel_judge(&self) -> String {
+        let name = format!("juri-{}", &Uuid::new_v4().simple().to_string()[..8]);
+        let judge = self
+            .app
+            .create_user(juara::auth::Role::Judge, &name, None, None)
+            .await;
+        let stage = Uuid::parse_str(&self.ids["stage"]).unwrap();
+        crate::common::builders::panel_row(&self.app.db, stage, judge.id.into(), &[]).await;
+        judge.id.to_string()
+    }
+
+    /// `<judge>/conflicts/<id>` of a fresh conflict of the free judge inside province 64.
+    async fn new_conflict(&self) -> String {
+        let judge = Uuid::parse_str(&self.ids["judge_free"]).unwrap();
+        let region = format!("64.{}", 10 + Uuid::new_v4().as_u128() % 80);
+        let existing = judge_conflict::Entity::find()
+            .filter(judge_conflict::Column::JudgeId.eq(judge))
+            .filter(judge_conflict::Column::RegionCode.eq(region.as_str()))
+            .one(&self.app.db)
+            .await
+            .unwrap();
+        let row = match existing {
+            Some(row) => row,
+            None => {
+                crate::common::builders::conflict_row(&self.app.db, judge, &region).await;
+                judge_conflict::Entity::find()
+                    .filter(judge_conflict::Column::JudgeId.eq(judge))
+                    .filter(judge_conflict::Column::RegionCode.eq(region.as_str()))
+                    .one(&self.app.db)
+                    .await
+                    .unwrap()
+                    .unwrap()
+            }
+        };
+        format!("{judge}/conflicts/{}", row.id)
     }
 }

@@ -33,6 +33,8 @@ pub enum Class {
     /// Reading a competition (its checklist, its appeals filtered to the caller's own): the
     /// committee in scope and the villages of its region, not judges nor other admins.
     ReaderInScope,
+    /// Conflicts of interest: the committee (scoped) and every judge (their own).
+    AdminOrJudge,
     /// The object does not exist in the fixture (no photo, no appeal): everyone is refused,
     /// which still proves anonymous and wrong-role callers are stopped.
     Nobody,
@@ -57,6 +59,13 @@ impl Class {
                 admin_in || matches!(role, AdminOutOfScope | VillageA | VillageB)
             }
             Class::ReaderInScope => admin_in || matches!(role, VillageA | VillageB),
+            Class::AdminOrJudge => {
+                admin_in
+                    || matches!(
+                        role,
+                        AdminOutOfScope | JudgeAssigned | JudgeUnassigned | JudgeConflicted
+                    )
+            }
             Class::Nobody => false,
         }
     }
@@ -93,8 +102,8 @@ const fn rb(
 }
 
 use Class::{
-    AdminInScope as InScope, AdminOrVillage, AnyAdmin, AnyJudge, AnyVillage, AssignedJudge,
-    Evidence, LoggedIn, Nobody, OwnerOrAdmin, Public, ReaderInScope as Reader,
+    AdminInScope as InScope, AdminOrJudge, AdminOrVillage, AnyAdmin, AnyJudge, AnyVillage,
+    AssignedJudge, Evidence, LoggedIn, Nobody, OwnerOrAdmin, Public, ReaderInScope as Reader,
     VillageOwner as Owner,
 };
 
@@ -115,7 +124,7 @@ pub const ROWS: &[Row] = &[
     r("GET /regions?<q>&<level>&<p>", "/regions?q=Samarinda", Public),
     r("GET /regions/<code>", "/regions/64", Public),
     r("GET /api/v1/regions?<q>&<level>&<within>&<page>&<per_page>", "/api/v1/regions?q=Samarinda", Public),
-    r("GET /api/v1/regions/<code>", "/api/v1/regions/64", Public),
+    r("GET /api/v1/regions/<code>?<page>&<per_page>", "/api/v1/regions/64", Public),
     r("GET /api/v1/regions/suggest?<q>&<levels>", "/api/v1/regions/suggest?q=Samarinda", Public),
     r("GET /presentations", "/presentations", Public),
     r("GET /results?<year>&<region>", "/results", Public),
@@ -123,10 +132,12 @@ pub const ROWS: &[Row] = &[
     r("GET /results/<id>/v/<version>", "/results/{ann}/v/1", Public),
     r("GET /api/v1/results/<id>", "/api/v1/results/{ann}", Public),
     r("GET /results/<id>/v/<version>/verify.json", "/results/{ann}/v/1/verify.json", Public),
-    r("GET /api/v1/results/<id>/snapshots", "/api/v1/results/{ann}/snapshots", Public),
+    r("GET /api/v1/results/<id>/snapshots?<page>&<per_page>", "/api/v1/results/{ann}/snapshots", Public),
     r("GET /api/v1/results/<id>/snapshots/<version>", "/api/v1/results/{ann}/snapshots/1", Public),
     r("GET /api/v1/results/<id>/prizes", "/api/v1/results/{ann}/prizes", Public),
-    r("GET /api/v1/results/<id>/appeals", "/api/v1/results/{ann}/appeals", Reader),
+    r("GET /api/v1/results/<id>/appeals?<page>&<per_page>", "/api/v1/results/{ann}/appeals", Reader),
+    r("GET /api/v1/results/<id>/protocol", "/api/v1/results/{ann}/protocol", Owner),
+    r("POST /api/v1/results/<id>/appeals", "/api/v1/results/{ann}/appeals", Owner),
     r("POST /login", "/login", Public),
     // Own account
     r("GET /dashboard", "/dashboard", LoggedIn),
@@ -135,6 +146,8 @@ pub const ROWS: &[Row] = &[
     r("GET /account/tokens", "/account/tokens", LoggedIn),
     r("POST /account/tokens", "/account/tokens", LoggedIn),
     r("GET /api/v1/me", "/api/v1/me", LoggedIn),
+    r("GET /api/v1/tokens?<page>&<per_page>", "/api/v1/tokens", LoggedIn),
+    r("POST /api/v1/tokens", "/api/v1/tokens", LoggedIn),
     // Committee: accounts, conflicts, competition list
     r("GET /admin", "/admin", AnyAdmin),
     r("GET /admin/users?<role>&<q>&<p>", "/admin/users?q=desa", AnyAdmin),
@@ -142,6 +155,11 @@ pub const ROWS: &[Row] = &[
     r("POST /admin/users", "/admin/users", AnyAdmin),
     r("POST /admin/letterhead", "/admin/letterhead", AnyAdmin),
     r("POST /admin/users/<id>/active?<on>", "/admin/users/{spare_user}/active?on=true", InScope),
+    r("GET /api/v1/users?<role>&<q>&<page>&<per_page>", "/api/v1/users?q=desa", AnyAdmin),
+    r("POST /api/v1/users", "/api/v1/users", AnyAdmin),
+    rb("PUT /api/v1/users/<id>/active", "/api/v1/users/{spare_user}/active", InScope, &[("_json", r#"{"active":true}"#)]),
+    r("GET /api/v1/conflicts?<page>&<per_page>", "/api/v1/conflicts", AdminOrJudge),
+    r("POST /api/v1/conflicts", "/api/v1/conflicts", AdminOrJudge),
     r("GET /admin/conflicts", "/admin/conflicts", AnyAdmin),
     rb("POST /admin/conflicts", "/admin/conflicts", InScope, &[("judge_id", "{judge_free}"), ("region_code", "{village_code}"), ("reason", "Kerabat")]),
     r("GET /admin/competitions?<year>&<status>", "/admin/competitions", AnyAdmin),
@@ -190,6 +208,15 @@ pub const ROWS: &[Row] = &[
     r("POST /admin/competitions/<_>/judging/<sid>/schedule", "/admin/competitions/{comp}/judging/{stage}/schedule", InScope),
     r("POST /admin/competitions/<_>/judging/<sid>/sheets/<sheet>/reopen", "/admin/competitions/{comp}/judging/{stage}/sheets/{sheet}/reopen", InScope),
     r("POST /admin/competitions/<_>/judging/<sid>/close", "/admin/competitions/{comp}/judging/{stage}/close", InScope),
+    r("GET /api/v1/competitions/<_>/stages/<sid>/panel", "/api/v1/competitions/{comp}/stages/{stage}/panel", InScope),
+    r("PUT /api/v1/competitions/<_>/stages/<sid>/panel/<judge>", "/api/v1/competitions/{comp}/stages/{stage}/panel/{new_panel_judge}", InScope),
+    r("POST /api/v1/competitions/<_>/stages/<sid>/assignments", "/api/v1/competitions/{comp}/stages/{stage}/assignments", InScope),
+    r("POST /api/v1/competitions/<_>/stages/<sid>/assignments/auto", "/api/v1/competitions/{comp}/stages/{stage}/assignments/auto", InScope),
+    r("POST /api/v1/competitions/<_>/stages/<sid>/sheets/<sheet>/reopen", "/api/v1/competitions/{comp}/stages/{stage}/sheets/{sheet}/reopen", InScope),
+    r("POST /api/v1/competitions/<_>/stages/<sid>/close", "/api/v1/competitions/{comp}/stages/{stage}/close", InScope),
+    r("GET /api/v1/competitions/<_>/stages/<sid>/presentation", "/api/v1/competitions/{comp}/stages/{stage}/presentation", InScope),
+    r("POST /api/v1/competitions/<_>/stages/<sid>/presentation/draw", "/api/v1/competitions/{comp}/stages/{stage}/presentation/draw", InScope),
+    r("PUT /api/v1/competitions/<_>/stages/<sid>/presentation/schedule", "/api/v1/competitions/{comp}/stages/{stage}/presentation/schedule", InScope),
     // Committee: results (the announced competition)
     r("GET /admin/competitions/<_>/results", "/admin/competitions/{ann}/results", InScope),
     r("GET /admin/competitions/<_>/results/v/<version>", "/admin/competitions/{ann}/results/v/1", InScope),
@@ -217,6 +244,16 @@ pub const ROWS: &[Row] = &[
     r("POST /admin/competitions/<_>/results/disbursements/<payment>/reverse", "/admin/competitions/{ann}/results/disbursements/{nil}/reverse", InScope),
     r("POST /admin/competitions/<id>/advance/sync/<source>", "/admin/competitions/{comp}/advance/sync/{nil}", Nobody),
     r("POST /admin/competitions/<_>/results/appeals/<appeal>/reject", "/admin/competitions/{ann}/results/appeals/{nil}/reject", Nobody),
+    r("GET /api/v1/competitions/<_>/results/reliability", "/api/v1/competitions/{ann}/results/reliability", InScope),
+    r("GET /api/v1/competitions/<_>/results/scores/<nomination>", "/api/v1/competitions/{ann}/results/scores/{annnom}", InScope),
+    r("GET /api/v1/competitions/<_>/results/ledger", "/api/v1/competitions/{ann}/results/ledger", InScope),
+    r("POST /api/v1/competitions/<_>/results/minutes", "/api/v1/competitions/{comp}/results/minutes", InScope),
+    r("POST /api/v1/competitions/<_>/results/stages/<stage>/advance", "/api/v1/competitions/{comp}/results/stages/{stagecode}/advance", InScope),
+    r("POST /api/v1/competitions/<_>/results/advance", "/api/v1/competitions/{ann}/results/advance", InScope),
+    r("POST /api/v1/competitions/<_>/results/corrections", "/api/v1/competitions/{ann}/results/corrections", InScope),
+    r("POST /api/v1/competitions/<_>/results/disbursements", "/api/v1/competitions/{ann}/results/disbursements", InScope),
+    r("POST /api/v1/competitions/<_>/results/disbursements/<payment>/reverse", "/api/v1/competitions/{ann}/results/disbursements/{nil}/reverse", InScope),
+    r("POST /api/v1/competitions/<_>/results/appeals/<appeal>/reject", "/api/v1/competitions/{ann}/results/appeals/{nil}/reject", Nobody),
     // Judges
     r("GET /judge", "/judge", AnyJudge),
     r("GET /judge/sheets?<stage>&<status>", "/judge/sheets", AnyJudge),
@@ -244,7 +281,7 @@ pub const ROWS: &[Row] = &[
     r("GET /village/results/<id>/appeals/<appeal>/file", "/village/results/{ann}/appeals/{nil}/file", Nobody),
     r("GET /files/<id>", "/files/{file}", Evidence),
     // JSON API: competitions and their set-up
-    r("GET /api/v1/competitions?<year>&<status>", "/api/v1/competitions", AdminOrVillage),
+    r("GET /api/v1/competitions?<year>&<status>&<page>&<per_page>", "/api/v1/competitions", AdminOrVillage),
     r("POST /api/v1/competitions", "/api/v1/competitions", AnyAdmin),
     r("GET /api/v1/competitions/<id>", "/api/v1/competitions/{comp}", Reader),
     r("PUT /api/v1/competitions/<_>", "/api/v1/competitions/{comp}", InScope),
@@ -272,7 +309,7 @@ pub const ROWS: &[Row] = &[
     r("POST /api/v1/competitions/<_>/<list>/<item>/move?<up>", "/api/v1/competitions/{comp}/criteria/{crit}/move?up=false", InScope),
     r("GET /api/v1/competitions/<id>/nominations?<status>&<kabupaten>&<kecamatan>&<page>&<per_page>", "/api/v1/competitions/{comp}/nominations", InScope),
     // JSON API: nominations and files
-    r("GET /api/v1/nominations", "/api/v1/nominations", AnyVillage),
+    r("GET /api/v1/nominations?<page>&<per_page>", "/api/v1/nominations", AnyVillage),
     r("POST /api/v1/nominations", "/api/v1/nominations", AnyVillage),
     r("GET /api/v1/nominations/<id>", "/api/v1/nominations/{nom}", OwnerOrAdmin),
     r("PUT /api/v1/nominations/<id>/profile", "/api/v1/nominations/{nom}/profile", Owner),
@@ -288,6 +325,9 @@ pub const ROWS: &[Row] = &[
     r("DELETE /api/v1/nominations/<id>/files/<doc>", "/api/v1/nominations/{nom}/files/{new_doc}", Owner),
     r("POST /account/tokens/<id>/revoke", "/account/tokens/{new_token}/revoke", Owner),
     r("DELETE /api/v1/tokens/<id>", "/api/v1/tokens/{new_token}", Owner),
+    r("DELETE /api/v1/competitions/<_>/stages/<sid>/panel/<judge>", "/api/v1/competitions/{comp}/stages/{stage}/panel/{new_panel_judge}", InScope),
+    r("DELETE /api/v1/competitions/<_>/stages/<sid>/sheets/<sheet>", "/api/v1/competitions/{comp}/stages/{stage}/sheets/{sheet}", InScope),
+    r("DELETE /api/v1/judges/<judge>/conflicts/<id>", "/api/v1/judges/{new_conflict}", InScope),
     r("POST /admin/competitions/<_>/<list>/<item>/delete", "/admin/competitions/{comp}/documents/{req}/delete", InScope),
     r("POST /admin/competitions/<_>/<list>/<item>/delete", "/admin/competitions/{comp}/prizes/{new_prize}/delete", InScope),
     r("POST /admin/competitions/<_>/<list>/<item>/delete", "/admin/competitions/{comp}/criteria/{crit}/delete", InScope),

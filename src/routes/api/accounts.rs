@@ -1,0 +1,226 @@
+//! Accounts and personal tokens through the API, as on `/admin/users` and `/account/tokens`:
+//! the committee lists accounts in its region (`GET /api/v1/users`, paged), creates them
+//! (`POST`, answering a generated password once) and (de)activates them
+//! (`PUT /api/v1/users/<id>/active`); everyone lists and creates their own tokens
+//! (`/api/v1/tokens`; the token is answered once, only its hash is kept). The rules are
+//! `app::accounts`, as for the pages.
+
+use rocket::http::Status as HttpStatus;
+use rocket::{Route, State, get, post, put, routes};
+use sea_orm::DatabaseConnection;
+use serde::{Deserialize, Serialize};
+
+use super::support::{self, Page};
+use crate::app::accounts::{self, AccountInput};
+use crate::auth::api::{self, ApiWrite};
+use crate::auth::{CurrentUser, Role, password};
+use crate::db::{api_tokens, users};
+use crate::error::AppError;
+use crate::ids::UserId;
+use crate::json::{Error as JsonError, Json};
+
+/// An account on the wire (never its password).
+#[derive(Serialize)]
+struct UserDto {
+    id: String,
+    username: String,
+    display_name: String,
+    role: Role,
+    region_code: Option<String>,
+    village_code: Option<String>,
+    active: bool,
+    created_at: Option<String>,
+}
+
+impl UserDto {
+    fn of(u: &entity::user::Model) -> Self {
+        UserDto {
+            id: u.id.to_string(),
+            username: u.username.clone(),
+            display_name: u.display_name.clone(),
+            role: u.role,
+            region_code: u.region_code.clone(),
+            village_code: u.village_code.clone(),
+            active: u.active,
+            created_at: support::time_out(Some(u.created_at)),
+        }
+    }
+}
+
+#[get("/v1/users?<role>&<q>&<page>&<per_page>")]
+async fn list(
+    who: CurrentUser,
+    role: Option<&str>,
+    q: Option<&str>,
+    page: Option<u64>,
+    per_page: Option<u64>,
+    db: &State<DatabaseConnection>,
+) -> Result<Json<Page<UserDto>>, AppError> {
+    support::require_admin(&who)?;
+    let role = match role {
+        Some(r) => {
+            Some(Role::parse(r).ok_or_else(|| support::invalid(vec![("role", "err-choice")]))?)
+        }
+        None => None,
+    };
+    let filter = accounts::visible_to(&who, role, q);
+    let (page, per_page) = support::paging(page, per_page);
+    let (rows, total) = users::list(db.inner(), &filter, page, per_page).await?;
+    Ok(Json(Page::new(
+        rows.iter().map(UserDto::of).collect(),
+        total,
+        page,
+        per_page,
+    )))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct NewUser {
+    username: String,
+    display_name: String,
+    /// `admin`, `judge` or `village`.
+    role: String,
+    region_code: String,
+    village_code: String,
+    /// Empty: one is generated and answered once.
+    password: String,
+}
+
+#[derive(Serialize)]
+struct Created {
+    user: UserDto,
+    generated_password: Option<String>,
+}
+
+#[post("/v1/users", data = "<input>")]
+async fn create(
+    who: ApiWrite,
+    input: Result<Json<NewUser>, JsonError<'_>>,
+    db: &State<DatabaseConnection>,
+) -> Result<(HttpStatus, Json<Created>), AppError> {
+    let who = who.0;
+    support::require_admin(&who)?;
+    let i = support::body(input)?.into_inner();
+    let input = AccountInput {
+        username: i.username,
+        display_name: i.display_name,
+        role: i.role,
+        region_code: i.region_code,
+        village_code: i.village_code,
+        password: i.password,
+    };
+    let (user, generated_password) =
+        accounts::create(db.inner(), &input, Some(&who), password::SCHEME)
+            .await?
+            .map_err(support::invalid)?;
+    Ok((
+        HttpStatus::Created,
+        Json(Created {
+            user: UserDto::of(&user),
+            generated_password,
+        }),
+    ))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct ActiveInput {
+    active: bool,
+}
+
+/// Activates or deactivates an account in the admin's region (404 outside it; 403 for one's
+/// own). Deactivating ends its sessions.
+#[put("/v1/users/<id>/active", data = "<input>")]
+async fn set_active(
+    who: ApiWrite,
+    id: UserId,
+    input: Result<Json<ActiveInput>, JsonError<'_>>,
+    db: &State<DatabaseConnection>,
+) -> Result<Json<UserDto>, AppError> {
+    let who = who.0;
+    support::require_admin(&who)?;
+    let on = support::body(input)?.active;
+    match accounts::set_active(db.inner(), &who, id, on).await? {
+        Ok(u) => Ok(Json(UserDto::of(&u))),
+        Err(accounts::ActiveRefusal::NotFound) => Err(AppError::NotFound),
+        Err(accounts::ActiveRefusal::Own) => Err(AppError::Forbidden),
+    }
+}
+
+/// A personal token on the wire (never the token itself, except once when created).
+#[derive(Serialize)]
+struct TokenDto {
+    id: String,
+    name: String,
+    prefix: String,
+    created_at: Option<String>,
+    last_used_at: Option<String>,
+    revoked: bool,
+}
+
+impl TokenDto {
+    fn of(t: &entity::api_token::Model) -> Self {
+        TokenDto {
+            id: t.id.to_string(),
+            name: t.name.clone(),
+            prefix: t.prefix.clone(),
+            created_at: support::time_out(Some(t.created_at)),
+            last_used_at: support::time_out(t.last_used_at),
+            revoked: t.revoked_at.is_some(),
+        }
+    }
+}
+
+/// The caller's own tokens, newest first.
+#[get("/v1/tokens?<page>&<per_page>")]
+async fn tokens(
+    who: CurrentUser,
+    page: Option<u64>,
+    per_page: Option<u64>,
+    db: &State<DatabaseConnection>,
+) -> Result<Json<Page<TokenDto>>, AppError> {
+    let rows = api_tokens::list_for_user(db.inner(), who.id).await?;
+    let (page, per_page) = support::paging(page, per_page);
+    let all = rows.iter().map(TokenDto::of).collect();
+    Ok(Json(Page::cut(all, page, per_page)))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct NewToken {
+    name: String,
+}
+
+#[derive(Serialize)]
+struct CreatedToken {
+    /// The Bearer token: shown this once.
+    token: String,
+    #[serde(flatten)]
+    row: TokenDto,
+}
+
+/// A new token for the caller (201).
+#[post("/v1/tokens", data = "<input>")]
+async fn create_token(
+    who: ApiWrite,
+    input: Result<Json<NewToken>, JsonError<'_>>,
+    db: &State<DatabaseConnection>,
+) -> Result<(HttpStatus, Json<CreatedToken>), AppError> {
+    let name = support::body(input)?.into_inner().name;
+    let (token, row) = accounts::create_token(db.inner(), who.0.id, &name, api::generate)
+        .await?
+        .map_err(support::invalid)?;
+    Ok((
+        HttpStatus::Created,
+        Json(CreatedToken {
+            token,
+            row: TokenDto::of(&row),
+        }),
+    ))
+}
+
+/// Routes of this module.
+pub fn routes() -> Vec<Route> {
+    routes![list, create, set_active, tokens, create_token]
+}

@@ -1,0 +1,256 @@
+//! The committee's decisions on a result through the API, as on the results page: the plenary
+//! minutes (`POST /api/v1/competitions/<id>/results/minutes`), rejecting an appeal with its
+//! answer (an appeal is accepted by the correction that answers it, see `api_correct`), a
+//! stage's shortlist moving on while judging, and an announced result's winners going up to a
+//! competition of the level above. A village files its appeal with `POST
+//! /api/v1/results/<id>/appeals` (text only; an attachment goes through the page). The rules
+//! are `app::results`, as for the pages.
+
+use rocket::http::Status;
+use rocket::{Route, State, post, routes};
+use sea_orm::DatabaseConnection;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::published_of;
+use super::village::load as village_entry;
+use crate::AppConfig;
+use crate::app::results::advance as app_advance;
+use crate::app::results::appeal as app_appeal;
+use crate::app::results::minutes::{self, MinutesInput};
+use crate::auth::api::ApiWrite;
+use crate::db::competitions;
+use crate::db::results::{appeals, snapshots};
+use crate::error::AppError;
+use crate::i18n;
+use crate::ids::{AppealId, CompetitionId, UserId};
+use crate::json::{Error as JsonError, Json};
+use crate::routes::api::advance::AdvanceResult;
+use crate::routes::api::support::{self, time_out};
+use crate::routes::scope::ApiWriteScope;
+
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct MinutesBody {
+    /// `YYYY-MM-DD`.
+    held_on: String,
+    /// `HH:MM` in the competition's zone (optional).
+    held_time: String,
+    place: String,
+    members: String,
+    decision: String,
+}
+
+#[derive(Serialize)]
+struct MinutesDto {
+    id: String,
+    held_on: String,
+    held_time: Option<String>,
+    place: String,
+    members: String,
+    decision: String,
+    recorded_at: Option<String>,
+}
+
+#[post("/v1/competitions/<_>/results/minutes", data = "<input>")]
+async fn record_minutes(
+    a: ApiWriteScope<'_>,
+    input: Result<Json<MinutesBody>, JsonError<'_>>,
+) -> Result<(Status, Json<MinutesDto>), AppError> {
+    minutes::ensure_may_record(&a.c, a.lang)?;
+    let b = support::body(input)?.into_inner();
+    let input = MinutesInput {
+        held_on: b.held_on,
+        held_time: b.held_time,
+        place: b.place,
+        members: b.members,
+        decision: b.decision,
+    };
+    let checked = minutes::check(&input, crate::forms::plausible_date).map_err(support::invalid)?;
+    let m = minutes::record(a.db, &a.c, checked, a.who.0.id.into_uuid()).await?;
+    Ok((
+        Status::Created,
+        Json(MinutesDto {
+            id: m.id.to_string(),
+            held_on: m.held_on.format("%Y-%m-%d").to_string(),
+            held_time: m.held_time,
+            place: m.place,
+            members: m.members,
+            decision: m.decision,
+            recorded_at: time_out(Some(m.recorded_at)),
+        }),
+    ))
+}
+
+/// An appeal on the wire.
+#[derive(Serialize)]
+pub(super) struct AppealDto {
+    pub id: String,
+    pub nomination_id: String,
+    pub snapshot_version: i32,
+    pub body: String,
+    pub status: entity::AppealStatus,
+    pub answer: String,
+    pub created_at: Option<String>,
+    pub answered_at: Option<String>,
+}
+
+impl AppealDto {
+    pub(super) fn of(a: &entity::appeal::Model) -> Self {
+        AppealDto {
+            id: a.id.to_string(),
+            nomination_id: a.nomination_id.to_string(),
+            snapshot_version: a.snapshot_version,
+            body: a.body.clone(),
+            status: a.status,
+            answer: a.answer.clone(),
+            created_at: time_out(Some(a.created_at)),
+            answered_at: time_out(a.answered_at),
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct AnswerBody {
+    answer: String,
+}
+
+#[post(
+    "/v1/competitions/<_>/results/appeals/<appeal>/reject",
+    data = "<input>"
+)]
+async fn reject(
+    a: ApiWriteScope<'_>,
+    appeal: AppealId,
+    input: Result<Json<AnswerBody>, JsonError<'_>>,
+) -> Result<Json<AppealDto>, AppError> {
+    let (db, c) = (a.db, &a.c);
+    let row = appeals::find(db, c.id, appeal.into_uuid())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let answer = support::body(input)?.into_inner().answer;
+    let by = a.who.0.id.into_uuid();
+    match app_appeal::reject(db, c, row, &answer, by, a.lang).await? {
+        Ok(row) => Ok(Json(AppealDto::of(&row))),
+        Err(key) => Err(support::invalid(vec![("answer", key)])),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct AppealBody {
+    body: String,
+}
+
+/// A village's appeal against the version in force, within its window (201); 409 outside it.
+#[post("/v1/results/<id>/appeals", data = "<input>")]
+async fn file_appeal(
+    who: ApiWrite,
+    id: CompetitionId,
+    lang: support::ApiLang,
+    input: Result<Json<AppealBody>, JsonError<'_>>,
+    db: &State<DatabaseConnection>,
+    config: &State<AppConfig>,
+) -> Result<(Status, Json<AppealDto>), AppError> {
+    let (db, who) = (db.inner(), who.0);
+    support::require_village(&who)?;
+    let (c, n) = village_entry(db, id, &who).await?;
+    let lang = lang.0;
+    let version = app_appeal::ensure_may_file(db, &c, &n, lang).await?;
+    let body = support::body(input)?.into_inner().body.trim().to_owned();
+    if body.is_empty() {
+        return Err(support::invalid(vec![("body", "res-err-required")]));
+    }
+    let by = who.id.into_uuid();
+    let upload_dir = &config.upload_dir;
+    let row = app_appeal::file(db, upload_dir, &c, &n, version, body, None, by).await?;
+    Ok((Status::Created, Json(AppealDto::of(&row))))
+}
+
+#[derive(Serialize)]
+struct Shortlisted {
+    entries: usize,
+    sheets: usize,
+}
+
+/// The entries a stage shortlisted move on to the next stage, while judging.
+#[post("/v1/competitions/<_>/results/stages/<stage>/advance")]
+async fn advance_shortlist(
+    a: ApiWriteScope<'_>,
+    stage: &str,
+) -> Result<Json<Shortlisted>, AppError> {
+    let done = app_advance::shortlist(a.db, &a.c, stage, a.who.0.id.into_uuid(), a.lang).await?;
+    Ok(Json(Shortlisted {
+        entries: done.entries,
+        sheets: done.sheets,
+    }))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct AdvanceBody {
+    /// The competition of the level above.
+    target: String,
+    /// How many of the best ranked winners go.
+    #[serde(deserialize_with = "support::loose")]
+    top: Option<String>,
+}
+
+/// The top `top` winners of the announced result become entries of `target` (201); none
+/// advancing is a 409 saying why.
+#[post("/v1/competitions/<_>/results/advance", data = "<input>")]
+async fn advance_winners(
+    a: ApiWriteScope<'_>,
+    input: Result<Json<AdvanceBody>, JsonError<'_>>,
+) -> Result<(Status, Json<AdvanceResult>), AppError> {
+    let (db, c, lang) = (a.db, &a.c, a.lang);
+    let b = support::body(input)?.into_inner();
+    let target = match Uuid::parse_str(b.target.trim()) {
+        Ok(t) => competitions::find_for_admin(db, CompetitionId::from(t), &a.who.0).await?,
+        Err(_) => None,
+    };
+    let top = b
+        .top
+        .as_deref()
+        .and_then(|t| t.trim().parse::<u32>().ok())
+        .filter(|n| *n >= 1);
+    let mut errors = Vec::new();
+    if target.is_none() {
+        errors.push(("target", "res-err-target"));
+    }
+    if top.is_none() {
+        errors.push(("top", "res-err-top"));
+    }
+    let (Some(target), Some(top), true) = (target, top, errors.is_empty()) else {
+        return Err(support::invalid(errors));
+    };
+    let snapshot = snapshots::current(db, c.id)
+        .await?
+        .ok_or_else(|| AppError::Conflict(i18n::t(lang, "res-err-not-announced")))?;
+    crate::app::results::frozen::ensure_open(&target, lang)?;
+    let winners = app_advance::winners(&published_of(&snapshot)?, top);
+    let by = UserId::from(a.who.0.id.into_uuid());
+    let report = crate::app::nomination::advance_into(db, &target, &winners, by).await?;
+    if report.created.is_empty() {
+        // A refusal, never "0 winners advanced" as a success: say why, as the page does.
+        let mut why = vec![i18n::t(lang, "adv-err-none-advanced")];
+        if winners.is_empty() {
+            why.push(i18n::t(lang, "adv-skip-not-winner"));
+        }
+        why.extend(crate::routes::nominations::describe_skips(db, &report, lang).await?);
+        return Err(AppError::Conflict(why.join(" ")));
+    }
+    Ok((Status::Created, Json(AdvanceResult::of(&report))))
+}
+
+/// Routes of this file.
+pub fn routes() -> Vec<Route> {
+    routes![
+        record_minutes,
+        reject,
+        file_appeal,
+        advance_shortlist,
+        advance_winners
+    ]
+}
