@@ -140,3 +140,39 @@ pub fn verify(path: &std::path::Path) -> Result<(), String> {
         Err("the file does not verify / berkas tidak lolos pemeriksaan".to_owned())
     }
 }
+
+/// `juara create-token --username … --name …`: an API token for an existing account, printed
+/// once (only its hash is kept) — for an integrator's first script, before any page is used.
+#[derive(clap::Args)]
+pub struct CreateToken {
+    #[arg(long)]
+    pub username: String,
+    /// What the token is for (shown on the account's token page).
+    #[arg(long, default_value = "cli")]
+    pub name: String,
+}
+
+/// Makes the token; refuses an unknown or deactivated account.
+pub async fn create_token(args: CreateToken) -> Result<(), String> {
+    let figment = AppConfig::figment();
+    let config = AppConfig::from_figment(&figment).map_err(|e| e.to_string())?;
+    let db = crate::startup::prepare(&config)
+        .await
+        .map_err(|e| e.to_string())?;
+    let username = args.username.trim().to_lowercase();
+    let user = crate::db::users::find_by_username(&db, &username)
+        .await
+        .map_err(|e| e.to_string())?
+        .filter(|u| u.active)
+        .ok_or_else(|| format!("no active account named {username}"))?;
+    let name = args.name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        return Err("--name: 1 to 100 characters".to_owned());
+    }
+    let (token, prefix, hash) = crate::auth::api::generate();
+    crate::db::api_tokens::insert(&db, user.id.into(), name, &prefix, &hash)
+        .await
+        .map_err(|e| e.to_string())?;
+    println!("{token}");
+    Ok(())
+}

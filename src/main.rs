@@ -16,6 +16,8 @@ enum Command {
     Serve,
     /// Create an account; prints a generated password when none is given.
     CreateUser(juara::cli::CreateUser),
+    /// Create an API token for an account; prints it once.
+    CreateToken(juara::cli::CreateToken),
     /// Load a fully scored and announced sample competition into an empty database.
     Demo,
     /// Check a published results file: its hash, then the ranking and prizes recomputed.
@@ -31,6 +33,7 @@ async fn main() -> std::process::ExitCode {
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve().await,
         Command::CreateUser(args) => juara::cli::create_user(args).await,
+        Command::CreateToken(args) => juara::cli::create_token(args).await,
         Command::Demo => juara::cli::demo().await,
         Command::Verify { file } => juara::cli::verify(&file),
     };

@@ -17,7 +17,7 @@ use crate::app::nomination::{self as nominations, SkipReason};
 use crate::error::AppError;
 use crate::ids::NominationId;
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct Candidate {
     nomination: NominationDto,
     /// The lower-level competition it comes from.
@@ -28,11 +28,12 @@ struct Candidate {
     prize: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct CandidateList {
     items: Vec<Candidate>,
 }
 
+#[utoipa::path(get, path = "/api/v1/competitions/{id}/advance", tag = "competitions", params(("id" = crate::ids::CompetitionId, Path, description = "The competition")), responses((status = 200, body = CandidateList, description = "Prize winners of the level below, inside this region")))]
 #[get("/v1/competitions/<_>/advance")]
 async fn candidates(a: ApiScope<'_>) -> Result<Json<CandidateList>, AppError> {
     let db = a.db;
@@ -51,24 +52,25 @@ async fn candidates(a: ApiScope<'_>) -> Result<Json<CandidateList>, AppError> {
     }))
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 struct AdvanceInput {
     nominations: Vec<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct Skipped {
     id: String,
     reason: SkipReason,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct AdvanceResult {
     created: Vec<String>,
     skipped: Vec<Skipped>,
 }
 
+#[utoipa::path(post, path = "/api/v1/competitions/{id}/advance", tag = "competitions", params(("id" = crate::ids::CompetitionId, Path, description = "The competition")), request_body = AdvanceInput, responses((status = 200, body = AdvanceResult)))]
 #[post("/v1/competitions/<_>/advance", data = "<input>")]
 async fn advance(
     a: ApiWriteScope<'_>,
@@ -103,6 +105,11 @@ async fn advance(
             .collect(),
     }))
 }
+
+/// This module's operations in the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(candidates, advance))]
+pub struct Doc;
 
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {

@@ -30,7 +30,7 @@ use crate::routes::upload;
 use crate::uploads;
 
 /// A document on the wire: a stored file (`size_bytes`, `sha256`, `download`) or a link.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct FileDto {
     pub id: String,
     pub kind: String,
@@ -67,11 +67,12 @@ impl FileDto {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct FileList {
     items: Vec<FileDto>,
 }
 
+#[utoipa::path(get, path = "/api/v1/nominations/{id}/files", tag = "nominations", params(("id" = crate::ids::NominationId, Path, description = "The nomination")), responses((status = 200, body = FileList)))]
 #[get("/v1/nominations/<id>/files")]
 async fn list(
     who: CurrentUser,
@@ -141,6 +142,15 @@ async fn upload_multipart(
 }
 
 /// The raw bytes as the body (any content type but multipart); `name` is only a label.
+#[utoipa::path(post, path = "/api/v1/nominations/{id}/files", tag = "nominations",
+    description = "One operation, two bodies: `multipart/form-data` with `target` and `file` parts, or the raw bytes with `target` and `name` in the query. PDF, JPEG or PNG, told by content.",
+    params(("id" = crate::ids::NominationId, Path, description = "The nomination"),
+        ("target" = Option<String>, Query, description = "Raw bytes: `req:<requirement id>` or `crit:<criterion id>`"),
+        ("name" = Option<String>, Query, description = "Raw bytes: the file name")),
+    request_body(content(
+        (Vec<u8> = "application/octet-stream"),
+        (Vec<u8> = "multipart/form-data"))),
+    responses((status = 201, body = FileDto), (status = 413, description = "Larger than `max_upload_bytes`", body = crate::error::ApiError)))]
 #[post(
     "/v1/nominations/<id>/files?<target>&<name>",
     data = "<data>",
@@ -180,7 +190,7 @@ async fn upload_raw(
     .await
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 struct LinkInput {
     target: String,
@@ -190,6 +200,7 @@ struct LinkInput {
 }
 
 /// A link (e.g. the village video) for a checklist item or criterion that takes links.
+#[utoipa::path(post, path = "/api/v1/nominations/{id}/links", tag = "nominations", params(("id" = crate::ids::NominationId, Path, description = "The nomination")), request_body = LinkInput, responses((status = 201, body = FileDto)))]
 #[post("/v1/nominations/<id>/links", data = "<input>")]
 async fn add_link(
     who: ApiWrite,
@@ -210,6 +221,7 @@ async fn add_link(
 }
 
 /// Removes a file or link while the nomination is an editable draft.
+#[utoipa::path(delete, path = "/api/v1/nominations/{id}/files/{doc}", tag = "nominations", params(("id" = crate::ids::NominationId, Path, description = "The nomination"), ("doc" = crate::ids::DocumentId, Path, description = "The document")), responses((status = 204, description = "Removed")))]
 #[delete("/v1/nominations/<id>/files/<doc>")]
 async fn remove(
     who: ApiWrite,
@@ -229,6 +241,9 @@ async fn remove(
 }
 
 /// The stored bytes with their sniffed content type, `nosniff`, and a sanitized file name.
+#[utoipa::path(get, path = "/api/v1/files/{doc}", tag = "nominations", params(("doc" = crate::ids::DocumentId, Path, description = "The document")),
+    responses((status = 200, description = "The file's bytes", content(
+        (Vec<u8> = "application/pdf"), (Vec<u8> = "image/jpeg"), (Vec<u8> = "image/png")))))]
 #[get("/v1/files/<doc>")]
 async fn download(
     who: CurrentUser,
@@ -238,6 +253,11 @@ async fn download(
 ) -> Result<Evidence, AppError> {
     serve(db.inner(), config.inner(), &who, doc).await
 }
+
+/// This module's operations in the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(list, upload_raw, add_link, remove, download))]
+pub struct Doc;
 
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {

@@ -7,10 +7,12 @@ pub mod documents;
 pub mod files;
 pub mod lists;
 pub mod nominations;
+pub mod openapi;
 pub mod prizes;
 pub mod regions;
 pub mod stages;
 pub mod support;
+pub mod tie_breaks;
 
 use rocket::Route;
 
@@ -30,6 +32,8 @@ pub fn routes() -> Vec<Route> {
         files::routes(),
         advance::routes(),
         super::judging::api_routes(),
+        openapi::routes(),
+        tie_breaks::routes(),
     ]
     .concat()
 }

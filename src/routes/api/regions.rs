@@ -15,7 +15,7 @@ use crate::registry::Level;
 
 const MAX_PER_PAGE: u64 = 500;
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct RegionList {
     items: Vec<Region>,
     total: u64,
@@ -23,6 +23,16 @@ struct RegionList {
     per_page: u64,
 }
 
+/// Searches the registry: by name or code (`q`), level, and within a region.
+#[utoipa::path(get, path = "/api/v1/regions", tag = "regions", security(()),
+    params(
+        ("q" = Option<String>, Query, description = "Part of a name or a code prefix"),
+        ("level" = Option<String>, Query, description = "`province`, `regency`, `district` or `village`"),
+        ("within" = Option<String>, Query, description = "A region code the results lie in"),
+        ("page" = Option<u64>, Query, description = "From 0"),
+        ("per_page" = Option<u64>, Query, description = "1–500, default 50"),
+    ),
+    responses((status = 200, body = RegionList)))]
 #[get("/v1/regions?<q>&<level>&<within>&<page>&<per_page>")]
 async fn list_regions(
     q: Option<&str>,
@@ -57,12 +67,18 @@ async fn list_regions(
     }))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct Suggestions {
     items: Vec<Suggestion>,
 }
 
-/// `levels`: comma-separated level names (`province,regency`); every level when absent.
+/// The type-ahead of region fields: a few matches with the regions around them.
+#[utoipa::path(get, path = "/api/v1/regions/suggest", tag = "regions", security(()),
+    params(
+        ("q" = Option<String>, Query, description = "What was typed"),
+        ("levels" = Option<String>, Query, description = "Comma-separated levels (`province,regency`); all when absent"),
+    ),
+    responses((status = 200, body = Suggestions)))]
 #[get("/v1/regions/suggest?<q>&<levels>")]
 async fn suggest(
     q: Option<&str>,
@@ -78,13 +94,17 @@ async fn suggest(
     Ok(Json(Suggestions { items }))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct RegionDetail {
     region: Region,
     ancestors: Vec<Region>,
     children: Vec<Region>,
 }
 
+/// One region with its ancestors and children.
+#[utoipa::path(get, path = "/api/v1/regions/{code}", tag = "regions", security(()),
+    params(("code" = String, Path, description = "A region code such as `64.02`")),
+    responses((status = 200, body = RegionDetail)))]
 #[get("/v1/regions/<code>")]
 async fn find_region(
     code: &str,
@@ -98,6 +118,11 @@ async fn find_region(
         region,
     }))
 }
+
+/// This module's operations in the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(list_regions, suggest, find_region))]
+pub struct Doc;
 
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {

@@ -60,6 +60,9 @@ impl From<crate::app::competition::Error> for AppError {
             Error::NotFound => AppError::NotFound,
             Error::Invalid(errors) => invalid(errors),
             Error::Conflict(message) => AppError::Conflict(message),
+            Error::Rules(field, problems) => {
+                AppError::Invalid(BTreeMap::from([(field.to_owned(), problems)]))
+            }
             Error::NotReady(problems) => {
                 AppError::Invalid(BTreeMap::from([("setup".to_owned(), problems)]))
             }

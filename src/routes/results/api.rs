@@ -20,7 +20,7 @@ use crate::ids::CompetitionId;
 use crate::results::Published;
 use crate::results::published::{Line, Totals};
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct ResultsBody {
     competition_id: String,
     name: String,
@@ -54,6 +54,7 @@ async fn results_for(
     Ok((c, p, s))
 }
 
+#[utoipa::path(get, path = "/api/v1/results/{id}", tag = "results", security((), ("token" = [])), params(("id" = crate::ids::CompetitionId, Path, description = "The competition")), responses((status = 200, body = ResultsBody, description = "Announced results (public); an admin in scope sees a preview before")))]
 #[get("/v1/results/<id>")]
 async fn get_results(
     id: CompetitionId,
@@ -79,7 +80,7 @@ async fn get_results(
     }))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct SnapshotItem {
     version: i32,
     status: entity::SnapshotStatus,
@@ -88,6 +89,7 @@ struct SnapshotItem {
     announced_at: String,
 }
 
+#[utoipa::path(get, path = "/api/v1/results/{id}/snapshots", tag = "results", security(()), params(("id" = crate::ids::CompetitionId, Path, description = "The competition")), responses((status = 200, body = Vec<SnapshotItem>)))]
 #[get("/v1/results/<id>/snapshots")]
 async fn list_snapshots(
     id: CompetitionId,
@@ -113,7 +115,7 @@ async fn list_snapshots(
     ))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct SnapshotBody {
     version: i32,
     content_hash: String,
@@ -122,6 +124,7 @@ struct SnapshotBody {
     totals: Totals,
 }
 
+#[utoipa::path(get, path = "/api/v1/results/{id}/snapshots/{version}", tag = "results", security(()), params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("version" = i32, Path, description = "1 for the announcement, then one per correction")), responses((status = 200, body = SnapshotBody)))]
 #[get("/v1/results/<id>/snapshots/<version>")]
 async fn get_snapshot(
     id: CompetitionId,
@@ -146,13 +149,14 @@ async fn get_snapshot(
     }))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct PrizeBody {
     preview: bool,
     awards: Vec<Line>,
     totals: Totals,
 }
 
+#[utoipa::path(get, path = "/api/v1/results/{id}/prizes", tag = "results", security((), ("token" = [])), params(("id" = crate::ids::CompetitionId, Path, description = "The competition")), responses((status = 200, body = PrizeBody)))]
 #[get("/v1/results/<id>/prizes")]
 async fn prizes(
     id: CompetitionId,
@@ -167,7 +171,7 @@ async fn prizes(
     }))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct AppealItem {
     id: String,
     nomination_id: String,
@@ -179,6 +183,7 @@ struct AppealItem {
     answered_at: Option<String>,
 }
 
+#[utoipa::path(get, path = "/api/v1/results/{id}/appeals", tag = "results", params(("id" = crate::ids::CompetitionId, Path, description = "The competition")), responses((status = 200, body = Vec<AppealItem>)))]
 #[get("/v1/results/<id>/appeals")]
 async fn list_appeals(
     id: CompetitionId,
@@ -206,6 +211,11 @@ async fn list_appeals(
             .collect(),
     ))
 }
+
+/// This module's operations in the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(get_results, list_snapshots, get_snapshot, prizes, list_appeals))]
+pub struct Doc;
 
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {

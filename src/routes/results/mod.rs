@@ -3,8 +3,8 @@
 //! village's score protocol and appeal (`village`) and the JSON API (`api`). Every number
 //! comes from `crate::results` (the engine); this module only formats and authorizes.
 
-mod api;
-mod api_announce;
+pub mod api;
+pub mod api_announce;
 mod appeals;
 mod committee;
 mod correct;
@@ -70,22 +70,7 @@ fn score_shown(units: i64) -> String {
 
 /// A tie-break rule in words.
 fn describe_tie_break(tb: &TieBreak, lang: &str) -> String {
-    match tb {
-        TieBreak::StageScore { stage } => {
-            i18n::t_args(lang, "res-tb-stage", &[("stage", stage.clone())])
-        }
-        TieBreak::CriterionScore { stage, code } => i18n::t_args(
-            lang,
-            "res-tb-criterion",
-            &[("stage", stage.clone()), ("code", code.clone())],
-        ),
-        TieBreak::SmallerJudgeSpread { stage } => {
-            i18n::t_args(lang, "res-tb-spread", &[("stage", stage.clone())])
-        }
-        TieBreak::HigherMinimumJudgeTotal { stage } => {
-            i18n::t_args(lang, "res-tb-minimum", &[("stage", stage.clone())])
-        }
-    }
+    crate::app::competition::tie_breaks::describe(tb, lang)
 }
 
 /// A ranking line as pages show it.

@@ -9,8 +9,10 @@ mod criteria;
 mod documents;
 mod files;
 mod nominations;
+mod openapi;
 mod prizes;
 mod stages;
+mod tie_breaks;
 
 use juara::auth::Role;
 use rocket::http::{ContentType, Header, Status};
