@@ -14,7 +14,7 @@ import uuid
 
 import pytest
 
-from conftest import BROWSER_ARGS, CHROMIUM, PHONE, log_in, look
+from conftest import BROWSER_ARGS, CHROMIUM, DESK, PHONE, log_in, look
 
 PNG = bytes([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52])
 SAVED = "Tersimpan di server"
@@ -182,7 +182,10 @@ def test_prepared_sheets_are_scored_offline_and_sent_once(browser, server, field
 
 
 def test_two_devices_on_one_sheet_choose_instead_of_overwriting(browser, server, field_stage):
-    phones = [browser.new_context(viewport=PHONE, base_url=server.base, is_mobile=True) for _ in range(2)]
+    phones = [
+        browser.new_context(viewport=PHONE, base_url=server.base, is_mobile=True),
+        browser.new_context(viewport=DESK, base_url=server.base),
+    ]
     a, b = (ctx.new_page() for ctx in phones)
     for page in (a, b):
         log_in(page, server, "demo-juri-3")
@@ -214,6 +217,13 @@ def test_two_devices_on_one_sheet_choose_instead_of_overwriting(browser, server,
     # The other device saved a moment ago: this one is told.
     assert a.locator("#device-warning").is_visible()
     assert "perangkat lain" in a.inner_text("#device-warning")
+    look(b, "offline-sheet")
+    # The paper fallback: the same sheet to print, with a QR code back to it.
+    b.click("main a:has-text('Cetak lembar')")
+    b.wait_for_load_state("load")
+    assert b.locator(".print-qr svg").count() == 1
+    assert href in b.inner_text(".print-url")
+    look(b, "offline-print")
     for ctx in phones:
         ctx.close()
 
@@ -263,3 +273,6 @@ def test_an_expired_session_asks_to_log_in_and_then_sends_what_was_kept(phone, s
     assert page.url.endswith(href)
     page.context.set_offline(False)
     _state(page, SAVED)
+    page.goto(href + "/print")
+    assert page.locator(".print-table tbody tr").count() > 0
+    look(page, "offline-print")
