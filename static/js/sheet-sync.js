@@ -18,7 +18,6 @@
   var rec = null;
   var timer = null;
   var busy = false;
-  var again = false;
   var needLogin = false;
 
   // --- Reading and writing the form ------------------------------------------------------
@@ -122,15 +121,17 @@
     clearTimeout(timer);
     timer = setTimeout(sync, delay === undefined ? 1500 : delay);
   }
+  var inFlight = Promise.resolve(true);
   function sync() {
     if (!rec || !writable || rec.conflict) { return Promise.resolve(false); }
-    if (busy) { again = true; return Promise.resolve(false); }
+    // One request at a time; a change typed meanwhile is sent right after it.
+    if (busy) { return inFlight.then(function () { return sync(); }); }
     if (!rec.dirty) { showRecord(); return Promise.resolve(true); }
     if (!navigator.onLine) { showRecord(); return Promise.resolve(false); }
     busy = true;
     var seq = rec.seq, sent = rec.local;
     show("sending");
-    return JO.send(rec).then(function (res) {
+    inFlight = JO.send(rec).then(function (res) {
       needLogin = res.status === 401;
       var b = res.body || {};
       if (res.status === 200) {
@@ -153,9 +154,9 @@
     }).then(function (ok) {
       busy = false;
       showRecord();
-      if (again) { again = false; schedule(0); }
       return ok;
     });
+    return inFlight;
   }
 
   // --- Conflicts: both copies side by side -----------------------------------------------
@@ -360,8 +361,14 @@
   document.addEventListener("submit", function (event) {
     if (event.target !== form || event.defaultPrevented) { return; }
     var action = event.submitter ? event.submitter.value : "save";
-    event.preventDefault();
     say("");
+    if (action === "submit" && navigator.onLine && rec && !rec.dirty && !busy && !rec.conflict && !needLogin) {
+      // The server has exactly this sheet: the form is sent as it is (its token refreshed).
+      clearTimeout(timer);
+      form.elements._csrf.value = JO.token;
+      return;
+    }
+    event.preventDefault();
     if (action !== "submit") { sync(); return; }
     if (!navigator.onLine) { say(JO.text("submit-offline")); return; }
     if (rec.conflict) { say(JO.text("conflict-short")); return; }
