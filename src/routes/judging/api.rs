@@ -84,7 +84,7 @@ struct AnswerBody {
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
-struct SaveBody {
+pub(super) struct SaveBody {
     version: i32,
     #[serde(default)]
     answers: Vec<AnswerBody>,
@@ -101,7 +101,7 @@ struct Saved {
     status: entity::SheetStatus,
 }
 
-fn to_input(body: SaveBody) -> Result<SheetInput, AppError> {
+pub(super) fn to_input(body: SaveBody) -> Result<SheetInput, AppError> {
     let mut fields: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut answers = Vec::with_capacity(body.answers.len());
     for a in body.answers {

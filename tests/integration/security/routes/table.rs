@@ -102,6 +102,12 @@ use Class::{
 /// as the raw body).
 const SHEET: &[(&str, &str)] = &[("_json", r#"{"version":0,"answers":[]}"#)];
 
+/// A draft from a device for the offline sync (`version` is the one it was based on).
+const SYNC: &[(&str, &str)] = &[(
+    "_json",
+    r#"{"device":"routes-test-device","version":0,"answers":[]}"#,
+)];
+
 #[rustfmt::skip]
 pub const ROWS: &[Row] = &[
     // Public pages and API
@@ -110,6 +116,8 @@ pub const ROWS: &[Row] = &[
     r("GET /docs/api", "/docs/api", Public),
     r("GET /api/v1/openapi.json", "/api/v1/openapi.json", Public),
     r("GET /static/<path..>", "/static/css/app.css", Public),
+    r("GET /sw.js", "/sw.js", Public),
+    r("GET /manifest.webmanifest", "/manifest.webmanifest", Public),
     r("GET /input-refused", "/input-refused", Public),
     r("GET /api/input-refused", "/api/input-refused", Public),
     r("GET /login?<next>", "/login?next=/admin", Public),
@@ -230,6 +238,11 @@ pub const ROWS: &[Row] = &[
     r("POST /judge/sheets/<id>", "/judge/sheets/{sheet}", AssignedJudge),
     r("POST /judge/sheets/<id>/photos", "/judge/sheets/{sheet}/photos", AssignedJudge),
     r("GET /judge/sheets/<id>/photos/<photo>", "/judge/sheets/{sheet}/photos/{nil}", Nobody),
+    r("GET /judge/offline", "/judge/offline", AnyJudge),
+    r("GET /judge/sheets/<id>/print", "/judge/sheets/{sheet}/print", AssignedJudge),
+    r("GET /judge/sheets/<id>/sync?<device>", "/judge/sheets/{sheet}/sync?device=routes-test-device", AssignedJudge),
+    rb("POST /judge/sheets/<id>/sync", "/judge/sheets/{sheet}/sync", AssignedJudge, SYNC),
+    r("POST /judge/sheets/<id>/photos/queue", "/judge/sheets/{sheet}/photos/queue", AssignedJudge),
     r("GET /api/v1/judge/sheets", "/api/v1/judge/sheets", AnyJudge),
     r("GET /api/v1/judge/sheets/<id>", "/api/v1/judge/sheets/{sheet}", AssignedJudge),
     rb("PUT /api/v1/judge/sheets/<id>", "/api/v1/judge/sheets/{sheet}", AssignedJudge, SHEET),
