@@ -179,7 +179,9 @@ fn storage_named(config: &AppConfig, name: &str) -> Result<crate::storage::Stora
         "local" => "local".to_owned(),
         "s3" if config.storage.starts_with("s3://") => config.storage.clone(),
         "s3" => {
-            return Err("`s3` means the configured storage, but JUARA_STORAGE is not s3://…".into());
+            return Err(
+                "`s3` means the configured storage, but JUARA_STORAGE is not s3://…".into(),
+            );
         }
         spec => spec.to_owned(),
     };

@@ -11,7 +11,7 @@ use sea_orm::sea_query::ArrayType;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveValue::Set, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr,
-    EntityTrait, Statement, TransactionTrait, Value,
+    EntityName, EntityTrait, Statement, TransactionTrait, Value,
 };
 use serde::Serialize;
 
@@ -132,7 +132,14 @@ async fn load_batched(txn: &DatabaseTransaction, reg: &Registry) -> Result<(), D
 async fn load_unnested(txn: &DatabaseTransaction, reg: &Registry) -> Result<(), DbErr> {
     let p = &reg.provinces;
     let data = vec![texts(p, |r| &r.code), texts(p, |r| &r.name)];
-    upsert_unnested(txn, "province", &["code", "name"], &["name"], data).await?;
+    upsert_unnested(
+        txn,
+        province::Entity.table_name(),
+        &["code", "name"],
+        &["name"],
+        data,
+    )
+    .await?;
     let r = &reg.regencies;
     let data = vec![
         texts(r, |r| &r.code),
@@ -140,7 +147,7 @@ async fn load_unnested(txn: &DatabaseTransaction, reg: &Registry) -> Result<(), 
         texts(r, |r| &r.name),
     ];
     let columns = ["code", "province_code", "name"];
-    upsert_unnested(txn, "regency", &columns, &["name"], data).await?;
+    upsert_unnested(txn, regency::Entity.table_name(), &columns, &["name"], data).await?;
     let d = &reg.districts;
     let data = vec![
         texts(d, |r| &r.code),
@@ -148,7 +155,14 @@ async fn load_unnested(txn: &DatabaseTransaction, reg: &Registry) -> Result<(), 
         texts(d, |r| &r.name),
     ];
     let columns = ["code", "regency_code", "name"];
-    upsert_unnested(txn, "district", &columns, &["name"], data).await?;
+    upsert_unnested(
+        txn,
+        district::Entity.table_name(),
+        &columns,
+        &["name"],
+        data,
+    )
+    .await?;
     let v = &reg.villages;
     let data = vec![
         texts(v, |(r, _)| &r.code),
@@ -157,7 +171,14 @@ async fn load_unnested(txn: &DatabaseTransaction, reg: &Registry) -> Result<(), 
         texts(v, |(_, k)| k.as_str()),
     ];
     let columns = ["code", "district_code", "name", "kind"];
-    upsert_unnested(txn, "village", &columns, &["name", "kind"], data).await
+    upsert_unnested(
+        txn,
+        village::Entity.table_name(),
+        &columns,
+        &["name", "kind"],
+        data,
+    )
+    .await
 }
 
 /// One column of `rows` as owned text.
