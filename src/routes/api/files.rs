@@ -27,6 +27,7 @@ use crate::error::AppError;
 use crate::ids::{DocumentId, NominationId};
 use crate::routes::nominations::files::{Evidence, serve};
 use crate::routes::upload;
+use crate::storage::Storage;
 use crate::uploads;
 
 /// A document on the wire: a stored file (`size_bytes`, `sha256`, `download`) or a link.
@@ -89,7 +90,7 @@ async fn list(
 /// Checks and stores the bytes; the refusal names the limit in MB.
 async fn store(
     db: &DatabaseConnection,
-    config: &AppConfig,
+    (config, storage): (&AppConfig, &Storage),
     who: &CurrentUser,
     (n, c): (&nomination::Model, &competition::Model),
     target: &str,
@@ -103,8 +104,8 @@ async fn store(
     let target = evidence::file_target(db, c, target)
         .await?
         .map_err(|key| support::invalid(vec![("target", key)]))?;
-    let dir = &config.upload_dir;
-    let row = evidence::store_file(db, dir, (n, c), target, checked, bytes, name, who.id).await?;
+    let row =
+        evidence::store_file(db, storage, (n, c), target, checked, bytes, name, who.id).await?;
     Ok((HttpStatus::Created, Json(FileDto::of(&row))))
 }
 
@@ -125,6 +126,7 @@ async fn upload_multipart(
     form: Form<Contextual<'_, UploadInput<'_>>>,
     db: &State<DatabaseConnection>,
     config: &State<AppConfig>,
+    storage: &State<Storage>,
 ) -> Result<(HttpStatus, Json<FileDto>), AppError> {
     let (db, config) = (db.inner(), config.inner());
     let (n, c) = load_for_village(db, id, &who.0).await?;
@@ -138,7 +140,8 @@ async fn upload_multipart(
     };
     let file = upload::read(&input.file, config.max_upload_bytes).await?;
     let (target, name) = (&input.target, &file.raw_name);
-    store(db, config, &who.0, (&n, &c), target, &file.bytes, name).await
+    let place = (config, storage.inner());
+    store(db, place, &who.0, (&n, &c), target, &file.bytes, name).await
 }
 
 /// The raw bytes as the body (any content type but multipart); `name` is only a label.
@@ -165,6 +168,7 @@ async fn upload_raw(
     data: Data<'_>,
     db: &State<DatabaseConnection>,
     config: &State<AppConfig>,
+    storage: &State<Storage>,
 ) -> Result<(HttpStatus, Json<FileDto>), AppError> {
     let (db, config) = (db.inner(), config.inner());
     let (n, c) = load_for_village(db, id, &who.0).await?;
@@ -180,7 +184,7 @@ async fn upload_raw(
     let target = target.unwrap_or("");
     store(
         db,
-        config,
+        (config, storage.inner()),
         &who.0,
         (&n, &c),
         target,
@@ -228,7 +232,7 @@ async fn remove(
     id: NominationId,
     doc: DocumentId,
     db: &State<DatabaseConnection>,
-    config: &State<AppConfig>,
+    storage: &State<Storage>,
 ) -> Result<HttpStatus, AppError> {
     let db = db.inner();
     let (n, c) = load_for_village(db, id, &who.0).await?;
@@ -236,7 +240,7 @@ async fn remove(
         .await?
         .ok_or(AppError::NotFound)?;
     require_editable(&n, &c)?;
-    evidence::remove(db, &config.upload_dir, d).await?;
+    evidence::remove(db, storage, d).await?;
     Ok(HttpStatus::NoContent)
 }
 
@@ -249,9 +253,9 @@ async fn download(
     who: CurrentUser,
     doc: DocumentId,
     db: &State<DatabaseConnection>,
-    config: &State<AppConfig>,
+    storage: &State<Storage>,
 ) -> Result<Evidence, AppError> {
-    serve(db.inner(), config.inner(), &who, doc).await
+    serve(db.inner(), storage.inner(), &who, doc).await
 }
 
 /// This module's operations in the OpenAPI document.

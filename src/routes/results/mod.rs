@@ -200,29 +200,29 @@ fn published_of(s: &entity::result_snapshot::Model) -> Result<Published, AppErro
 }
 
 /// An appeal's attachment (404 if it has none).
-fn appeal_attachment(
-    config: &crate::AppConfig,
+async fn appeal_attachment(
+    storage: &crate::storage::Storage,
     a: &entity::appeal::Model,
 ) -> Result<crate::downloads::UploadedFile, AppError> {
     stored_file(
-        config,
+        storage,
         a.attachment_stored.as_deref(),
         a.attachment_type.as_deref(),
         a.attachment_name.as_deref(),
     )
+    .await
 }
 
 /// A stored upload (appeal attachments, transfer proofs), served in a sandbox under its
 /// sanitized label.
-fn stored_file(
-    config: &crate::AppConfig,
+async fn stored_file(
+    storage: &crate::storage::Storage,
     stored: Option<&str>,
     content_type: Option<&str>,
     label: Option<&str>,
 ) -> Result<crate::downloads::UploadedFile, AppError> {
     let stored = stored.ok_or(AppError::NotFound)?;
-    let path = crate::uploads::path_of(&config.upload_dir, stored).ok_or(AppError::NotFound)?;
-    let body = std::fs::read(path).map_err(|_| AppError::NotFound)?;
+    let body = crate::routes::upload::stored_bytes(storage, stored).await?;
     let label = label.unwrap_or_else(|| stored.rsplit('/').next().unwrap_or_default());
     Ok(crate::downloads::UploadedFile::new(
         body,
