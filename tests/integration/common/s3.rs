@@ -94,7 +94,7 @@ fn server() -> &'static S3Server {
 
 impl Bucket {
     /// A new empty bucket.
-    pub fn new() -> Bucket {
+    pub fn create() -> Bucket {
         let server = server();
         let name = format!("t{}", uuid::Uuid::new_v4().simple());
         std::fs::create_dir(server.root.path().join(&name)).expect("bucket folder");

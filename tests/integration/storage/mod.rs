@@ -45,7 +45,7 @@ async fn second_instance(app: &TestApp, change: impl FnOnce(&mut juara::AppConfi
 
 #[rocket::async_test]
 async fn an_upload_is_stored_in_the_bucket_and_served_from_it() {
-    let bucket = Bucket::new();
+    let bucket = Bucket::create();
     let app = TestApp::with_config(|c| bucket.configure(c)).await;
     let (id, profil) = draft(&app).await;
     let resp = upload(&app.client, id, &profil, "Profil Desa.pdf", PDF).await;
@@ -81,7 +81,7 @@ async fn an_upload_is_stored_in_the_bucket_and_served_from_it() {
 
 #[rocket::async_test]
 async fn two_instances_on_one_database_serve_each_others_uploads() {
-    let bucket = Bucket::new();
+    let bucket = Bucket::create();
     let app = TestApp::with_config(|c| bucket.configure(c)).await;
     let (id, profil) = draft(&app).await;
     let other = second_instance(&app, |c| bucket.configure(c)).await;
@@ -119,7 +119,7 @@ async fn two_instances_on_one_database_serve_each_others_uploads() {
 
 #[rocket::async_test]
 async fn a_failed_record_leaves_no_object_behind() {
-    let bucket = Bucket::new();
+    let bucket = Bucket::create();
     let app = TestApp::with_config(|c| bucket.configure(c)).await;
     let local_dir = tempfile::tempdir().unwrap();
     let s3 = app.config.open_storage().unwrap();
@@ -155,7 +155,7 @@ async fn storage_migrate_copies_local_uploads_into_the_bucket() {
     let (id, profil) = draft(&app).await;
     upload(&app.client, id, &profil, "profil.pdf", PDF).await;
     let doc = documents(&app, id).await[0].clone();
-    let bucket = Bucket::new();
+    let bucket = Bucket::create();
     let mut config = app.config.clone();
     bucket.configure(&mut config);
 
