@@ -104,7 +104,7 @@ pub async fn other_device(
 /// is `photos::add`'s.
 pub async fn add_photo_once(
     db: &DatabaseConnection,
-    place: (&std::path::Path, u64),
+    place: (&crate::storage::Storage, u64),
     ctx: &SheetCtx,
     upload: Option<Upload<'_>>,
     now: DateTime<FixedOffset>,

@@ -274,6 +274,7 @@ async fn photo(
     jar: &CookieJar<'_>,
     db: &State<DatabaseConnection>,
     config: &State<AppConfig>,
+    storage: &State<crate::storage::Storage>,
 ) -> Result<Reply, AppError> {
     let (db, config) = (db.inner(), config.inner());
     let lang = crate::i18n::from_cookies(jar);
@@ -288,7 +289,7 @@ async fn photo(
         .as_ref()
         .map(|f| (f.bytes.as_slice(), f.raw_name.as_str()));
     let now = Utc::now().fixed_offset();
-    let place = (config.upload_dir.as_path(), max);
+    let place = (storage.inner(), max);
     match sync::add_photo_once(db, place, &ctx, upload, now).await? {
         Ok(p) => {
             let out = PhotoOut {
