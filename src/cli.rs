@@ -97,6 +97,22 @@ pub async fn demo() -> Result<(), String> {
     Ok(())
 }
 
+/// `juara demo-judges --competition <id> --judges <n>` (hidden; for `tests/load/`).
+pub async fn demo_judges(competition: uuid::Uuid, n: usize) -> Result<(), String> {
+    let figment = AppConfig::figment();
+    let config = AppConfig::from_figment(&figment).map_err(|e| e.to_string())?;
+    let db = crate::startup::prepare(&config)
+        .await
+        .map_err(|e| e.to_string())?;
+    let judges = crate::demo::load_judges::load(&db, competition, n)
+        .await
+        .map_err(|e| e.to_string())?;
+    for j in &judges {
+        println!("{}", serde_json::to_string(j).map_err(|e| e.to_string())?);
+    }
+    Ok(())
+}
+
 /// `juara verify <file>`: checks a published results file offline (no database): its hash,
 /// then the whole ranking and prize allocation recomputed with the engine.
 pub fn verify(path: &std::path::Path) -> Result<(), String> {
@@ -139,4 +155,71 @@ pub fn verify(path: &std::path::Path) -> Result<(), String> {
     } else {
         Err("the file does not verify / berkas tidak lolos pemeriksaan".to_owned())
     }
+}
+
+/// `juara create-token --username … --name …`: an API token for an existing account, printed
+/// once (only its hash is kept) — for an integrator's first script, before any page is used.
+#[derive(clap::Args)]
+pub struct CreateToken {
+    #[arg(long)]
+    pub username: String,
+    /// What the token is for (shown on the account's token page).
+    #[arg(long, default_value = "cli")]
+    pub name: String,
+}
+
+/// Makes the token; refuses an unknown or deactivated account.
+pub async fn create_token(args: CreateToken) -> Result<(), String> {
+    let figment = AppConfig::figment();
+    let config = AppConfig::from_figment(&figment).map_err(|e| e.to_string())?;
+    let db = crate::startup::prepare(&config)
+        .await
+        .map_err(|e| e.to_string())?;
+    let username = args.username.trim().to_lowercase();
+    let user = crate::db::users::find_by_username(&db, &username)
+        .await
+        .map_err(|e| e.to_string())?
+        .filter(|u| u.active)
+        .ok_or_else(|| format!("no active account named {username}"))?;
+    let name = args.name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        return Err("--name: 1 to 100 characters".to_owned());
+    }
+    let (token, prefix, hash) = crate::auth::api::generate();
+    crate::db::api_tokens::insert(&db, user.id.into(), name, &prefix, &hash)
+        .await
+        .map_err(|e| e.to_string())?;
+    println!("{token}");
+    Ok(())
+}
+
+/// `juara storage migrate --from local --to s3`: copies every stored upload from one backend to
+/// the other (`local` is `upload_dir`; `s3` is the configured `storage` bucket; a full
+/// `s3://bucket[/prefix]` names another). The source is left as it was.
+pub async fn storage_migrate(config: &AppConfig, from: &str, to: &str) -> Result<(), String> {
+    let (from, to) = (storage_named(config, from)?, storage_named(config, to)?);
+    println!("copying {} -> {}", from.describe(), to.describe());
+    let done = crate::storage::migrate(&from, &to)
+        .await
+        .map_err(|e| format!("migration stopped: {e}"))?;
+    println!(
+        "{} copied, {} already there; the source is unchanged",
+        done.copied, done.present
+    );
+    Ok(())
+}
+
+fn storage_named(config: &AppConfig, name: &str) -> Result<crate::storage::Storage, String> {
+    let mut named = config.clone();
+    named.storage = match name {
+        "local" => "local".to_owned(),
+        "s3" if config.storage.starts_with("s3://") => config.storage.clone(),
+        "s3" => {
+            return Err(
+                "`s3` means the configured storage, but JUARA_STORAGE is not s3://…".into(),
+            );
+        }
+        spec => spec.to_owned(),
+    };
+    named.open_storage().map_err(|e| e.to_string())
 }

@@ -13,6 +13,7 @@ use crate::auth::CurrentUser;
 use crate::db::competitions::{Category, CompetitionFields, Level};
 
 mod setup_forms;
+pub mod tie_break_form;
 
 pub use setup_forms::{CriterionForm, DocumentForm, PrizeForm, StageForm, check_placed};
 

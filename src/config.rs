@@ -6,6 +6,8 @@ use rocket::figment::{Figment, providers::Env};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
+use crate::storage::{S3Settings, Storage};
+
 /// Everything Juara needs to know about its installation.
 #[derive(Clone, Deserialize)]
 pub struct AppConfig {
@@ -15,9 +17,24 @@ pub struct AppConfig {
     /// Runtime files: the SQLite database, the generated secret key.
     #[serde(default = "default_data_dir")]
     pub data_dir: PathBuf,
-    /// Where uploaded evidence files are stored.
+    /// Where uploaded evidence files are stored when `storage` is local.
     #[serde(default = "default_upload_dir")]
     pub upload_dir: PathBuf,
+    /// The file store: empty or `local` (`upload_dir`), or `s3://bucket[/prefix]` — the one
+    /// choice several instances need to serve each other's uploads.
+    #[serde(default)]
+    pub storage: String,
+    /// S3 endpoint, e.g. `http://minio.internal:9000` (unset: `AWS_ENDPOINT`, else AWS).
+    #[serde(default)]
+    pub storage_endpoint: Option<String>,
+    /// S3 region (unset: `AWS_REGION`).
+    #[serde(default)]
+    pub storage_region: Option<String>,
+    /// S3 credentials (unset: `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY`).
+    #[serde(default)]
+    pub storage_access_key: Option<String>,
+    #[serde(default)]
+    pub storage_secret_key: Option<String>,
     /// Largest accepted upload, in bytes (default 10 MB).
     #[serde(default = "default_max_upload_bytes")]
     pub max_upload_bytes: u64,
@@ -46,6 +63,10 @@ pub struct AppConfig {
     /// then is that header trusted as the client's address (login throttling keys on it).
     #[serde(default)]
     pub behind_proxy: bool,
+    /// How long an instance trusts what it last read of an announced result's versions when
+    /// serving its public page to anonymous visitors (0: read every time).
+    #[serde(default = "default_public_page_trust_ms")]
+    pub public_page_trust_ms: u64,
     /// The header carrying the client address when `behind_proxy` is set.
     #[serde(default = "default_proxy_ip_header")]
     pub proxy_ip_header: String,
@@ -58,6 +79,8 @@ pub enum ConfigError {
     Extract(#[from] Box<rocket::figment::Error>),
     #[error("database_url must start with sqlite:// or postgres://, got {0:?}")]
     DatabaseUrl(String),
+    #[error("storage (JUARA_STORAGE): {0}")]
+    Storage(#[from] crate::storage::StorageError),
     #[error("upload_dir {path:?} is not writable: {reason}")]
     UploadDir { path: PathBuf, reason: String },
     #[error("data_dir {path:?} is not writable: {reason}")]
@@ -102,6 +125,9 @@ fn default_login_window_minutes() -> u32 {
 fn default_session_hours() -> u32 {
     12
 }
+fn default_public_page_trust_ms() -> u64 {
+    1000
+}
 fn default_proxy_ip_header() -> String {
     "X-Real-IP".into()
 }
@@ -129,6 +155,8 @@ impl AppConfig {
         config.database_url = database_url.into();
         config.data_dir = data_dir.into();
         config.upload_dir = data_dir.join("uploads");
+        // Tests and tools see every published change at once.
+        config.public_page_trust_ms = 0;
         config
     }
 
@@ -177,10 +205,24 @@ impl AppConfig {
             path: self.data_dir.clone(),
             reason,
         })?;
-        ensure_writable(&self.upload_dir).map_err(|reason| ConfigError::UploadDir {
-            path: self.upload_dir.clone(),
-            reason,
-        })
+        if let Storage::Local(dir) = self.open_storage()? {
+            ensure_writable(&dir).map_err(|reason| ConfigError::UploadDir {
+                path: dir.clone(),
+                reason,
+            })?;
+        }
+        Ok(())
+    }
+
+    /// The file store this configuration names (opening it makes no request).
+    pub fn open_storage(&self) -> Result<Storage, crate::storage::StorageError> {
+        let s3 = S3Settings {
+            endpoint: self.storage_endpoint.clone(),
+            region: self.storage_region.clone(),
+            access_key: self.storage_access_key.clone(),
+            secret_key: self.storage_secret_key.clone(),
+        };
+        Storage::open(&self.storage, &self.upload_dir, &s3)
     }
 }
 
@@ -192,6 +234,11 @@ impl AppConfig {
             database_url: default_database_url(),
             data_dir: default_data_dir(),
             upload_dir: default_upload_dir(),
+            storage: String::new(),
+            storage_endpoint: None,
+            storage_region: None,
+            storage_access_key: None,
+            storage_secret_key: None,
             max_upload_bytes: default_max_upload_bytes(),
             admin_username: default_admin_username(),
             admin_password: None,
@@ -201,6 +248,7 @@ impl AppConfig {
             session_hours: default_session_hours(),
             secure_cookies: false,
             behind_proxy: false,
+            public_page_trust_ms: default_public_page_trust_ms(),
             proxy_ip_header: default_proxy_ip_header(),
         }
     }

@@ -85,7 +85,7 @@ impl AppError {
 }
 
 /// Body of every JSON error under `/api`.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct ApiError {
     pub status: u16,
     pub error: String,

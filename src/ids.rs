@@ -74,6 +74,19 @@ macro_rules! typed_id {
             }
         }
 
+        // In the OpenAPI document: a UUID string, like the paths carry it.
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type};
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .format(Some(SchemaFormat::KnownFormat(KnownFormat::Uuid)))
+                    .into()
+            }
+        }
+
+        impl utoipa::ToSchema for $name {}
+
         rocket::http::impl_from_uri_param_identity!([UriPath] $name);
 
         impl FromUriParam<UriPath, Uuid> for $name {

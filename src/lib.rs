@@ -28,6 +28,7 @@ pub mod routes;
 pub mod scoring;
 pub mod security_headers;
 pub mod startup;
+pub mod storage;
 pub mod uploads;
 pub mod views;
 
@@ -54,14 +55,16 @@ pub fn build(figment: Figment, config: AppConfig, db: DatabaseConnection) -> Roc
     } else {
         figment.merge(("ip_header", false))
     };
+    let trust = std::time::Duration::from_millis(config.public_page_trust_ms);
     rocket::custom(figment)
         // Rocket's default Shield would set weaker values first; ours sets them all.
         .attach(rocket::shield::Shield::new())
         .attach(security_headers::SecurityHeaders)
         .manage(db)
+        .attach(file_storage(&config))
         .manage(config)
         .manage(db::region_index::RegionSearch::default())
-        .manage(routes::results::public_cache::PublicPages::default())
+        .manage(routes::results::public_cache::PublicPages::trusting(trust))
         .attach(registry_counts())
         .attach(startup::first_admin_reminder())
         .attach(routes::input_guard::RefuseControlChars)
@@ -86,6 +89,21 @@ fn registry_counts() -> rocket::fairing::AdHoc {
             Ok(counts) => Ok(rocket.manage(counts)),
             Err(e) => {
                 eprintln!("juara: counting the region registry failed: {e}");
+                Err(rocket)
+            }
+        }
+    })
+}
+
+/// Manages the configured `storage::Storage`; a setting that cannot be opened stops the
+/// launch with its message (`AppConfig::validate` reports the same earlier).
+fn file_storage(config: &AppConfig) -> rocket::fairing::AdHoc {
+    let opened = config.open_storage();
+    rocket::fairing::AdHoc::try_on_ignite("File storage", |rocket| async move {
+        match opened {
+            Ok(storage) => Ok(rocket.manage(storage)),
+            Err(e) => {
+                eprintln!("juara: {e}");
                 Err(rocket)
             }
         }

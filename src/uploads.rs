@@ -1,12 +1,8 @@
-//! Evidence file storage: content sniffing, checksums, safe display names, and placing files
-//! under `upload_dir` without ever leaving an orphan. No database and no HTTP here: callers
-//! stage a file, write their row inside a transaction, then `persist` and finally commit;
-//! a `Staged` or `Placed` file that is dropped on an error path removes itself.
+//! Uploaded files before they are stored: content sniffing, checksums, safe display names and
+//! the shape of generated stored names. Where the bytes go is `crate::storage`.
 //!
 //! Stored names are generated (`<competition uuid>/<uuid>.<ext>`); what the user called the
 //! file is kept only as a sanitized label for display.
-
-use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
@@ -135,7 +131,7 @@ pub fn sanitize_name(original: &str) -> String {
 }
 
 /// True when `name` has the shape of a name we generated (`<uuid>/<uuid>.<ext>`), so a
-/// tampered row can never point outside the upload directory.
+/// tampered row can never point outside the upload directory or bucket prefix.
 #[must_use]
 pub fn is_stored_name(name: &str) -> bool {
     let Some((folder, file)) = name.split_once('/') else {
@@ -147,114 +143,6 @@ pub fn is_stored_name(name: &str) -> bool {
     Uuid::parse_str(folder).is_ok()
         && Uuid::parse_str(stem).is_ok()
         && matches!(ext, "pdf" | "jpg" | "png")
-}
-
-/// Where a stored file lives, or `None` for a name we did not generate.
-#[must_use]
-pub fn path_of(upload_dir: &Path, stored_name: &str) -> Option<PathBuf> {
-    is_stored_name(stored_name).then(|| upload_dir.join(stored_name))
-}
-
-/// A file written next to its final place under a temporary name. Dropping it removes it.
-pub struct Staged {
-    temp: PathBuf,
-    target: PathBuf,
-    /// The name to record in the database.
-    pub stored_name: String,
-    /// Renamed into place: nothing left for `Drop` to clean.
-    moved: bool,
-}
-
-/// Writes `bytes` into the competition's folder under a temporary name.
-pub fn stage(
-    upload_dir: &Path,
-    competition: Uuid,
-    kind: FileKind,
-    bytes: &[u8],
-) -> std::io::Result<Staged> {
-    let folder = upload_dir.join(competition.to_string());
-    std::fs::create_dir_all(&folder)?;
-    let id = Uuid::new_v4();
-    let file = format!("{id}.{}", kind.extension());
-    let staged = Staged {
-        temp: folder.join(format!(".{id}.part")),
-        target: folder.join(&file),
-        stored_name: format!("{competition}/{file}"),
-        moved: false,
-    };
-    // `staged` is dropped (and the partial file removed) if the write fails.
-    std::fs::write(&staged.temp, bytes)?;
-    Ok(staged)
-}
-
-impl Staged {
-    /// Moves the file into place (same directory, so the rename is atomic).
-    pub fn persist(mut self) -> std::io::Result<Placed> {
-        std::fs::rename(&self.temp, &self.target)?;
-        self.moved = true;
-        Ok(Placed {
-            path: self.target.clone(),
-            keep: false,
-        })
-    }
-}
-
-impl Drop for Staged {
-    fn drop(&mut self) {
-        if !self.moved {
-            let _ = std::fs::remove_file(&self.temp);
-        }
-    }
-}
-
-/// A file in its final place whose database row is not committed yet. Dropping it without
-/// `keep` removes the file, so a failed commit leaves no orphan.
-pub struct Placed {
-    path: PathBuf,
-    keep: bool,
-}
-
-impl Placed {
-    /// The row is committed: the file stays.
-    pub fn keep(mut self) {
-        self.keep = true;
-    }
-}
-
-impl Drop for Placed {
-    fn drop(&mut self) {
-        if !self.keep {
-            let _ = std::fs::remove_file(&self.path);
-        }
-    }
-}
-
-/// Copies a stored file to a new generated name in another competition's folder (used when a
-/// winner advances and its evidence goes with it).
-pub fn copy_stored(
-    upload_dir: &Path,
-    stored_name: &str,
-    competition: Uuid,
-) -> std::io::Result<Staged> {
-    let source = path_of(upload_dir, stored_name).ok_or_else(|| {
-        std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a stored name")
-    })?;
-    let bytes = std::fs::read(source)?;
-    let kind = FileKind::sniff(&bytes).ok_or_else(|| {
-        std::io::Error::new(std::io::ErrorKind::InvalidData, "stored file changed type")
-    })?;
-    stage(upload_dir, competition, kind, &bytes)
-}
-
-/// Removes a stored file; a file already gone is not an error.
-pub fn remove(upload_dir: &Path, stored_name: &str) -> std::io::Result<()> {
-    let Some(path) = path_of(upload_dir, stored_name) else {
-        return Ok(());
-    };
-    match std::fs::remove_file(path) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
-        _ => Ok(()),
-    }
 }
 
 #[cfg(test)]
@@ -318,34 +206,6 @@ mod tests {
             &format!("{c}/{}.exe", Uuid::new_v4()),
         ] {
             assert!(!is_stored_name(bad), "{bad}");
-            assert!(path_of(Path::new("/tmp"), bad).is_none());
         }
-    }
-
-    #[test]
-    fn a_staged_file_vanishes_unless_persisted_and_kept() {
-        let dir = tempfile::tempdir().unwrap();
-        let comp = Uuid::new_v4();
-        let folder = dir.path().join(comp.to_string());
-        let count = || std::fs::read_dir(&folder).map_or(0, Iterator::count);
-
-        drop(stage(dir.path(), comp, FileKind::Pdf, PDF).unwrap());
-        assert_eq!(count(), 0, "dropped staging leaves nothing");
-
-        let placed = stage(dir.path(), comp, FileKind::Pdf, PDF)
-            .unwrap()
-            .persist()
-            .unwrap();
-        assert_eq!(count(), 1);
-        drop(placed);
-        assert_eq!(count(), 0, "an uncommitted placement is removed");
-
-        let staged = stage(dir.path(), comp, FileKind::Pdf, PDF).unwrap();
-        let name = staged.stored_name.clone();
-        staged.persist().unwrap().keep();
-        assert_eq!(std::fs::read(dir.path().join(&name)).unwrap(), PDF);
-        remove(dir.path(), &name).unwrap();
-        assert_eq!(count(), 0);
-        remove(dir.path(), &name).unwrap();
     }
 }

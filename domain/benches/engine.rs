@@ -1,6 +1,10 @@
 //! Scoring-engine benchmarks: a national-scale single stage (83,762 entries × 3 judges × 30
 //! leaves ≈ 7.5 M scores) and a provincial two-stage funnel (500 entries, 5 judges, documents
 //! shortlist 10 → presentation). Data comes from a tiny LCG so every run scores the same input.
+//!
+//! Each case has a `bare_pass` twin: one plain pass over the same `Sheet`s adding up each
+//! entry's weighted sum (leaf weights by position, no validation, no aggregation, no trail) —
+//! the floor any engine reading this input pays. BENCHMARKS.md reports the engine's ratio.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use juara_domain::criteria::{CriteriaTree, CriterionSpec, Scale};
@@ -23,13 +27,40 @@ impl Lcg {
     }
 }
 
+const ASPECT_WEIGHTS: [u32; 5] = [30, 20, 20, 15, 15];
+const LEAF_WEIGHTS: [u32; 6] = [20, 20, 15, 15, 15, 15];
+
+/// Each leaf's overall weight (aspect × leaf, in hundredths of a percent), in tree order.
+fn leaf_weights() -> Vec<i64> {
+    ASPECT_WEIGHTS
+        .iter()
+        .flat_map(|&a| LEAF_WEIGHTS.iter().map(move |&l| i64::from(a * l)))
+        .collect()
+}
+
+/// The baseline: every entry's weighted sum over all its sheets' values, in one pass.
+fn bare_pass(weights: &[i64], entries: usize, input: &[Sheet]) -> Vec<i64> {
+    let mut totals = vec![0_i64; entries + 1];
+    for sheet in input {
+        let mut sum = 0;
+        for ((_, value), w) in sheet.values.iter().zip(weights) {
+            if let ScoreValue::Value(p) = value {
+                sum += w * p.units();
+            }
+        }
+        let slot = usize::try_from(sheet.entry.0).unwrap_or(0);
+        if let Some(t) = totals.get_mut(slot) {
+            *t += sum;
+        }
+    }
+    totals
+}
+
 /// 5 aspects × 6 leaves, scale 1–5 step 1.
 fn tree() -> (CriteriaTree, Vec<String>) {
     let mut specs = Vec::new();
     let mut leaves = Vec::new();
-    let aspect_weights = [30, 20, 20, 15, 15];
-    let leaf_weights = [20, 20, 15, 15, 15, 15];
-    for (a, &aw) in aspect_weights.iter().enumerate() {
+    for (a, &aw) in ASPECT_WEIGHTS.iter().enumerate() {
         let aspect = char::from(b'A' + u8::try_from(a).unwrap_or(0)).to_string();
         specs.push(CriterionSpec {
             code: aspect.clone(),
@@ -40,7 +71,7 @@ fn tree() -> (CriteriaTree, Vec<String>) {
             optional: false,
             guidance: None,
         });
-        for (l, &lw) in leaf_weights.iter().enumerate() {
+        for (l, &lw) in LEAF_WEIGHTS.iter().enumerate() {
             let code = format!("{aspect}.{}", l + 1);
             leaves.push(code.clone());
             specs.push(CriterionSpec {
@@ -126,6 +157,10 @@ fn national(c: &mut Criterion) {
     group.bench_function("national_83762x3x30", |b| {
         b.iter(|| compute(black_box(&spec), &entries, black_box(&input), &[]))
     });
+    let weights = leaf_weights();
+    group.bench_function("national_83762x3x30_bare_pass", |b| {
+        b.iter(|| bare_pass(&weights, entries.len(), black_box(&input)))
+    });
     group.finish();
 }
 
@@ -152,6 +187,10 @@ fn provincial(c: &mut Criterion) {
     input.extend(sheets("TALK", 500, 5, &mut rng));
     c.bench_function("provincial_500x5_two_stage", |b| {
         b.iter(|| compute(black_box(&spec), &entries, black_box(&input), &[]))
+    });
+    let weights = leaf_weights();
+    c.bench_function("provincial_500x5_two_stage_bare_pass", |b| {
+        b.iter(|| bare_pass(&weights, entries.len(), black_box(&input)))
     });
 }
 

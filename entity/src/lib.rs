@@ -28,6 +28,7 @@ pub mod regency;
 pub mod result_snapshot;
 pub mod score;
 pub mod score_sheet;
+pub mod sheet_device;
 pub mod sheet_photo;
 pub mod stage;
 pub mod states;

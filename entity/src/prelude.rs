@@ -23,6 +23,7 @@ pub use super::regency::Entity as Regency;
 pub use super::result_snapshot::Entity as ResultSnapshot;
 pub use super::score::Entity as Score;
 pub use super::score_sheet::Entity as ScoreSheet;
+pub use super::sheet_device::Entity as SheetDevice;
 pub use super::sheet_photo::Entity as SheetPhoto;
 pub use super::stage::Entity as Stage;
 pub use super::user::Entity as User;

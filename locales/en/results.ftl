@@ -223,3 +223,5 @@ res-preview-title = Document preview
 res-preview-hint = Choose "Preview" on a document to see it here before downloading.
 res-recap-pdf = Download the score recap (PDF)
 res-recap-xlsx = Download the score recap (XLSX)
+res-tb-draw = Draw with number { $seed }
+res-tb-shared = Left shared

@@ -223,3 +223,5 @@ res-preview-title = Pratinjau dokumen
 res-preview-hint = Pilih "Pratinjau" pada dokumen untuk melihatnya di sini sebelum diunduh.
 res-recap-pdf = Unduh rekap nilai (PDF)
 res-recap-xlsx = Unduh rekap nilai (XLSX)
+res-tb-draw = Undian dengan nomor { $seed }
+res-tb-shared = Dibiarkan berbagi peringkat

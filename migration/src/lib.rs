@@ -25,6 +25,7 @@ mod m20261201_000101_panel_member_aspect;
 mod m20261201_000201_appeal_per_window;
 mod m20261201_000301_ledger_append_only;
 mod m20261201_000401_letterhead;
+mod m20261201_001101_sheet_device;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000201_appeal_per_window::Migration),
             Box::new(m20261201_000301_ledger_append_only::Migration),
             Box::new(m20261201_000401_letterhead::Migration),
+            Box::new(m20261201_001101_sheet_device::Migration),
         ]
     }
 }

@@ -1,9 +1,7 @@
 //! The office letterhead (*kop surat*) every document prints: each admin configures the one of
 //! their scope (their region; a national admin the national one). Fields are checked here,
-//! the logo (PNG or JPEG only) is staged beside its place and kept only when the row commits;
+//! the logo (PNG or JPEG only) is stored under a new name and kept only when the row commits;
 //! the replaced logo file is removed afterwards.
-
-use std::path::Path;
 
 use sea_orm::{DatabaseConnection, DbErr, TransactionTrait};
 use uuid::Uuid;
@@ -12,7 +10,8 @@ use crate::db::audit::{self, NewEvent};
 use crate::db::letterheads::{self, Fields, Logo};
 use crate::identity::CurrentUser;
 use crate::results::documents::Letterhead;
-use crate::uploads::{self, Checked, FileKind};
+use crate::storage::Storage;
+use crate::uploads::{Checked, FileKind};
 
 /// Longest accepted line, in characters.
 pub const MAX_LINE: usize = 200;
@@ -72,7 +71,7 @@ pub fn check(input: &Input) -> Vec<(&'static str, &'static str)> {
 /// Refused input, or a database or file error (nothing is kept then).
 pub async fn save(
     db: &DatabaseConnection,
-    upload_dir: &Path,
+    storage: &Storage,
     who: &CurrentUser,
     input: Input,
 ) -> Result<(), Error> {
@@ -83,16 +82,18 @@ pub async fn save(
     let scope = letterheads::scope_of(who.region_code.as_deref());
     let before = letterheads::find(db, &scope).await?;
     let id = before.as_ref().map_or_else(Uuid::new_v4, |b| b.id);
-    let staged = match &input.logo {
+    let pending = match &input.logo {
         Some((checked, bytes)) => Some((
-            uploads::stage(upload_dir, id, checked.kind, bytes).map_err(Error::Io)?,
+            storage
+                .put_new(id, checked.kind, bytes)
+                .await
+                .map_err(Error::Io)?,
             checked.kind.content_type().to_owned(),
         )),
         None => None,
     };
-    let txn = db.begin().await?;
-    let logo = staged.as_ref().map(|(s, t)| Logo {
-        stored: s.stored_name.clone(),
+    let logo = pending.as_ref().map(|(p, t)| Logo {
+        stored: p.stored_name().to_owned(),
         content_type: t.clone(),
     });
     let fields = Fields {
@@ -102,32 +103,40 @@ pub async fn save(
         contact: input.contact.trim().to_owned(),
     };
     let by = who.id.into_uuid();
-    letterheads::save(&txn, id, &scope, fields, logo, by).await?;
-    audit::record(
-        &txn,
-        NewEvent {
-            competition_id: None,
-            nomination_id: None,
-            actor_id: Some(by),
-            action: "letterhead.saved".into(),
-            reason: String::new(),
-            details: serde_json::json!({ "scope": scope }).to_string(),
-        },
-    )
-    .await?;
-    let placed = staged
-        .map(|(s, _)| s.persist())
-        .transpose()
-        .map_err(Error::Io)?;
-    txn.commit().await?;
-    if let Some(p) = placed {
-        p.keep();
-        // The replaced logo is no longer referenced.
-        if let Some(old) = before.and_then(|b| b.logo_stored) {
-            let _ = uploads::remove(upload_dir, &old);
-        }
+    let saved = async {
+        let txn = db.begin().await?;
+        letterheads::save(&txn, id, &scope, fields, logo, by).await?;
+        audit::record(
+            &txn,
+            NewEvent {
+                competition_id: None,
+                nomination_id: None,
+                actor_id: Some(by),
+                action: "letterhead.saved".into(),
+                reason: String::new(),
+                details: serde_json::json!({ "scope": scope }).to_string(),
+            },
+        )
+        .await?;
+        txn.commit().await
     }
-    Ok(())
+    .await;
+    match (saved, pending) {
+        (Err(e), Some((p, _))) => {
+            p.discard().await;
+            Err(e.into())
+        }
+        (Err(e), None) => Err(e.into()),
+        (Ok(()), Some((p, _))) => {
+            p.keep();
+            // The replaced logo is no longer referenced.
+            if let Some(old) = before.and_then(|b| b.logo_stored) {
+                let _ = storage.remove(&old).await;
+            }
+            Ok(())
+        }
+        (Ok(()), None) => Ok(()),
+    }
 }
 
 /// The letterhead documents of a competition in `region_code` print — the office's own, else
@@ -138,7 +147,7 @@ pub async fn save(
 /// A database error (a missing logo file is printed without a logo).
 pub async fn for_region<C: sea_orm::ConnectionTrait>(
     db: &C,
-    upload_dir: &Path,
+    storage: &Storage,
     region_code: Option<&str>,
 ) -> Result<Option<Letterhead>, DbErr> {
     let mut scopes: Vec<String> = region_code
@@ -160,11 +169,10 @@ pub async fn for_region<C: sea_orm::ConnectionTrait>(
     let Some(row) = found else {
         return Ok(None);
     };
-    let logo = row
-        .logo_stored
-        .as_deref()
-        .and_then(|s| uploads::path_of(upload_dir, s))
-        .and_then(|p| std::fs::read(p).ok());
+    let logo = match row.logo_stored.as_deref() {
+        Some(name) => storage.read(name).await.ok().flatten(),
+        None => None,
+    };
     Ok(Some(Letterhead {
         government: row.government,
         office: row.office,

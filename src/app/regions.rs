@@ -194,7 +194,7 @@ pub async fn resolve<C: ConnectionTrait>(
 }
 
 /// One suggestion of the type-ahead.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Suggestion {
     pub code: String,
     pub name: String,

@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::registry::{Level, VillageKind};
 
 /// A region at any level, as pages and the API show it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Region {
     pub code: String,
     pub name: String,

@@ -44,6 +44,7 @@ pub struct DemoReport {
 }
 
 mod judging;
+pub mod load_judges;
 mod open;
 mod payments;
 mod sample;

@@ -79,8 +79,9 @@ async fn pay(
     input: PaymentInput,
     admin: Uuid,
 ) -> Result<Uuid, DbErr> {
-    // No proof file, so nothing is stored under the upload directory.
-    let saved = disburse::pay(db, std::path::Path::new(""), c, input, None, false, admin)
+    // No proof file, so nothing is ever stored.
+    let no_files = crate::storage::Storage::Local(std::path::PathBuf::new());
+    let saved = disburse::pay(db, &no_files, c, input, None, false, admin)
         .await
         .map_err(|e| err(format!("{e:?}")))?
         .map_err(|p| err(format!("demo transfer refused: {p:?}")))?;

@@ -11,7 +11,7 @@ pub use time_zone::TimeZone;
 use serde::Serialize;
 
 /// The level of a region, told by the shape of its code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     /// `35`
@@ -101,7 +101,7 @@ impl Level {
 
 /// Whether a village is a desa or a kelurahan, from the first digit of its last code segment
 /// (Kemendagri convention: `1xxx` kelurahan, `2xxx` desa; a few `3xxx` other units).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum VillageKind {
     Desa,

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 /// One of Indonesia's time zones; serialized as its label (`"WITA"`), which the template
 /// filter `waktu(zona=…)` reads back.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum TimeZone {
     /// Waktu Indonesia Barat, UTC+7.

@@ -19,6 +19,7 @@ use crate::forms::FormState;
 use crate::i18n;
 use crate::identity::CurrentUser;
 use crate::routes::reply::FormReply;
+use crate::storage::Storage;
 use crate::views::Page;
 
 #[derive(Serialize)]
@@ -97,6 +98,7 @@ async fn save(
     form: CsrfForm<'_, LetterheadForm<'_>>,
     config: &State<AppConfig>,
     db: &State<DatabaseConnection>,
+    storage: &State<Storage>,
 ) -> Result<FormReply, AppError> {
     let (db, config) = (db.inner(), config.inner());
     let mut state = FormState::from_context(&form.0.context, page.lang);
@@ -125,7 +127,7 @@ async fn save(
         logo,
     };
     if state.is_ok() {
-        match letterhead::save(db, &config.upload_dir, &who.0, input).await {
+        match letterhead::save(db, storage, &who.0, input).await {
             Ok(()) => return Ok(FormReply::done("/admin/letterhead", page.t("kop-saved"))),
             Err(Error::Invalid(errors)) => {
                 for (field, key) in errors {
@@ -148,7 +150,7 @@ async fn save(
 #[get("/admin/letterhead/logo")]
 async fn logo(
     who: AdminUser,
-    config: &State<AppConfig>,
+    storage: &State<Storage>,
     db: &State<DatabaseConnection>,
 ) -> Result<crate::downloads::UploadedFile, AppError> {
     let scope = letterheads::scope_of(who.0.region_code.as_deref());
@@ -156,10 +158,7 @@ async fn logo(
         .await?
         .ok_or(AppError::NotFound)?;
     let stored = row.logo_stored.ok_or(AppError::NotFound)?;
-    let path = crate::uploads::path_of(&config.upload_dir, &stored).ok_or(AppError::NotFound)?;
-    let body = rocket::tokio::fs::read(&path)
-        .await
-        .map_err(|_| AppError::NotFound)?;
+    let body = crate::routes::upload::stored_bytes(storage, &stored).await?;
     Ok(crate::downloads::UploadedFile::new(
         body,
         row.logo_type.as_deref(),

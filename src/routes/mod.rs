@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod api;
+pub mod api_docs;
 pub mod catchers;
 pub mod competitions;
 pub mod dashboard;
@@ -40,6 +41,7 @@ pub fn web() -> Vec<Route> {
         session::routes(),
         account::routes(),
         tokens::routes(),
+        api_docs::routes(),
         dashboard::routes(),
         regions::routes(),
         users::routes(),

@@ -126,7 +126,7 @@ async fn revoke(
     ))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct Me {
     id: String,
     username: String,
@@ -136,6 +136,7 @@ struct Me {
     village_code: Option<String>,
 }
 
+#[utoipa::path(get, path = "/api/v1/me", tag = "account", responses((status = 200, body = Me, description = "Who the token belongs to")))]
 #[get("/v1/me")]
 fn me(user: CurrentUser) -> Json<Me> {
     Json(Me {
@@ -148,6 +149,7 @@ fn me(user: CurrentUser) -> Json<Me> {
     })
 }
 
+#[utoipa::path(delete, path = "/api/v1/tokens/{id}", tag = "account", params(("id" = crate::ids::ApiTokenId, Path, description = "One of the caller's tokens")), responses((status = 204, description = "Revoked")))]
 #[delete("/v1/tokens/<id>")]
 async fn revoke_token(
     who: ApiWrite,
@@ -160,6 +162,11 @@ async fn revoke_token(
         Err(AppError::NotFound)
     }
 }
+
+/// This module's operations in the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(me, revoke_token))]
+pub struct Doc;
 
 /// HTML routes of this module.
 pub fn routes() -> Vec<Route> {

@@ -31,3 +31,18 @@ pub async fn read(file: &TempFile<'_>, max: u64) -> Result<Upload, AppError> {
         .unwrap_or_default();
     Ok(Upload { bytes, raw_name })
 }
+
+/// The bytes of stored file `name`, for a route serving it: a missing file is 404, a store
+/// that fails is logged and 500.
+pub async fn stored_bytes(
+    storage: &crate::storage::Storage,
+    name: &str,
+) -> Result<Vec<u8>, AppError> {
+    match storage.read(name).await {
+        Ok(Some(bytes)) => Ok(bytes),
+        Ok(None) => Err(AppError::NotFound),
+        Err(e) => Err(AppError::Internal(format!(
+            "reading stored file {name}: {e}"
+        ))),
+    }
+}

@@ -103,6 +103,10 @@ fn describe_spec(e: &SpecError, lang: &str) -> String {
         SpecError::UnknownTieBreakStage { stage } => {
             t("spec-err-tie-stage", &[("stage", stage.clone())])
         }
+        SpecError::TieBreakAfterEnd { position } => t(
+            "spec-err-tie-after-end",
+            &[("position", position.to_string())],
+        ),
         SpecError::UnknownTieBreakCriterion { stage, code } => t(
             "spec-err-tie-criterion",
             &[("stage", stage.clone()), ("code", code.clone())],

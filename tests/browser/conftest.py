@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(os.environ.get("JUARA_BIN", ROOT / "target" / "debug" / "juara"))
 SHOTS = ROOT / "target" / "browser"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 PHONE = {"width": 360, "height": 740}
 DESK = {"width": 1280, "height": 900}
 _axe = Axe()
@@ -39,6 +40,10 @@ README_SHOTS = {
     "judge-sheets-360": "judge-sheets-phone.png",
     "village-nomination-360": "village-nomination-phone.png",
     "village-protocol-360": "village-protocol-phone.png",
+    "offline-ready-360": "judge-offline-ready-phone.png",
+    "offline-sheet-360": "judge-offline-sheet-phone.png",
+    "offline-conflict-360": "judge-offline-conflict-phone.png",
+    "offline-session-360": "judge-offline-session-phone.png",
 }
 
 
@@ -47,8 +52,10 @@ class Server:
 
     admin_password = "Kelapa-Muda-Browser-2026!"
 
-    def __init__(self, base, accounts, announced_id, judging_id, open_id):
+    def __init__(self, base, accounts, announced_id, judging_id, open_id, db=None):
         self.base = base
+        # The server's SQLite file, for tests that count what was stored.
+        self.db = db
         self.accounts = accounts
         self.announced_id = announced_id
         self.judging_id = judging_id
@@ -95,7 +102,7 @@ def server():
     else:
         proc.kill()
         raise RuntimeError("the server did not start; see " + str(data / "server.log"))
-    yield Server(base, accounts, announced, judging, open_id)
+    yield Server(base, accounts, announced, judging, open_id, db=data / "juara.db")
     proc.terminate()
     proc.wait(timeout=10)
     shutil.rmtree(data, ignore_errors=True)
@@ -106,7 +113,7 @@ def browser():
     with sync_playwright() as p:
         b = p.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            args=BROWSER_ARGS,
         )
         yield b
         b.close()

@@ -196,7 +196,7 @@ def _score(browser, server):
                 value = float(high) - (float(high) - float(low)) * (int(judge[-1]) - 1) / 10
                 inputs.nth(i).fill(str(round(value)))
             page.click("main button:has-text('Simpan')")
-            page.wait_for_load_state("load")
+            page.wait_for_selector("#sync-state.sync-server")
             _confirm_and_click(page, "main button:has-text('Kirim penilaian')")
             assert "terkirim" in _flash(page).lower(), _flash(page)
             page.goto("/judge")

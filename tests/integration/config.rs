@@ -54,6 +54,29 @@ fn an_unwritable_upload_dir_is_refused_naming_the_key() {
 }
 
 #[test]
+fn the_storage_setting_is_a_directory_or_a_bucket() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut c = config_in(dir.path());
+    c.storage = "ftp://files.example".into();
+    let err = c.validate().unwrap_err();
+    assert!(matches!(err, ConfigError::Storage(_)), "{err}");
+    assert!(
+        err.to_string().starts_with("storage (JUARA_STORAGE)"),
+        "{err}"
+    );
+    // A bucket needs no writable upload directory; opening it makes no request.
+    c.storage = "s3://juara-files/prod".into();
+    c.storage_endpoint = Some("http://127.0.0.1:1".into());
+    c.upload_dir = dir.path().join("not-a-dir");
+    std::fs::write(&c.upload_dir, b"x").unwrap();
+    c.validate().unwrap();
+    assert_eq!(
+        c.open_storage().unwrap().describe(),
+        "bucket s3://juara-files/prod"
+    );
+}
+
+#[test]
 fn zero_limits_and_weak_admin_passwords_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let mut c = config_in(dir.path());

@@ -20,4 +20,5 @@ mod results;
 mod security;
 mod session;
 mod startup;
+mod storage;
 mod tokens;

@@ -12,7 +12,7 @@ use crate::points::Points;
 use crate::ranking::{Standing, rank};
 use crate::sheet::ExcludedSheet;
 use crate::stage::CompetitionSpec;
-use crate::tie_break::TieBreak;
+use crate::tie_break::{TieBreak, draw_key};
 
 /// Final score shares: `weight × units / 100` per stage with largest remainder, exact integers.
 /// Writes the shares into `shares` (`order` is scratch) and returns the total.
@@ -95,7 +95,14 @@ pub(super) fn finish(
             ),
             None => (last_group, Vec::with_capacity(progress.rules)),
         };
+        let offset = keys.len();
         keys.extend(progress.keys(e).iter().copied());
+        // A draw reads no stage: every entry's ticket comes from the seed and its id.
+        for (i, rule) in spec.tie_breaks().iter().enumerate() {
+            if let (TieBreak::Draw { seed }, Some(key)) = (rule, keys.get_mut(offset + i)) {
+                *key = Some(draw_key(*seed, entry));
+            }
+        }
         standings.push(Standing {
             entry,
             group,

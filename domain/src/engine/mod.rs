@@ -37,6 +37,8 @@ mod trail;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_draw;
 
 pub use result::{
     CompetitionResult, EntryStatus, IncompleteEntry, RankedEntry, StageReport, StageScore,

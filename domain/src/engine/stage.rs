@@ -203,6 +203,8 @@ impl StageCtx<'_> {
                     .copied()
                     .reduce(f64::min)
                     .map(Points::from_f64),
+                // They read no stage (filled when the final ranking is made, or never).
+                TieBreak::Draw { .. } | TieBreak::LeaveShared => None,
             };
             *key = value.map(|v| rule.key(v));
         }

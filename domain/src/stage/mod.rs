@@ -137,6 +137,12 @@ pub enum SpecError {
         /// The missing stage code.
         stage: String,
     },
+    /// A rule follows a draw or "leave shared", which end the chain.
+    #[error("tie-break rule {position} follows a rule that ends the chain")]
+    TieBreakAfterEnd {
+        /// Its position in the chain, from 1.
+        position: u32,
+    },
     /// A tie-break names a criterion missing from its stage.
     #[error("tie-break names unknown criterion {code} in stage {stage}")]
     UnknownTieBreakCriterion {
@@ -200,6 +206,13 @@ impl CompetitionSpec {
         if !stages.is_empty() && total != 100 {
             errors.push(SpecError::StageWeightsDoNotSumTo100 {
                 actual: u32::try_from(total).unwrap_or(u32::MAX),
+            });
+        }
+        if let Some(end) = tie_breaks.iter().position(TieBreak::ends_chain)
+            && end + 1 < tie_breaks.len()
+        {
+            errors.push(SpecError::TieBreakAfterEnd {
+                position: u32::try_from(end + 2).unwrap_or(u32::MAX),
             });
         }
         for tb in &tie_breaks {

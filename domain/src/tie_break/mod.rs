@@ -36,6 +36,16 @@ pub enum TieBreak {
         /// Stage code.
         stage: String,
     },
+    /// A documented draw (*undian*): the committee records a number (the seed) before the
+    /// results are computed, and each tied entry draws [`draw_key`] from it — anyone can
+    /// recompute the order with `sha256sum`. Ends the chain: no tie survives it.
+    Draw {
+        /// The recorded seed.
+        seed: u64,
+    },
+    /// The chain stops here on purpose: entries still equal share the rank (and, by the
+    /// prize table's tie policy, the prize). Ends the chain.
+    LeaveShared,
 }
 
 impl TieBreak {
@@ -47,7 +57,14 @@ impl TieBreak {
             | TieBreak::CriterionScore { stage, .. }
             | TieBreak::SmallerJudgeSpread { stage }
             | TieBreak::HigherMinimumJudgeTotal { stage } => Some(stage),
+            TieBreak::Draw { .. } | TieBreak::LeaveShared => None,
         }
+    }
+
+    /// Whether no rule may follow this one (nothing is left to decide after it).
+    #[must_use]
+    pub fn ends_chain(&self) -> bool {
+        matches!(self, TieBreak::Draw { .. } | TieBreak::LeaveShared)
     }
 
     /// Turns a measured value into a "higher is better" key.
@@ -72,6 +89,21 @@ pub fn compare_chain(a: &[Option<Points>], b: &[Option<Points>]) -> (Ordering, O
         }
     }
     (Ordering::Equal, None)
+}
+
+/// An entry's ticket in a draw: the first eight bytes of SHA-256 over the text
+/// `"<seed>:<entry id as 32 lower-case hex digits>"` (the nomination's UUID without dashes),
+/// read big-endian and halved to stay a positive key. The higher ticket wins, so a tie is
+/// settled the same way by anyone who has the seed and the ids:
+/// `printf '%s' '1234:0123…' | sha256sum`.
+#[must_use]
+pub fn draw_key(seed: u64, entry: crate::EntryId) -> Points {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(format!("{seed}:{:032x}", entry.0).as_bytes());
+    let mut first = [0u8; 8];
+    first.copy_from_slice(digest.get(..8).unwrap_or(&[0; 8]));
+    let ticket = u64::from_be_bytes(first) >> 1;
+    Points::from_units(i64::try_from(ticket).unwrap_or(i64::MAX))
 }
 
 /// Population standard deviation (divides by n), `None` for no values.

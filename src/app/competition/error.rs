@@ -16,6 +16,8 @@ pub enum Error {
     Invalid(FieldErrors),
     /// Not now (frozen, illegal transition, …), with the translated reason.
     Conflict(String),
+    /// The engine refused a rule set under this field (e.g. `tie_breaks`), translated.
+    Rules(&'static str, Vec<String>),
     /// The competition cannot open: the engine's problems with its set-up, translated.
     NotReady(Vec<String>),
     /// Judging would start before the nomination window closes (at this time) and the

@@ -11,6 +11,7 @@ pub mod lifecycle;
 pub mod rules;
 pub mod setup;
 pub mod templates;
+pub mod tie_breaks;
 pub mod zone;
 
 pub use error::{Error, FieldErrors, Outcome};

@@ -9,3 +9,4 @@ pub mod conflicts;
 pub mod panels;
 pub mod photos;
 pub mod sheets;
+pub mod sync;

@@ -2,8 +2,6 @@
 //! by their content, not their name) while the sheet may still change; each photo is kept with
 //! its row and audit event (`app::stored::keep`), or not at all.
 
-use std::path::Path;
-
 use chrono::{DateTime, FixedOffset};
 use entity::sheet_photo;
 use sea_orm::{DatabaseConnection, DatabaseTransaction};
@@ -14,6 +12,7 @@ use crate::db::audit::{self, NewEvent};
 use crate::db::documents::StoredFile;
 use crate::db::judging::photos;
 use crate::db::judging::sheets::SheetCtx;
+use crate::storage::Storage;
 use crate::uploads;
 
 /// Why a photo was not added.
@@ -40,10 +39,10 @@ impl PhotoRefusal {
 pub type Upload<'a> = (&'a [u8], &'a str);
 
 /// Adds `upload` (`None`: the form carried no file) to the sheet of `ctx`, stored below
-/// `upload_dir` and refused beyond `max_bytes`. Nothing is written when refused.
+/// `storage` and refused beyond `max_bytes`. Nothing is written when refused.
 pub async fn add(
     db: &DatabaseConnection,
-    (upload_dir, max_bytes): (&Path, u64),
+    (storage, max_bytes): (&Storage, u64),
     ctx: &SheetCtx,
     upload: Option<Upload<'_>>,
     now: DateTime<FixedOffset>,
@@ -72,6 +71,6 @@ pub async fn add(
         audit::record(txn, event).await?;
         Ok(photo)
     };
-    let place = (upload_dir, ctx.competition.id);
+    let place = (storage, ctx.competition.id);
     Ok(Ok(stored::keep(db, place, checked, bytes, record).await?))
 }

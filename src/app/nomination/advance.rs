@@ -22,7 +22,7 @@ use crate::identity::CurrentUser;
 use crate::ids::{NominationId, UserId};
 
 /// Why a source nomination was not brought in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SkipReason {
     /// No such nomination.

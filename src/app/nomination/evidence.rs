@@ -4,14 +4,13 @@
 //! window: `super::lock`) is the caller's to check first, since each answers a locked draft
 //! in its own way.
 
-use std::path::Path;
-
 use entity::{DocumentKind, competition, nomination, nomination_document};
 use sea_orm::{DatabaseConnection, DatabaseTransaction, DbErr};
 use uuid::Uuid;
 
 use crate::db::documents::{self, NewDocument, StoredFile, Target};
 use crate::ids::UserId;
+use crate::storage::Storage;
 use crate::uploads;
 
 /// The upload target (`req:<uuid>` or `crit:<uuid>`) if it names this competition's checklist
@@ -119,7 +118,7 @@ pub fn link_ok(url: &str) -> bool {
 #[allow(clippy::too_many_arguments)]
 pub async fn store_file(
     db: &DatabaseConnection,
-    upload_dir: &Path,
+    storage: &Storage,
     (n, c): (&nomination::Model, &competition::Model),
     target: Target,
     checked: uploads::Checked,
@@ -138,7 +137,7 @@ pub async fn store_file(
         };
         documents::insert(txn, new).await
     };
-    crate::app::stored::keep(db, (upload_dir, c.id), checked, bytes, record).await
+    crate::app::stored::keep(db, (storage, c.id), checked, bytes, record).await
 }
 
 /// Records a link; an empty label takes the address.
@@ -168,7 +167,7 @@ pub async fn add_link(
 /// Removes a document row, then its file unless another row still points at it.
 pub async fn remove(
     db: &DatabaseConnection,
-    upload_dir: &Path,
+    storage: &Storage,
     doc: nomination_document::Model,
 ) -> Result<(), DbErr> {
     let stored = doc.stored_name.clone();
@@ -177,7 +176,7 @@ pub async fn remove(
     // invisible, while a row pointing at a missing file would not be.
     if let Some(name) = stored
         && !documents::is_referenced(db, &name).await?
-        && let Err(e) = uploads::remove(upload_dir, &name)
+        && let Err(e) = storage.remove(&name).await
     {
         log::warn!("could not remove {name}: {e}");
     }

@@ -3,7 +3,7 @@
 //! a judged entry; the committee rejects it with a reason here,
 //! or accepts it with the correction that answers it (`announce`).
 
-use std::path::Path;
+use crate::storage::Storage;
 
 use chrono::{DateTime, FixedOffset, Utc};
 use entity::{appeal, competition, nomination, result_snapshot};
@@ -93,7 +93,7 @@ pub async fn ensure_may_file<C: ConnectionTrait>(
 #[allow(clippy::too_many_arguments)]
 pub async fn file(
     db: &DatabaseConnection,
-    upload_dir: &Path,
+    storage: &Storage,
     c: &competition::Model,
     n: &nomination::Model,
     version: i32,
@@ -101,9 +101,10 @@ pub async fn file(
     attachment: Option<NewFile>,
     by: Uuid,
 ) -> Result<appeal::Model, Error> {
-    let staged = attachment
-        .map(|f| files::stage(upload_dir, c.id, &f))
-        .transpose()?;
+    let staged = match attachment {
+        Some(f) => Some(files::stage(storage, c.id, &f).await?),
+        None => None,
+    };
     let txn = db.begin().await?;
     let row = staged.as_ref().map(|s| s.row.clone());
     let filed = appeals::insert(&txn, c.id, n.id, version, body, row, by).await?;

@@ -2,7 +2,7 @@
 //! transaction with its audit event. No transfer is recorded while an appeal is open; the
 //! checks of a transfer itself are in `ledger`.
 
-use std::path::Path;
+use crate::storage::Storage;
 
 use entity::{competition, disbursement};
 use sea_orm::{DatabaseConnection, TransactionTrait};
@@ -54,16 +54,16 @@ pub async fn ensure_may_pay(
 #[allow(clippy::too_many_arguments)]
 pub async fn pay(
     db: &DatabaseConnection,
-    upload_dir: &Path,
+    storage: &Storage,
     c: &competition::Model,
     mut input: PaymentInput,
     proof: Option<NewFile>,
     form_refused: bool,
     by: Uuid,
 ) -> Result<Result<disbursement::Model, Vec<Problem>>, Error> {
-    // Staged files are removed on drop unless persisted, so a refusal leaves nothing behind.
+    // Stored files are removed on drop unless kept, so a refusal leaves nothing behind.
     let staged = match &proof {
-        Some(f) if !form_refused => Some(files::stage(upload_dir, c.id, f)?),
+        Some(f) if !form_refused => Some(files::stage(storage, c.id, f).await?),
         _ => None,
     };
     input.proof = staged.as_ref().map(|s| s.row.clone());

@@ -2,7 +2,7 @@
 //! official's fields (all required, refused field by field), the meeting's minutes, and the
 //! file names people keep (`sk-lomba-desa-prov-jatim-2026-v2.pdf`, not a UUID).
 
-use std::path::Path;
+use crate::storage::Storage;
 
 use entity::{competition, result_snapshot};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
@@ -69,10 +69,10 @@ pub fn official(
 /// A database error.
 pub async fn letterhead<C: ConnectionTrait>(
     db: &C,
-    upload_dir: &Path,
+    storage: &Storage,
     c: &competition::Model,
 ) -> Result<Option<Letterhead>, Error> {
-    Ok(crate::app::letterhead::for_region(db, upload_dir, c.region_code.as_deref()).await?)
+    Ok(crate::app::letterhead::for_region(db, storage, c.region_code.as_deref()).await?)
 }
 
 fn internal(e: &documents::Error) -> Error {
@@ -85,13 +85,13 @@ fn internal(e: &documents::Error) -> Error {
 /// No minutes, a database or a layout error.
 pub async fn minutes_pdf(
     db: &DatabaseConnection,
-    upload_dir: &Path,
+    storage: &Storage,
     c: &competition::Model,
     p: &Published,
     snap: Option<&result_snapshot::Model>,
 ) -> Result<Vec<u8>, Error> {
     let m = minutes::latest(db, c.id).await?.ok_or(Error::NotFound)?;
-    let kop = letterhead(db, upload_dir, c).await?;
+    let kop = letterhead(db, storage, c).await?;
     let meeting = Meeting {
         held_on: m.held_on,
         held_time: m.held_time.as_deref(),

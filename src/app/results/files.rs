@@ -1,15 +1,14 @@
-//! Uploaded files of the results aggregate (appeal attachments, transfer proofs): staged next
-//! to their place before the transaction that records them, moved into place only when it
-//! commits, so a refusal or a failed commit leaves nothing behind.
-
-use std::path::Path;
+//! Uploaded files of the results aggregate (appeal attachments, transfer proofs): stored under
+//! a new name before the transaction that records them and kept only when it commits, so a
+//! refusal or a failed commit leaves nothing behind (a dropped `StagedFile` removes its file).
 
 use sea_orm::DatabaseTransaction;
 use uuid::Uuid;
 
 use super::Error;
 use crate::db::results::StoredFile;
-use crate::uploads::{self, Checked, Staged};
+use crate::storage::{Pending, Storage};
+use crate::uploads::Checked;
 
 /// An accepted upload, checked but not stored yet.
 pub struct NewFile {
@@ -19,38 +18,44 @@ pub struct NewFile {
     pub bytes: Vec<u8>,
 }
 
-/// A file written under a temporary name, with the row that will record it.
+/// A file stored under a name nothing refers to yet, with the row that will record it.
 pub struct StagedFile {
-    staged: Staged,
+    pending: Pending,
     pub row: StoredFile,
 }
 
-/// Writes `file` into the competition's folder under a temporary name.
-pub fn stage(upload_dir: &Path, competition: Uuid, file: &NewFile) -> Result<StagedFile, Error> {
-    let staged = uploads::stage(upload_dir, competition, file.checked.kind, &file.bytes)
+/// Stores `file` under a new name in the competition's folder.
+pub async fn stage(
+    storage: &Storage,
+    competition: Uuid,
+    file: &NewFile,
+) -> Result<StagedFile, Error> {
+    let pending = storage
+        .put_new(competition, file.checked.kind, &file.bytes)
+        .await
         .map_err(Error::Io)?;
     Ok(StagedFile {
         row: StoredFile {
             name: file.name.clone(),
-            stored: staged.stored_name.clone(),
+            stored: pending.stored_name().to_owned(),
             content_type: file.checked.kind.content_type().to_owned(),
             size: i64::try_from(file.checked.size).unwrap_or(i64::MAX),
             sha256: file.checked.sha256.clone(),
         },
-        staged,
+        pending,
     })
 }
 
-/// Moves the staged file (if any) into place and commits; the file stays only if the commit
-/// succeeded.
+/// Commits; the stored file (if any) stays only if the commit succeeded.
 pub async fn commit(txn: DatabaseTransaction, file: Option<StagedFile>) -> Result<(), Error> {
-    let placed = file
-        .map(|f| f.staged.persist())
-        .transpose()
-        .map_err(Error::Io)?;
-    txn.commit().await?;
-    if let Some(p) = placed {
-        p.keep();
+    match (txn.commit().await, file) {
+        (Ok(()), Some(f)) => f.pending.keep(),
+        (Ok(()), None) => {}
+        (Err(e), Some(f)) => {
+            f.pending.discard().await;
+            return Err(e.into());
+        }
+        (Err(e), None) => return Err(e.into()),
     }
     Ok(())
 }

@@ -17,7 +17,7 @@ use crate::db::audit::{self, NewEvent};
 use crate::db::villages::{self, VillageInfo};
 
 /// A stage's drawn order as villages, judges and the public read it.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct StageOrder {
     pub stage_id: Uuid,
     pub stage_code: String,
@@ -29,7 +29,7 @@ pub struct StageOrder {
 }
 
 /// One place in a drawn order.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct NamedSlot {
     pub position: i32,
     pub nomination_id: Uuid,

@@ -7,6 +7,7 @@
 
 pub mod assign;
 pub mod conflicts;
+pub mod devices;
 pub mod draw;
 pub mod excluded;
 pub mod grid;

@@ -11,7 +11,7 @@ use uuid::Uuid;
 pub use crate::db::villages::VillageInfo;
 
 /// One criterion of a stage's tree, in tree order (the explanation's `node` indexes it).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct NodeInfo {
     pub code: String,
     pub name: String,
@@ -21,7 +21,7 @@ pub struct NodeInfo {
 }
 
 /// A stage as published.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct StageInfo {
     pub code: String,
     pub name: String,
@@ -31,7 +31,7 @@ pub struct StageInfo {
 }
 
 /// The prize of a line.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct PrizeInfo {
     pub label: String,
     /// Rupiah.
@@ -45,7 +45,7 @@ pub struct PrizeInfo {
 }
 
 /// One line of the ranking.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Line {
     pub nomination_id: Uuid,
     pub village: VillageInfo,
@@ -57,6 +57,7 @@ pub struct Line {
     /// Per published stage, in stage order (ten-thousandths; `None` = not reached).
     pub stage_scores: Vec<Option<i64>>,
     /// The tie-break rule that separated it from the line above on equal score.
+    #[schema(value_type = Option<Object>)]
     pub decided_by: Option<TieBreak>,
     /// Another line has the same rank.
     pub shared_rank: bool,
@@ -66,7 +67,7 @@ pub struct Line {
 }
 
 /// An entry the engine could not rank.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct IncompleteLine {
     pub nomination_id: Uuid,
     pub village: VillageInfo,
@@ -74,7 +75,7 @@ pub struct IncompleteLine {
 }
 
 /// A judge's comment on a criterion, published with the results when the committee chose to.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Comment {
     pub nomination_id: Uuid,
     pub stage: String,
@@ -85,7 +86,7 @@ pub struct Comment {
 }
 
 /// Money totals against the budgets, rupiah.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Totals {
     pub cash: i64,
     pub assistance: i64,

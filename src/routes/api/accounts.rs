@@ -20,7 +20,7 @@ use crate::ids::UserId;
 use crate::json::{Error as JsonError, Json};
 
 /// An account on the wire (never its password).
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct UserDto {
     id: String,
     username: String,
@@ -47,6 +47,7 @@ impl UserDto {
     }
 }
 
+#[utoipa::path(get, path = "/api/v1/users", tag = "account", params(("role" = Option<String>, Query, description = "`admin`, `judge` or `village`"), ("q" = Option<String>, Query, description = "Part of a username or name"), ("page" = Option<u64>, Query, description = "From 0"), ("per_page" = Option<u64>, Query, description = "Items per page")), responses((status = 200, body = Page<UserDto>)))]
 #[get("/v1/users?<role>&<q>&<page>&<per_page>")]
 async fn list(
     who: CurrentUser,
@@ -74,7 +75,7 @@ async fn list(
     )))
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 struct NewUser {
     username: String,
@@ -87,12 +88,13 @@ struct NewUser {
     password: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct Created {
     user: UserDto,
     generated_password: Option<String>,
 }
 
+#[utoipa::path(post, path = "/api/v1/users", tag = "account", request_body = NewUser, responses((status = 201, body = Created, description = "Created; a generated password is answered once")))]
 #[post("/v1/users", data = "<input>")]
 async fn create(
     who: ApiWrite,
@@ -123,7 +125,7 @@ async fn create(
     ))
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 struct ActiveInput {
     active: bool,
@@ -131,6 +133,7 @@ struct ActiveInput {
 
 /// Activates or deactivates an account in the admin's region (404 outside it; 403 for one's
 /// own). Deactivating ends its sessions.
+#[utoipa::path(put, path = "/api/v1/users/{id}/active", tag = "account", params(("id" = crate::ids::UserId, Path, description = "The account")), request_body = ActiveInput, responses((status = 200, body = UserDto)))]
 #[put("/v1/users/<id>/active", data = "<input>")]
 async fn set_active(
     who: ApiWrite,
@@ -149,7 +152,7 @@ async fn set_active(
 }
 
 /// A personal token on the wire (never the token itself, except once when created).
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct TokenDto {
     id: String,
     name: String,
@@ -173,6 +176,7 @@ impl TokenDto {
 }
 
 /// The caller's own tokens, newest first.
+#[utoipa::path(get, path = "/api/v1/tokens", tag = "account", params(("page" = Option<u64>, Query, description = "From 0"), ("per_page" = Option<u64>, Query, description = "Items per page")), responses((status = 200, body = Page<TokenDto>, description = "The caller's tokens")))]
 #[get("/v1/tokens?<page>&<per_page>")]
 async fn tokens(
     who: CurrentUser,
@@ -186,13 +190,13 @@ async fn tokens(
     Ok(Json(Page::cut(all, page, per_page)))
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 struct NewToken {
     name: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct CreatedToken {
     /// The Bearer token: shown this once.
     token: String,
@@ -201,6 +205,7 @@ struct CreatedToken {
 }
 
 /// A new token for the caller (201).
+#[utoipa::path(post, path = "/api/v1/tokens", tag = "account", request_body = NewToken, responses((status = 201, body = CreatedToken, description = "The token, shown this once")))]
 #[post("/v1/tokens", data = "<input>")]
 async fn create_token(
     who: ApiWrite,
@@ -219,6 +224,11 @@ async fn create_token(
         }),
     ))
 }
+
+/// This module's operations in the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(list, create, set_active, tokens, create_token))]
+pub struct Doc;
 
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {

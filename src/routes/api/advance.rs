@@ -17,7 +17,7 @@ use crate::app::nomination::{self as nominations, SkipReason};
 use crate::error::AppError;
 use crate::ids::NominationId;
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct Candidate {
     nomination: NominationDto,
     /// The lower-level competition it comes from.
@@ -28,11 +28,12 @@ struct Candidate {
     prize: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct CandidateList {
     items: Vec<Candidate>,
 }
 
+#[utoipa::path(get, path = "/api/v1/competitions/{id}/advance", tag = "competitions", params(("id" = crate::ids::CompetitionId, Path, description = "The competition")), responses((status = 200, body = CandidateList, description = "Prize winners of the level below, inside this region")))]
 #[get("/v1/competitions/<_>/advance")]
 async fn candidates(a: ApiScope<'_>) -> Result<Json<CandidateList>, AppError> {
     let db = a.db;
@@ -51,20 +52,20 @@ async fn candidates(a: ApiScope<'_>) -> Result<Json<CandidateList>, AppError> {
     }))
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 struct AdvanceInput {
     nominations: Vec<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct Skipped {
     id: String,
     reason: SkipReason,
 }
 
 /// What advancing entered and what it skipped and why.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub(crate) struct AdvanceResult {
     created: Vec<String>,
     skipped: Vec<Skipped>,
@@ -87,6 +88,7 @@ impl AdvanceResult {
     }
 }
 
+#[utoipa::path(post, path = "/api/v1/competitions/{id}/advance", tag = "competitions", params(("id" = crate::ids::CompetitionId, Path, description = "The competition")), request_body = AdvanceInput, responses((status = 200, body = AdvanceResult)))]
 #[post("/v1/competitions/<_>/advance", data = "<input>")]
 async fn advance(
     a: ApiWriteScope<'_>,
@@ -111,6 +113,11 @@ async fn advance(
     let report = nominations::advance_into(db, target, &picked, a.who.0.id).await?;
     Ok(Json(AdvanceResult::of(&report)))
 }
+
+/// This module's operations in the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(candidates, advance))]
+pub struct Doc;
 
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {

@@ -25,7 +25,7 @@ use crate::registry::VillageKind;
 use crate::routes::scope::ApiWriteScope;
 
 /// A competition on the wire. Money in whole rupiah, `minimum_score` a decimal string.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct CompetitionDto {
     pub id: String,
     pub name: String,
@@ -91,7 +91,7 @@ impl CompetitionDto {
 }
 
 /// The body of create and replace: every field of the page's form.
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 struct CompetitionInput {
     #[serde(deserialize_with = "loose")]
@@ -202,6 +202,7 @@ pub async fn load_for_admin(
 
 /// Admins: every competition in scope (filters `year`, `status`). Villages: the competitions
 /// they may enter now.
+#[utoipa::path(get, path = "/api/v1/competitions", tag = "competitions", params(("year" = Option<i32>, Query), ("status" = Option<String>, Query, description = "`draft`, `open`, `judging`, `review`, `announced`, `archived`"), ("page" = Option<u64>, Query, description = "From 0"), ("per_page" = Option<u64>, Query, description = "Items per page")), responses((status = 200, body = support::Page<CompetitionDto>, description = "Admins: every competition in scope; villages: those they may enter now")))]
 #[get("/v1/competitions?<year>&<status>&<page>&<per_page>")]
 async fn list(
     who: CurrentUser,
@@ -236,6 +237,7 @@ async fn list(
     Ok(Json(support::Page::cut(all, page, per_page)))
 }
 
+#[utoipa::path(get, path = "/api/v1/competitions/{id}", tag = "competitions", params(("id" = crate::ids::CompetitionId, Path, description = "The competition")), responses((status = 200, body = CompetitionDto)))]
 #[get("/v1/competitions/<id>")]
 async fn show(
     who: CurrentUser,
@@ -246,6 +248,7 @@ async fn show(
     Ok(Json(CompetitionDto::of(&c)))
 }
 
+#[utoipa::path(post, path = "/api/v1/competitions", tag = "competitions", request_body = CompetitionInput, responses((status = 201, body = CompetitionDto)))]
 #[post("/v1/competitions", data = "<input>")]
 async fn create(
     who: ApiWrite,
@@ -271,6 +274,7 @@ async fn create(
 }
 
 /// Replaces every field, as the edit page does (send the whole competition).
+#[utoipa::path(put, path = "/api/v1/competitions/{id}", tag = "competitions", params(("id" = crate::ids::CompetitionId, Path, description = "The competition")), request_body = CompetitionInput, responses((status = 200, body = CompetitionDto)))]
 #[put("/v1/competitions/<_>", data = "<input>")]
 async fn replace(
     a: ApiWriteScope<'_>,
@@ -286,7 +290,7 @@ async fn replace(
     Ok(Json(CompetitionDto::of(&saved)))
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 struct TransitionInput {
     to: String,
@@ -309,6 +313,7 @@ struct TransitionInput {
 /// before the nomination window closes is refused with 422 under `confirm_early_start`
 /// unless that field is `true`. `"to": "announced"` is the announcement itself, under its
 /// rules (see `POST /api/v1/results/<id>/announce`).
+#[utoipa::path(post, path = "/api/v1/competitions/{id}/status", tag = "competitions", params(("id" = crate::ids::CompetitionId, Path, description = "The competition")), request_body = TransitionInput, responses((status = 200, body = CompetitionDto)))]
 #[post("/v1/competitions/<_>/status", data = "<input>")]
 async fn transition(
     a: ApiWriteScope<'_>,
@@ -346,7 +351,7 @@ async fn transition(
     Ok(Json(CompetitionDto::of(&saved)))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 struct CloneInput {
     #[serde(default, deserialize_with = "loose")]
@@ -354,6 +359,7 @@ struct CloneInput {
 }
 
 /// A new draft for another year with the same set-up and the schedule shifted.
+#[utoipa::path(post, path = "/api/v1/competitions/{id}/clone", tag = "competitions", params(("id" = crate::ids::CompetitionId, Path, description = "The competition")), request_body = CloneInput, responses((status = 201, body = CompetitionDto)))]
 #[post("/v1/competitions/<_>/clone", data = "<input>")]
 async fn clone(
     a: ApiWriteScope<'_>,
@@ -367,6 +373,11 @@ async fn clone(
     let copy = lifecycle::clone(db, c, year, who.id).await?;
     Ok((HttpStatus::Created, Json(CompetitionDto::of(&copy))))
 }
+
+/// This module's operations in the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(list, show, create, replace, transition, clone))]
+pub struct Doc;
 
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {

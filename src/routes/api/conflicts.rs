@@ -22,7 +22,7 @@ use crate::ids::{ConflictId, UserId};
 use crate::json::{Error as JsonError, Json};
 
 /// A declared conflict on the wire.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct ConflictDto {
     id: String,
     judge_id: String,
@@ -43,6 +43,7 @@ impl ConflictDto {
     }
 }
 
+#[utoipa::path(get, path = "/api/v1/conflicts", tag = "judging", params(("page" = Option<u64>, Query, description = "From 0"), ("per_page" = Option<u64>, Query, description = "Items per page")), responses((status = 200, body = support::Page<ConflictDto>, description = "Conflicts of interest: a judge's own, or those of judges in the admin's region")))]
 #[get("/v1/conflicts?<page>&<per_page>")]
 async fn list(
     who: CurrentUser,
@@ -63,7 +64,7 @@ async fn list(
     Ok(Json(support::Page::cut(all, page, per_page)))
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 struct DeclareInput {
     /// The judge (the committee only; a judge declares for themselves).
@@ -73,13 +74,14 @@ struct DeclareInput {
     reason: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct Declared {
     conflict: ConflictDto,
     /// Sheets of the judge excluded from results by this declaration.
     withdrawn: usize,
 }
 
+#[utoipa::path(post, path = "/api/v1/conflicts", tag = "judging", request_body = DeclareInput, responses((status = 201, body = Declared)))]
 #[post("/v1/conflicts", data = "<input>")]
 async fn declare(
     who: ApiWrite,
@@ -139,6 +141,7 @@ async fn declare(
     }
 }
 
+#[utoipa::path(delete, path = "/api/v1/judges/{judge}/conflicts/{id}", tag = "judging", params(("judge" = crate::ids::UserId, Path, description = "The judge"), ("id" = crate::ids::ConflictId, Path, description = "The conflict")), responses((status = 204, description = "Removed")))]
 #[delete("/v1/judges/<judge>/conflicts/<id>")]
 async fn remove(
     who: ApiWrite,
@@ -156,6 +159,11 @@ async fn remove(
         Ok(false) | Err(rules::Refusal::OutOfScope) => Err(AppError::NotFound),
     }
 }
+
+/// This module's operations in the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(list, declare, remove))]
+pub struct Doc;
 
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {

@@ -24,7 +24,7 @@ use crate::routes::scope::{ApiScope, ApiWriteScope};
 use crate::scoring;
 
 /// One node, in tree order.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct CriterionDto {
     pub id: String,
     pub stage_id: String,
@@ -67,7 +67,7 @@ fn dto(c: &criterion::Model, depth: u32, rows: &[criterion::Model]) -> Criterion
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub(super) struct CriteriaList {
     items: Vec<CriterionDto>,
     /// Sum of the top-level weights (must be 100).
@@ -106,7 +106,7 @@ async fn tree(
     })
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 struct CriterionInput {
     /// Empty or absent: a top-level aspect.
@@ -158,12 +158,14 @@ impl ApiList for criterion::Entity {
     }
 }
 
+#[utoipa::path(get, path = "/api/v1/competitions/{id}/stages/{sid}/criteria", tag = "competitions", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage")), responses((status = 200, body = CriteriaList)))]
 #[get("/v1/competitions/<_>/stages/<sid>/criteria")]
 async fn list(a: ApiScope<'_>, sid: StageId) -> Result<Json<CriteriaList>, AppError> {
     let s = load_stage(&a, sid).await?;
     Ok(Json(tree(a.db, &a.c, s.id).await?))
 }
 
+#[utoipa::path(post, path = "/api/v1/competitions/{id}/stages/{sid}/criteria", tag = "competitions", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage")), request_body = CriterionInput, responses((status = 201, body = CriterionDto)))]
 #[post("/v1/competitions/<_>/stages/<sid>/criteria", data = "<input>")]
 async fn create(
     a: ApiWriteScope<'_>,
@@ -192,6 +194,7 @@ fn depth_of(rows: &[criterion::Model], mut parent: Option<Uuid>) -> u32 {
     depth
 }
 
+#[utoipa::path(put, path = "/api/v1/competitions/{id}/criteria/{cid}", tag = "competitions", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("cid" = crate::ids::CriterionId, Path, description = "The criterion")), request_body = CriterionInput, responses((status = 200, body = CriterionDto)))]
 #[put("/v1/competitions/<_>/criteria/<cid>", data = "<input>")]
 async fn replace(
     a: ApiWriteScope<'_>,
@@ -207,6 +210,11 @@ async fn replace(
     let rows = setup::list_criteria(a.db, s.id).await?;
     Ok(Json(dto(&saved, depth_of(&rows, saved.parent_id), &rows)))
 }
+
+/// This module's operations in the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(list, create, replace))]
+pub struct Doc;
 
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {

@@ -24,7 +24,7 @@ use crate::routes::scope::ApiWriteScope;
 use crate::routes::setup_list::ListRoute;
 
 /// A checklist item on the wire (`kind` is `file` or `link`).
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct DocumentDto {
     pub id: String,
     pub position: i32,
@@ -51,7 +51,7 @@ impl DocumentDto {
     }
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 struct DocumentInput {
     #[serde(deserialize_with = "loose")]
@@ -78,7 +78,7 @@ impl DocumentInput {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub(super) struct DocumentList {
     items: Vec<DocumentDto>,
 }
@@ -104,6 +104,7 @@ impl ApiList for Requirement {
 }
 
 /// Admins in scope, and villages the competition is open to (they fill the checklist).
+#[utoipa::path(get, path = "/api/v1/competitions/{id}/documents", tag = "competitions", params(("id" = crate::ids::CompetitionId, Path, description = "The competition")), responses((status = 200, body = DocumentList)))]
 #[get("/v1/competitions/<id>/documents")]
 async fn list(
     who: CurrentUser,
@@ -114,6 +115,7 @@ async fn list(
     Ok(Json(list_of(db.inner(), &c).await?))
 }
 
+#[utoipa::path(post, path = "/api/v1/competitions/{id}/documents", tag = "competitions", params(("id" = crate::ids::CompetitionId, Path, description = "The competition")), request_body = DocumentInput, responses((status = 201, body = DocumentDto)))]
 #[post("/v1/competitions/<_>/documents", data = "<input>")]
 async fn create(
     a: ApiWriteScope<'_>,
@@ -124,6 +126,7 @@ async fn create(
     Ok((HttpStatus::Created, Json(DocumentDto::of(&d))))
 }
 
+#[utoipa::path(put, path = "/api/v1/competitions/{id}/documents/{did}", tag = "competitions", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("did" = crate::ids::RequirementId, Path, description = "The checklist item")), request_body = DocumentInput, responses((status = 200, body = DocumentDto)))]
 #[put("/v1/competitions/<_>/documents/<did>", data = "<input>")]
 async fn replace(
     a: ApiWriteScope<'_>,
@@ -136,6 +139,11 @@ async fn replace(
     let d = app_setup::change::<Requirement>(a.db, &a.c, d, checked, a.lang).await?;
     Ok(Json(DocumentDto::of(&d)))
 }
+
+/// This module's operations in the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(list, create, replace))]
+pub struct Doc;
 
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {

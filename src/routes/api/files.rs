@@ -27,10 +27,11 @@ use crate::error::AppError;
 use crate::ids::{DocumentId, NominationId};
 use crate::routes::nominations::files::{Evidence, serve};
 use crate::routes::upload;
+use crate::storage::Storage;
 use crate::uploads;
 
 /// A document on the wire: a stored file (`size_bytes`, `sha256`, `download`) or a link.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct FileDto {
     pub id: String,
     pub kind: String,
@@ -67,11 +68,12 @@ impl FileDto {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct FileList {
     items: Vec<FileDto>,
 }
 
+#[utoipa::path(get, path = "/api/v1/nominations/{id}/files", tag = "nominations", params(("id" = crate::ids::NominationId, Path, description = "The nomination")), responses((status = 200, body = FileList)))]
 #[get("/v1/nominations/<id>/files")]
 async fn list(
     who: CurrentUser,
@@ -88,7 +90,7 @@ async fn list(
 /// Checks and stores the bytes; the refusal names the limit in MB.
 async fn store(
     db: &DatabaseConnection,
-    config: &AppConfig,
+    (config, storage): (&AppConfig, &Storage),
     who: &CurrentUser,
     (n, c): (&nomination::Model, &competition::Model),
     target: &str,
@@ -102,8 +104,8 @@ async fn store(
     let target = evidence::file_target(db, c, target)
         .await?
         .map_err(|key| support::invalid(vec![("target", key)]))?;
-    let dir = &config.upload_dir;
-    let row = evidence::store_file(db, dir, (n, c), target, checked, bytes, name, who.id).await?;
+    let row =
+        evidence::store_file(db, storage, (n, c), target, checked, bytes, name, who.id).await?;
     Ok((HttpStatus::Created, Json(FileDto::of(&row))))
 }
 
@@ -124,6 +126,7 @@ async fn upload_multipart(
     form: Form<Contextual<'_, UploadInput<'_>>>,
     db: &State<DatabaseConnection>,
     config: &State<AppConfig>,
+    storage: &State<Storage>,
 ) -> Result<(HttpStatus, Json<FileDto>), AppError> {
     let (db, config) = (db.inner(), config.inner());
     let (n, c) = load_for_village(db, id, &who.0).await?;
@@ -137,10 +140,20 @@ async fn upload_multipart(
     };
     let file = upload::read(&input.file, config.max_upload_bytes).await?;
     let (target, name) = (&input.target, &file.raw_name);
-    store(db, config, &who.0, (&n, &c), target, &file.bytes, name).await
+    let place = (config, storage.inner());
+    store(db, place, &who.0, (&n, &c), target, &file.bytes, name).await
 }
 
 /// The raw bytes as the body (any content type but multipart); `name` is only a label.
+#[utoipa::path(post, path = "/api/v1/nominations/{id}/files", tag = "nominations",
+    description = "One operation, two bodies: `multipart/form-data` with `target` and `file` parts, or the raw bytes with `target` and `name` in the query. PDF, JPEG or PNG, told by content.",
+    params(("id" = crate::ids::NominationId, Path, description = "The nomination"),
+        ("target" = Option<String>, Query, description = "Raw bytes: `req:<requirement id>` or `crit:<criterion id>`"),
+        ("name" = Option<String>, Query, description = "Raw bytes: the file name")),
+    request_body(content(
+        (Vec<u8> = "application/octet-stream"),
+        (Vec<u8> = "multipart/form-data"))),
+    responses((status = 201, body = FileDto), (status = 413, description = "Larger than `max_upload_bytes`", body = crate::error::ApiError)))]
 #[post(
     "/v1/nominations/<id>/files?<target>&<name>",
     data = "<data>",
@@ -155,6 +168,7 @@ async fn upload_raw(
     data: Data<'_>,
     db: &State<DatabaseConnection>,
     config: &State<AppConfig>,
+    storage: &State<Storage>,
 ) -> Result<(HttpStatus, Json<FileDto>), AppError> {
     let (db, config) = (db.inner(), config.inner());
     let (n, c) = load_for_village(db, id, &who.0).await?;
@@ -170,7 +184,7 @@ async fn upload_raw(
     let target = target.unwrap_or("");
     store(
         db,
-        config,
+        (config, storage.inner()),
         &who.0,
         (&n, &c),
         target,
@@ -180,7 +194,7 @@ async fn upload_raw(
     .await
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 struct LinkInput {
     target: String,
@@ -190,6 +204,7 @@ struct LinkInput {
 }
 
 /// A link (e.g. the village video) for a checklist item or criterion that takes links.
+#[utoipa::path(post, path = "/api/v1/nominations/{id}/links", tag = "nominations", params(("id" = crate::ids::NominationId, Path, description = "The nomination")), request_body = LinkInput, responses((status = 201, body = FileDto)))]
 #[post("/v1/nominations/<id>/links", data = "<input>")]
 async fn add_link(
     who: ApiWrite,
@@ -210,13 +225,14 @@ async fn add_link(
 }
 
 /// Removes a file or link while the nomination is an editable draft.
+#[utoipa::path(delete, path = "/api/v1/nominations/{id}/files/{doc}", tag = "nominations", params(("id" = crate::ids::NominationId, Path, description = "The nomination"), ("doc" = crate::ids::DocumentId, Path, description = "The document")), responses((status = 204, description = "Removed")))]
 #[delete("/v1/nominations/<id>/files/<doc>")]
 async fn remove(
     who: ApiWrite,
     id: NominationId,
     doc: DocumentId,
     db: &State<DatabaseConnection>,
-    config: &State<AppConfig>,
+    storage: &State<Storage>,
 ) -> Result<HttpStatus, AppError> {
     let db = db.inner();
     let (n, c) = load_for_village(db, id, &who.0).await?;
@@ -224,20 +240,28 @@ async fn remove(
         .await?
         .ok_or(AppError::NotFound)?;
     require_editable(&n, &c)?;
-    evidence::remove(db, &config.upload_dir, d).await?;
+    evidence::remove(db, storage, d).await?;
     Ok(HttpStatus::NoContent)
 }
 
 /// The stored bytes with their sniffed content type, `nosniff`, and a sanitized file name.
+#[utoipa::path(get, path = "/api/v1/files/{doc}", tag = "nominations", params(("doc" = crate::ids::DocumentId, Path, description = "The document")),
+    responses((status = 200, description = "The file's bytes", content(
+        (Vec<u8> = "application/pdf"), (Vec<u8> = "image/jpeg"), (Vec<u8> = "image/png")))))]
 #[get("/v1/files/<doc>")]
 async fn download(
     who: CurrentUser,
     doc: DocumentId,
     db: &State<DatabaseConnection>,
-    config: &State<AppConfig>,
+    storage: &State<Storage>,
 ) -> Result<Evidence, AppError> {
-    serve(db.inner(), config.inner(), &who, doc).await
+    serve(db.inner(), storage.inner(), &who, doc).await
 }
+
+/// This module's operations in the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(list, upload_raw, add_link, remove, download))]
+pub struct Doc;
 
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {

@@ -32,13 +32,13 @@ async fn open_stage(a: &ApiWriteScope<'_>, sid: StageId) -> Result<stage::Model,
 
 /// A member of a stage's panel: `aspects` are the top-level criteria the judge scores
 /// (empty: all of them).
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct MemberDto {
     judge_id: String,
     aspects: Vec<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct Panel {
     items: Vec<MemberDto>,
 }
@@ -56,19 +56,21 @@ async fn panel_of(a: &ApiScope<'_>, s: &stage::Model) -> Result<Panel, AppError>
     })
 }
 
+#[utoipa::path(get, path = "/api/v1/competitions/{id}/stages/{sid}/panel", tag = "judging", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage")), responses((status = 200, body = Panel)))]
 #[get("/v1/competitions/<_>/stages/<sid>/panel")]
 async fn panel(a: ApiScope<'_>, sid: StageId) -> Result<Json<Panel>, AppError> {
     let s = load_stage(&a, sid).await?;
     Ok(Json(panel_of(&a, &s).await?))
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 struct MemberInput {
     aspects: Vec<String>,
 }
 
 /// Adds a judge to the panel, or changes the aspects of one already on it.
+#[utoipa::path(put, path = "/api/v1/competitions/{id}/stages/{sid}/panel/{judge}", tag = "judging", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage"), ("judge" = crate::ids::UserId, Path, description = "The judge")), request_body = MemberInput, responses((status = 200, body = MemberDto)))]
 #[put("/v1/competitions/<_>/stages/<sid>/panel/<judge>", data = "<input>")]
 async fn panel_put(
     a: ApiWriteScope<'_>,
@@ -96,6 +98,7 @@ async fn panel_put(
     }))
 }
 
+#[utoipa::path(delete, path = "/api/v1/competitions/{id}/stages/{sid}/panel/{judge}", tag = "judging", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage"), ("judge" = crate::ids::UserId, Path, description = "The judge")), responses((status = 204, description = "Removed from the panel")))]
 #[delete("/v1/competitions/<_>/stages/<sid>/panel/<judge>")]
 async fn panel_delete(
     a: ApiWriteScope<'_>,
@@ -109,7 +112,7 @@ async fn panel_delete(
     }
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 struct AutoInput {
     /// The draw's seed, recorded in the audit trail (random when absent).
@@ -117,13 +120,14 @@ struct AutoInput {
     seed: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct AutoAssigned {
     seed: String,
     sheets: usize,
 }
 
 /// Assigns the whole stage with the seed; 409 explaining why when no assignment exists.
+#[utoipa::path(post, path = "/api/v1/competitions/{id}/stages/{sid}/assignments/auto", tag = "judging", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage")), request_body = AutoInput, responses((status = 200, body = AutoAssigned)))]
 #[post("/v1/competitions/<_>/stages/<sid>/assignments/auto", data = "<input>")]
 async fn auto(
     a: ApiWriteScope<'_>,
@@ -148,7 +152,7 @@ async fn auto(
     }
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 struct AssignInput {
     nomination_id: String,
@@ -156,7 +160,7 @@ struct AssignInput {
 }
 
 /// A score sheet on the wire.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct SheetDto {
     id: String,
     stage_id: String,
@@ -178,6 +182,7 @@ impl SheetDto {
 }
 
 /// One entry to one judge (201); a conflict or a duplicate is a 409.
+#[utoipa::path(post, path = "/api/v1/competitions/{id}/stages/{sid}/assignments", tag = "judging", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage")), request_body = AssignInput, responses((status = 201, body = SheetDto)))]
 #[post("/v1/competitions/<_>/stages/<sid>/assignments", data = "<input>")]
 async fn assign_one(
     a: ApiWriteScope<'_>,
@@ -201,6 +206,7 @@ async fn assign_one(
 }
 
 /// Takes back a sheet nobody has worked on (204); one in use is a 409.
+#[utoipa::path(delete, path = "/api/v1/competitions/{id}/stages/{sid}/sheets/{sheet}", tag = "judging", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage"), ("sheet" = crate::ids::SheetId, Path, description = "The score sheet")), responses((status = 204, description = "An untouched sheet taken back")))]
 #[delete("/v1/competitions/<_>/stages/<sid>/sheets/<sheet>")]
 async fn unassign(
     a: ApiWriteScope<'_>,
@@ -217,13 +223,14 @@ async fn unassign(
     }
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 struct ReasonInput {
     reason: String,
 }
 
 /// Reopens a submitted sheet; the reason is shown to the judge and audited.
+#[utoipa::path(post, path = "/api/v1/competitions/{id}/stages/{sid}/sheets/{sheet}/reopen", tag = "judging", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage"), ("sheet" = crate::ids::SheetId, Path, description = "The score sheet")), request_body = ReasonInput, responses((status = 200, body = SheetDto)))]
 #[post(
     "/v1/competitions/<_>/stages/<sid>/sheets/<sheet>/reopen",
     data = "<input>"
@@ -256,7 +263,7 @@ async fn reopen(
     Ok(Json(SheetDto::of(&ctx.sheet)))
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 struct CloseInput {
     /// Close although sheets are missing (then `note` says why).
@@ -265,6 +272,7 @@ struct CloseInput {
 }
 
 /// Closes the stage; with sheets missing only with `force` and a `note` (else 422).
+#[utoipa::path(post, path = "/api/v1/competitions/{id}/stages/{sid}/close", tag = "judging", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage")), request_body = CloseInput, responses((status = 200, body = StageDto)))]
 #[post("/v1/competitions/<_>/stages/<sid>/close", data = "<input>")]
 async fn close(
     a: ApiWriteScope<'_>,
@@ -287,6 +295,20 @@ async fn close(
         }
     }
 }
+
+/// This module's operations in the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(
+    panel,
+    panel_put,
+    panel_delete,
+    auto,
+    assign_one,
+    unassign,
+    reopen,
+    close
+))]
+pub struct Doc;
 
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {

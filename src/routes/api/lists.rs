@@ -23,7 +23,7 @@ use crate::routes::scope::ApiWriteScope;
 use crate::routes::setup_list::{self, ListName, ListRoute};
 
 /// A set-up list as the API answers it after a move.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 #[serde(untagged)]
 pub(super) enum Listing {
     Stages(StageList),
@@ -54,6 +54,7 @@ async fn move_in<E: ApiList>(
 
 /// One place up (`?up=true`) or down its list (criteria: among their siblings).
 // Rank 2: paths that name these segments themselves come first.
+#[utoipa::path(post, path = "/api/v1/competitions/{id}/{list}/{item}/move", tag = "competitions", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("list" = String, Path, description = "`stages`, `criteria`, `documents` or `prizes`"), ("item" = uuid::Uuid, Path, description = "The row"), ("up" = bool, Query, description = "Up (true) or down (false)")), responses((status = 200, body = Listing, description = "The list in its new order")))]
 #[post("/v1/competitions/<_>/<list>/<item>/move?<up>", rank = 2)]
 async fn move_item(
     a: ApiWriteScope<'_>,
@@ -85,6 +86,7 @@ async fn remove_in<E: ListRoute>(
     }
 }
 
+#[utoipa::path(delete, path = "/api/v1/competitions/{id}/{list}/{item}", tag = "competitions", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("list" = String, Path, description = "`stages`, `criteria`, `documents` or `prizes`"), ("item" = uuid::Uuid, Path, description = "The row"), ("cascade" = Option<bool>, Query, description = "Criteria: remove with its children")), responses((status = 204, description = "Removed")))]
 #[delete("/v1/competitions/<_>/<list>/<item>?<cascade>", rank = 2)]
 async fn remove(
     a: ApiWriteScope<'_>,
@@ -100,6 +102,11 @@ async fn remove(
         ListName::Prizes => remove_in::<prize_tier::Entity>(&a, item, cascade).await,
     }
 }
+
+/// This module's operations in the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(move_item, remove))]
+pub struct Doc;
 
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {

@@ -10,11 +10,13 @@ pub mod files;
 pub mod judging;
 pub mod lists;
 pub mod nominations;
+pub mod openapi;
 pub mod presentation;
 pub mod prizes;
 pub mod regions;
 pub mod stages;
 pub mod support;
+pub mod tie_breaks;
 
 use rocket::Route;
 
@@ -38,6 +40,8 @@ pub fn routes() -> Vec<Route> {
         conflicts::routes(),
         accounts::routes(),
         super::judging::api_routes(),
+        openapi::routes(),
+        tie_breaks::routes(),
     ]
     .concat()
 }

@@ -19,14 +19,14 @@ use crate::ids::StageId;
 use crate::json::{Error as JsonError, Json};
 use crate::routes::scope::{ApiScope, ApiWriteScope};
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct SlotDto {
     position: i32,
     nomination_id: String,
     starts_at: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct Order {
     /// The seed of the draw (`null` before it).
     seed: Option<String>,
@@ -49,6 +49,7 @@ fn order_of(s: &entity::stage::Model, slots: &[entity::presentation_slot::Model]
     }
 }
 
+#[utoipa::path(get, path = "/api/v1/competitions/{id}/stages/{sid}/presentation", tag = "judging", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage")), responses((status = 200, body = Order)))]
 #[get("/v1/competitions/<_>/stages/<sid>/presentation")]
 async fn show(a: ApiScope<'_>, sid: StageId) -> Result<Json<Order>, AppError> {
     let s = load_stage(&a, sid).await?;
@@ -56,7 +57,7 @@ async fn show(a: ApiScope<'_>, sid: StageId) -> Result<Json<Order>, AppError> {
     Ok(Json(order_of(&s, &slots)))
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 struct DrawInput {
     #[serde(deserialize_with = "support::loose")]
@@ -64,6 +65,7 @@ struct DrawInput {
 }
 
 /// Draws the order by lot (409 once drawn).
+#[utoipa::path(post, path = "/api/v1/competitions/{id}/stages/{sid}/presentation/draw", tag = "judging", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage")), request_body = DrawInput, responses((status = 200, body = Order)))]
 #[post(
     "/v1/competitions/<_>/stages/<sid>/presentation/draw",
     data = "<input>"
@@ -91,7 +93,7 @@ async fn draw_order(
     Ok(Json(order_of(&s, &slots)))
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 struct ScheduleInput {
     /// The first slot: RFC 3339, or a local time in the competition's zone.
@@ -102,6 +104,7 @@ struct ScheduleInput {
 }
 
 /// Sets the schedule of a drawn order.
+#[utoipa::path(put, path = "/api/v1/competitions/{id}/stages/{sid}/presentation/schedule", tag = "judging", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage")), request_body = ScheduleInput, responses((status = 200, body = Order)))]
 #[put(
     "/v1/competitions/<_>/stages/<sid>/presentation/schedule",
     data = "<input>"
@@ -138,6 +141,11 @@ async fn schedule(
     let slots = draw::slots(a.db, s.id).await?;
     Ok(Json(order_of(&s, &slots)))
 }
+
+/// This module's operations in the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(show, draw_order, schedule))]
+pub struct Doc;
 
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {

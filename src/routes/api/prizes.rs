@@ -24,7 +24,7 @@ use crate::routes::setup_list::ListRoute;
 use crate::scoring;
 
 /// One tier on the wire; `cash` and `assistance` in whole rupiah.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct PrizeDto {
     pub id: String,
     pub rank: i32,
@@ -49,7 +49,7 @@ impl PrizeDto {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub(super) struct PrizeList {
     items: Vec<PrizeDto>,
     cash_budget: Option<i64>,
@@ -76,7 +76,7 @@ async fn list_of(db: &DatabaseConnection, c: &competition::Model) -> Result<Priz
     })
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 struct PrizeInput {
     #[serde(deserialize_with = "loose")]
@@ -112,11 +112,13 @@ impl ApiList for Tier {
     }
 }
 
+#[utoipa::path(get, path = "/api/v1/competitions/{id}/prizes", tag = "competitions", params(("id" = crate::ids::CompetitionId, Path, description = "The competition")), responses((status = 200, body = PrizeList)))]
 #[get("/v1/competitions/<_>/prizes")]
 async fn list(a: ApiScope<'_>) -> Result<Json<PrizeList>, AppError> {
     Ok(Json(list_of(a.db, &a.c).await?))
 }
 
+#[utoipa::path(post, path = "/api/v1/competitions/{id}/prizes", tag = "competitions", params(("id" = crate::ids::CompetitionId, Path, description = "The competition")), request_body = PrizeInput, responses((status = 201, body = PrizeDto)))]
 #[post("/v1/competitions/<_>/prizes", data = "<input>")]
 async fn create(
     a: ApiWriteScope<'_>,
@@ -127,6 +129,7 @@ async fn create(
     Ok((HttpStatus::Created, Json(PrizeDto::of(&p))))
 }
 
+#[utoipa::path(put, path = "/api/v1/competitions/{id}/prizes/{pid}", tag = "competitions", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("pid" = crate::ids::PrizeTierId, Path, description = "The prize tier")), request_body = PrizeInput, responses((status = 200, body = PrizeDto)))]
 #[put("/v1/competitions/<_>/prizes/<pid>", data = "<input>")]
 async fn replace(
     a: ApiWriteScope<'_>,
@@ -139,6 +142,11 @@ async fn replace(
     let p = app_setup::change::<Tier>(a.db, &a.c, p, checked, a.lang).await?;
     Ok(Json(PrizeDto::of(&p)))
 }
+
+/// This module's operations in the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(list, create, replace))]
+pub struct Doc;
 
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {

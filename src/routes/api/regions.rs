@@ -16,6 +16,16 @@ use crate::routes::api::support::Page;
 
 const MAX_PER_PAGE: u64 = 500;
 
+/// Searches the registry: by name or code (`q`), level, and within a region.
+#[utoipa::path(get, path = "/api/v1/regions", tag = "regions", security(()),
+    params(
+        ("q" = Option<String>, Query, description = "Part of a name or a code prefix"),
+        ("level" = Option<String>, Query, description = "`province`, `regency`, `district` or `village`"),
+        ("within" = Option<String>, Query, description = "A region code the results lie in"),
+        ("page" = Option<u64>, Query, description = "From 0"),
+        ("per_page" = Option<u64>, Query, description = "1–500, default 50"),
+    ),
+    responses((status = 200, body = Page<Region>)))]
 #[get("/v1/regions?<q>&<level>&<within>&<page>&<per_page>")]
 async fn list_regions(
     q: Option<&str>,
@@ -45,12 +55,18 @@ async fn list_regions(
     Ok(Json(Page::new(items, total, page, per_page)))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct Suggestions {
     items: Vec<Suggestion>,
 }
 
-/// `levels`: comma-separated level names (`province,regency`); every level when absent.
+/// The type-ahead of region fields: a few matches with the regions around them.
+#[utoipa::path(get, path = "/api/v1/regions/suggest", tag = "regions", security(()),
+    params(
+        ("q" = Option<String>, Query, description = "What was typed"),
+        ("levels" = Option<String>, Query, description = "Comma-separated levels (`province,regency`); all when absent"),
+    ),
+    responses((status = 200, body = Suggestions)))]
 #[get("/v1/regions/suggest?<q>&<levels>")]
 async fn suggest(
     q: Option<&str>,
@@ -68,7 +84,7 @@ async fn suggest(
 
 /// One region as the list shows it, with its ancestors (province first) and its children
 /// paged like every list (`page`, `per_page`).
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct RegionDetail {
     #[serde(flatten)]
     region: Region,
@@ -76,6 +92,11 @@ struct RegionDetail {
     children: Page<Region>,
 }
 
+#[utoipa::path(get, path = "/api/v1/regions/{code}", tag = "regions", security(()),
+    params(("code" = String, Path, description = "A region code such as `64.02`"),
+        ("page" = Option<u64>, Query, description = "Children: from 0"),
+        ("per_page" = Option<u64>, Query, description = "Children per page")),
+    responses((status = 200, body = RegionDetail)))]
 #[get("/v1/regions/<code>?<page>&<per_page>")]
 async fn find_region(
     code: &str,
@@ -96,6 +117,11 @@ async fn find_region(
         region,
     }))
 }
+
+/// This module's operations in the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(list_regions, suggest, find_region))]
+pub struct Doc;
 
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {

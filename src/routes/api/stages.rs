@@ -21,7 +21,7 @@ use crate::routes::scope::{ApiScope, ApiWriteScope, InScope};
 use crate::routes::setup_list::ListRoute;
 
 /// A stage on the wire; `pass_threshold` is a decimal string.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct StageDto {
     pub id: String,
     pub position: i32,
@@ -67,7 +67,7 @@ impl StageDto {
     }
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 struct StageInput {
     #[serde(deserialize_with = "loose")]
@@ -123,7 +123,7 @@ pub(super) async fn load_stage<A: Sync>(
     Ok(stage::Entity::find_in(a, id.into()).await?)
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub(super) struct StageList {
     items: Vec<StageDto>,
 }
@@ -145,16 +145,19 @@ impl ApiList for stage::Entity {
     }
 }
 
+#[utoipa::path(get, path = "/api/v1/competitions/{id}/stages", tag = "competitions", params(("id" = crate::ids::CompetitionId, Path, description = "The competition")), responses((status = 200, body = StageList)))]
 #[get("/v1/competitions/<_>/stages")]
 async fn list(a: ApiScope<'_>) -> Result<Json<StageList>, AppError> {
     Ok(Json(list_of(a.db, &a.c).await?))
 }
 
+#[utoipa::path(get, path = "/api/v1/competitions/{id}/stages/{sid}", tag = "competitions", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage")), responses((status = 200, body = StageDto)))]
 #[get("/v1/competitions/<_>/stages/<sid>")]
 async fn show(a: ApiScope<'_>, sid: StageId) -> Result<Json<StageDto>, AppError> {
     Ok(Json(StageDto::of(&load_stage(&a, sid).await?)))
 }
 
+#[utoipa::path(post, path = "/api/v1/competitions/{id}/stages", tag = "competitions", params(("id" = crate::ids::CompetitionId, Path, description = "The competition")), request_body = StageInput, responses((status = 201, body = StageDto)))]
 #[post("/v1/competitions/<_>/stages", data = "<input>")]
 async fn create(
     a: ApiWriteScope<'_>,
@@ -165,6 +168,7 @@ async fn create(
     Ok((HttpStatus::Created, Json(StageDto::of(&s))))
 }
 
+#[utoipa::path(put, path = "/api/v1/competitions/{id}/stages/{sid}", tag = "competitions", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage")), request_body = StageInput, responses((status = 200, body = StageDto)))]
 #[put("/v1/competitions/<_>/stages/<sid>", data = "<input>")]
 async fn replace(
     a: ApiWriteScope<'_>,
@@ -177,6 +181,11 @@ async fn replace(
     let s = app_setup::change::<stage::Entity>(a.db, &a.c, s, checked, a.lang).await?;
     Ok(Json(StageDto::of(&s)))
 }
+
+/// This module's operations in the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(list, show, create, replace))]
+pub struct Doc;
 
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {

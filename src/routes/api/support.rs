@@ -87,6 +87,9 @@ impl From<crate::app::competition::Error> for AppError {
             Error::NotFound => AppError::NotFound,
             Error::Invalid(errors) => invalid(errors),
             Error::Conflict(message) => AppError::Conflict(message),
+            Error::Rules(field, problems) => {
+                AppError::Invalid(BTreeMap::from([(field.to_owned(), problems)]))
+            }
             Error::NotReady(problems) => {
                 AppError::Invalid(BTreeMap::from([("setup".to_owned(), problems)]))
             }
@@ -182,7 +185,7 @@ pub fn body<T>(
 
 /// The envelope of every list: one page of `items` (0-based `page` of `per_page`) and the
 /// `total` across pages, with the same `page`/`per_page` query parameters everywhere.
-#[derive(serde::Serialize)]
+#[derive(serde::Serialize, utoipa::ToSchema)]
 pub struct Page<T> {
     pub items: Vec<T>,
     pub total: u64,

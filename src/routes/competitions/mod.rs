@@ -12,6 +12,7 @@ mod lists;
 mod overview;
 mod prizes;
 mod stages;
+mod tie_breaks;
 mod view;
 
 use entity::competition;
@@ -35,6 +36,7 @@ pub fn routes() -> Vec<Route> {
         documents::routes(),
         prizes::routes(),
         lists::routes(),
+        tie_breaks::routes(),
     ]
     .concat()
 }

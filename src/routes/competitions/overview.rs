@@ -32,6 +32,8 @@ pub(super) struct ShowView {
     pub stage_weight_sum: i64,
     pub documents: Vec<DocumentRow>,
     pub prizes: PrizeSummary,
+    /// The tie-break chain in words, in order.
+    pub tie_breaks: Vec<String>,
     pub audit: Vec<crate::app::audit::Line>,
     pub transitions: Vec<Transition>,
     /// What keeps a draft from opening (empty when it can open).
@@ -118,6 +120,10 @@ pub(super) async fn show_view<C: ConnectionTrait>(
         stages,
         documents: document_rows(setup::list_documents(db, c.id).await?),
         prizes: prize_summary(c, &tiers, lang),
+        tie_breaks: crate::app::competition::tie_breaks::chain_of(c)
+            .iter()
+            .map(|r| crate::app::competition::tie_breaks::describe(r, lang))
+            .collect(),
         audit,
         transitions,
         problems,

@@ -24,7 +24,7 @@ use crate::ids::{CriterionId, SheetId};
 
 const LANG: &str = "id";
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct Assignment {
     id: Uuid,
     competition_id: Uuid,
@@ -35,6 +35,7 @@ struct Assignment {
     version: i32,
 }
 
+#[utoipa::path(get, path = "/api/v1/judge/sheets", tag = "judging", responses((status = 200, body = Vec<Assignment>, description = "The judge's sheets")))]
 #[get("/v1/judge/sheets")]
 async fn list(
     who: JudgeUser,
@@ -56,6 +57,7 @@ async fn list(
     ))
 }
 
+#[utoipa::path(get, path = "/api/v1/judge/sheets/{id}", tag = "judging", params(("id" = crate::ids::SheetId, Path, description = "The score sheet")), responses((status = 200, body = SheetView)))]
 #[get("/v1/judge/sheets/<id>")]
 async fn show(
     who: JudgeUser,
@@ -88,7 +90,7 @@ fn canonical(mut view: SheetView) -> SheetView {
 }
 
 /// One answer: `value` as a decimal string (`"3,5"` or `"3.5"`) or a JSON number.
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 struct AnswerBody {
     criterion_id: CriterionId,
     #[serde(default)]
@@ -99,8 +101,8 @@ struct AnswerBody {
     comment: String,
 }
 
-#[derive(Deserialize)]
-struct SaveBody {
+#[derive(Deserialize, utoipa::ToSchema)]
+pub(super) struct SaveBody {
     version: i32,
     #[serde(default)]
     answers: Vec<AnswerBody>,
@@ -110,14 +112,14 @@ struct SaveBody {
     visit_notes: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct Saved {
     id: Uuid,
     version: i32,
     status: entity::SheetStatus,
 }
 
-fn to_input(body: SaveBody) -> Result<SheetInput, AppError> {
+pub(super) fn to_input(body: SaveBody) -> Result<SheetInput, AppError> {
     let mut fields: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut answers = Vec::with_capacity(body.answers.len());
     for a in body.answers {
@@ -194,6 +196,7 @@ async fn write(
     }
 }
 
+#[utoipa::path(put, path = "/api/v1/judge/sheets/{id}", tag = "judging", params(("id" = crate::ids::SheetId, Path, description = "The score sheet")), request_body = SaveBody, responses((status = 200, body = Saved, description = "Saved; a stale `version` answers 409")))]
 #[put("/v1/judge/sheets/<id>", format = "json", data = "<body>")]
 async fn save(
     who: ApiWrite,
@@ -204,6 +207,7 @@ async fn save(
     write(db, &who.0, id, body, false).await
 }
 
+#[utoipa::path(post, path = "/api/v1/judge/sheets/{id}/submit", tag = "judging", params(("id" = crate::ids::SheetId, Path, description = "The score sheet")), request_body = SaveBody, responses((status = 200, body = Saved)))]
 #[post("/v1/judge/sheets/<id>/submit", format = "json", data = "<body>")]
 async fn submit(
     who: ApiWrite,
@@ -215,7 +219,7 @@ async fn submit(
 }
 
 /// The running subtotal of unsaved answers, as the sheet page shows it while the judge types.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct Preview {
     subtotal: Option<String>,
     /// Each aspect's own subtotal (0–100) by aspect code, for the headings of the sheet.
@@ -224,6 +228,7 @@ struct Preview {
     leaves: usize,
 }
 
+#[utoipa::path(post, path = "/api/v1/judge/sheets/{id}/preview", tag = "judging", params(("id" = crate::ids::SheetId, Path, description = "The score sheet")), request_body = SaveBody, responses((status = 200, body = Preview, description = "What the engine makes of unsaved answers")))]
 #[post("/v1/judge/sheets/<id>/preview", format = "json", data = "<body>")]
 async fn preview(
     who: ApiWrite,
@@ -257,6 +262,11 @@ async fn preview(
         leaves: view.leaves,
     }))
 }
+
+/// This module's operations in the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(list, show, save, submit, preview))]
+pub struct Doc;
 
 /// Routes of this file.
 pub fn routes() -> Vec<Route> {

@@ -9,7 +9,10 @@ pub mod conflicts;
 mod grid;
 pub mod judge;
 pub mod photos;
+pub mod print;
+pub mod pwa;
 pub mod sheet_view;
+pub mod sync;
 
 use rocket::Route;
 
@@ -23,6 +26,9 @@ pub fn routes() -> Vec<Route> {
         admin_stage::routes(),
         conflicts::routes(),
         photos::routes(),
+        sync::routes(),
+        pwa::routes(),
+        print::routes(),
     ]
     .concat()
 }

@@ -17,8 +17,7 @@ use crate::error::AppError;
 use crate::ids::{PhotoId, SheetId, StageId};
 use crate::routes::reply::FormReply;
 use crate::routes::scope::AdminScope;
-
-use crate::uploads;
+use crate::storage::Storage;
 use crate::views::Page;
 
 #[derive(FromForm)]
@@ -34,6 +33,7 @@ async fn upload(
     form: CsrfForm<'_, PhotoForm<'_>>,
     db: &State<DatabaseConnection>,
     config: &State<AppConfig>,
+    storage: &State<Storage>,
 ) -> Result<FormReply, AppError> {
     let (db, config) = (db.inner(), config.inner());
     let ctx = load(db, &who.0, id).await?;
@@ -48,7 +48,7 @@ async fn upload(
         .as_ref()
         .map(|f| (f.bytes.as_slice(), f.raw_name.as_str()));
     let now = Utc::now().fixed_offset();
-    let place = (config.upload_dir.as_path(), max);
+    let place = (storage.inner(), max);
     Ok(
         match photo_rules::add(db, place, &ctx, upload, now).await? {
             Ok(_) => FormReply::done(back, page.t("jdg-flash-photo")),
@@ -60,12 +60,8 @@ async fn upload(
 /// A stored photo with its safety headers (`crate::downloads`).
 type Photo = crate::downloads::UploadedFile;
 
-async fn serve(config: &AppConfig, photo: &entity::sheet_photo::Model) -> Result<Photo, AppError> {
-    let path =
-        uploads::path_of(&config.upload_dir, &photo.stored_name).ok_or(AppError::NotFound)?;
-    let body = rocket::tokio::fs::read(&path)
-        .await
-        .map_err(|_| AppError::NotFound)?;
+async fn serve(storage: &Storage, photo: &entity::sheet_photo::Model) -> Result<Photo, AppError> {
+    let body = crate::routes::upload::stored_bytes(storage, &photo.stored_name).await?;
     Ok(Photo::new(body, Some(&photo.content_type), &photo.label))
 }
 
@@ -75,13 +71,13 @@ async fn show(
     id: SheetId,
     photo: PhotoId,
     db: &State<DatabaseConnection>,
-    config: &State<AppConfig>,
+    storage: &State<Storage>,
 ) -> Result<Photo, AppError> {
     let ctx = load(db.inner(), &who.0, id).await?;
     let p = photos::find(db.inner(), ctx.sheet.id, photo.into_uuid())
         .await?
         .ok_or(AppError::NotFound)?;
-    serve(config, &p).await
+    serve(storage, &p).await
 }
 
 #[get("/admin/competitions/<_>/judging/<sid>/sheets/<id>/photos/<photo>")]
@@ -90,7 +86,7 @@ async fn admin_show(
     sid: StageId,
     id: SheetId,
     photo: PhotoId,
-    config: &State<AppConfig>,
+    storage: &State<Storage>,
 ) -> Result<Photo, AppError> {
     let (db, c) = (a.db, &a.c);
     let ctx = sheets::find_in_stage(db, sid.into_uuid(), id.into_uuid())
@@ -100,7 +96,7 @@ async fn admin_show(
     let p = photos::find(db, ctx.sheet.id, photo.into_uuid())
         .await?
         .ok_or(AppError::NotFound)?;
-    serve(config, &p).await
+    serve(storage, &p).await
 }
 
 /// Routes of this file.

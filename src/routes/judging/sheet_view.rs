@@ -23,7 +23,7 @@ use crate::error::AppError;
 use crate::i18n::{t, t_args};
 
 /// One criterion line.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct CriterionView {
     pub id: Uuid,
     pub code: String,
@@ -48,7 +48,7 @@ pub struct CriterionView {
 }
 
 /// An evidence item of the entry.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct EvidenceView {
     pub id: Uuid,
     pub label: String,
@@ -57,7 +57,7 @@ pub struct EvidenceView {
 }
 
 /// The whole sheet.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct SheetView {
     pub id: Uuid,
     pub version: i32,

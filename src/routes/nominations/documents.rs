@@ -6,7 +6,7 @@
 use rocket::form::FromForm;
 use rocket::fs::TempFile;
 use rocket::http::Status as HttpStatus;
-use rocket::{Route, post, routes};
+use rocket::{Route, State, post, routes};
 use sea_orm::DatabaseConnection;
 
 use super::edit::{refuse_if_locked, render};
@@ -22,6 +22,7 @@ use crate::ids::DocumentId;
 use crate::routes::reply::FormReply;
 use crate::routes::scope::OwnNomination;
 use crate::routes::upload::read as read_upload;
+use crate::storage::Storage;
 use crate::uploads;
 use crate::views::Page;
 use entity::competition;
@@ -37,6 +38,7 @@ async fn upload(
     page: Page,
     own: OwnNomination<'_>,
     form: CsrfForm<'_, UploadForm<'_>>,
+    storage: &State<Storage>,
 ) -> Result<FormReply, AppError> {
     let OwnNomination {
         who,
@@ -65,9 +67,18 @@ async fn upload(
     let (Ok(target), Ok(checked)) = (target, checked) else {
         return invalid_upload(db, config, page, (&n, &c), state).await;
     };
-    let dir = &config.upload_dir;
     let (nc, name) = ((&n, &c), file.raw_name.as_str());
-    evidence::store_file(db, dir, nc, target, checked, &file.bytes, name, who.0.id).await?;
+    evidence::store_file(
+        db,
+        storage,
+        nc,
+        target,
+        checked,
+        &file.bytes,
+        name,
+        who.0.id,
+    )
+    .await?;
     Ok(FormReply::done(
         village_path(n.id),
         page.t("nom-flash-uploaded"),
@@ -150,6 +161,7 @@ async fn delete(
     own: OwnNomination<'_>,
     doc: DocumentId,
     _form: CsrfForm<'_, csrf::Only<'_>>,
+    storage: &State<Storage>,
 ) -> Result<FormReply, AppError> {
     let OwnNomination {
         db, n, c, config, ..
@@ -160,7 +172,7 @@ async fn delete(
     if let Some(refused) = refuse_if_locked(db, config, &page, (&n, &c)).await? {
         return Ok(refused.into());
     }
-    evidence::remove(db, &config.upload_dir, d).await?;
+    evidence::remove(db, storage, d).await?;
     Ok(FormReply::done(
         village_path(n.id),
         page.t("nom-flash-removed"),

@@ -6,12 +6,11 @@
 use rocket::{Route, State, get, routes};
 use sea_orm::DatabaseConnection;
 
-use crate::AppConfig;
 use crate::auth::CurrentUser;
 use crate::db::documents;
 use crate::error::AppError;
 use crate::ids::DocumentId;
-use crate::uploads;
+use crate::storage::Storage;
 
 /// A stored evidence file with its safety headers (`crate::downloads`).
 pub(crate) type Evidence = crate::downloads::UploadedFile;
@@ -21,29 +20,23 @@ async fn show(
     who: CurrentUser,
     id: DocumentId,
     db: &State<DatabaseConnection>,
-    config: &State<AppConfig>,
+    storage: &State<Storage>,
 ) -> Result<Evidence, AppError> {
-    serve(db.inner(), config.inner(), &who, id).await
+    serve(db.inner(), storage.inner(), &who, id).await
 }
 
 /// The stored file if `who` may read it (also `GET /api/v1/files/<id>`); 404 otherwise.
 pub(crate) async fn serve(
     db: &DatabaseConnection,
-    config: &AppConfig,
+    storage: &Storage,
     who: &CurrentUser,
     id: DocumentId,
 ) -> Result<Evidence, AppError> {
     let doc = documents::find_for_viewer(db, id, who)
         .await?
         .ok_or(AppError::NotFound)?;
-    let path = doc
-        .stored_name
-        .as_deref()
-        .and_then(|name| uploads::path_of(&config.upload_dir, name))
-        .ok_or(AppError::NotFound)?;
-    let body = rocket::tokio::fs::read(&path)
-        .await
-        .map_err(|_| AppError::NotFound)?;
+    let name = doc.stored_name.as_deref().ok_or(AppError::NotFound)?;
+    let body = crate::routes::upload::stored_bytes(storage, name).await?;
     Ok(Evidence::new(body, doc.content_type.as_deref(), &doc.label))
 }
 

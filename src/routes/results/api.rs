@@ -23,7 +23,7 @@ use crate::results::Published;
 use crate::results::published::Totals;
 use crate::routes::api::support::{self, Page, time_out};
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct ResultsBody {
     competition_id: String,
     name: String,
@@ -57,6 +57,7 @@ async fn results_for(
     Ok((c, p, s))
 }
 
+#[utoipa::path(get, path = "/api/v1/results/{id}", tag = "results", security((), ("token" = [])), params(("id" = crate::ids::CompetitionId, Path, description = "The competition")), responses((status = 200, body = ResultsBody, description = "Announced results (public); an admin in scope sees a preview before")))]
 #[get("/v1/results/<id>")]
 async fn get_results(
     id: CompetitionId,
@@ -82,7 +83,7 @@ async fn get_results(
     }))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct SnapshotItem {
     version: i32,
     status: entity::SnapshotStatus,
@@ -91,6 +92,7 @@ struct SnapshotItem {
     announced_at: Option<String>,
 }
 
+#[utoipa::path(get, path = "/api/v1/results/{id}/snapshots", tag = "results", security(()), params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("page" = Option<u64>, Query, description = "From 0"), ("per_page" = Option<u64>, Query, description = "Items per page")), responses((status = 200, body = Page<SnapshotItem>)))]
 #[get("/v1/results/<id>/snapshots?<page>&<per_page>")]
 async fn list_snapshots(
     id: CompetitionId,
@@ -118,7 +120,7 @@ async fn list_snapshots(
     Ok(Json(Page::cut(all, page, per_page)))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct SnapshotBody {
     version: i32,
     content_hash: String,
@@ -127,6 +129,7 @@ struct SnapshotBody {
     totals: Totals,
 }
 
+#[utoipa::path(get, path = "/api/v1/results/{id}/snapshots/{version}", tag = "results", security(()), params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("version" = i32, Path, description = "1 for the announcement, then one per correction")), responses((status = 200, body = SnapshotBody)))]
 #[get("/v1/results/<id>/snapshots/<version>")]
 async fn get_snapshot(
     id: CompetitionId,
@@ -151,13 +154,14 @@ async fn get_snapshot(
     }))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct PrizeBody {
     preview: bool,
     awards: Vec<LineDto>,
     totals: Totals,
 }
 
+#[utoipa::path(get, path = "/api/v1/results/{id}/prizes", tag = "results", security((), ("token" = [])), params(("id" = crate::ids::CompetitionId, Path, description = "The competition")), responses((status = 200, body = PrizeBody)))]
 #[get("/v1/results/<id>/prizes")]
 async fn prizes(
     id: CompetitionId,
@@ -172,6 +176,7 @@ async fn prizes(
     }))
 }
 
+#[utoipa::path(get, path = "/api/v1/results/{id}/appeals", tag = "results", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("page" = Option<u64>, Query, description = "From 0"), ("per_page" = Option<u64>, Query, description = "Items per page")), responses((status = 200, body = Page<AppealDto>)))]
 #[get("/v1/results/<id>/appeals?<page>&<per_page>")]
 async fn list_appeals(
     id: CompetitionId,
@@ -189,6 +194,11 @@ async fn list_appeals(
     let all = visible.iter().map(AppealDto::of).collect();
     Ok(Json(Page::cut(all, page, per_page)))
 }
+
+/// This module's operations in the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(get_results, list_snapshots, get_snapshot, prizes, list_appeals))]
+pub struct Doc;
 
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {

@@ -20,7 +20,7 @@ use crate::ids::CompetitionId;
 use crate::json::{Error as JsonError, Json};
 use crate::routes::api::support;
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 struct AnnounceInput {
     publish_comments: bool,
@@ -29,7 +29,7 @@ struct AnnounceInput {
     reason: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct Announced {
     version: i32,
     content_hash: String,
@@ -38,6 +38,7 @@ struct Announced {
 /// Announces a result under review as version 1 (201). Refused: 409 without the plenary
 /// minutes or outside review; 422 for a result with problems that is not confirmed, listing
 /// them under `problems` and what is missing under `confirm_incomplete` and `reason`.
+#[utoipa::path(post, path = "/api/v1/results/{id}/announce", tag = "results", params(("id" = crate::ids::CompetitionId, Path, description = "The competition")), request_body = AnnounceInput, responses((status = 201, body = Announced)))]
 #[post("/v1/results/<id>/announce", data = "<input>")]
 async fn announce_results(
     who: ApiWrite,
@@ -93,6 +94,11 @@ pub(crate) fn refused(e: AnnounceError, lang: &str) -> AppError {
         | AnnounceError::NothingChanged => AppError::Conflict(i18n::t(lang, "res-err-status")),
     }
 }
+
+/// This module's operations in the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(announce_results))]
+pub struct Doc;
 
 /// Routes of this file.
 pub fn routes() -> Vec<Route> {

@@ -29,7 +29,7 @@ use crate::routes::api::support;
 use crate::routes::scope::{ApiScope, ApiWriteScope};
 
 /// A stored score an entry got, as a correction names it.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct ScoreDto {
     id: String,
     stage: String,
@@ -39,11 +39,12 @@ struct ScoreDto {
     value: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct ScoreList {
     items: Vec<ScoreDto>,
 }
 
+#[utoipa::path(get, path = "/api/v1/competitions/{id}/results/scores/{nomination}", tag = "results", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("nomination" = crate::ids::NominationId, Path, description = "The entry")), responses((status = 200, body = ScoreList)))]
 #[get("/v1/competitions/<_>/results/scores/<nomination>")]
 async fn scores(a: ApiScope<'_>, nomination: NominationId) -> Result<Json<ScoreList>, AppError> {
     let rows = cf::scores_of(a.db, &a.c, nomination).await?;
@@ -61,7 +62,7 @@ async fn scores(a: ApiScope<'_>, nomination: NominationId) -> Result<Json<ScoreL
     }))
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 struct CorrectionInput {
     nomination_id: String,
@@ -88,7 +89,7 @@ fn loose_map<'de, D: serde::Deserializer<'de>>(d: D) -> Result<BTreeMap<String, 
 }
 
 /// One village's difference between the version in force and the corrected one.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct DiffDto {
     nomination_id: String,
     village: String,
@@ -117,7 +118,7 @@ impl DiffDto {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct Preview {
     /// Send it back as `confirm` to publish exactly this.
     confirm: String,
@@ -125,7 +126,7 @@ struct Preview {
     rows: Vec<DiffDto>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 #[serde(untagged)]
 enum Answer {
     Preview(Preview),
@@ -162,6 +163,7 @@ fn form_errors(state: FormState) -> AppError {
     support::invalid_state(state)
 }
 
+#[utoipa::path(post, path = "/api/v1/competitions/{id}/results/corrections", tag = "results", params(("id" = crate::ids::CompetitionId, Path, description = "The competition")), request_body = CorrectionInput, responses((status = 200, body = Answer, description = "A preview with a `confirm` token; sent back, the correction is published (201)")))]
 #[post("/v1/competitions/<_>/results/corrections", data = "<input>")]
 async fn correct(
     a: ApiWriteScope<'_>,
@@ -232,6 +234,11 @@ async fn correct(
         }),
     ))
 }
+
+/// This module's operations in the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(scores, correct))]
+pub struct Doc;
 
 /// Routes of this file.
 pub fn routes() -> Vec<Route> {

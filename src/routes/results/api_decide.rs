@@ -14,7 +14,6 @@ use uuid::Uuid;
 
 use super::published_of;
 use super::village::load as village_entry;
-use crate::AppConfig;
 use crate::app::results::advance as app_advance;
 use crate::app::results::appeal as app_appeal;
 use crate::app::results::minutes::{self, MinutesInput};
@@ -29,7 +28,7 @@ use crate::routes::api::advance::AdvanceResult;
 use crate::routes::api::support::{self, time_out};
 use crate::routes::scope::ApiWriteScope;
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 struct MinutesBody {
     /// `YYYY-MM-DD`.
@@ -41,7 +40,7 @@ struct MinutesBody {
     decision: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct MinutesDto {
     id: String,
     held_on: String,
@@ -52,6 +51,7 @@ struct MinutesDto {
     recorded_at: Option<String>,
 }
 
+#[utoipa::path(post, path = "/api/v1/competitions/{id}/results/minutes", tag = "results", params(("id" = crate::ids::CompetitionId, Path, description = "The competition")), request_body = MinutesBody, responses((status = 201, body = MinutesDto)))]
 #[post("/v1/competitions/<_>/results/minutes", data = "<input>")]
 async fn record_minutes(
     a: ApiWriteScope<'_>,
@@ -83,7 +83,7 @@ async fn record_minutes(
 }
 
 /// An appeal on the wire.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub(super) struct AppealDto {
     pub id: String,
     pub nomination_id: String,
@@ -110,12 +110,13 @@ impl AppealDto {
     }
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 struct AnswerBody {
     answer: String,
 }
 
+#[utoipa::path(post, path = "/api/v1/competitions/{id}/results/appeals/{appeal}/reject", tag = "results", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("appeal" = crate::ids::AppealId, Path, description = "The appeal")), request_body = AnswerBody, responses((status = 200, body = AppealDto)))]
 #[post(
     "/v1/competitions/<_>/results/appeals/<appeal>/reject",
     data = "<input>"
@@ -137,13 +138,14 @@ async fn reject(
     }
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 struct AppealBody {
     body: String,
 }
 
 /// A village's appeal against the version in force, within its window (201); 409 outside it.
+#[utoipa::path(post, path = "/api/v1/results/{id}/appeals", tag = "results", params(("id" = crate::ids::CompetitionId, Path, description = "The competition")), request_body = AppealBody, responses((status = 201, body = AppealDto)))]
 #[post("/v1/results/<id>/appeals", data = "<input>")]
 async fn file_appeal(
     who: ApiWrite,
@@ -151,7 +153,7 @@ async fn file_appeal(
     lang: support::ApiLang,
     input: Result<Json<AppealBody>, JsonError<'_>>,
     db: &State<DatabaseConnection>,
-    config: &State<AppConfig>,
+    storage: &State<crate::storage::Storage>,
 ) -> Result<(Status, Json<AppealDto>), AppError> {
     let (db, who) = (db.inner(), who.0);
     support::require_village(&who)?;
@@ -163,18 +165,19 @@ async fn file_appeal(
         return Err(support::invalid(vec![("body", "res-err-required")]));
     }
     let by = who.id.into_uuid();
-    let upload_dir = &config.upload_dir;
+    let upload_dir = storage.inner();
     let row = app_appeal::file(db, upload_dir, &c, &n, version, body, None, by).await?;
     Ok((Status::Created, Json(AppealDto::of(&row))))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct Shortlisted {
     entries: usize,
     sheets: usize,
 }
 
 /// The entries a stage shortlisted move on to the next stage, while judging.
+#[utoipa::path(post, path = "/api/v1/competitions/{id}/results/stages/{stage}/advance", tag = "results", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("stage" = String, Path, description = "The stage code")), responses((status = 200, body = Shortlisted)))]
 #[post("/v1/competitions/<_>/results/stages/<stage>/advance")]
 async fn advance_shortlist(
     a: ApiWriteScope<'_>,
@@ -187,7 +190,7 @@ async fn advance_shortlist(
     }))
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 struct AdvanceBody {
     /// The competition of the level above.
@@ -199,6 +202,7 @@ struct AdvanceBody {
 
 /// The top `top` winners of the announced result become entries of `target` (201); none
 /// advancing is a 409 saying why.
+#[utoipa::path(post, path = "/api/v1/competitions/{id}/results/advance", tag = "results", params(("id" = crate::ids::CompetitionId, Path, description = "The competition")), request_body = AdvanceBody, responses((status = 201, body = crate::routes::api::advance::AdvanceResult)))]
 #[post("/v1/competitions/<_>/results/advance", data = "<input>")]
 async fn advance_winners(
     a: ApiWriteScope<'_>,
@@ -243,6 +247,17 @@ async fn advance_winners(
     }
     Ok((Status::Created, Json(AdvanceResult::of(&report))))
 }
+
+/// This module's operations in the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(
+    record_minutes,
+    reject,
+    file_appeal,
+    advance_shortlist,
+    advance_winners
+))]
+pub struct Doc;
 
 /// Routes of this file.
 pub fn routes() -> Vec<Route> {

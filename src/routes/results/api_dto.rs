@@ -53,7 +53,7 @@ pub fn tagged<T: Serialize>(value: &T) -> Value {
 }
 
 /// A prize on the wire, rupiah as integers.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct PrizeDto {
     pub label: String,
     pub cash: i64,
@@ -78,7 +78,7 @@ impl PrizeDto {
 }
 
 /// One line of a ranking on the wire.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct LineDto {
     pub nomination_id: String,
     pub village: VillageInfo,

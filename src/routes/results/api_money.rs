@@ -11,7 +11,6 @@ use rocket::{Route, State, get, post, routes};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::AppConfig;
 use crate::app::results::disburse;
 use crate::app::results::ledger::{Payment, PaymentInput, ReversalRefusal};
 use crate::db::results::appeals;
@@ -22,7 +21,7 @@ use crate::routes::api::support::{self, time_out};
 use crate::routes::scope::{ApiScope, ApiWriteScope};
 
 /// One prize component's account, rupiah.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct BalanceDto {
     due: i64,
     paid: i64,
@@ -43,7 +42,7 @@ impl BalanceDto {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct EntryDto {
     nomination_id: String,
     village: crate::results::VillageInfo,
@@ -53,14 +52,14 @@ struct EntryDto {
     assistance: BalanceDto,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct ReversalDto {
     reason: String,
     reversed_by: String,
     reversed_at: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct PaymentDto {
     id: String,
     nomination_id: String,
@@ -98,7 +97,7 @@ impl PaymentDto {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct LedgerDto {
     version: i32,
     content_hash: String,
@@ -112,6 +111,7 @@ struct LedgerDto {
     appeal_open: bool,
 }
 
+#[utoipa::path(get, path = "/api/v1/competitions/{id}/results/ledger", tag = "results", params(("id" = crate::ids::CompetitionId, Path, description = "The competition")), responses((status = 200, body = LedgerDto)))]
 #[get("/v1/competitions/<_>/results/ledger")]
 async fn ledger(a: ApiScope<'_>) -> Result<Json<LedgerDto>, AppError> {
     let l = disburse::announced_ledger(a.db, &a.c, a.lang).await?;
@@ -139,7 +139,7 @@ async fn ledger(a: ApiScope<'_>) -> Result<Json<LedgerDto>, AppError> {
     }))
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 struct PaymentBody {
     nomination_id: String,
@@ -154,7 +154,7 @@ struct PaymentBody {
     paid_on: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct Recorded {
     id: String,
     nomination_id: String,
@@ -163,11 +163,12 @@ struct Recorded {
     paid_on: String,
 }
 
+#[utoipa::path(post, path = "/api/v1/competitions/{id}/results/disbursements", tag = "results", params(("id" = crate::ids::CompetitionId, Path, description = "The competition")), request_body = PaymentBody, responses((status = 201, body = Recorded)))]
 #[post("/v1/competitions/<_>/results/disbursements", data = "<input>")]
 async fn record(
     a: ApiWriteScope<'_>,
     input: Result<Json<PaymentBody>, JsonError<'_>>,
-    config: &State<AppConfig>,
+    storage: &State<crate::storage::Storage>,
 ) -> Result<(Status, Json<Recorded>), AppError> {
     let (db, c) = (a.db, &a.c);
     disburse::ensure_may_pay(db, c, a.lang).await?;
@@ -182,7 +183,7 @@ async fn record(
         proof: None,
     };
     let by = a.who.0.id.into_uuid();
-    let upload_dir = &config.upload_dir;
+    let upload_dir = storage.inner();
     match disburse::pay(db, upload_dir, c, payment, None, false, by).await? {
         Ok(d) => Ok((
             Status::Created,
@@ -212,7 +213,7 @@ async fn record(
     }
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 struct ReverseBody {
     reason: String,
@@ -220,6 +221,7 @@ struct ReverseBody {
     confirm: bool,
 }
 
+#[utoipa::path(post, path = "/api/v1/competitions/{id}/results/disbursements/{payment}/reverse", tag = "results", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("payment" = crate::ids::DisbursementId, Path, description = "The transfer")), request_body = ReverseBody, responses((status = 200, body = Recorded)))]
 #[post(
     "/v1/competitions/<_>/results/disbursements/<payment>/reverse",
     data = "<input>"
@@ -260,6 +262,11 @@ async fn reverse(
         }
     }
 }
+
+/// This module's operations in the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(ledger, record, reverse))]
+pub struct Doc;
 
 /// Routes of this file.
 pub fn routes() -> Vec<Route> {

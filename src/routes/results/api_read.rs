@@ -32,7 +32,7 @@ use crate::routes::api::support::{self, points_out, time_out};
 use crate::routes::scope::ApiScope;
 
 /// One intraclass correlation form.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct IccForm {
     /// `ICC(2,1)`.
     shrout_fleiss: &'static str,
@@ -69,17 +69,18 @@ fn icc_forms(i: &Icc) -> Vec<IccForm> {
     ]
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct IccDto {
     targets: u32,
     judges: u32,
     excluded_entries: u32,
+    #[schema(value_type = Object)]
     mean_squares: juara_domain::statistics::MeanSquares,
     forms: Vec<IccForm>,
 }
 
 /// A statistic, or why it cannot be computed for this panel.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 #[serde(untagged)]
 enum Computed<T> {
     Value(T),
@@ -97,7 +98,7 @@ impl<T> Computed<T> {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct LeniencyDto {
     judge_id: String,
     /// "Juri n" in this stage.
@@ -107,7 +108,7 @@ struct LeniencyDto {
     shared_entries: u32,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct OutlierDto {
     nomination_id: String,
     judge_id: String,
@@ -119,10 +120,11 @@ struct OutlierDto {
     z_score: Option<f64>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct StageReliabilityDto {
     stage: String,
     judges: usize,
+    #[schema(value_type = Option<Object>)]
     kendall_w: Option<Computed<juara_domain::statistics::KendallW>>,
     icc: Option<Computed<IccDto>>,
     leniency: Vec<LeniencyDto>,
@@ -180,7 +182,7 @@ impl StageReliabilityDto {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct Reliability {
     /// `true` while unannounced (computed now), else the version in force.
     preview: bool,
@@ -190,6 +192,7 @@ struct Reliability {
     stages: Vec<StageReliabilityDto>,
 }
 
+#[utoipa::path(get, path = "/api/v1/competitions/{id}/results/reliability", tag = "results", params(("id" = crate::ids::CompetitionId, Path, description = "The competition")), responses((status = 200, body = Reliability, description = "Inter-rater reliability per stage: six ICC forms, Kendall's W, leniency, outlying sheets")))]
 #[get("/v1/competitions/<_>/results/reliability")]
 async fn reliability(a: ApiScope<'_>) -> Result<Json<Reliability>, AppError> {
     let (p, s) = current_or_preview(a.db, &a.c, a.lang).await?;
@@ -204,7 +207,7 @@ async fn reliability(a: ApiScope<'_>) -> Result<Json<Reliability>, AppError> {
     }))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct JudgeValueDto {
     /// "Juri n" in this stage.
     label: u32,
@@ -215,7 +218,7 @@ struct JudgeValueDto {
     trimmed: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct CriterionDto {
     code: String,
     name: String,
@@ -228,14 +231,14 @@ struct CriterionDto {
     judges: Vec<JudgeValueDto>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct CommentDto {
     criterion: String,
     label: u32,
     text: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct StageDto {
     code: String,
     name: String,
@@ -305,7 +308,7 @@ fn stages_of(p: &Published, e: &EntryExplanation) -> Vec<StageDto> {
         .collect()
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct Protocol {
     competition_id: String,
     competition_name: String,
@@ -320,6 +323,7 @@ struct Protocol {
 }
 
 /// The calling village's protocol of an announced competition it entered (404 otherwise).
+#[utoipa::path(get, path = "/api/v1/results/{id}/protocol", tag = "results", params(("id" = crate::ids::CompetitionId, Path, description = "The competition")), responses((status = 200, body = Protocol, description = "The village's own score protocol")))]
 #[get("/v1/results/<id>/protocol")]
 async fn protocol(
     who: CurrentUser,
@@ -350,6 +354,11 @@ async fn protocol(
         appeal_reopened: standing.reopened,
     }))
 }
+
+/// This module's operations in the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(reliability, protocol))]
+pub struct Doc;
 
 /// Routes of this file.
 pub fn routes() -> Vec<Route> {

@@ -48,14 +48,14 @@ async fn reject(
 async fn attachment(
     a: AdminScope<'_>,
     appeal: AppealId,
-    config: &State<crate::AppConfig>,
+    storage: &State<crate::storage::Storage>,
 ) -> Result<crate::downloads::UploadedFile, AppError> {
     let db = a.db;
     let c = &a.c;
     let row = appeals::find(db, c.id, appeal.into_uuid())
         .await?
         .ok_or(AppError::NotFound)?;
-    super::appeal_attachment(config.inner(), &row)
+    super::appeal_attachment(storage.inner(), &row).await
 }
 
 /// Routes of this module.

@@ -200,12 +200,12 @@ async fn ledger_xlsx(page: Page, a: AdminScope<'_>) -> Result<Download, AppError
 async fn ledger_pdf(
     page: Page,
     a: AdminScope<'_>,
-    config: &State<crate::AppConfig>,
+    storage: &State<crate::storage::Storage>,
 ) -> Result<Download, AppError> {
     let db = a.db;
     let c = &a.c;
     let l = disburse::announced_ledger(db, c, page.lang).await?;
-    let kop = crate::app::results::documents::letterhead(db, &config.upload_dir, c).await?;
+    let kop = crate::app::results::documents::letterhead(db, storage.inner(), c).await?;
     let body = ledger_export::pdf(c, &l, kop).map_err(|e| AppError::Internal(e.to_string()))?;
     let snap = crate::db::results::snapshots::current(db, c.id).await?;
     let file = file_name(db, c, "buku-besar", snap.as_ref(), "pdf").await?;
@@ -244,6 +244,7 @@ async fn record(
     a: AdminScope<'_>,
     form: CsrfForm<'_, PaymentForm<'_>>,
     config: &State<AppConfig>,
+    storage: &State<crate::storage::Storage>,
 ) -> Result<FormReply, AppError> {
     let (db, config) = (a.db, config.inner());
     let c = &a.c;
@@ -265,7 +266,7 @@ async fn record(
     };
     let by = a.who.0.id.into_uuid();
     let refused_now = !state.is_ok();
-    match disburse::pay(db, &config.upload_dir, c, payment, proof, refused_now, by).await? {
+    match disburse::pay(db, storage.inner(), c, payment, proof, refused_now, by).await? {
         Ok(_) => Ok(FormReply::done(
             prizes_uri(c),
             page.t("res-flash-disbursed"),

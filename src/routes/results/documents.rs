@@ -13,7 +13,6 @@ use uuid::Uuid;
 
 use super::exports::Download;
 use super::published_of;
-use crate::AppConfig;
 use crate::app::results::current_or_preview;
 use crate::app::results::documents::{self as docs, OfficialInput};
 use crate::db::results::snapshots;
@@ -22,6 +21,7 @@ use crate::forms::FormState;
 use crate::results::documents::{certificate, decree, recap};
 use crate::routes::reply::FormReply;
 use crate::routes::scope::AdminScope;
+use crate::storage::Storage;
 use crate::views::Page;
 
 /// A PDF, downloaded or (`inline`) shown in the page's preview frame.
@@ -42,7 +42,7 @@ async fn minutes_pdf(
     page: Page,
     a: AdminScope<'_>,
     inline: bool,
-    config: &State<AppConfig>,
+    storage: &State<Storage>,
 ) -> Result<Download, AppError> {
     let (db, c) = (a.db, &a.c);
     if crate::db::results::minutes::latest(db, c.id)
@@ -53,7 +53,7 @@ async fn minutes_pdf(
     }
     // Minutes are recorded once judging has started, so the preview's own check holds.
     let (published, snap) = current_or_preview(db, c, page.lang).await?;
-    let body = docs::minutes_pdf(db, &config.upload_dir, c, &published, snap.as_ref()).await?;
+    let body = docs::minutes_pdf(db, storage.inner(), c, &published, snap.as_ref()).await?;
     let file = docs::file_name(db, c, "berita-acara", snap.as_ref(), "pdf").await?;
     Ok(pdf(body, file, inline))
 }
@@ -129,7 +129,7 @@ async fn decree_pdf(
     page: Page,
     a: AdminScope<'_>,
     q: OfficialQuery,
-    config: &State<AppConfig>,
+    storage: &State<Storage>,
 ) -> Result<Reply, AppError> {
     let (db, c) = (a.db, &a.c);
     let (p, s) = announced(db, c, &page).await?;
@@ -137,7 +137,7 @@ async fn decree_pdf(
         Ok(o) => o,
         Err(errors) => return refused(db, page, c, &q, errors).await,
     };
-    let kop = docs::letterhead(db, &config.upload_dir, c).await?;
+    let kop = docs::letterhead(db, storage.inner(), c).await?;
     let body =
         decree::pdf(&p, &o, kop.as_ref(), s.version, &s.content_hash).map_err(|e| laid_out(&e))?;
     let file = docs::file_name(db, c, "sk", Some(&s), "pdf").await?;
@@ -150,7 +150,7 @@ async fn certificate_pdf(
     a: AdminScope<'_>,
     nomination: Option<&str>,
     q: OfficialQuery,
-    config: &State<AppConfig>,
+    storage: &State<Storage>,
 ) -> Result<Reply, AppError> {
     let (db, c) = (a.db, &a.c);
     let (p, s) = announced(db, c, &page).await?;
@@ -165,7 +165,7 @@ async fn certificate_pdf(
         Ok(o) => o,
         Err(errors) => return refused(db, page, c, &q, errors).await,
     };
-    let kop = docs::letterhead(db, &config.upload_dir, c).await?;
+    let kop = docs::letterhead(db, storage.inner(), c).await?;
     let body =
         certificate::pdf(&p, line, &o, kop.as_ref(), q.show_score).map_err(|e| laid_out(&e))?;
     let kind = format!(
@@ -181,12 +181,12 @@ async fn recap_pdf(
     page: Page,
     a: AdminScope<'_>,
     inline: bool,
-    config: &State<AppConfig>,
+    storage: &State<Storage>,
 ) -> Result<Download, AppError> {
     let (db, c) = (a.db, &a.c);
     let (p, snap) = current_or_preview(db, c, page.lang).await?;
     let how = docs::aggregations(db, c).await?;
-    let kop = docs::letterhead(db, &config.upload_dir, c).await?;
+    let kop = docs::letterhead(db, storage.inner(), c).await?;
     let (version, hash) = (
         snap.as_ref().map(|s| s.version),
         snap.as_ref().map(|s| s.content_hash.as_str()),

@@ -3,13 +3,13 @@
 //! village's score protocol and appeal (`village`) and the JSON API (`api`). Every number
 //! comes from `crate::results` (the engine); this module only formats and authorizes.
 
-mod api;
-mod api_announce;
-mod api_correct;
-mod api_decide;
+pub mod api;
+pub mod api_announce;
+pub mod api_correct;
+pub mod api_decide;
 pub mod api_dto;
-mod api_money;
-mod api_read;
+pub mod api_money;
+pub mod api_read;
 mod appeals;
 mod committee;
 mod correct;
@@ -85,22 +85,7 @@ fn score_shown(units: i64) -> String {
 
 /// A tie-break rule in words.
 fn describe_tie_break(tb: &TieBreak, lang: &str) -> String {
-    match tb {
-        TieBreak::StageScore { stage } => {
-            i18n::t_args(lang, "res-tb-stage", &[("stage", stage.clone())])
-        }
-        TieBreak::CriterionScore { stage, code } => i18n::t_args(
-            lang,
-            "res-tb-criterion",
-            &[("stage", stage.clone()), ("code", code.clone())],
-        ),
-        TieBreak::SmallerJudgeSpread { stage } => {
-            i18n::t_args(lang, "res-tb-spread", &[("stage", stage.clone())])
-        }
-        TieBreak::HigherMinimumJudgeTotal { stage } => {
-            i18n::t_args(lang, "res-tb-minimum", &[("stage", stage.clone())])
-        }
-    }
+    crate::app::competition::tie_breaks::describe(tb, lang)
 }
 
 /// A ranking line as pages show it.
@@ -230,29 +215,29 @@ fn published_of(s: &entity::result_snapshot::Model) -> Result<Published, AppErro
 }
 
 /// An appeal's attachment (404 if it has none).
-fn appeal_attachment(
-    config: &crate::AppConfig,
+async fn appeal_attachment(
+    storage: &crate::storage::Storage,
     a: &entity::appeal::Model,
 ) -> Result<crate::downloads::UploadedFile, AppError> {
     stored_file(
-        config,
+        storage,
         a.attachment_stored.as_deref(),
         a.attachment_type.as_deref(),
         a.attachment_name.as_deref(),
     )
+    .await
 }
 
 /// A stored upload (appeal attachments, transfer proofs), served in a sandbox under its
 /// sanitized label.
-fn stored_file(
-    config: &crate::AppConfig,
+async fn stored_file(
+    storage: &crate::storage::Storage,
     stored: Option<&str>,
     content_type: Option<&str>,
     label: Option<&str>,
 ) -> Result<crate::downloads::UploadedFile, AppError> {
     let stored = stored.ok_or(AppError::NotFound)?;
-    let path = crate::uploads::path_of(&config.upload_dir, stored).ok_or(AppError::NotFound)?;
-    let body = std::fs::read(path).map_err(|_| AppError::NotFound)?;
+    let body = crate::routes::upload::stored_bytes(storage, stored).await?;
     let label = label.unwrap_or_else(|| stored.rsplit('/').next().unwrap_or_default());
     Ok(crate::downloads::UploadedFile::new(
         body,

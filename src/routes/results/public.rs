@@ -202,7 +202,10 @@ async fn winners(
     cache: Cached<'_>,
 ) -> Result<Either<Template, CachedHtml>, AppError> {
     let db = db.inner();
-    let marks = snapshots::page_marks(db, id.into_uuid()).await?;
+    let marks = cache
+        .pages
+        .marks(db, id.into_uuid(), page.user.is_none())
+        .await?;
     let current = marks
         .versions
         .first()
@@ -220,7 +223,10 @@ async fn winners_version(
     cache: Cached<'_>,
 ) -> Result<Either<Template, CachedHtml>, AppError> {
     let db = db.inner();
-    let marks = snapshots::page_marks(db, id.into_uuid()).await?;
+    let marks = cache
+        .pages
+        .marks(db, id.into_uuid(), page.user.is_none())
+        .await?;
     if !marks.versions.iter().any(|(v, _)| *v == version) {
         return Err(AppError::NotFound);
     }

@@ -13,14 +13,23 @@
 //! - The key's digest is the page's `ETag`; a browser that revalidates with it gets `304`.
 //!   `Cache-Control: public, no-cache` lets browsers keep the page but ask each time, so a
 //!   correction is never hidden behind a cache.
+//! - For anonymous visitors an instance trusts the key it last read for a competition during
+//!   `public_page_trust_ms` (1 s by default), so at peak most requests touch no database at
+//!   all; the price is that a new version or appeal answer reaches anonymous visitors of an
+//!   instance up to that long after it was published. Logged-in users always read the key.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use rocket::http::{ContentType, Header, Status};
 use rocket::request::{self, FromRequest, Request};
 use rocket::response::{self, Responder, Response};
+use sea_orm::{DatabaseConnection, DbErr};
 use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use crate::db::results::snapshots::{self, PageMarks};
 
 /// Pages kept at most; beyond that the oldest half is dropped (a province has a few dozen
 /// announced competitions, each with a few versions and two languages).
@@ -34,13 +43,58 @@ pub struct Rendered {
     stored: u64,
 }
 
-/// The rendered public pages of this instance, by key.
+/// The rendered public pages of this instance, by key, and the keys it trusts for a while.
 #[derive(Default)]
 pub struct PublicPages {
     pages: Mutex<(u64, HashMap<String, Arc<Rendered>>)>,
+    /// How long a key read for an anonymous visitor is trusted (zero: never).
+    trust: Duration,
+    marks: Mutex<HashMap<Uuid, (Instant, Arc<PageMarks>)>>,
 }
 
 impl PublicPages {
+    /// Pages that trust a competition's key for `trust` after reading it.
+    #[must_use]
+    pub fn trusting(trust: Duration) -> Self {
+        PublicPages {
+            trust,
+            ..PublicPages::default()
+        }
+    }
+
+    /// The key parts of `competition`'s pages: read from the database, or for an `anonymous`
+    /// visitor the ones read less than `trust` ago.
+    pub async fn marks(
+        &self,
+        db: &DatabaseConnection,
+        competition: Uuid,
+        anonymous: bool,
+    ) -> Result<Arc<PageMarks>, DbErr> {
+        if self.trust.is_zero() {
+            return Ok(Arc::new(snapshots::page_marks(db, competition).await?));
+        }
+        if anonymous {
+            let known = self
+                .marks
+                .lock()
+                .ok()
+                .and_then(|m| m.get(&competition).cloned());
+            if let Some((read, marks)) = known
+                && read.elapsed() < self.trust
+            {
+                return Ok(marks);
+            }
+        }
+        let fresh = Arc::new(snapshots::page_marks(db, competition).await?);
+        if let Ok(mut known) = self.marks.lock() {
+            if known.len() >= CAPACITY {
+                known.clear();
+            }
+            known.insert(competition, (Instant::now(), Arc::clone(&fresh)));
+        }
+        Ok(fresh)
+    }
+
     /// The page kept under `key`, if any.
     pub fn get(&self, key: &str) -> Option<Arc<Rendered>> {
         self.pages.lock().ok()?.1.get(key).cloned()

@@ -152,6 +152,7 @@ async fn file_appeal(
     form: CsrfForm<'_, AppealForm<'_>>,
     db: &State<DatabaseConnection>,
     config: &State<AppConfig>,
+    storage: &State<crate::storage::Storage>,
 ) -> Result<FormReply, AppError> {
     let (db, config) = (db.inner(), config.inner());
     let (c, n) = load(db, id, &who.0).await?;
@@ -173,7 +174,7 @@ async fn file_appeal(
         return Ok(FormReply::invalid("results/protocol", &view));
     }
     let by = who.0.id.into_uuid();
-    appeal::file(db, &config.upload_dir, &c, &n, version, body, file, by).await?;
+    appeal::file(db, storage.inner(), &c, &n, version, body, file, by).await?;
     Ok(FormReply::done(
         uri!(protocol(CompetitionId::from(c.id))).to_string(),
         page.t("res-flash-appealed"),
@@ -187,14 +188,14 @@ async fn attachment(
     id: CompetitionId,
     appeal: AppealId,
     db: &State<DatabaseConnection>,
-    config: &State<AppConfig>,
+    storage: &State<crate::storage::Storage>,
 ) -> Result<crate::downloads::UploadedFile, AppError> {
     let db = db.inner();
     let (_, n) = load(db, id, &who.0).await?;
     let a = appeals::find_for_nomination(db, n.id, appeal.into_uuid())
         .await?
         .ok_or(AppError::NotFound)?;
-    super::appeal_attachment(config.inner(), &a)
+    super::appeal_attachment(storage.inner(), &a).await
 }
 
 /// Routes of this module.

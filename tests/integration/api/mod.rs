@@ -13,9 +13,11 @@ mod files;
 mod judging;
 mod language;
 mod nominations;
+mod openapi;
 mod prizes;
 mod results;
 mod stages;
+mod tie_breaks;
 
 use juara::auth::Role;
 use rocket::http::{ContentType, Header, Status};

@@ -3,6 +3,7 @@
 //! keeping cookies like a browser. Helpers read like the product: `login_as`, `post_form`.
 
 pub mod builders;
+pub mod s3;
 pub mod test_db;
 
 use juara::AppConfig;

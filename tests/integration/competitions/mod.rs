@@ -7,6 +7,7 @@ mod early_start;
 mod hub;
 mod lifecycle;
 mod setup;
+mod tie_breaks;
 mod zones;
 
 use entity::{audit_event, competition, criterion, document_requirement, prize_tier, stage};

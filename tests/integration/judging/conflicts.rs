@@ -51,8 +51,7 @@ async fn a_late_conflict_excludes_the_judges_sheets_in_that_region_only() {
     let photos = juara::db::judging::photos::list(&f.app.db, photo_sheet)
         .await
         .unwrap();
-    let photo_path =
-        juara::uploads::path_of(&f.app.config.upload_dir, &photos[0].stored_name).unwrap();
+    let photo_path = f.app.config.upload_dir.join(&photos[0].stored_name);
     assert!(photo_path.exists());
 
     f.app.login_as(Role::Admin).await;

@@ -14,6 +14,7 @@ mod grid;
 mod panel_aspects;
 mod presentation;
 mod sheets;
+mod sync;
 
 use chrono::{Duration, Utc};
 use entity::{competition, criterion, nomination, score_sheet, stage};

@@ -135,3 +135,50 @@ async fn anonymous_visitors_share_one_rendering_until_a_correction() {
     assert!(own.headers().get_one("ETag").is_none());
     assert!(body(own).await.contains("/logout"));
 }
+
+#[rocket::async_test]
+async fn an_instance_trusts_the_key_for_anonymous_visitors_within_its_window() {
+    // A window no test outlasts: within it anonymous visitors keep the page they were given.
+    let app = TestApp::with_config(|c| c.public_page_trust_ms = 600_000).await;
+    let c = contest(&app).await;
+    app.login_as(Role::Admin).await;
+    announce(&app, &c).await;
+    let public = app.new_browser().await;
+    let path = format!("/results/{}", c.id);
+    let before = public.get(path.clone()).dispatch().await;
+    let etag = before
+        .headers()
+        .get_one("ETag")
+        .expect("an ETag")
+        .to_owned();
+
+    let score = lap_a_score(&app, &c, 1).await;
+    let field = format!("values[{score}]");
+    let nomination = c.noms[1].to_string();
+    let fields = [
+        ("nomination", nomination.as_str()),
+        (field.as_str(), "90"),
+        ("reason", "Salah input nilai lapangan"),
+    ];
+    assert_eq!(
+        correct_confirmed(&app, &c, &fields).await.status(),
+        Status::SeeOther
+    );
+    let trusted = public.get(path.clone()).dispatch().await;
+    assert_eq!(
+        trusted.headers().get_one("ETag"),
+        Some(etag.as_str()),
+        "inside the window the instance still serves v1 to anonymous visitors"
+    );
+    // A logged-in visitor reads the key every time and sees v2 at once.
+    assert!(
+        body(app.get(&path).await)
+            .await
+            .contains("Salah input nilai lapangan")
+    );
+    // Another instance (its own memory) has trusted nothing yet: it serves v2 to anyone.
+    let other_instance = app.new_browser().await;
+    let fresh = other_instance.get(path.clone()).dispatch().await;
+    assert_ne!(fresh.headers().get_one("ETag"), Some(etag.as_str()));
+    assert!(body(fresh).await.contains("Salah input nilai lapangan"));
+}

@@ -17,7 +17,7 @@ use crate::json::{Error as JsonError, Json};
 use crate::routes::api::competitions::load_for_admin;
 use crate::routes::api::support::{self, LANG};
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub(super) struct ReviewInput {
     /// `accept` or `reject`.
@@ -28,6 +28,7 @@ pub(super) struct ReviewInput {
 
 /// The administrative check: accept, or reject with a reason (also needed to accept a
 /// nomination rejected before).
+#[utoipa::path(post, path = "/api/v1/nominations/{id}/review", tag = "nominations", params(("id" = crate::ids::NominationId, Path, description = "The nomination")), request_body = ReviewInput, responses((status = 200, body = NominationDto)))]
 #[post("/v1/nominations/<id>/review", data = "<input>")]
 pub(super) async fn review(
     who: ApiWrite,
@@ -75,6 +76,7 @@ pub(super) type NominationPage = support::Page<NominationDto>;
 /// A competition's nominations for the committee: `status`, `kabupaten` and `kecamatan`
 /// (region codes) filters, 0-based `page`, `per_page` up to 200.
 #[allow(clippy::too_many_arguments)]
+#[utoipa::path(get, path = "/api/v1/competitions/{id}/nominations", tag = "nominations", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("status" = Option<String>, Query, description = "`draft`, `submitted`, `accepted`, `rejected`, `withdrawn`"), ("kabupaten" = Option<String>, Query, description = "A regency code"), ("kecamatan" = Option<String>, Query, description = "A district code"), ("page" = Option<u64>, Query), ("per_page" = Option<u64>, Query)), responses((status = 200, body = support::Page<NominationDto>, description = "The committee's list")))]
 #[get("/v1/competitions/<id>/nominations?<status>&<kabupaten>&<kecamatan>&<page>&<per_page>")]
 pub(super) async fn list_for_competition(
     who: CurrentUser,

@@ -27,7 +27,7 @@ mod committee;
 mod village;
 
 /// The village profile on the wire.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct ProfileDto {
     pub head_name: String,
     pub head_is_acting: bool,
@@ -42,7 +42,7 @@ pub struct ProfileDto {
 }
 
 /// A nomination on the wire. `version` must be sent back with profile saves.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct NominationDto {
     pub id: String,
     pub competition_id: String,
@@ -137,13 +137,14 @@ pub fn require_editable(n: &nomination::Model, c: &competition::Model) -> Result
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct MineRow {
     nomination: NominationDto,
     competition: CompetitionDto,
 }
 
 /// The village's own nominations with their competitions.
+#[utoipa::path(get, path = "/api/v1/nominations", tag = "nominations", params(("page" = Option<u64>, Query, description = "From 0"), ("per_page" = Option<u64>, Query, description = "Items per page")), responses((status = 200, body = support::Page<MineRow>, description = "The village's own nominations")))]
 #[get("/v1/nominations?<page>&<per_page>")]
 async fn mine(
     who: CurrentUser,
@@ -172,6 +173,7 @@ pub(super) fn refusal(refused: Refused) -> AppError {
     }
 }
 
+#[utoipa::path(get, path = "/api/v1/nominations/{id}", tag = "nominations", params(("id" = crate::ids::NominationId, Path, description = "The nomination")), responses((status = 200, body = NominationDto)))]
 #[get("/v1/nominations/<id>")]
 async fn show(
     who: CurrentUser,
@@ -181,6 +183,20 @@ async fn show(
     let (n, c) = load_for_reader(db.inner(), id, &who).await?;
     Ok(Json(NominationDto::of(&n, &c)))
 }
+
+/// This module's operations in the OpenAPI document.
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(
+    mine,
+    show,
+    committee::review,
+    committee::list_for_competition,
+    village::create,
+    village::save_profile,
+    village::submit,
+    village::withdraw
+))]
+pub struct Doc;
 
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {

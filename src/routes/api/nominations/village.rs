@@ -21,7 +21,7 @@ use crate::json::{Error as JsonError, Json};
 use crate::routes::api::support::{self, LANG, loose};
 use crate::routes::nominations::profile::{self, ProfileForm};
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub(super) struct CreateInput {
     competition_id: String,
@@ -29,6 +29,7 @@ pub(super) struct CreateInput {
 
 /// A new empty draft. 404 for an unknown or unpublished competition, 422 when the village
 /// may not enter it, 409 outside the window or when the village already has one.
+#[utoipa::path(post, path = "/api/v1/nominations", tag = "nominations", request_body = CreateInput, responses((status = 201, body = NominationDto, description = "A new draft")))]
 #[post("/v1/nominations", data = "<input>")]
 pub(super) async fn create(
     who: ApiWrite,
@@ -53,7 +54,7 @@ pub(super) async fn create(
 }
 
 /// The profile as sent; numbers may be JSON numbers or text (`"1.250"`).
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
 pub(super) struct ProfileInput {
     head_name: String,
@@ -74,6 +75,7 @@ pub(super) struct ProfileInput {
 }
 
 /// Saves the draft's profile (the whole profile, as the page's form does).
+#[utoipa::path(put, path = "/api/v1/nominations/{id}/profile", tag = "nominations", params(("id" = crate::ids::NominationId, Path, description = "The nomination")), request_body = ProfileInput, responses((status = 200, body = NominationDto)))]
 #[put("/v1/nominations/<id>/profile", data = "<input>")]
 pub(super) async fn save_profile(
     who: ApiWrite,
@@ -131,6 +133,7 @@ fn problem_field(p: &Problem) -> &'static str {
 }
 
 /// Sends the draft to the committee; 422 listing every problem when it cannot go yet.
+#[utoipa::path(post, path = "/api/v1/nominations/{id}/submit", tag = "nominations", params(("id" = crate::ids::NominationId, Path, description = "The nomination")), responses((status = 200, body = NominationDto)))]
 #[post("/v1/nominations/<id>/submit")]
 pub(super) async fn submit(
     who: ApiWrite,
@@ -156,6 +159,7 @@ pub(super) async fn submit(
 }
 
 /// Takes the nomination back while the competition is still open (409 once judging starts).
+#[utoipa::path(post, path = "/api/v1/nominations/{id}/withdraw", tag = "nominations", params(("id" = crate::ids::NominationId, Path, description = "The nomination")), responses((status = 200, body = NominationDto)))]
 #[post("/v1/nominations/<id>/withdraw")]
 pub(super) async fn withdraw(
     who: ApiWrite,

@@ -251,7 +251,7 @@ impl Fixture {
             .id;
         // A stored file of village A's entry (any PDF bytes will do).
         let stored_name = format!("{}/{}.pdf", Uuid::new_v4(), Uuid::new_v4());
-        let path = juara::uploads::path_of(&app.config.upload_dir, &stored_name).unwrap();
+        let path = app.config.upload_dir.join(&stored_name);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, b"%PDF-1.4\n%%EOF\n").unwrap();
         let file = documents::insert(

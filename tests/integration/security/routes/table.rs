@@ -111,12 +111,22 @@ use Class::{
 /// as the raw body).
 const SHEET: &[(&str, &str)] = &[("_json", r#"{"version":0,"answers":[]}"#)];
 
+/// A draft from a device for the offline sync (`version` is the one it was based on).
+const SYNC: &[(&str, &str)] = &[(
+    "_json",
+    r#"{"device":"routes-test-device","version":0,"answers":[]}"#,
+)];
+
 #[rustfmt::skip]
 pub const ROWS: &[Row] = &[
     // Public pages and API
     r("GET /", "/", Public),
     r("GET /healthz", "/healthz", Public),
+    r("GET /docs/api", "/docs/api", Public),
+    r("GET /api/v1/openapi.json", "/api/v1/openapi.json", Public),
     r("GET /static/<path..>", "/static/css/app.css", Public),
+    r("GET /sw.js", "/sw.js", Public),
+    r("GET /manifest.webmanifest", "/manifest.webmanifest", Public),
     r("GET /input-refused", "/input-refused", Public),
     r("GET /api/input-refused", "/api/input-refused", Public),
     r("GET /login?<next>", "/login?next=/admin", Public),
@@ -180,6 +190,8 @@ pub const ROWS: &[Row] = &[
     r("POST /admin/competitions/<_>/prizes", "/admin/competitions/{comp}/prizes", InScope),
     r("GET /admin/competitions/<_>/prizes/<pid>/edit", "/admin/competitions/{comp}/prizes/{prize}/edit", InScope),
     r("POST /admin/competitions/<_>/prizes/<pid>", "/admin/competitions/{comp}/prizes/{prize}", InScope),
+    r("GET /admin/competitions/<_>/tie-breaks", "/admin/competitions/{comp}/tie-breaks", InScope),
+    r("POST /admin/competitions/<_>/tie-breaks", "/admin/competitions/{comp}/tie-breaks", InScope),
     r("POST /admin/competitions/<_>/<list>/<item>/move?<up>", "/admin/competitions/{comp}/prizes/{prize}/move?up=false", InScope),
     r("GET /admin/competitions/<_>/stages/new", "/admin/competitions/{comp}/stages/new", InScope),
     r("POST /admin/competitions/<_>/stages", "/admin/competitions/{comp}/stages", InScope),
@@ -263,6 +275,11 @@ pub const ROWS: &[Row] = &[
     r("POST /judge/sheets/<id>", "/judge/sheets/{sheet}", AssignedJudge),
     r("POST /judge/sheets/<id>/photos", "/judge/sheets/{sheet}/photos", AssignedJudge),
     r("GET /judge/sheets/<id>/photos/<photo>", "/judge/sheets/{sheet}/photos/{nil}", Nobody),
+    r("GET /judge/offline", "/judge/offline", AnyJudge),
+    r("GET /judge/sheets/<id>/print", "/judge/sheets/{sheet}/print", AssignedJudge),
+    r("GET /judge/sheets/<id>/sync?<device>", "/judge/sheets/{sheet}/sync?device=routes-test-device", AssignedJudge),
+    rb("POST /judge/sheets/<id>/sync", "/judge/sheets/{sheet}/sync", AssignedJudge, SYNC),
+    r("POST /judge/sheets/<id>/photos/queue", "/judge/sheets/{sheet}/photos/queue", AssignedJudge),
     r("GET /api/v1/judge/sheets", "/api/v1/judge/sheets", AnyJudge),
     r("GET /api/v1/judge/sheets/<id>", "/api/v1/judge/sheets/{sheet}", AssignedJudge),
     rb("PUT /api/v1/judge/sheets/<id>", "/api/v1/judge/sheets/{sheet}", AssignedJudge, SHEET),
@@ -297,6 +314,8 @@ pub const ROWS: &[Row] = &[
     r("GET /api/v1/competitions/<_>/prizes", "/api/v1/competitions/{comp}/prizes", InScope),
     r("POST /api/v1/competitions/<_>/prizes", "/api/v1/competitions/{comp}/prizes", InScope),
     r("PUT /api/v1/competitions/<_>/prizes/<pid>", "/api/v1/competitions/{comp}/prizes/{prize}", InScope),
+    r("GET /api/v1/competitions/<_>/tie-breaks", "/api/v1/competitions/{comp}/tie-breaks", InScope),
+    r("PUT /api/v1/competitions/<_>/tie-breaks", "/api/v1/competitions/{comp}/tie-breaks", InScope),
     r("POST /api/v1/competitions/<_>/<list>/<item>/move?<up>", "/api/v1/competitions/{comp}/prizes/{prize}/move?up=false", InScope),
     r("GET /api/v1/competitions/<_>/stages", "/api/v1/competitions/{comp}/stages", InScope),
     r("POST /api/v1/competitions/<_>/stages", "/api/v1/competitions/{comp}/stages", InScope),
