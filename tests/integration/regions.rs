@@ -144,7 +144,7 @@ async fn the_api_returns_a_region_with_ancestors_children_and_kind() {
     assert!(!children.is_empty());
     assert_eq!(
         res["children"]["total"].as_u64().unwrap(),
-        children.len() as u64,
+        u64::try_from(children.len()).unwrap(),
         "paged like every list"
     );
     assert!(children.iter().all(|c| c["kind"] == "kelurahan"));

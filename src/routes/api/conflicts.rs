@@ -43,7 +43,7 @@ impl ConflictDto {
     }
 }
 
-#[utoipa::path(get, path = "/api/v1/conflicts", tag = "judging", params(("page" = Option<u64>, Query, description = "From 0"), ("per_page" = Option<u64>, Query, description = "Items per page")), responses((status = 200, body = support::Page<ConflictDto>, description = "Conflicts of interest: a judge's own, or those of judges in the admin's region")))]
+#[utoipa::path(get, path = "/api/v1/conflicts", tag = "scoring", params(("page" = Option<u64>, Query, description = "From 0"), ("per_page" = Option<u64>, Query, description = "Items per page")), responses((status = 200, body = support::Page<ConflictDto>, description = "Conflicts of interest: a judge's own, or those of judges in the admin's region")))]
 #[get("/v1/conflicts?<page>&<per_page>")]
 async fn list(
     who: CurrentUser,
@@ -81,7 +81,7 @@ struct Declared {
     withdrawn: usize,
 }
 
-#[utoipa::path(post, path = "/api/v1/conflicts", tag = "judging", request_body = DeclareInput, responses((status = 201, body = Declared)))]
+#[utoipa::path(post, path = "/api/v1/conflicts", tag = "scoring", request_body = DeclareInput, responses((status = 201, body = Declared)))]
 #[post("/v1/conflicts", data = "<input>")]
 async fn declare(
     who: ApiWrite,
@@ -141,7 +141,7 @@ async fn declare(
     }
 }
 
-#[utoipa::path(delete, path = "/api/v1/judges/{judge}/conflicts/{id}", tag = "judging", params(("judge" = crate::ids::UserId, Path, description = "The judge"), ("id" = crate::ids::ConflictId, Path, description = "The conflict")), responses((status = 204, description = "Removed")))]
+#[utoipa::path(delete, path = "/api/v1/judges/{judge_id}/conflicts/{id}", tag = "scoring", params(("judge_id" = crate::ids::UserId, Path, description = "The judge"), ("id" = crate::ids::ConflictId, Path, description = "The conflict")), responses((status = 204, description = "Removed")))]
 #[delete("/v1/judges/<judge>/conflicts/<id>")]
 async fn remove(
     who: ApiWrite,

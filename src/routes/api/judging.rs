@@ -56,7 +56,7 @@ async fn panel_of(a: &ApiScope<'_>, s: &stage::Model) -> Result<Panel, AppError>
     })
 }
 
-#[utoipa::path(get, path = "/api/v1/competitions/{id}/stages/{sid}/panel", tag = "judging", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage")), responses((status = 200, body = Panel)))]
+#[utoipa::path(get, path = "/api/v1/competitions/{id}/stages/{sid}/panel", tag = "scoring", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage")), responses((status = 200, body = Panel)))]
 #[get("/v1/competitions/<_>/stages/<sid>/panel")]
 async fn panel(a: ApiScope<'_>, sid: StageId) -> Result<Json<Panel>, AppError> {
     let s = load_stage(&a, sid).await?;
@@ -70,7 +70,7 @@ struct MemberInput {
 }
 
 /// Adds a judge to the panel, or changes the aspects of one already on it.
-#[utoipa::path(put, path = "/api/v1/competitions/{id}/stages/{sid}/panel/{judge}", tag = "judging", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage"), ("judge" = crate::ids::UserId, Path, description = "The judge")), request_body = MemberInput, responses((status = 200, body = MemberDto)))]
+#[utoipa::path(put, path = "/api/v1/competitions/{id}/stages/{sid}/panel/{judge_id}", tag = "scoring", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage"), ("judge_id" = crate::ids::UserId, Path, description = "The judge")), request_body = MemberInput, responses((status = 200, body = MemberDto)))]
 #[put("/v1/competitions/<_>/stages/<sid>/panel/<judge>", data = "<input>")]
 async fn panel_put(
     a: ApiWriteScope<'_>,
@@ -98,7 +98,7 @@ async fn panel_put(
     }))
 }
 
-#[utoipa::path(delete, path = "/api/v1/competitions/{id}/stages/{sid}/panel/{judge}", tag = "judging", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage"), ("judge" = crate::ids::UserId, Path, description = "The judge")), responses((status = 204, description = "Removed from the panel")))]
+#[utoipa::path(delete, path = "/api/v1/competitions/{id}/stages/{sid}/panel/{judge_id}", tag = "scoring", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage"), ("judge_id" = crate::ids::UserId, Path, description = "The judge")), responses((status = 204, description = "Removed from the panel")))]
 #[delete("/v1/competitions/<_>/stages/<sid>/panel/<judge>")]
 async fn panel_delete(
     a: ApiWriteScope<'_>,
@@ -127,7 +127,7 @@ struct AutoAssigned {
 }
 
 /// Assigns the whole stage with the seed; 409 explaining why when no assignment exists.
-#[utoipa::path(post, path = "/api/v1/competitions/{id}/stages/{sid}/assignments/auto", tag = "judging", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage")), request_body = AutoInput, responses((status = 200, body = AutoAssigned)))]
+#[utoipa::path(post, path = "/api/v1/competitions/{id}/stages/{sid}/assignments/auto", tag = "scoring", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage")), request_body = AutoInput, responses((status = 200, body = AutoAssigned)))]
 #[post("/v1/competitions/<_>/stages/<sid>/assignments/auto", data = "<input>")]
 async fn auto(
     a: ApiWriteScope<'_>,
@@ -182,7 +182,7 @@ impl SheetDto {
 }
 
 /// One entry to one judge (201); a conflict or a duplicate is a 409.
-#[utoipa::path(post, path = "/api/v1/competitions/{id}/stages/{sid}/assignments", tag = "judging", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage")), request_body = AssignInput, responses((status = 201, body = SheetDto)))]
+#[utoipa::path(post, path = "/api/v1/competitions/{id}/stages/{sid}/assignments", tag = "scoring", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage")), request_body = AssignInput, responses((status = 201, body = SheetDto)))]
 #[post("/v1/competitions/<_>/stages/<sid>/assignments", data = "<input>")]
 async fn assign_one(
     a: ApiWriteScope<'_>,
@@ -206,7 +206,7 @@ async fn assign_one(
 }
 
 /// Takes back a sheet nobody has worked on (204); one in use is a 409.
-#[utoipa::path(delete, path = "/api/v1/competitions/{id}/stages/{sid}/sheets/{sheet}", tag = "judging", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage"), ("sheet" = crate::ids::SheetId, Path, description = "The score sheet")), responses((status = 204, description = "An untouched sheet taken back")))]
+#[utoipa::path(delete, path = "/api/v1/competitions/{id}/stages/{sid}/sheets/{sheet}", tag = "scoring", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage"), ("sheet" = crate::ids::SheetId, Path, description = "The score sheet")), responses((status = 204, description = "An untouched sheet taken back")))]
 #[delete("/v1/competitions/<_>/stages/<sid>/sheets/<sheet>")]
 async fn unassign(
     a: ApiWriteScope<'_>,
@@ -230,7 +230,7 @@ struct ReasonInput {
 }
 
 /// Reopens a submitted sheet; the reason is shown to the judge and audited.
-#[utoipa::path(post, path = "/api/v1/competitions/{id}/stages/{sid}/sheets/{sheet}/reopen", tag = "judging", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage"), ("sheet" = crate::ids::SheetId, Path, description = "The score sheet")), request_body = ReasonInput, responses((status = 200, body = SheetDto)))]
+#[utoipa::path(post, path = "/api/v1/competitions/{id}/stages/{sid}/sheets/{sheet}/reopen", tag = "scoring", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage"), ("sheet" = crate::ids::SheetId, Path, description = "The score sheet")), request_body = ReasonInput, responses((status = 200, body = SheetDto)))]
 #[post(
     "/v1/competitions/<_>/stages/<sid>/sheets/<sheet>/reopen",
     data = "<input>"
@@ -272,7 +272,7 @@ struct CloseInput {
 }
 
 /// Closes the stage; with sheets missing only with `force` and a `note` (else 422).
-#[utoipa::path(post, path = "/api/v1/competitions/{id}/stages/{sid}/close", tag = "judging", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage")), request_body = CloseInput, responses((status = 200, body = StageDto)))]
+#[utoipa::path(post, path = "/api/v1/competitions/{id}/stages/{sid}/close", tag = "scoring", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage")), request_body = CloseInput, responses((status = 200, body = StageDto)))]
 #[post("/v1/competitions/<_>/stages/<sid>/close", data = "<input>")]
 async fn close(
     a: ApiWriteScope<'_>,

@@ -38,7 +38,7 @@ use crate::ids::{
         (name = "account", description = "Who a token belongs to; tokens"),
         (name = "competitions", description = "Set-up and lifecycle of a competition"),
         (name = "nominations", description = "Villages' entries and their evidence"),
-        (name = "judging", description = "Judges' score sheets"),
+        (name = "scoring", description = "Panels, assignments, conflicts and judges' score sheets"),
         (name = "results", description = "Results, announcement and what follows"),
     )
 )]
@@ -140,9 +140,12 @@ pub fn document() -> Document {
 fn document_json() -> &'static str {
     static JSON: OnceLock<String> = OnceLock::new();
     JSON.get_or_init(|| {
-        document()
-            .to_json()
-            .expect("the OpenAPI document serializes")
+        // Built from static annotations: a document that does not serialize is a bug the
+        // OpenAPI tests catch; served as an empty object rather than a panic.
+        document().to_json().unwrap_or_else(|e| {
+            log::error!("the OpenAPI document does not serialize: {e}");
+            "{}".to_owned()
+        })
     })
 }
 

@@ -49,7 +49,7 @@ fn order_of(s: &entity::stage::Model, slots: &[entity::presentation_slot::Model]
     }
 }
 
-#[utoipa::path(get, path = "/api/v1/competitions/{id}/stages/{sid}/presentation", tag = "judging", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage")), responses((status = 200, body = Order)))]
+#[utoipa::path(get, path = "/api/v1/competitions/{id}/stages/{sid}/presentation", tag = "scoring", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage")), responses((status = 200, body = Order)))]
 #[get("/v1/competitions/<_>/stages/<sid>/presentation")]
 async fn show(a: ApiScope<'_>, sid: StageId) -> Result<Json<Order>, AppError> {
     let s = load_stage(&a, sid).await?;
@@ -65,7 +65,7 @@ struct DrawInput {
 }
 
 /// Draws the order by lot (409 once drawn).
-#[utoipa::path(post, path = "/api/v1/competitions/{id}/stages/{sid}/presentation/draw", tag = "judging", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage")), request_body = DrawInput, responses((status = 200, body = Order)))]
+#[utoipa::path(post, path = "/api/v1/competitions/{id}/stages/{sid}/presentation/draw", tag = "scoring", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage")), request_body = DrawInput, responses((status = 200, body = Order)))]
 #[post(
     "/v1/competitions/<_>/stages/<sid>/presentation/draw",
     data = "<input>"
@@ -104,7 +104,7 @@ struct ScheduleInput {
 }
 
 /// Sets the schedule of a drawn order.
-#[utoipa::path(put, path = "/api/v1/competitions/{id}/stages/{sid}/presentation/schedule", tag = "judging", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage")), request_body = ScheduleInput, responses((status = 200, body = Order)))]
+#[utoipa::path(put, path = "/api/v1/competitions/{id}/stages/{sid}/presentation/schedule", tag = "scoring", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("sid" = crate::ids::StageId, Path, description = "The stage")), request_body = ScheduleInput, responses((status = 200, body = Order)))]
 #[put(
     "/v1/competitions/<_>/stages/<sid>/presentation/schedule",
     data = "<input>"

@@ -208,7 +208,7 @@ impl<T> Page<T> {
     /// A page cut from the whole list in memory.
     #[must_use]
     pub fn cut(all: Vec<T>, page: u64, per_page: u64) -> Self {
-        let total = all.len() as u64;
+        let total = u64::try_from(all.len()).unwrap_or(u64::MAX);
         let skip = usize::try_from(page.saturating_mul(per_page)).unwrap_or(usize::MAX);
         let take = usize::try_from(per_page).unwrap_or(usize::MAX);
         Page {

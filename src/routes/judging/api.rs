@@ -35,7 +35,7 @@ struct Assignment {
     version: i32,
 }
 
-#[utoipa::path(get, path = "/api/v1/judge/sheets", tag = "judging", responses((status = 200, body = Vec<Assignment>, description = "The judge's sheets")))]
+#[utoipa::path(get, path = "/api/v1/judge/sheets", tag = "scoring", responses((status = 200, body = Vec<Assignment>, description = "The judge's sheets")))]
 #[get("/v1/judge/sheets")]
 async fn list(
     who: JudgeUser,
@@ -57,7 +57,7 @@ async fn list(
     ))
 }
 
-#[utoipa::path(get, path = "/api/v1/judge/sheets/{id}", tag = "judging", params(("id" = crate::ids::SheetId, Path, description = "The score sheet")), responses((status = 200, body = SheetView)))]
+#[utoipa::path(get, path = "/api/v1/judge/sheets/{id}", tag = "scoring", params(("id" = crate::ids::SheetId, Path, description = "The score sheet")), responses((status = 200, body = SheetView)))]
 #[get("/v1/judge/sheets/<id>")]
 async fn show(
     who: JudgeUser,
@@ -196,7 +196,7 @@ async fn write(
     }
 }
 
-#[utoipa::path(put, path = "/api/v1/judge/sheets/{id}", tag = "judging", params(("id" = crate::ids::SheetId, Path, description = "The score sheet")), request_body = SaveBody, responses((status = 200, body = Saved, description = "Saved; a stale `version` answers 409")))]
+#[utoipa::path(put, path = "/api/v1/judge/sheets/{id}", tag = "scoring", params(("id" = crate::ids::SheetId, Path, description = "The score sheet")), request_body = SaveBody, responses((status = 200, body = Saved, description = "Saved; a stale `version` answers 409")))]
 #[put("/v1/judge/sheets/<id>", format = "json", data = "<body>")]
 async fn save(
     who: ApiWrite,
@@ -207,7 +207,7 @@ async fn save(
     write(db, &who.0, id, body, false).await
 }
 
-#[utoipa::path(post, path = "/api/v1/judge/sheets/{id}/submit", tag = "judging", params(("id" = crate::ids::SheetId, Path, description = "The score sheet")), request_body = SaveBody, responses((status = 200, body = Saved)))]
+#[utoipa::path(post, path = "/api/v1/judge/sheets/{id}/submit", tag = "scoring", params(("id" = crate::ids::SheetId, Path, description = "The score sheet")), request_body = SaveBody, responses((status = 200, body = Saved)))]
 #[post("/v1/judge/sheets/<id>/submit", format = "json", data = "<body>")]
 async fn submit(
     who: ApiWrite,
@@ -228,7 +228,7 @@ struct Preview {
     leaves: usize,
 }
 
-#[utoipa::path(post, path = "/api/v1/judge/sheets/{id}/preview", tag = "judging", params(("id" = crate::ids::SheetId, Path, description = "The score sheet")), request_body = SaveBody, responses((status = 200, body = Preview, description = "What the engine makes of unsaved answers")))]
+#[utoipa::path(post, path = "/api/v1/judge/sheets/{id}/preview", tag = "scoring", params(("id" = crate::ids::SheetId, Path, description = "The score sheet")), request_body = SaveBody, responses((status = 200, body = Preview, description = "What the engine makes of unsaved answers")))]
 #[post("/v1/judge/sheets/<id>/preview", format = "json", data = "<body>")]
 async fn preview(
     who: ApiWrite,

@@ -405,7 +405,7 @@ impl Fixture {
             .create_user(juara::auth::Role::Judge, &name, None, None)
             .await;
         let stage = Uuid::parse_str(&self.ids["stage"]).unwrap();
-        crate::common::builders::panel_row(&self.app.db, stage, judge.id.into(), &[]).await;
+        crate::common::builders::panel_row(&self.app.db, stage, judge.id, &[]).await;
         judge.id.to_string()
     }
 
