@@ -4,6 +4,7 @@ audit-col-who = By
 audit-col-village = Village
 audit-empty = Nothing recorded yet.
 audit-competition-created = Competition created
+audit-competition-tie-breaks = Tie-break rules changed
 audit-competition-cloned = Competition copied from another
 audit-competition-status = Competition stage changed
 audit-competition-renamed = Competition renamed

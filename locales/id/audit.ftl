@@ -4,6 +4,7 @@ audit-col-who = Oleh
 audit-col-village = Desa/kelurahan
 audit-empty = Belum ada catatan.
 audit-competition-created = Lomba dibuat
+audit-competition-tie-breaks = Aturan nilai sama diubah
 audit-competition-cloned = Lomba disalin dari lomba lain
 audit-competition-status = Tahap lomba berubah
 audit-competition-renamed = Nama lomba diubah

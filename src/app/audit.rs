@@ -206,6 +206,7 @@ mod tests {
                 "competition.eligibility",
                 "competition.schedule",
                 "competition.updated",
+                "competition.tie_breaks",
             ]
             .map(str::to_owned),
         );
