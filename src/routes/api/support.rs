@@ -158,11 +158,16 @@ pub fn points_out(units: Option<i64>) -> Option<String> {
 /// A page of a list (0-based) and its size, bounded.
 #[must_use]
 pub fn paging(page: Option<u64>, per_page: Option<u64>) -> (u64, u64) {
+    // Capped so `page * per_page` stays a valid SQL offset (a page past the end is empty);
+    // schemathesis found `?page=2^63` overflowing it into a 500.
     (
-        page.unwrap_or(0),
+        page.unwrap_or(0).min(MAX_PAGE),
         per_page.unwrap_or(50).clamp(1, MAX_PER_PAGE),
     )
 }
+
+/// The highest page number read (far past any list's end).
+pub const MAX_PAGE: u64 = 1_000_000_000;
 
 /// The JSON body, or a 422 under `_body` saying what could not be read (malformed JSON, a
 /// wrong type, an unknown field: typos must not silently drop a rule), or under the field
