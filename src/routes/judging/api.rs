@@ -220,7 +220,7 @@ async fn submit(
 
 /// The running subtotal of unsaved answers, as the sheet page shows it while the judge types.
 #[derive(Serialize, utoipa::ToSchema)]
-struct Preview {
+struct SheetPreview {
     subtotal: Option<String>,
     /// Each aspect's own subtotal (0–100) by aspect code, for the headings of the sheet.
     aspects: BTreeMap<String, String>,
@@ -228,14 +228,14 @@ struct Preview {
     leaves: usize,
 }
 
-#[utoipa::path(post, path = "/api/v1/judge/sheets/{id}/preview", tag = "scoring", params(("id" = crate::ids::SheetId, Path, description = "The score sheet")), request_body = SaveBody, responses((status = 200, body = Preview, description = "What the engine makes of unsaved answers")))]
+#[utoipa::path(post, path = "/api/v1/judge/sheets/{id}/preview", tag = "scoring", params(("id" = crate::ids::SheetId, Path, description = "The score sheet")), request_body = SaveBody, responses((status = 200, body = SheetPreview, description = "What the engine makes of unsaved answers")))]
 #[post("/v1/judge/sheets/<id>/preview", format = "json", data = "<body>")]
 async fn preview(
     who: ApiWrite,
     id: SheetId,
     body: Result<Json<SaveBody>, crate::json::Error<'_>>,
     db: &State<DatabaseConnection>,
-) -> Result<Json<Preview>, AppError> {
+) -> Result<Json<SheetPreview>, AppError> {
     let db = db.inner();
     let ctx = load(db, &who.0, id).await?;
     let input = to_input(crate::routes::api::support::body(body)?.into_inner())?;
@@ -251,7 +251,7 @@ async fn preview(
     let view =
         sheet_view::build(db, &ctx, Some(&input.answers), &BTreeMap::new(), LANG, now).await?;
     let view = canonical(view);
-    Ok(Json(Preview {
+    Ok(Json(SheetPreview {
         subtotal: view.subtotal,
         aspects: view
             .criteria

@@ -119,7 +119,7 @@ impl DiffDto {
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
-struct Preview {
+struct CorrectionPreview {
     /// Send it back as `confirm` to publish exactly this.
     confirm: String,
     changes: Vec<String>,
@@ -129,7 +129,7 @@ struct Preview {
 #[derive(Serialize, utoipa::ToSchema)]
 #[serde(untagged)]
 enum Answer {
-    Preview(Preview),
+    Preview(CorrectionPreview),
     Published { version: i32, content_hash: String },
 }
 
@@ -211,7 +211,7 @@ async fn correct(
     let confirm = input.confirm.as_deref().map(str::trim);
     if confirm != Some(token.as_str()) {
         let stale = confirm.is_some_and(|t| !t.is_empty());
-        let preview = Preview {
+        let preview = CorrectionPreview {
             confirm: token,
             changes: described,
             rows: correction::diff(&old, &new)

@@ -112,11 +112,11 @@ impl AppealDto {
 
 #[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(default, deny_unknown_fields)]
-struct AnswerBody {
+struct AppealAnswerBody {
     answer: String,
 }
 
-#[utoipa::path(post, path = "/api/v1/competitions/{id}/results/appeals/{appeal}/reject", tag = "results", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("appeal" = crate::ids::AppealId, Path, description = "The appeal")), request_body = AnswerBody, responses((status = 200, body = AppealDto)))]
+#[utoipa::path(post, path = "/api/v1/competitions/{id}/results/appeals/{appeal}/reject", tag = "results", params(("id" = crate::ids::CompetitionId, Path, description = "The competition"), ("appeal" = crate::ids::AppealId, Path, description = "The appeal")), request_body = AppealAnswerBody, responses((status = 200, body = AppealDto)))]
 #[post(
     "/v1/competitions/<_>/results/appeals/<appeal>/reject",
     data = "<input>"
@@ -124,7 +124,7 @@ struct AnswerBody {
 async fn reject(
     a: ApiWriteScope<'_>,
     appeal: AppealId,
-    input: Result<Json<AnswerBody>, JsonError<'_>>,
+    input: Result<Json<AppealAnswerBody>, JsonError<'_>>,
 ) -> Result<Json<AppealDto>, AppError> {
     let (db, c) = (a.db, &a.c);
     let row = appeals::find(db, c.id, appeal.into_uuid())

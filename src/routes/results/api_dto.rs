@@ -54,7 +54,7 @@ pub fn tagged<T: Serialize>(value: &T) -> Value {
 
 /// A prize on the wire, rupiah as integers.
 #[derive(Serialize, utoipa::ToSchema)]
-pub struct PrizeDto {
+pub struct AwardedPrizeDto {
     pub label: String,
     pub cash: i64,
     pub assistance: i64,
@@ -63,10 +63,10 @@ pub struct PrizeDto {
     pub shared_with: u32,
 }
 
-impl PrizeDto {
+impl AwardedPrizeDto {
     #[must_use]
     pub fn of(p: &PrizeInfo) -> Self {
-        PrizeDto {
+        AwardedPrizeDto {
             label: p.label.clone(),
             cash: p.cash,
             assistance: p.assistance,
@@ -91,7 +91,7 @@ pub struct LineDto {
     /// The tie-break rule that separated it from the line above on equal score.
     pub decided_by: Option<Value>,
     pub eliminated_at: Option<String>,
-    pub prize: Option<PrizeDto>,
+    pub prize: Option<AwardedPrizeDto>,
 }
 
 impl LineDto {
@@ -107,7 +107,7 @@ impl LineDto {
             stage_scores: l.stage_scores.iter().map(|s| points_out(*s)).collect(),
             decided_by: l.decided_by.as_ref().map(tagged),
             eliminated_at: l.eliminated_at.clone(),
-            prize: l.prize.as_ref().map(PrizeDto::of),
+            prize: l.prize.as_ref().map(AwardedPrizeDto::of),
         }
     }
 

@@ -219,7 +219,7 @@ struct JudgeValueDto {
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
-struct CriterionDto {
+struct CriterionScoreDto {
     code: String,
     name: String,
     depth: u32,
@@ -239,11 +239,11 @@ struct CommentDto {
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
-struct StageDto {
+struct StageScoreDto {
     code: String,
     name: String,
     score: Option<String>,
-    criteria: Vec<CriterionDto>,
+    criteria: Vec<CriterionScoreDto>,
     comments: Vec<CommentDto>,
 }
 
@@ -251,7 +251,7 @@ fn decimal(p: Points) -> String {
     points_out(Some(p.units())).unwrap_or_default()
 }
 
-fn stages_of(p: &Published, e: &EntryExplanation) -> Vec<StageDto> {
+fn stages_of(p: &Published, e: &EntryExplanation) -> Vec<StageScoreDto> {
     let nomination = nomination_of(e.entry);
     e.stages
         .iter()
@@ -262,7 +262,7 @@ fn stages_of(p: &Published, e: &EntryExplanation) -> Vec<StageDto> {
                 .iter()
                 .filter_map(|line| {
                     let node = info.criteria.get(usize::try_from(line.node).ok()?)?;
-                    Some(CriterionDto {
+                    Some(CriterionScoreDto {
                         code: node.code.clone(),
                         name: node.name.clone(),
                         depth: node.depth,
@@ -297,7 +297,7 @@ fn stages_of(p: &Published, e: &EntryExplanation) -> Vec<StageDto> {
                     text: c.text.clone(),
                 })
                 .collect();
-            Some(StageDto {
+            Some(StageScoreDto {
                 code: info.code.clone(),
                 name: info.name.clone(),
                 score: st.score.map(decimal),
@@ -315,7 +315,7 @@ struct Protocol {
     version: i32,
     content_hash: String,
     line: Option<LineDto>,
-    stages: Vec<StageDto>,
+    stages: Vec<StageScoreDto>,
     appeals: Vec<AppealDto>,
     can_appeal: bool,
     appeal_closes_at: Option<String>,

@@ -24,7 +24,6 @@ pub mod public_cache;
 mod village;
 mod withdrawn;
 
-use juara_domain::tie_break::TieBreak;
 use juara_domain::{Points, Rupiah};
 use rocket::Route;
 use serde::Serialize;
@@ -83,11 +82,6 @@ fn score_shown(units: i64) -> String {
     crate::views::format::score(Points::from_units(units))
 }
 
-/// A tie-break rule in words.
-fn describe_tie_break(tb: &TieBreak, lang: &str) -> String {
-    crate::app::competition::tie_breaks::describe(tb, lang)
-}
-
 /// A ranking line as pages show it.
 #[derive(Clone, Debug, Serialize)]
 struct LineView {
@@ -132,7 +126,7 @@ impl LineView {
             decided_by: l
                 .decided_by
                 .as_ref()
-                .map(|t| describe_tie_break(t, lang))
+                .map(|t| crate::app::competition::tie_breaks::describe(t, lang))
                 .unwrap_or_default(),
             eliminated_at: l.eliminated_at.clone().unwrap_or_default(),
             prize: p.map(|p| p.label.clone()).unwrap_or_default(),

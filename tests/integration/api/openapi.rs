@@ -2,7 +2,8 @@
 //! mounted, is OpenAPI 3.1 with the token scheme, resolves every `$ref`, and the
 //! documentation page rendered from it is reachable and lists every operation.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
 
 use rocket::http::Status;
 use serde_json::Value;
@@ -133,6 +134,71 @@ async fn every_reference_resolves_and_every_operation_answers_errors_as_api_erro
             );
         }
     }
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// utoipa keys components by the type's bare name (or its `#[schema(as = …)]`), and a second
+/// type of the same name silently replaces the first: the document then describes one
+/// operation's answer with another's fields (found by schemathesis, two `Preview`s).
+#[test]
+fn no_two_documented_types_share_a_schema_name() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    rust_files(&root.join("entity/src"), &mut files);
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    let mut clashes = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            if !(line.trim_start().starts_with("#[derive(") && line.contains("ToSchema")) {
+                continue;
+            }
+            let mut alias = None;
+            for next in lines.iter().skip(i + 1).take(12) {
+                let t = next.trim_start();
+                if let Some(rest) = t.strip_prefix("#[schema(as = ") {
+                    let path = rest.split(&[')', ','][..]).next().unwrap_or("");
+                    alias = path.rsplit("::").next().map(|s| s.trim().to_string());
+                }
+                // `pub`, `pub(crate)`, `pub(super)`…
+                let item = match t.strip_prefix("pub") {
+                    Some(rest) if rest.starts_with('(') => rest.split_once(") ").map_or(t, |p| p.1),
+                    Some(rest) => rest.trim_start(),
+                    None => t,
+                };
+                if let Some(rest) = item.strip_prefix("struct ").or(item.strip_prefix("enum ")) {
+                    let name: String = rest
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect();
+                    let name = alias.take().unwrap_or(name);
+                    let place = format!("{}:{}", file.strip_prefix(root).unwrap().display(), i + 1);
+                    if let Some(first) = seen.insert(name.clone(), place.clone()) {
+                        clashes.push(format!("{name}: {first} and {place}"));
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    assert!(
+        seen.len() > 50,
+        "the scan found only {} documented types",
+        seen.len()
+    );
+    assert!(clashes.is_empty(), "schema names used twice: {clashes:#?}");
 }
 
 #[rocket::async_test]
