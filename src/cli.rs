@@ -113,6 +113,43 @@ pub async fn demo_judges(competition: uuid::Uuid, n: usize) -> Result<(), String
     Ok(())
 }
 
+/// `juara probe-results` (hidden; for BENCHMARKS.md): seeds a field and prints the timings.
+pub async fn probe_results(
+    entries: usize,
+    judges: usize,
+    leaves: usize,
+    runs: usize,
+) -> Result<(), String> {
+    if entries == 0 || judges == 0 || leaves == 0 || runs == 0 {
+        return Err("--entries, --judges, --leaves and --runs must be at least 1".to_owned());
+    }
+    let figment = AppConfig::figment();
+    let config = AppConfig::from_figment(&figment).map_err(|e| e.to_string())?;
+    let db = crate::startup::prepare(&config)
+        .await
+        .map_err(|e| e.to_string())?;
+    let p = crate::demo::probe_results::run(&db, entries, judges, leaves, runs)
+        .await
+        .map_err(|e| e.to_string())?;
+    println!(
+        "{} entries x {} judges x {} indicators ({} scores), median of {runs}:",
+        p.entries,
+        p.judges,
+        p.leaves,
+        p.entries * p.judges * p.leaves
+    );
+    println!(
+        "  results::compute (load + engine + prizes): {:?}",
+        p.compute
+    );
+    println!(
+        "  weighted GROUP BY in the database:        {:?}",
+        p.group_by
+    );
+    println!("  ratio: {:.2}x", p.ratio());
+    Ok(())
+}
+
 /// `juara verify <file>`: checks a published results file offline (no database): its hash,
 /// then the whole ranking and prize allocation recomputed with the engine.
 pub fn verify(path: &std::path::Path) -> Result<(), String> {

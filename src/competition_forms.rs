@@ -12,6 +12,7 @@ use crate::app::regions as region_input;
 use crate::auth::CurrentUser;
 use crate::db::competitions::{Category, CompetitionFields, Level};
 
+pub mod levels_field;
 mod setup_forms;
 pub mod tie_break_form;
 

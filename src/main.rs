@@ -35,6 +35,19 @@ enum Command {
         #[arg(long, default_value_t = 256)]
         judges: usize,
     },
+    /// For BENCHMARKS.md: adds a provincial-sized competition in review and times computing
+    /// its results against the database's own weighted GROUP BY over the same scores.
+    #[command(hide = true)]
+    ProbeResults {
+        #[arg(long, default_value_t = 500)]
+        entries: usize,
+        #[arg(long, default_value_t = 5)]
+        judges: usize,
+        #[arg(long, default_value_t = 30)]
+        leaves: usize,
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+    },
     /// Uploaded files: `storage migrate --from local --to s3` copies them between backends.
     #[command(subcommand)]
     Storage(StorageCommand),
@@ -66,6 +79,12 @@ async fn main() -> std::process::ExitCode {
             competition,
             judges,
         } => juara::cli::demo_judges(competition, judges).await,
+        Command::ProbeResults {
+            entries,
+            judges,
+            leaves,
+            runs,
+        } => juara::cli::probe_results(entries, judges, leaves, runs).await,
         Command::Storage(StorageCommand::Migrate { from, to }) => migrate(&from, &to).await,
     };
     match result {

@@ -23,6 +23,10 @@ pub struct Model {
     pub optional: bool,
     /// Villages upload evidence for it.
     pub requires_evidence: bool,
+    /// Level descriptors of a leaf, JSON `[{"value": <ten-thousandths>, "text": "…"}]` in
+    /// value order; read and written through `juara::db::competition_setup::{levels_of, levels_json}`.
+    #[sea_orm(column_type = "Text")]
+    pub levels: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -284,3 +284,13 @@ tb-err-seed = The draw number must be a whole number from 0 to 9007199254740991.
 tb-err-too-many = At most { $max } rules.
 tb-err-reason = The competition's rules are published: give the reason for changing the tie-break rules.
 tb-manage = Tie-break rules
+
+## Level descriptors (rubric)
+field-levels = Level descriptors (rubric)
+hint-levels = One line per value: value = what it means, e.g. "1 = Not in place", "3 = Partly running", "5 = Running and evaluated". Judges see them beside the score field and can pick one with a tap. Optional.
+crit-levels-format = Each line must read "value = description", e.g. "3 = Partly running".
+crit-levels-leaf-only = Level descriptors are only for indicators with a scale.
+crit-levels-off-scale = Each value must lie on the indicator's scale (between its lowest and highest value, on its step).
+crit-levels-repeated = Each value may be described only once.
+crit-levels-text = Each description must be filled in, at most 300 characters.
+crit-levels-too-many = At most 11 levels per indicator.

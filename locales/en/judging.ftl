@@ -158,3 +158,4 @@ grid-help-draft = some indicators scored, not submitted
 grid-help-submitted = the sheet is submitted
 grid-help-reopened = reopened by the committee, to be submitted again
 grid-help-excluded = not counted because of a conflict of interest
+jdg-levels = Level descriptors: tap to choose

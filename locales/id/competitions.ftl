@@ -284,3 +284,13 @@ tb-err-seed = Nomor undian harus bilangan bulat 0 sampai 9007199254740991.
 tb-err-too-many = Paling banyak { $max } aturan.
 tb-err-reason = Aturan lomba sudah diumumkan: tuliskan alasan perubahan aturan nilai sama.
 tb-manage = Aturan nilai sama
+
+## Level descriptors (rubrik)
+field-levels = Uraian tingkat nilai (rubrik)
+hint-levels = Satu baris per nilai: nilai = arti nilai itu, mis. "1 = Belum ada", "3 = Berjalan sebagian", "5 = Berjalan dan dievaluasi". Juri melihatnya di samping isian nilai dan dapat memilihnya dengan sekali ketuk. Boleh kosong.
+crit-levels-format = Setiap baris harus berbentuk "nilai = uraian", mis. "3 = Berjalan sebagian".
+crit-levels-leaf-only = Uraian tingkat hanya untuk indikator yang punya skala.
+crit-levels-off-scale = Setiap nilai harus ada pada skala indikator (antara nilai terendah dan tertinggi, sesuai kelipatan).
+crit-levels-repeated = Satu nilai hanya boleh diuraikan sekali.
+crit-levels-text = Setiap uraian harus diisi, paling banyak 300 karakter.
+crit-levels-too-many = Paling banyak 11 tingkat per indikator.

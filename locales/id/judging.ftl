@@ -158,3 +158,4 @@ grid-help-draft = sebagian indikator sudah dinilai, belum dikirim
 grid-help-submitted = lembar nilai sudah dikirim
 grid-help-reopened = dibuka kembali oleh panitia, perlu dikirim ulang
 grid-help-excluded = tidak dihitung karena konflik kepentingan
+jdg-levels = Uraian tingkat nilai: ketuk untuk memilih

@@ -26,6 +26,7 @@ mod m20261201_000201_appeal_per_window;
 mod m20261201_000301_ledger_append_only;
 mod m20261201_000401_letterhead;
 mod m20261201_001101_sheet_device;
+mod m20261201_001201_criterion_levels;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000301_ledger_append_only::Migration),
             Box::new(m20261201_000401_letterhead::Migration),
             Box::new(m20261201_001101_sheet_device::Migration),
+            Box::new(m20261201_001201_criterion_levels::Migration),
         ]
     }
 }

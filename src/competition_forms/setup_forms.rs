@@ -114,6 +114,8 @@ pub struct CriterionForm {
     pub scale_step: Option<String>,
     pub optional: bool,
     pub requires_evidence: bool,
+    /// Level descriptors, one `value = text` per line (`super::levels_field`).
+    pub levels: Option<String>,
 }
 
 impl CriterionForm {
@@ -132,15 +134,16 @@ impl CriterionForm {
         let min = points(self.scale_min.as_ref(), "scale_min", &mut e);
         let max = points(self.scale_max.as_ref(), "scale_max", &mut e);
         let step = points(self.scale_step.as_ref(), "scale_step", &mut e);
+        let mut scale = None;
         match (min, max) {
             (Some(min), Some(max)) => {
-                let scale = Scale {
+                let s = Scale {
                     min: Points::from_units(min),
                     max: Points::from_units(max),
                     step: step.map(Points::from_units),
                 };
-                match scale.check() {
-                    Ok(()) => {}
+                match s.check() {
+                    Ok(()) => scale = Some(s),
                     Err(juara_domain::criteria::ScaleProblem::MinNotBelowMax) => {
                         e.push(("scale_max", "crit-scale-min-max"));
                     }
@@ -161,6 +164,13 @@ impl CriterionForm {
             }
             _ => {}
         }
+        let levels = match self.levels.as_deref() {
+            // A leaf whose scale is wrong reports the scale; its levels wait for a valid one.
+            Some(t) if scale.is_some() || min.is_none() => {
+                super::levels_field::check(t, scale.as_ref(), &mut e)
+            }
+            _ => Vec::new(),
+        };
         if !e.is_empty() {
             return Err(e);
         }
@@ -175,6 +185,7 @@ impl CriterionForm {
             scale_step: if has_scale { step } else { None },
             optional: self.optional,
             requires_evidence: self.requires_evidence,
+            levels,
         })
     }
 }

@@ -47,6 +47,7 @@ mod judging;
 pub mod load_judges;
 mod open;
 mod payments;
+pub mod probe_results;
 mod sample;
 
 use sample::{accepted_nomination, account, err, pick_villages, value_for};

@@ -76,3 +76,29 @@
     timer = setTimeout(refresh, 400);
   });
 })();
+
+// Level descriptors: a tap on "3 Berjalan sebagian" puts 3 in the score field, as typing it
+// would (so the subtotal, autosave and offline queue follow); typing marks the matching level.
+(function () {
+  "use strict";
+  function same(a, b) { return a !== "" && b !== "" && Number(a.replace(",", ".")) === Number(b); }
+  function mark(input) {
+    var list = input.parentNode.querySelectorAll('button.level[data-for="' + input.id + '"]');
+    Array.prototype.forEach.call(list, function (b) {
+      b.setAttribute("aria-pressed", same(input.value.trim(), b.getAttribute("data-value")) ? "true" : "false");
+    });
+  }
+  document.addEventListener("click", function (e) {
+    var b = e.target.closest ? e.target.closest("button.level") : null;
+    if (!b || b.disabled) { return; }
+    var input = document.getElementById(b.getAttribute("data-for"));
+    if (!input || input.disabled) { return; }
+    input.value = String(Number(b.getAttribute("data-value")));
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+    mark(input);
+  });
+  document.addEventListener("input", function (e) {
+    if (e.target && e.target.id && e.target.id.indexOf("s-") === 0) { mark(e.target); }
+  });
+})();

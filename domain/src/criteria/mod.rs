@@ -6,6 +6,8 @@
 //! siblings are sorted by code in natural order (`1.2` before `1.10`). The order depends only
 //! on the codes, never on the order the specs were given in, so results are reproducible.
 
+pub mod levels;
+
 use crate::points::Points;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;

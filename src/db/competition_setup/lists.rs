@@ -99,6 +99,7 @@ impl OrderedList for criterion::Entity {
         a.scale_step = Set(f.scale_step);
         a.optional = Set(f.optional);
         a.requires_evidence = Set(f.requires_evidence);
+        a.levels = Set(super::levels_json(&f.levels));
     }
 }
 

@@ -8,6 +8,8 @@ pub mod ordered;
 mod whole;
 
 use entity::{criterion, document_requirement, prize_tier, stage};
+use juara_domain::Points;
+use juara_domain::criteria::levels::Level;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
 };
@@ -47,6 +49,56 @@ pub struct CriterionFields {
     pub scale_step: Option<i64>,
     pub optional: bool,
     pub requires_evidence: bool,
+    /// Level descriptors of a leaf, in value order (empty on inner nodes).
+    pub levels: Vec<Level>,
+}
+
+impl CriterionFields {
+    /// The fields of a stored criterion.
+    #[must_use]
+    pub fn of(c: &criterion::Model) -> Self {
+        CriterionFields {
+            code: c.code.clone(),
+            name: c.name.clone(),
+            guidance: c.guidance.clone(),
+            weight: c.weight,
+            scale_min: c.scale_min,
+            scale_max: c.scale_max,
+            scale_step: c.scale_step,
+            optional: c.optional,
+            requires_evidence: c.requires_evidence,
+            levels: levels_of(c),
+        }
+    }
+}
+
+/// A leaf's level descriptors as stored (written only by [`levels_json`]; anything else
+/// reads as none rather than failing the page that shows the criterion).
+#[must_use]
+pub fn levels_of(c: &criterion::Model) -> Vec<Level> {
+    #[derive(serde::Deserialize)]
+    struct Stored {
+        value: i64,
+        text: String,
+    }
+    serde_json::from_str::<Vec<Stored>>(&c.levels)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|l| Level {
+            value: Points::from_units(l.value),
+            text: l.text,
+        })
+        .collect()
+}
+
+/// The stored form of `levels`: `[{"value": <ten-thousandths>, "text": "…"}]`.
+#[must_use]
+pub fn levels_json(levels: &[Level]) -> String {
+    let rows: Vec<serde_json::Value> = levels
+        .iter()
+        .map(|l| serde_json::json!({"value": l.value.units(), "text": l.text}))
+        .collect();
+    serde_json::Value::Array(rows).to_string()
 }
 
 /// One item of the document checklist.

@@ -27,17 +27,7 @@ pub async fn load_setup<C: ConnectionTrait>(
                     .parent_id
                     .and_then(|p| rows.iter().find(|r| r.id == p))
                     .map(|p| p.code.clone()),
-                fields: CriterionFields {
-                    code: c.code.clone(),
-                    name: c.name.clone(),
-                    guidance: c.guidance.clone(),
-                    weight: c.weight,
-                    scale_min: c.scale_min,
-                    scale_max: c.scale_max,
-                    scale_step: c.scale_step,
-                    optional: c.optional,
-                    requires_evidence: c.requires_evidence,
-                },
+                fields: CriterionFields::of(c),
             })
             .collect();
         stages.push(StageData {

@@ -40,8 +40,20 @@ pub struct CriterionDto {
     pub scale_step: Option<String>,
     pub optional: bool,
     pub requires_evidence: bool,
+    /// What each described value of the scale means (*rubrik*), in value order.
+    pub levels: Vec<LevelDto>,
     /// Sum of the children's weights (`None` for a leaf); must be 100.
     pub children_weight_sum: Option<i64>,
+}
+
+/// One level descriptor: a value of the leaf's scale (decimal string) and what it means.
+#[derive(Serialize, Deserialize, Default, utoipa::ToSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct LevelDto {
+    #[serde(deserialize_with = "loose")]
+    #[schema(value_type = String)]
+    pub value: Option<String>,
+    pub text: String,
 }
 
 fn dto(c: &criterion::Model, depth: u32, rows: &[criterion::Model]) -> CriterionDto {
@@ -62,6 +74,13 @@ fn dto(c: &criterion::Model, depth: u32, rows: &[criterion::Model]) -> Criterion
         scale_step: support::points_out(c.scale_step),
         optional: c.optional,
         requires_evidence: c.requires_evidence,
+        levels: setup::levels_of(c)
+            .into_iter()
+            .map(|l| LevelDto {
+                value: Some(l.value.canonical()),
+                text: l.text,
+            })
+            .collect(),
         children_weight_sum: (!children.is_empty())
             .then(|| children.iter().map(|k| i64::from(k.weight)).sum()),
     }
@@ -128,6 +147,8 @@ struct CriterionInput {
     scale_step: Option<String>,
     optional: bool,
     requires_evidence: bool,
+    /// Level descriptors; absent or empty: none.
+    levels: Vec<LevelDto>,
 }
 
 impl CriterionInput {
@@ -143,6 +164,18 @@ impl CriterionInput {
             scale_step: self.scale_step,
             optional: self.optional,
             requires_evidence: self.requires_evidence,
+            // The form's own lines, so both paths share one check; a line break inside a
+            // description would split it, so it becomes a space.
+            levels: Some(
+                self.levels
+                    .iter()
+                    .map(|l| {
+                        let value = l.value.as_deref().unwrap_or("").replace(['=', ':'], "");
+                        format!("{value} = {}", l.text.replace(['\n', '\r'], " "))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
         }
     }
 }

@@ -88,6 +88,10 @@ fn values_of(c: &criterion::Model) -> FormState {
         ("scale_min", pts(c.scale_min)),
         ("scale_max", pts(c.scale_max)),
         ("scale_step", pts(c.scale_step)),
+        (
+            "levels",
+            crate::competition_forms::levels_field::lines(&setup::levels_of(c)),
+        ),
     ] {
         f.values.insert(k.to_owned(), v);
     }

@@ -158,17 +158,7 @@ pub(super) fn stage_view(s: &stage::Model, rows: &[criterion::Model], lang: &str
                 .parent_id
                 .and_then(|p| rows.iter().find(|r| r.id == p))
                 .map(|p| p.code.clone()),
-            fields: setup::CriterionFields {
-                code: c.code.clone(),
-                name: c.name.clone(),
-                guidance: c.guidance.clone(),
-                weight: c.weight,
-                scale_min: c.scale_min,
-                scale_max: c.scale_max,
-                scale_step: c.scale_step,
-                optional: c.optional,
-                requires_evidence: c.requires_evidence,
-            },
+            fields: setup::CriterionFields::of(c),
         })
         .collect();
     let errors = match scoring::criteria_tree(&data) {

@@ -45,6 +45,18 @@ pub struct CriterionView {
     pub errors: Vec<String>,
     /// For an aspect: the engine's running subtotal of its own leaves, 0–100 (`75.00`).
     pub aspect_subtotal: Option<String>,
+    /// What the described values of the scale mean (*rubrik*), in value order.
+    pub levels: Vec<LevelView>,
+}
+
+/// A level descriptor beside a leaf's input; `value` is written as the input's value is
+/// (`3.00`), so the page can mark the chosen one.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct LevelView {
+    pub value: String,
+    /// As a person writes it: `3`, `2,5`.
+    pub shown: String,
+    pub text: String,
 }
 
 /// An evidence item of the entry.
@@ -173,6 +185,14 @@ pub async fn build(
             comment: answer.map(|a| a.comment.clone()).unwrap_or_default(),
             errors: errors.get(&c.id).cloned().unwrap_or_default(),
             aspect_subtotal: None,
+            levels: crate::db::competition_setup::levels_of(c)
+                .into_iter()
+                .map(|l| LevelView {
+                    value: l.value.to_string(),
+                    shown: l.value.canonical().replace('.', ","),
+                    text: l.text,
+                })
+                .collect(),
         });
     }
     let values: Vec<(String, ScoreValue)> = stored

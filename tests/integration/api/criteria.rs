@@ -206,3 +206,66 @@ async fn criteria_are_read_only_once_judging_starts() {
     assert_eq!(status, Status::Ok);
     assert_eq!(tree["items"][0]["weight"], 100, "unchanged");
 }
+
+#[rocket::async_test]
+async fn level_descriptors_round_trip_and_are_checked_like_the_form() {
+    let app = TestApp::new().await;
+    let admin = Api::admin(&app).await;
+    let (c, s) = empty_stage(&admin).await;
+    let base = format!("/api/v1/competitions/{c}/stages/{s}/criteria");
+    let mut leaf = node(None, "1", 100, true);
+    leaf["levels"] = json!([
+        {"value": "4,5", "text": "Hampir sempurna"},
+        {"value": 1, "text": "Belum ada:\ntidak ada dokumen"},
+    ]);
+    let (status, made) = json(admin.post(&base, &leaf).await).await;
+    assert_eq!(status, Status::Created, "{made}");
+    assert_eq!(
+        made["levels"],
+        json!([
+            {"value": "1", "text": "Belum ada: tidak ada dokumen"},
+            {"value": "4.5", "text": "Hampir sempurna"},
+        ]),
+        "value order, decimal strings, one line each"
+    );
+    let (_, tree) = json(admin.get(&base).await).await;
+    assert_eq!(tree["items"][0]["levels"], made["levels"]);
+
+    let path = format!(
+        "/api/v1/competitions/{c}/criteria/{}",
+        made["id"].as_str().unwrap()
+    );
+    for (levels, message) in [
+        (
+            json!([{"value": "6", "text": "Di luar"}]),
+            "harus ada pada skala",
+        ),
+        (
+            json!([{"value": "1.25", "text": "Bukan kelipatan"}]),
+            "harus ada pada skala",
+        ),
+        (json!([{"value": "2", "text": ""}]), "harus diisi"),
+        (
+            json!([{"text": "Tanpa nilai"}]),
+            "berbentuk \"nilai = uraian\"",
+        ),
+    ] {
+        let mut body = node(None, "1", 100, true);
+        body["levels"] = levels;
+        let (status, answer) = json(admin.put(&path, &body).await).await;
+        let got = field_error(status, &answer, "levels");
+        assert!(got.contains(message), "{got}");
+    }
+    let (_, tree) = json(admin.get(&base).await).await;
+    assert_eq!(
+        tree["items"][0]["levels"], made["levels"],
+        "refusals changed nothing"
+    );
+    let (status, saved) = json(admin.put(&path, &node(None, "1", 100, true)).await).await;
+    assert_eq!(status, Status::Ok);
+    assert_eq!(
+        saved["levels"],
+        json!([]),
+        "a replacement without levels has none"
+    );
+}

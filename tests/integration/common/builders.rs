@@ -149,6 +149,7 @@ pub async fn evidence_criterion(db: &DatabaseConnection, competition: Uuid) -> c
         scale_step: Set(None),
         optional: Set(false),
         requires_evidence: Set(true),
+        levels: Set("[]".into()),
     }
     .insert(db)
     .await
@@ -249,6 +250,7 @@ pub async fn leaf_row(
         scale_step: Set(None),
         optional: Set(false),
         requires_evidence: Set(false),
+        levels: Set("[]".into()),
     }
     .insert(db)
     .await

@@ -5,6 +5,7 @@
 mod access;
 mod early_start;
 mod hub;
+mod levels;
 mod lifecycle;
 mod setup;
 mod tie_breaks;

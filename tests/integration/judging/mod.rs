@@ -11,6 +11,7 @@ mod concurrency;
 mod conflicts;
 mod dashboard;
 mod grid;
+mod levels;
 mod panel_aspects;
 mod presentation;
 mod sheets;
@@ -70,6 +71,7 @@ async fn node(
         scale_step: Set(scale.map(|s| s.2 * 10_000)),
         optional: Set(optional),
         requires_evidence: Set(false),
+        levels: Set("[]".into()),
     }
     .insert(&app.db)
     .await

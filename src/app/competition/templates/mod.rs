@@ -13,6 +13,7 @@ use crate::db::competition_setup::{
 use crate::db::competitions::Category;
 
 mod aspects;
+mod rubrics;
 
 use aspects::BIDANG;
 
@@ -43,6 +44,11 @@ fn node(code: &str, parent: Option<&str>, name: &str, weight: i32, scale: bool) 
             scale_step: scale.then_some(Points::from_whole(1).units()),
             optional: false,
             requires_evidence: scale,
+            levels: if scale {
+                rubrics::indicator()
+            } else {
+                Vec::new()
+            },
         },
     }
 }
@@ -76,6 +82,7 @@ fn presentation_tree() -> Vec<CriterionData> {
         n.fields.scale_min = Some(0);
         n.fields.scale_max = Some(Points::from_whole(100).units());
         n.fields.scale_step = Some(Points::from_whole(1).units());
+        n.fields.levels = rubrics::presentation();
         n
     })
     .collect()
@@ -308,6 +315,24 @@ mod tests {
             // 3 bidang, 18 aspects (4 + 5 + 9) and 35 indicators.
             let tree = &valid.spec.stages()[1].criteria;
             assert_eq!(tree.nodes().len(), 3 + 18 + 35, "{}", t.key);
+            // Every leaf describes its levels, on its own scale.
+            for stage in &t.setup.stages {
+                for k in stage
+                    .criteria
+                    .iter()
+                    .filter(|k| k.fields.scale_min.is_some())
+                {
+                    let f = &k.fields;
+                    let scale = juara_domain::criteria::Scale {
+                        min: Points::from_units(f.scale_min.unwrap()),
+                        max: Points::from_units(f.scale_max.unwrap()),
+                        step: f.scale_step.map(Points::from_units),
+                    };
+                    assert!(f.levels.len() >= 4, "{} {}", t.key, f.code);
+                    let problems = juara_domain::criteria::levels::check(&scale, &f.levels);
+                    assert!(problems.is_empty(), "{} {}: {problems:?}", t.key, f.code);
+                }
+            }
         }
     }
 
