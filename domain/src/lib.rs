@@ -13,6 +13,7 @@ pub mod points;
 pub mod aggregation;
 pub mod assignment;
 pub mod criteria;
+pub mod disagreement;
 pub mod engine;
 pub mod explanation;
 pub mod normalization;

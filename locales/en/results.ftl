@@ -225,3 +225,18 @@ res-recap-pdf = Download the score recap (PDF)
 res-recap-xlsx = Download the score recap (XLSX)
 res-tb-draw = Draw with number { $seed }
 res-tb-shared = Left shared
+
+## Differences of opinion for the plenary
+res-dis-link = Judges' differences of opinion per indicator (for the plenary)
+res-dis-title = Judges' differences of opinion
+res-dis-lead = Indicators on which the judges of one entry are far apart, widest first, with each judge's value and comment: to discuss before the minutes are signed. Informative only; no score or rank changes.
+res-dis-threshold = Least spread (0–100)
+res-dis-threshold-hint = Highest minus lowest value mapped onto 0–100: on a 1–5 indicator, a 2 and a 4 are 50 apart.
+res-dis-show = Show
+res-dis-count = { $n } indicators with a spread of { $threshold } or more.
+res-dis-spread = Spread
+res-dis-judge = Judge
+res-dis-value = Value
+res-dis-comment = Comment
+res-dis-trimmed = left out by the trimmed mean
+res-err-threshold = Enter a number from 0 to 100, e.g. 40 or 37.5.

@@ -225,3 +225,18 @@ res-recap-pdf = Unduh rekap nilai (PDF)
 res-recap-xlsx = Unduh rekap nilai (XLSX)
 res-tb-draw = Undian dengan nomor { $seed }
 res-tb-shared = Dibiarkan berbagi peringkat
+
+## Differences of opinion for the plenary
+res-dis-link = Perbedaan pendapat juri per indikator (bahan rapat pleno)
+res-dis-title = Perbedaan pendapat juri
+res-dis-lead = Indikator yang nilainya berjauhan antarjuri pada satu peserta, dari yang paling jauh, dengan nilai dan catatan setiap juri: bahan pembahasan sebelum berita acara ditandatangani. Hanya informasi; tidak mengubah nilai atau peringkat.
+res-dis-threshold = Selisih minimal (0–100)
+res-dis-threshold-hint = Selisih nilai tertinggi dan terendah setelah diubah ke skala 0–100: pada indikator 1–5, nilai 2 dan 4 berselisih 50.
+res-dis-show = Tampilkan
+res-dis-count = { $n } indikator dengan selisih { $threshold } atau lebih.
+res-dis-spread = Selisih
+res-dis-judge = Juri
+res-dis-value = Nilai
+res-dis-comment = Catatan
+res-dis-trimmed = tidak dihitung oleh rata-rata terpangkas
+res-err-threshold = Isi angka dari 0 sampai 100, mis. 40 atau 37,5.

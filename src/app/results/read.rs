@@ -71,3 +71,20 @@ pub async fn appeals_for(
         Err(Error::NotFound)
     }
 }
+
+/// The panel's differences of opinion at or above `threshold` (0–100 points), for the plenary:
+/// of the version in force once announced, else of a fresh preview. Committee only — the
+/// callers' scope guards see to that.
+///
+/// # Errors
+/// `Conflict` before judging or when results cannot be computed; a database error.
+pub async fn disagreements(
+    db: &DatabaseConnection,
+    c: &competition::Model,
+    threshold: juara_domain::Points,
+    lang: &str,
+) -> Result<(Published, Vec<juara_domain::disagreement::Disagreement>), Error> {
+    let (p, _) = super::current_or_preview(db, c, lang).await?;
+    let found = juara_domain::disagreement::disagreements(p.result.explanations(), threshold);
+    Ok((p, found))
+}

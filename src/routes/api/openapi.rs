@@ -99,6 +99,7 @@ pub fn document() -> Document {
         super::judging::Doc::openapi(),
         super::presentation::Doc::openapi(),
         crate::routes::results::api_read::Doc::openapi(),
+        crate::routes::results::disagreements::Doc::openapi(),
         crate::routes::results::api_decide::Doc::openapi(),
         crate::routes::results::api_correct::Doc::openapi(),
         crate::routes::results::api_money::Doc::openapi(),

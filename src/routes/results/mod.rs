@@ -14,6 +14,7 @@ mod appeals;
 mod committee;
 mod correct;
 mod correct_form;
+pub mod disagreements;
 mod disburse;
 mod documents;
 mod exports;
@@ -40,6 +41,7 @@ use crate::views::chart::BarChart;
 pub fn routes() -> Vec<Route> {
     [
         committee::routes(),
+        disagreements::routes(),
         appeals::routes(),
         correct::routes(),
         disburse::routes(),
@@ -61,6 +63,7 @@ pub fn api_routes() -> Vec<Route> {
         api_decide::routes(),
         api_money::routes(),
         api_read::routes(),
+        disagreements::api_routes(),
     ]
     .concat()
 }

@@ -6,6 +6,7 @@ mod access;
 pub mod advancement;
 mod comments;
 mod demo;
+mod disagreements;
 mod documents;
 mod e2e;
 mod exports;

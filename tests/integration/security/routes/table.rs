@@ -232,6 +232,7 @@ pub const ROWS: &[Row] = &[
     // Committee: results (the announced competition)
     r("GET /admin/competitions/<_>/results", "/admin/competitions/{ann}/results", InScope),
     r("GET /admin/competitions/<_>/results/v/<version>", "/admin/competitions/{ann}/results/v/1", InScope),
+    r("GET /admin/competitions/<_>/results/disagreements?<threshold>", "/admin/competitions/{ann}/results/disagreements?threshold=30", InScope),
     r("GET /admin/competitions/<_>/results/prizes", "/admin/competitions/{ann}/results/prizes", InScope),
     r("GET /admin/competitions/<_>/results/export.csv", "/admin/competitions/{ann}/results/export.csv", InScope),
     r("GET /admin/competitions/<_>/results/export.xlsx", "/admin/competitions/{ann}/results/export.xlsx", InScope),
@@ -257,6 +258,7 @@ pub const ROWS: &[Row] = &[
     r("POST /admin/competitions/<id>/advance/sync/<source>", "/admin/competitions/{comp}/advance/sync/{nil}", Nobody),
     r("POST /admin/competitions/<_>/results/appeals/<appeal>/reject", "/admin/competitions/{ann}/results/appeals/{nil}/reject", Nobody),
     r("GET /api/v1/competitions/<_>/results/reliability", "/api/v1/competitions/{ann}/results/reliability", InScope),
+    r("GET /api/v1/competitions/<_>/results/disagreements?<threshold>", "/api/v1/competitions/{ann}/results/disagreements?threshold=30", InScope),
     r("GET /api/v1/competitions/<_>/results/scores/<nomination>", "/api/v1/competitions/{ann}/results/scores/{annnom}", InScope),
     r("GET /api/v1/competitions/<_>/results/ledger", "/api/v1/competitions/{ann}/results/ledger", InScope),
     r("POST /api/v1/competitions/<_>/results/minutes", "/api/v1/competitions/{comp}/results/minutes", InScope),
