@@ -15,7 +15,7 @@ use chrono::Utc;
 use entity::{competition, criterion, score, score_sheet, stage, village};
 use sea_orm::{
     ActiveEnum, ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr,
-    EntityTrait, QueryFilter, QueryOrder, Set, Statement,
+    EntityTrait, QueryFilter, Set, Statement,
 };
 use uuid::Uuid;
 
@@ -279,12 +279,7 @@ async fn largest_province(
     entries: usize,
 ) -> Result<(String, Vec<village::Model>), DbErr> {
     for province in ["33", "35", "32"] {
-        let villages = village::Entity::find()
-            .filter(village::Column::Code.starts_with(format!("{province}.")))
-            .filter(village::Column::Kind.eq("desa"))
-            .order_by_asc(village::Column::Code)
-            .all(db)
-            .await?;
+        let villages = super::sample::desa_of(db, province).await?;
         if villages.len() >= entries {
             return Ok((
                 province.to_owned(),

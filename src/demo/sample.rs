@@ -87,12 +87,7 @@ pub(super) async fn pick_villages(
         .first()
         .map(|(p, _)| (*p).to_owned())
         .ok_or_else(|| err("the region registry is empty"))?;
-    let villages = village::Entity::find()
-        .filter(village::Column::Code.starts_with(format!("{province}.")))
-        .filter(village::Column::Kind.eq("desa"))
-        .order_by_asc(village::Column::Code)
-        .all(db)
-        .await?;
+    let villages = desa_of(db, &province).await?;
     let mut per_regency: Vec<Vec<village::Model>> = Vec::new();
     for v in villages {
         let regency_code: String = v.code.split('.').take(2).collect::<Vec<_>>().join(".");
@@ -120,6 +115,19 @@ pub(super) async fn pick_villages(
         return Err(err("not enough desa in the registry for the demo"));
     }
     Ok((province, picked))
+}
+
+/// Every desa (not kelurahan) of `province`, by code.
+pub(super) async fn desa_of(
+    db: &DatabaseConnection,
+    province: &str,
+) -> Result<Vec<village::Model>, DbErr> {
+    village::Entity::find()
+        .filter(village::Column::Code.starts_with(format!("{province}.")))
+        .filter(village::Column::Kind.eq("desa"))
+        .order_by_asc(village::Column::Code)
+        .all(db)
+        .await
 }
 
 pub(super) async fn account(

@@ -139,15 +139,7 @@ async fn templates_ship_levels_for_every_indicator_and_clones_copy_them() {
     let mut k: criterion::ActiveModel = criteria(&app, s[2].id).await[0].clone().into();
     k.levels = Set(r#"[{"value":700000,"text":"Kata panitia"}]"#.into());
     k.update(&app.db).await.unwrap();
-    let resp = app
-        .post_form(
-            &format!("/admin/competitions/{id}/clone"),
-            &[("year", "2027")],
-        )
-        .await;
-    assert_eq!(resp.status(), Status::SeeOther);
-    let location = resp.headers().get_one("Location").unwrap().to_owned();
-    let copy = uuid::Uuid::parse_str(location.trim_start_matches("/admin/competitions/")).unwrap();
+    let copy = clone_to(&app, id, "2027").await;
     let copied = stages(&app, copy).await;
     let (old, new) = (
         criteria(&app, s[2].id).await,

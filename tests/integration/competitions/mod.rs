@@ -69,6 +69,19 @@ pub async fn create(app: &TestApp, form: &[(&str, &str)]) -> Uuid {
     Uuid::parse_str(id).expect("redirects to the new competition")
 }
 
+/// Clones competition `id` into `year` through the page; returns the copy's id.
+pub async fn clone_to(app: &TestApp, id: Uuid, year: &str) -> Uuid {
+    let resp = app
+        .post_form(
+            &format!("/admin/competitions/{id}/clone"),
+            &[("year", year)],
+        )
+        .await;
+    assert_eq!(resp.status(), Status::SeeOther, "cloned");
+    let location = resp.headers().get_one("Location").unwrap().to_owned();
+    Uuid::parse_str(location.trim_start_matches("/admin/competitions/")).unwrap()
+}
+
 /// A desa competition created from the built-in template.
 pub async fn from_template(app: &TestApp, category: &str) -> Uuid {
     create(app, &fields("Lomba Desa Kaltim 2026", category, category)).await

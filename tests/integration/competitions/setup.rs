@@ -400,16 +400,7 @@ async fn cloning_copies_everything_with_the_schedule_shifted_by_years() {
     let app = admin_app().await;
     let id = from_template(&app, "desa").await;
     assert_eq!(transition(&app, id, "open").await, Status::SeeOther);
-    let resp = app
-        .post_form(
-            &format!("/admin/competitions/{id}/clone"),
-            &[("year", "2027")],
-        )
-        .await;
-    assert_eq!(resp.status(), Status::SeeOther);
-    let location = resp.headers().get_one("Location").unwrap().to_owned();
-    let copy_id =
-        uuid::Uuid::parse_str(location.trim_start_matches("/admin/competitions/")).unwrap();
+    let copy_id = clone_to(&app, id, "2027").await;
     let (old, new) = (
         competition(&app, id).await,
         competition(&app, copy_id).await,
