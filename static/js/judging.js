@@ -10,8 +10,13 @@
   var answered = document.getElementById("answered");
   var token = document.querySelector('meta[name="csrf-token"]').content;
   var timer = null;
-  // The engine's decimals ("30.00") as the page writes them ("30,00").
-  function indonesian(text) { return text ? String(text).replace(".", ",") : "—"; }
+  // The engine's decimal strings ("30", "2.625") as the page writes them: two decimals with
+  // a comma ("30,00", "2,63"), as the server renders the same figure.
+  function indonesian(text) {
+    if (text === null || text === undefined || text === "") { return "—"; }
+    var n = Number(text);
+    return isNaN(n) ? String(text) : n.toFixed(2).replace(".", ",");
+  }
   function answers() {
     var byId = {};
     Array.prototype.forEach.call(form.elements, function (el) {

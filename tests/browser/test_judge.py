@@ -1,6 +1,8 @@
 """A judge on a phone: from the dashboard to a sheet, scores typed, saved, and submitted only
 after a confirmation."""
 
+import re
+
 from conftest import log_in, look
 
 
@@ -26,9 +28,9 @@ def test_judge_scores_a_sheet_on_a_phone(phone, server):
     page.wait_for_function(
         "n => document.getElementById('answered').textContent.includes(n + ' dari ' + n)", arg=count
     )
-    assert "," in page.inner_text("#subtotal")
+    assert re.fullmatch(r"\d+,\d\d", page.inner_text("#subtotal")), page.inner_text("#subtotal")
     assert page.locator("[data-aspect]").count() > 0
-    assert "," in page.locator("[data-aspect]").first.inner_text()
+    assert re.fullmatch(r"\d+,\d\d", page.locator("[data-aspect]").first.inner_text())
     # A value off the scale is marked at its field with the reason, before saving.
     inputs.first.fill("999")
     page.wait_for_selector("main .field-error.live")
