@@ -18,6 +18,7 @@ mod prizes;
 mod results;
 mod stages;
 mod tie_breaks;
+mod whole_competition;
 
 use juara::auth::Role;
 use rocket::http::{ContentType, Header, Status};
