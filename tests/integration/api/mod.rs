@@ -165,6 +165,20 @@ impl Api {
     }
 }
 
+impl Api {
+    /// A `multipart/form-data` body of `parts` (text fields and files).
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        parts: &[crate::common::builders::Part<'_>],
+    ) -> LocalResponse<'_> {
+        let boundary = crate::common::builders::BOUNDARY;
+        let ct = ContentType::new("multipart", "form-data").with_params(("boundary", boundary));
+        let body = crate::common::builders::multipart(parts);
+        self.post_bytes(path, &body, ct).await
+    }
+}
+
 /// The status and the JSON body of a response.
 pub async fn json(resp: LocalResponse<'_>) -> (Status, Value) {
     let status = resp.status();

@@ -6,7 +6,9 @@ use rocket::http::Status;
 use serde_json::{Value, json};
 
 use super::{Entry, Run, items};
-use crate::api::{JATI, NEIGHBOUR, OWN, json};
+use crate::api::{JATI, NEIGHBOUR, OWN, field_error, json};
+use crate::common::builders::Part;
+use crate::nominations::{EXE, PDF, PNG};
 
 /// The ranking as (village, rank, final score) and each line's prize label.
 fn ranking(results: &Value) -> Vec<(String, u64, String, Option<String>)> {
@@ -141,9 +143,22 @@ pub async fn appeal_and_correction(run: &Run, entries: &[Entry]) {
     let neighbour = &entries[1];
     assert_eq!(neighbour.code, NEIGHBOUR);
     let appeals = format!("/api/v1/results/{}/appeals", run.competition);
-    let body = json!({"body": "Nilai B.1 dari salah satu juri tercatat 70, seharusnya 80."});
-    let (status, appeal) = json(neighbour.api.post(&appeals, &body).await).await;
+    // The appeal comes with its evidence as multipart; a disguised program is refused first.
+    let text = "Nilai B.1 dari salah satu juri tercatat 70, seharusnya 80.";
+    let with = |file: &'static [u8]| {
+        [
+            Part::Text("body", text),
+            Part::File("attachment", "bukti-nilai.pdf", file),
+        ]
+    };
+    let (status, err) = json(neighbour.api.post_multipart(&appeals, &with(EXE)).await).await;
+    field_error(status, &err, "attachment");
+    let (status, appeal) = json(neighbour.api.post_multipart(&appeals, &with(PDF)).await).await;
     assert_eq!(status, Status::Created, "{appeal}");
+    assert_eq!(
+        (appeal["body"].as_str(), appeal["attachment"].as_str()),
+        (Some(text), Some("bukti-nilai.pdf"))
+    );
     assert_eq!(appeal["status"], "open");
     let (_, listed) = json(run.admin.get(&appeals).await).await;
     assert_eq!(listed["total"], 1);
@@ -229,18 +244,42 @@ pub async fn ledger(run: &Run, entries: &[Entry]) {
         ),
         (Some(entries[0].nomination.as_str()), Some(100_000_000))
     );
-    let transfer = json!({"nomination_id": entries[0].nomination, "kind": "cash", "amount": "Rp100.000.000",
-        "account": "Bank Jateng 1234567890", "reference": "SP2D-0042", "paid_on": crate::results::advancement::today()});
-    let (status, paid) = json(
-        run.admin
-            .post(&run.path("/results/disbursements"), &transfer)
-            .await,
-    )
-    .await;
+    // The transfer with its proof as multipart (money also typed as "Rp…").
+    let (winner, today) = (
+        entries[0].nomination.as_str(),
+        crate::results::advancement::today(),
+    );
+    let with = |proof: &'static [u8]| {
+        [
+            ("nomination_id", winner),
+            ("kind", "cash"),
+            ("amount", "Rp100.000.000"),
+            ("account", "Bank Jateng 1234567890"),
+            ("reference", "SP2D-0042"),
+            ("paid_on", today.as_str()),
+        ]
+        .map(|(k, v)| Part::Text(k, v))
+        .into_iter()
+        .chain([Part::File("proof", "bukti-transfer.png", proof)])
+        .collect::<Vec<_>>()
+    };
+    let pay = run.path("/results/disbursements");
+    let (status, err) = json(run.admin.post_multipart(&pay, &with(EXE)).await).await;
+    field_error(status, &err, "proof");
+    let (status, paid) = json(run.admin.post_multipart(&pay, &with(PNG)).await).await;
     assert_eq!(status, Status::Created, "{paid}");
-    assert_eq!(paid["amount"], 100_000_000);
+    assert_eq!(
+        (paid["amount"].as_i64(), paid["has_proof"].as_bool()),
+        (Some(100_000_000), Some(true))
+    );
     let (_, after) = json(run.admin.get(&run.path("/results/ledger")).await).await;
     assert_eq!(after["total_paid"], 100_000_000);
+    let payments = items(&after, "payments");
+    assert_eq!(
+        (payments.len(), payments[0]["has_proof"].as_bool()),
+        (1, Some(true)),
+        "one transfer, with its proof"
+    );
 }
 
 pub async fn advance(run: &Run, entries: &[Entry]) {
