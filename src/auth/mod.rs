@@ -3,6 +3,7 @@
 //! may touch a particular object is decided by scoped queries in `db`, not here.
 
 pub mod api;
+pub mod credentials;
 pub mod csrf;
 pub mod password;
 pub mod session;

@@ -11,9 +11,8 @@ use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use std::net::IpAddr;
 
-use crate::auth::{CurrentUser, csrf, csrf::CsrfForm, password, session, throttle};
+use crate::auth::{CurrentUser, credentials, csrf, csrf::CsrfForm, session};
 use crate::config::AppConfig;
-use crate::db::users;
 use crate::error::AppError;
 use crate::forms::FormState;
 use crate::views::Page;
@@ -65,11 +64,10 @@ async fn create(
             login_page(page, state, next),
         )));
     };
-    let username = input.username.trim().to_lowercase();
-    let ip = ip.map_or_else(|| "unknown".to_owned(), |a| a.to_string());
-    let gate = match throttle::check(db, config, &username, &ip).await? {
-        Ok(gate) => gate,
-        Err(locked) => {
+    let checked = credentials::check(db, config, input.username, input.password, ip).await?;
+    let account = match checked {
+        Ok(account) => Some(account),
+        Err(credentials::Refusal::Locked(locked)) => {
             let msg = crate::i18n::t_args(
                 page.lang,
                 "login-throttled",
@@ -81,20 +79,9 @@ async fn create(
                 login_page(page, state, next),
             )));
         }
+        Err(credentials::Refusal::Failed) => None,
     };
-    if gate.slowed {
-        rocket::tokio::time::sleep(throttle::SLOWDOWN).await;
-    }
-    let account = users::find_by_username(db, &username).await?;
-    let ok = match &account {
-        Some(a) => password::verify(input.password, &a.password_hash) && a.active,
-        None => {
-            password::verify_dummy(input.password);
-            false
-        }
-    };
-    throttle::record(db, config, gate, &username, &ip, ok).await?;
-    match account.filter(|_| ok) {
+    match account {
         Some(account) => {
             // A first sign-in is greeted as one, not "welcome back".
             let first = crate::db::sessions::count_for_user(db, account.id).await? == 0;

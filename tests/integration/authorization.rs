@@ -138,6 +138,13 @@ const MATRIX: &[(Method, &str, Actor, Status)] = &[
     (Get, "/account/tokens", Anonymous, Status::Unauthorized),
     (Get, "/account/tokens", Judge, Status::Ok),
     (Post, "/account/tokens", Anonymous, Status::Unauthorized),
+    // The token exchange needs no token: an unreadable body is refused as input.
+    (
+        Post,
+        "/api/v1/tokens/login",
+        Anonymous,
+        Status::UnprocessableEntity,
+    ),
     (Get, "/api/v1/me", Anonymous, Status::Unauthorized),
     (Get, "/api/v1/me", Village, Status::Ok),
     // JSON API for competitions and nominations (id-bearing routes:

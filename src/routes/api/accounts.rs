@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::support::{self, Page};
 use crate::app::accounts::{self, AccountInput};
 use crate::auth::api::{self, ApiWrite};
-use crate::auth::{CurrentUser, Role, password};
+use crate::auth::{CurrentUser, Role, credentials, password};
 use crate::db::{api_tokens, users};
 use crate::error::AppError;
 use crate::ids::UserId;
@@ -225,12 +225,57 @@ async fn create_token(
     ))
 }
 
+#[derive(Deserialize, Default, utoipa::ToSchema)]
+#[serde(default, deny_unknown_fields)]
+struct LoginToken {
+    username: String,
+    password: String,
+    /// The new token's name.
+    name: String,
+}
+
+/// A new token for the account whose username and password are sent (201): how a script
+/// gets its first token without a browser. Throttled like the login page, with which it
+/// shares its limits: an unknown user and a wrong password answer alike (422 under `_form`),
+/// too many failures 429; an account that must first replace a generated password 403.
+#[utoipa::path(post, path = "/api/v1/tokens/login", tag = "account", security(()), request_body = LoginToken, responses((status = 201, body = CreatedToken, description = "The token, shown this once")))]
+#[post("/v1/tokens/login", data = "<input>")]
+async fn login_token(
+    input: Result<Json<LoginToken>, JsonError<'_>>,
+    ip: Option<std::net::IpAddr>,
+    db: &State<DatabaseConnection>,
+    config: &State<crate::AppConfig>,
+) -> Result<(HttpStatus, Json<CreatedToken>), AppError> {
+    let i = support::body(input)?.into_inner();
+    let db = db.inner();
+    let account = match credentials::check(db, config, &i.username, &i.password, ip).await? {
+        Ok(account) => account,
+        Err(credentials::Refusal::Locked(_)) => return Err(AppError::TooManyRequests),
+        Err(credentials::Refusal::Failed) => {
+            return Err(support::invalid(vec![("_form", "login-failed")]));
+        }
+    };
+    if account.must_change_password {
+        return Err(AppError::Forbidden);
+    }
+    let (token, row) = accounts::create_token(db, account.id.into(), &i.name, api::generate)
+        .await?
+        .map_err(support::invalid)?;
+    Ok((
+        HttpStatus::Created,
+        Json(CreatedToken {
+            token,
+            row: TokenDto::of(&row),
+        }),
+    ))
+}
+
 /// This module's operations in the OpenAPI document.
 #[derive(utoipa::OpenApi)]
-#[openapi(paths(list, create, set_active, tokens, create_token))]
+#[openapi(paths(list, create, set_active, tokens, create_token, login_token))]
 pub struct Doc;
 
 /// Routes of this module.
 pub fn routes() -> Vec<Route> {
-    routes![list, create, set_active, tokens, create_token]
+    routes![list, create, set_active, tokens, create_token, login_token]
 }

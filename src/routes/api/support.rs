@@ -155,6 +155,14 @@ pub fn points_out(units: Option<i64>) -> Option<String> {
     units.map(|u| juara_domain::Points::from_units(u).canonical())
 }
 
+/// A decimal as the pages show it (`"30.00"`) in the API's one form (`"30"`); anything that
+/// is not a number (`"TB"`, not applicable) unchanged.
+#[must_use]
+pub fn decimal_out(text: &str) -> String {
+    text.parse::<juara_domain::Points>()
+        .map_or_else(|_| text.to_owned(), juara_domain::Points::canonical)
+}
+
 /// A page of a list (0-based) and its size, bounded.
 #[must_use]
 pub fn paging(page: Option<u64>, per_page: Option<u64>) -> (u64, u64) {

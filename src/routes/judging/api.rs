@@ -21,6 +21,7 @@ use crate::db::judging::sheets::{self, Answer, SheetInput};
 use crate::error::AppError;
 use crate::i18n::t;
 use crate::ids::{CriterionId, SheetId};
+use crate::routes::api::support;
 
 const LANG: &str = "id";
 
@@ -70,21 +71,15 @@ async fn show(
     Ok(Json(canonical(view)))
 }
 
-/// A decimal of the page's view in the API's one form (`"30.00"` → `"30"`, `"2.50"` → `"2.5"`).
-fn decimal(text: &str) -> String {
-    text.parse::<Points>()
-        .map_or_else(|_| text.to_owned(), Points::canonical)
-}
-
 /// The sheet view with its scores, scales and subtotals in the API's decimal form (the page
 /// keeps its own).
 fn canonical(mut view: SheetView) -> SheetView {
-    view.subtotal = view.subtotal.as_deref().map(decimal);
+    view.subtotal = view.subtotal.as_deref().map(support::decimal_out);
     for c in &mut view.criteria {
         for field in [&mut c.min, &mut c.max, &mut c.step, &mut c.value] {
-            *field = decimal(field);
+            *field = support::decimal_out(field);
         }
-        c.aspect_subtotal = c.aspect_subtotal.as_deref().map(decimal);
+        c.aspect_subtotal = c.aspect_subtotal.as_deref().map(support::decimal_out);
     }
     view
 }

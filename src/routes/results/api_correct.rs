@@ -56,7 +56,7 @@ async fn scores(a: ApiScope<'_>, nomination: NominationId) -> Result<Json<ScoreL
                 stage: r.stage,
                 criterion: r.criterion,
                 judge: r.judge,
-                value: r.stored,
+                value: support::decimal_out(&r.stored),
             })
             .collect(),
     }))

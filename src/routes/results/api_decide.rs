@@ -6,6 +6,8 @@
 //! /api/v1/results/<id>/appeals` (text only; an attachment goes through the page). The rules
 //! are `app::results`, as for the pages.
 
+use rocket::form::{Contextual, Form, FromForm};
+use rocket::fs::TempFile;
 use rocket::http::Status;
 use rocket::{Route, State, post, routes};
 use sea_orm::DatabaseConnection;
@@ -93,6 +95,8 @@ pub(super) struct AppealDto {
     pub answer: String,
     pub created_at: Option<String>,
     pub answered_at: Option<String>,
+    /// The attachment's name as the village gave it (`null`: none).
+    pub attachment: Option<String>,
 }
 
 impl AppealDto {
@@ -106,6 +110,7 @@ impl AppealDto {
             answer: a.answer.clone(),
             created_at: time_out(Some(a.created_at)),
             answered_at: time_out(a.answered_at),
+            attachment: a.attachment_name.clone(),
         }
     }
 }
@@ -145,8 +150,12 @@ struct AppealBody {
 }
 
 /// A village's appeal against the version in force, within its window (201); 409 outside it.
-#[utoipa::path(post, path = "/api/v1/results/{id}/appeals", tag = "results", params(("id" = crate::ids::CompetitionId, Path, description = "The competition")), request_body = AppealBody, responses((status = 201, body = AppealDto)))]
-#[post("/v1/results/<id>/appeals", data = "<input>")]
+/// The attachment (a PDF, JPEG or PNG, told by content) comes with the body as
+/// `multipart/form-data`: parts `body` and `attachment`.
+#[utoipa::path(post, path = "/api/v1/results/{id}/appeals", tag = "results", params(("id" = crate::ids::CompetitionId, Path, description = "The competition")),
+    request_body(content((AppealBody = "application/json"), (Vec<u8> = "multipart/form-data"))),
+    responses((status = 201, body = AppealDto)))]
+#[post("/v1/results/<id>/appeals", data = "<input>", rank = 2)]
 async fn file_appeal(
     who: ApiWrite,
     id: CompetitionId,
@@ -158,16 +167,73 @@ async fn file_appeal(
     let (db, who) = (db.inner(), who.0);
     support::require_village(&who)?;
     let (c, n) = village_entry(db, id, &who).await?;
-    let lang = lang.0;
-    let version = app_appeal::ensure_may_file(db, &c, &n, lang).await?;
-    let body = support::body(input)?.into_inner().body.trim().to_owned();
+    let version = app_appeal::ensure_may_file(db, &c, &n, lang.0).await?;
+    let body = support::body(input)?.into_inner().body;
+    let row = filed(db, storage.inner(), (&c, &n, version), body, None, &who).await?;
+    Ok((Status::Created, Json(AppealDto::of(&row))))
+}
+
+#[derive(FromForm)]
+struct AppealUpload<'r> {
+    body: String,
+    attachment: Option<TempFile<'r>>,
+}
+
+#[post(
+    "/v1/results/<id>/appeals",
+    format = "multipart/form-data",
+    data = "<form>"
+)]
+#[allow(clippy::too_many_arguments)]
+async fn file_appeal_with_attachment(
+    who: ApiWrite,
+    id: CompetitionId,
+    lang: support::ApiLang,
+    form: Form<Contextual<'_, AppealUpload<'_>>>,
+    db: &State<DatabaseConnection>,
+    storage: &State<crate::storage::Storage>,
+    config: &State<crate::AppConfig>,
+) -> Result<(Status, Json<AppealDto>), AppError> {
+    let (db, who) = (db.inner(), who.0);
+    support::require_village(&who)?;
+    let (c, n) = village_entry(db, id, &who).await?;
+    let version = app_appeal::ensure_may_file(db, &c, &n, lang.0).await?;
+    let mut form = form.into_inner();
+    crate::forms::refuse_control_chars(&mut form);
+    let Some(input) = form.value.as_ref() else {
+        let state = crate::forms::FormState::from_context(&form.context, lang.0);
+        return Err(support::invalid_state(state));
+    };
+    let file = input.attachment.as_ref();
+    let attachment = super::api_upload(file, config, lang.0, "attachment").await?;
+    let body = input.body.clone();
+    let row = filed(
+        db,
+        storage.inner(),
+        (&c, &n, version),
+        body,
+        attachment,
+        &who,
+    )
+    .await?;
+    Ok((Status::Created, Json(AppealDto::of(&row))))
+}
+
+/// Files the appeal once the village may: a blank body is refused.
+async fn filed(
+    db: &DatabaseConnection,
+    storage: &crate::storage::Storage,
+    (c, n, version): (&entity::competition::Model, &entity::nomination::Model, i32),
+    body: String,
+    attachment: Option<crate::app::results::files::NewFile>,
+    who: &crate::auth::CurrentUser,
+) -> Result<entity::appeal::Model, AppError> {
+    let body = body.trim().to_owned();
     if body.is_empty() {
         return Err(support::invalid(vec![("body", "res-err-required")]));
     }
     let by = who.id.into_uuid();
-    let upload_dir = storage.inner();
-    let row = app_appeal::file(db, upload_dir, &c, &n, version, body, None, by).await?;
-    Ok((Status::Created, Json(AppealDto::of(&row))))
+    Ok(app_appeal::file(db, storage, c, n, version, body, attachment, by).await?)
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -265,6 +331,7 @@ pub fn routes() -> Vec<Route> {
         record_minutes,
         reject,
         file_appeal,
+        file_appeal_with_attachment,
         advance_shortlist,
         advance_winners
     ]

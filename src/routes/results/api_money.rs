@@ -3,9 +3,11 @@
 //! force awards, what was paid net of reversals and what remains; the transfers), recording a
 //! transfer (`POST …/results/disbursements`, refused while an appeal is open) and voiding one
 //! with a reason (`POST …/disbursements/<id>/reverse`). Money is whole rupiah; the proof of
-//! transfer is uploaded on the page. The rules are `app::results::{disburse, ledger}`.
+//! transfer comes with the transfer as `multipart/form-data` (part `proof`). The rules are `app::results::{disburse, ledger}`.
 
 use juara_domain::prizes::ledger::Balance;
+use rocket::form::{Contextual, Form, FromForm};
+use rocket::fs::TempFile;
 use rocket::http::Status;
 use rocket::{Route, State, get, post, routes};
 use serde::{Deserialize, Serialize};
@@ -161,18 +163,92 @@ struct Recorded {
     kind: String,
     amount: i64,
     paid_on: String,
+    has_proof: bool,
 }
 
-#[utoipa::path(post, path = "/api/v1/competitions/{id}/results/disbursements", tag = "results", params(("id" = crate::ids::CompetitionId, Path, description = "The competition")), request_body = PaymentBody, responses((status = 201, body = Recorded)))]
-#[post("/v1/competitions/<_>/results/disbursements", data = "<input>")]
+impl Recorded {
+    fn of(d: &entity::disbursement::Model) -> Self {
+        Recorded {
+            id: d.id.to_string(),
+            nomination_id: d.nomination_id.to_string(),
+            kind: d.kind.clone(),
+            amount: d.amount,
+            paid_on: d.paid_on.format("%Y-%m-%d").to_string(),
+            has_proof: d.proof_stored.is_some(),
+        }
+    }
+}
+
+/// A transfer of a prize component (201), refused while an appeal is open. With its proof of
+/// transfer (a PDF, JPEG or PNG, told by content) the same fields come as
+/// `multipart/form-data` with a `proof` part.
+#[utoipa::path(post, path = "/api/v1/competitions/{id}/results/disbursements", tag = "results", params(("id" = crate::ids::CompetitionId, Path, description = "The competition")),
+    request_body(content((PaymentBody = "application/json"), (Vec<u8> = "multipart/form-data"))),
+    responses((status = 201, body = Recorded)))]
+#[post(
+    "/v1/competitions/<_>/results/disbursements",
+    data = "<input>",
+    rank = 2
+)]
 async fn record(
     a: ApiWriteScope<'_>,
     input: Result<Json<PaymentBody>, JsonError<'_>>,
     storage: &State<crate::storage::Storage>,
 ) -> Result<(Status, Json<Recorded>), AppError> {
-    let (db, c) = (a.db, &a.c);
-    disburse::ensure_may_pay(db, c, a.lang).await?;
+    disburse::ensure_may_pay(a.db, &a.c, a.lang).await?;
     let b = support::body(input)?.into_inner();
+    recorded(&a, storage.inner(), b, None).await
+}
+
+#[derive(FromForm)]
+struct PaymentUpload<'r> {
+    nomination_id: String,
+    kind: String,
+    amount: String,
+    account: String,
+    reference: String,
+    paid_on: String,
+    proof: Option<TempFile<'r>>,
+}
+
+#[post(
+    "/v1/competitions/<_>/results/disbursements",
+    format = "multipart/form-data",
+    data = "<form>"
+)]
+async fn record_with_proof(
+    a: ApiWriteScope<'_>,
+    form: Form<Contextual<'_, PaymentUpload<'_>>>,
+    storage: &State<crate::storage::Storage>,
+    config: &State<crate::AppConfig>,
+) -> Result<(Status, Json<Recorded>), AppError> {
+    disburse::ensure_may_pay(a.db, &a.c, a.lang).await?;
+    let mut form = form.into_inner();
+    crate::forms::refuse_control_chars(&mut form);
+    let Some(f) = form.value.as_ref() else {
+        let state = crate::forms::FormState::from_context(&form.context, a.lang);
+        return Err(support::invalid_state(state));
+    };
+    let proof = super::api_upload(f.proof.as_ref(), config, a.lang, "proof").await?;
+    let b = PaymentBody {
+        nomination_id: f.nomination_id.clone(),
+        kind: f.kind.clone(),
+        amount: Some(f.amount.clone()),
+        account: f.account.clone(),
+        reference: f.reference.clone(),
+        paid_on: f.paid_on.clone(),
+    };
+    recorded(&a, storage.inner(), b, proof).await
+}
+
+/// Records the transfer (with its proof, if any): its row, or the refusals field by field.
+async fn recorded(
+    a: &ApiWriteScope<'_>,
+    storage: &crate::storage::Storage,
+    b: PaymentBody,
+    proof: Option<crate::app::results::files::NewFile>,
+) -> Result<(Status, Json<Recorded>), AppError> {
+    let (db, c) = (a.db, &a.c);
     let payment = PaymentInput {
         nomination: Uuid::parse_str(b.nomination_id.trim()).ok(),
         kind: b.kind.trim().to_owned(),
@@ -183,18 +259,8 @@ async fn record(
         proof: None,
     };
     let by = a.who.0.id.into_uuid();
-    let upload_dir = storage.inner();
-    match disburse::pay(db, upload_dir, c, payment, None, false, by).await? {
-        Ok(d) => Ok((
-            Status::Created,
-            Json(Recorded {
-                id: d.id.to_string(),
-                nomination_id: d.nomination_id.to_string(),
-                kind: d.kind,
-                amount: d.amount,
-                paid_on: d.paid_on.format("%Y-%m-%d").to_string(),
-            }),
-        )),
+    match disburse::pay(db, storage, c, payment, proof, false, by).await? {
+        Ok(d) => Ok((Status::Created, Json(Recorded::of(&d)))),
         Err(problems) => {
             let mut fields: std::collections::BTreeMap<String, Vec<String>> = Default::default();
             for p in problems {
@@ -245,13 +311,7 @@ async fn reverse(
     }
     let by = a.who.0.id.into_uuid();
     match disburse::void(a.db, &a.c, payment.into_uuid(), reason, by).await? {
-        Ok(d) => Ok(Json(Recorded {
-            id: d.id.to_string(),
-            nomination_id: d.nomination_id.to_string(),
-            kind: d.kind,
-            amount: d.amount,
-            paid_on: d.paid_on.format("%Y-%m-%d").to_string(),
-        })),
+        Ok(d) => Ok(Json(Recorded::of(&d))),
         Err(ReversalRefusal::NotFound) => Err(AppError::NotFound),
         Err(ReversalRefusal::AlreadyReversed) => Err(AppError::Conflict(crate::i18n::t(
             a.lang,
@@ -270,5 +330,5 @@ pub struct Doc;
 
 /// Routes of this file.
 pub fn routes() -> Vec<Route> {
-    routes![ledger, record, reverse]
+    routes![ledger, record, record_with_proof, reverse]
 }

@@ -287,3 +287,20 @@ async fn checked_upload(
         }
     }
 }
+
+/// An optional file of an API `multipart/form-data` body, checked as on the pages: a refused
+/// file is a 422 under `field`.
+async fn api_upload(
+    file: Option<&rocket::fs::TempFile<'_>>,
+    config: &crate::AppConfig,
+    lang: &str,
+    field: &str,
+) -> Result<Option<crate::app::results::files::NewFile>, AppError> {
+    let mut state = crate::forms::FormState::default();
+    let checked = checked_upload(file, config, lang, &mut state, field).await?;
+    if state.is_ok() {
+        Ok(checked)
+    } else {
+        Err(crate::routes::api::support::invalid_state(state))
+    }
+}

@@ -168,3 +168,57 @@ async fn a_token_is_shown_once_listed_and_revoked_by_its_owner() {
     let resp = anonymous.get("/api/v1/tokens").dispatch().await;
     assert_eq!(resp.status(), Status::Unauthorized);
 }
+
+async fn exchange(app: &TestApp, username: &str, password: &str) -> (Status, serde_json::Value) {
+    let client = app.new_browser().await;
+    let body = json!({"username": username, "password": password, "name": "skrip"});
+    let resp = client
+        .post("/api/v1/tokens/login")
+        .header(rocket::http::ContentType::JSON)
+        .body(body.to_string())
+        .dispatch()
+        .await;
+    json(resp).await
+}
+
+#[rocket::async_test]
+async fn a_script_exchanges_a_password_for_its_first_token_under_the_login_rules() {
+    let app = TestApp::new().await;
+    let admin = Api::user(&app, Role::Admin, "admin-kudus", Some("33.19"), None).await;
+    let account = json!({"username": "op-bakalan", "display_name": "Operator",
+        "role": "village", "village_code": OWN});
+    let (user, op) = admin.new_account(&app, &account).await;
+    let (_, me) = json(op.get("/api/v1/me").await).await;
+    assert_eq!(me["id"], user["id"]);
+    let (_, mine) = json(op.get("/api/v1/tokens").await).await;
+    assert_eq!(mine["items"][0]["name"], "skrip");
+
+    // A wrong password and an unknown user answer alike; nothing is issued.
+    let tokens = || entity::api_token::Entity::find().count(&app.db);
+    let before = tokens().await.unwrap();
+    let (status, wrong) = exchange(&app, "op-bakalan", "bukan-sandi-yang-benar").await;
+    let message = field_error(status, &wrong, "_form");
+    let (status, unknown) = exchange(&app, "tidak-ada", "bukan-sandi-yang-benar").await;
+    assert_eq!(field_error(status, &unknown, "_form"), message);
+    assert_eq!(tokens().await.unwrap(), before);
+    // A password chosen by the committee works too, until the account is deactivated.
+    let chosen = json!({"username": "juri-kudus", "display_name": "Juri", "role": "judge",
+        "region_code": "33.19", "password": "Menara-Kudus-Kretek-1549"});
+    let (status, judge) = json(admin.post("/api/v1/users", &chosen).await).await;
+    assert_eq!(status, Status::Created, "{judge}");
+    let (status, token) = exchange(&app, " Juri-Kudus ", "Menara-Kudus-Kretek-1549").await;
+    assert_eq!(status, Status::Created, "{token}");
+    assert!(token["token"].as_str().unwrap().starts_with("juara_"));
+    let path = format!(
+        "/api/v1/users/{}/active",
+        judge["user"]["id"].as_str().unwrap()
+    );
+    assert_eq!(
+        admin.put(&path, &json!({"active": false})).await.status(),
+        Status::Ok
+    );
+    let before = tokens().await.unwrap();
+    let (status, _) = exchange(&app, "juri-kudus", "Menara-Kudus-Kretek-1549").await;
+    assert_eq!(status, Status::UnprocessableEntity);
+    assert_eq!(tokens().await.unwrap(), before);
+}

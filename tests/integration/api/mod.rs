@@ -18,6 +18,7 @@ mod prizes;
 mod results;
 mod stages;
 mod tie_breaks;
+mod whole_competition;
 
 use juara::auth::Role;
 use rocket::http::{ContentType, Header, Status};
@@ -68,6 +69,35 @@ impl Api {
     /// The operator of `OWN`.
     pub async fn village(app: &TestApp) -> Api {
         Api::user(app, Role::Village, "api-desa", None, Some(OWN)).await
+    }
+
+    /// Exchanges a username and password for a new token (`POST /api/v1/tokens/login`), as
+    /// a script without a token does: a client holding it.
+    pub async fn login(app: &TestApp, username: &str, password: &str) -> Api {
+        let client = app.new_browser().await;
+        let body = serde_json::json!({"username": username, "password": password, "name": "skrip"});
+        let resp = client
+            .post("/api/v1/tokens/login")
+            .header(ContentType::JSON)
+            .body(body.to_string())
+            .dispatch()
+            .await;
+        let (status, created) = json(resp).await;
+        assert_eq!(status, Status::Created, "{created}");
+        let token = created["token"].as_str().expect("a token").to_owned();
+        Api { client, token }
+    }
+
+    /// An account this committee creates through `POST /api/v1/users` (its generated
+    /// password answered once) and a client logged in with it: the account's JSON and the
+    /// client.
+    pub async fn new_account(&self, app: &TestApp, account: &Value) -> (Value, Api) {
+        let (status, created) = json(self.post("/api/v1/users", account).await).await;
+        assert_eq!(status, Status::Created, "{created}");
+        let password = created["generated_password"].as_str().expect("generated");
+        let username = created["user"]["username"].as_str().unwrap().to_owned();
+        let api = Api::login(app, &username, password).await;
+        (created["user"].clone(), api)
     }
 
     /// The Bearer token.
@@ -132,6 +162,20 @@ impl Api {
             .body(bytes)
             .dispatch()
             .await
+    }
+}
+
+impl Api {
+    /// A `multipart/form-data` body of `parts` (text fields and files).
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        parts: &[crate::common::builders::Part<'_>],
+    ) -> LocalResponse<'_> {
+        let boundary = crate::common::builders::BOUNDARY;
+        let ct = ContentType::new("multipart", "form-data").with_params(("boundary", boundary));
+        let body = crate::common::builders::multipart(parts);
+        self.post_bytes(path, &body, ct).await
     }
 }
 

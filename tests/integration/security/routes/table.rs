@@ -149,6 +149,7 @@ pub const ROWS: &[Row] = &[
     r("GET /api/v1/results/<id>/protocol", "/api/v1/results/{ann}/protocol", Owner),
     r("POST /api/v1/results/<id>/appeals", "/api/v1/results/{ann}/appeals", Owner),
     r("POST /login", "/login", Public),
+    r("POST /api/v1/tokens/login", "/api/v1/tokens/login", Public),
     // Own account
     r("GET /dashboard", "/dashboard", LoggedIn),
     r("GET /account/password", "/account/password", LoggedIn),
