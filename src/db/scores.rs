@@ -9,7 +9,13 @@ use juara_domain::sheet::ScoreValue;
 /// leaf as missing, never as 0).
 #[must_use]
 pub fn value_of(s: &score::Model) -> Option<ScoreValue> {
-    match (s.not_applicable, s.value) {
+    answer(s.not_applicable, s.value)
+}
+
+/// [`value_of`] from the two columns alone (bulk reads select only what they need).
+#[must_use]
+pub fn answer(not_applicable: bool, value: Option<i64>) -> Option<ScoreValue> {
+    match (not_applicable, value) {
         (true, _) => Some(ScoreValue::NotApplicable),
         (false, Some(v)) => Some(ScoreValue::Value(Points::from_units(v))),
         (false, None) => None,

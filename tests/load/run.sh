@@ -53,7 +53,8 @@ export JUARA_ADMIN_PASSWORD="Beban-Uji-Pengumuman-2026!" ROCKET_PORT="$PORT" ROC
 DEMO="$("$BIN" demo)"
 ID="$(sed -n 's|^public winners page: /results/\([0-9a-f-]*\)$|\1|p' <<<"$DEMO")"
 JUDGING="$(sed -n 's|^still in judging.*/admin/competitions/\([0-9a-f-]*\)/judging$|\1|p' <<<"$DEMO")"
-"$BIN" demo-judges --competition "$JUDGING" --judges "$JUDGES" >"$DATA/judges.jsonl"
+# Start-up lines (registry check) go to stdout too: keep the JSON lines only.
+"$BIN" demo-judges --competition "$JUDGING" --judges "$JUDGES" | grep "^{" >"$DATA/judges.jsonl"
 
 "$BIN" >"$DATA/server.log" 2>&1 &
 SERVER=$!
@@ -91,7 +92,9 @@ WINNERS="$(measure "/results/$ID")"
 PRESENTATIONS="$(measure /presentations)"
 measure /results >/dev/null
 
-read -r N REQUESTS SAVES_RPS P50 P99 ERRORS ACKED < <("$SAVES" "http://127.0.0.1:$PORT" "$DATA/judges.jsonl" "$DURATION" 2>"$DATA/saves.log")
+if ! read -r N REQUESTS SAVES_RPS P50 P99 ERRORS ACKED < <("$SAVES" "http://127.0.0.1:$PORT" "$DATA/judges.jsonl" "$DURATION" 2>"$DATA/saves.log"); then
+  echo "the score-save load printed nothing:" >&2; tail -20 "$DATA/saves.log" >&2; exit 1
+fi
 IN_DB="$(saved_in_db)"
 LOST=$((ACKED - IN_DB))
 printf '%-44s %10s req/s   p50 %-8s p99 %-8s errors %s\n' "PUT /api/v1/judge/sheets/<id> ×$N judges" "$SAVES_RPS" "${P50}ms" "${P99}ms" "$ERRORS" >&2

@@ -10,7 +10,9 @@ use entity::{nomination, panel_member, score, score_sheet};
 use juara_domain::sheet::{JudgeScope, Scope, ScoreValue, Sheet, SheetStatus};
 use juara_domain::{EntryId, JudgeId};
 use sea_orm::sea_query::Query;
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -123,20 +125,30 @@ pub async fn load<C: ConnectionTrait>(
         .and_where(score_sheet::Column::Status.is_in(counted))
         .and_where(score_sheet::Column::ExcludedAt.is_null())
         .to_owned();
-    let scores = score::Entity::find()
+    // Only the four columns the engine reads: decoding each row's id and comment was most of
+    // the load time on SQLite (BENCHMARKS.md, results from the database).
+    let scores: Vec<(Uuid, Uuid, Option<i64>, bool)> = score::Entity::find()
+        .select_only()
+        .columns([
+            score::Column::SheetId,
+            score::Column::CriterionId,
+            score::Column::Value,
+            score::Column::NotApplicable,
+        ])
         .filter(score::Column::SheetId.in_subquery(sub))
+        .into_tuple()
         .all(db)
         .await?;
     let mut by_sheet: HashMap<Uuid, Vec<(String, ScoreValue)>> = HashMap::new();
-    for s in scores {
-        let Some(code) = criterion_code.get(&s.criterion_id) else {
+    for (sheet_id, criterion_id, value, not_applicable) in scores {
+        let Some(code) = criterion_code.get(&criterion_id) else {
             continue;
         };
-        let Some(value) = crate::db::scores::value_of(&s) else {
+        let Some(value) = crate::db::scores::answer(not_applicable, value) else {
             continue;
         };
         by_sheet
-            .entry(s.sheet_id)
+            .entry(sheet_id)
             .or_default()
             .push(((*code).to_owned(), value));
     }
