@@ -164,9 +164,19 @@ impl TestDb {
 
     /// A pool on this database.
     pub async fn connect(&self) -> DatabaseConnection {
-        juara::db::connect(&self.url)
-            .await
-            .expect("connect test db")
+        // The app gives up on a connection after 2 s (ACQUIRE_TIMEOUT); a loaded 2-core
+        // machine creating many databases at once can take longer, so a test tries again.
+        let mut tries = 0;
+        loop {
+            match juara::db::connect(&self.url).await {
+                Ok(db) => return db,
+                Err(e) if tries < 4 => {
+                    tries += 1;
+                    eprintln!("connect test db, try {tries}: {e}");
+                }
+                Err(e) => panic!("connect test db: {e}"),
+            }
+        }
     }
 }
 
