@@ -40,33 +40,25 @@ pub fn disagreements(
     let mut out = Vec::new();
     for e in entries {
         for st in &e.stages {
-            let mut at = 0;
-            while at < st.values.len() {
-                let node = st.values[at].node;
-                let end = at
-                    + st.values[at..]
-                        .iter()
-                        .take_while(|v| v.node == node)
-                        .count();
-                let same: &[JudgeValue] = &st.values[at..end];
-                let scored = same.iter().filter_map(|v| v.scored);
-                if let (Some(lo), Some(hi)) = (scored.clone().min(), scored.max()) {
-                    let spread = Points::from_units(hi.units() - lo.units());
-                    if same.iter().filter(|v| v.scored.is_some()).count() >= 2
-                        && spread >= threshold
-                    {
-                        let mut values = same.to_vec();
-                        values.sort_by_key(|v| v.label);
-                        out.push(Disagreement {
-                            entry: e.entry,
-                            stage: st.stage.clone(),
-                            node,
-                            spread,
-                            values,
-                        });
-                    }
+            // `values` is by leaf, then judge: one chunk per leaf.
+            for same in st.values.chunk_by(|a, b| a.node == b.node) {
+                let scored: Vec<Points> = same.iter().filter_map(|v| v.scored).collect();
+                let (Some(lo), Some(hi)) = (scored.iter().min(), scored.iter().max()) else {
+                    continue;
+                };
+                let spread = Points::from_units(hi.units() - lo.units());
+                if scored.len() < 2 || spread < threshold {
+                    continue;
                 }
-                at = end;
+                let mut values = same.to_vec();
+                values.sort_by_key(|v| v.label);
+                out.push(Disagreement {
+                    entry: e.entry,
+                    stage: st.stage.clone(),
+                    node: same[0].node,
+                    spread,
+                    values,
+                });
             }
         }
     }

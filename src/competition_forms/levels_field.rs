@@ -48,7 +48,6 @@ pub fn check(text: &str, scale: Option<&Scale>, e: &mut FieldErrors) -> Vec<Leve
             LevelProblem::BadText(_) => "crit-levels-text",
         })
         .collect();
-    keys.dedup();
     keys.sort_unstable();
     keys.dedup();
     if keys.is_empty() {

@@ -128,7 +128,7 @@ async fn seed(
     leaves: usize,
 ) -> Result<competition::Model, DbErr> {
     let now = Utc::now().fixed_offset();
-    let (province, villages) = largest_province(db, entries).await?;
+    let (province, villages) = province_with_desa(db, entries).await?;
     let c = competition::ActiveModel {
         id: Set(Uuid::new_v4()),
         name: Set(format!("Uji beban hasil {entries} desa")),
@@ -274,7 +274,7 @@ async fn seed(
 
 /// The first `entries` desa of Jawa Tengah (else Jawa Timur, Jawa Barat): the provinces with
 /// the most desa, as a provincial round of that size would be.
-async fn largest_province(
+async fn province_with_desa(
     db: &DatabaseConnection,
     entries: usize,
 ) -> Result<(String, Vec<village::Model>), DbErr> {

@@ -4,12 +4,15 @@
 //! page and its JSON twin call the same application function; the threshold is the
 //! committee's to choose per look (default 40: a 2 against a 4 on a 1–5 indicator is 50).
 
+use std::collections::HashMap;
+
 use juara_domain::Points;
 use juara_domain::disagreement::Disagreement;
 use juara_domain::sheet::ScoreValue;
 use rocket::{Route, get, routes};
 use rocket_dyn_templates::Template;
 use serde::Serialize;
+use uuid::Uuid;
 
 use crate::app::results::read;
 use crate::db::results::inputs::nomination_of;
@@ -59,39 +62,49 @@ pub struct DisagreementList {
 }
 
 fn rows(p: &Published, found: &[Disagreement]) -> Vec<DisagreementDto> {
+    // Looked up once, not per listed indicator and judge.
+    let villages: HashMap<Uuid, &str> = p
+        .lines
+        .iter()
+        .map(|l| (l.nomination_id, l.village.name.as_str()))
+        .chain(
+            p.incomplete
+                .iter()
+                .map(|i| (i.nomination_id, i.village.name.as_str())),
+        )
+        .collect();
+    let comments: HashMap<(Uuid, &str, &str, u32), &str> = p
+        .comments
+        .iter()
+        .map(|c| {
+            let key = (
+                c.nomination_id,
+                c.stage.as_str(),
+                c.criterion.as_str(),
+                c.label,
+            );
+            (key, c.text.as_str())
+        })
+        .collect();
     found
         .iter()
         .filter_map(|d| {
             let nomination = nomination_of(d.entry);
             let stage = p.stages.iter().find(|s| s.code == d.stage)?;
             let node = stage.criteria.get(usize::try_from(d.node).ok()?)?;
-            let village = p
-                .lines
-                .iter()
-                .find(|l| l.nomination_id == nomination)
-                .map(|l| l.village.name.clone())
-                .or_else(|| {
-                    p.incomplete
-                        .iter()
-                        .find(|i| i.nomination_id == nomination)
-                        .map(|i| i.village.name.clone())
-                })
-                .unwrap_or_default();
             let comment = |label: u32| {
-                p.comments
-                    .iter()
-                    .find(|c| {
-                        c.nomination_id == nomination
-                            && c.stage == d.stage
-                            && c.criterion == node.code
-                            && c.label == label
-                    })
-                    .map(|c| c.text.clone())
+                let key = (nomination, d.stage.as_str(), node.code.as_str(), label);
+                comments
+                    .get(&key)
+                    .map(|t| (*t).to_owned())
                     .unwrap_or_default()
             };
             Some(DisagreementDto {
                 nomination_id: nomination.to_string(),
-                village,
+                village: villages
+                    .get(&nomination)
+                    .map(|v| (*v).to_owned())
+                    .unwrap_or_default(),
                 stage: stage.code.clone(),
                 stage_name: stage.name.clone(),
                 criterion: node.code.clone(),
