@@ -10,6 +10,7 @@ field-visit stage (LAPANGAN) of the kabupaten competition, so the sheets take ph
 """
 
 import sqlite3
+import time
 import uuid
 
 import pytest
@@ -201,6 +202,8 @@ def test_two_devices_on_one_sheet_choose_instead_of_overwriting(browser, server,
     a.fill(f"#s-{cid}", f"{low:g}")
     _state(a, KEPT)
     b.fill(f"#s-{cid}", f"{high:g}")
+    # B already read "saved" before typing: wait for its value on the server, not the line.
+    _wait_stored(server, href, cid, round(high * 10000))
     _state(b, SAVED)
     # A comes back: nothing is overwritten, both values are shown and the judge chooses.
     phones[0].set_offline(False)
@@ -226,6 +229,13 @@ def test_two_devices_on_one_sheet_choose_instead_of_overwriting(browser, server,
     look(b, "offline-print")
     for ctx in phones:
         ctx.close()
+
+
+def _wait_stored(server, href, cid, value, seconds=20):
+    deadline = time.monotonic() + seconds
+    while _stored_value(server, href, cid) != value:
+        assert time.monotonic() < deadline, f"{value} never reached the server"
+        time.sleep(0.1)
 
 
 def _stored_value(server, href, cid):
