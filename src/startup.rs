@@ -89,6 +89,7 @@ pub async fn prepare(config: &AppConfig) -> Result<DatabaseConnection, StartupEr
         })?;
     db::with_startup_lock(&url, || async {
         db::migrate(&db).await.map_err(StartupError::Migrate)?;
+        crate::app::competition::published::backfill(&db).await?;
         if config.load_registry {
             let reg = registry::parse(registry::embedded())?;
             let report = crate::db::registry_load::load(&db, &reg).await?;

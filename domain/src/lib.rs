@@ -19,6 +19,7 @@ pub mod explanation;
 pub mod normalization;
 pub mod prizes;
 pub mod ranking;
+pub mod rules;
 pub mod sheet;
 pub mod stage;
 pub mod statistics;

@@ -26,6 +26,7 @@ pub mod prize_tier;
 pub mod province;
 pub mod regency;
 pub mod result_snapshot;
+pub mod rules_version;
 pub mod score;
 pub mod score_sheet;
 pub mod sheet_device;

@@ -21,6 +21,7 @@ pub use super::prize_tier::Entity as PrizeTier;
 pub use super::province::Entity as Province;
 pub use super::regency::Entity as Regency;
 pub use super::result_snapshot::Entity as ResultSnapshot;
+pub use super::rules_version::Entity as RulesVersion;
 pub use super::score::Entity as Score;
 pub use super::score_sheet::Entity as ScoreSheet;
 pub use super::sheet_device::Entity as SheetDevice;

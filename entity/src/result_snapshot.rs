@@ -27,6 +27,9 @@ pub struct Model {
     pub created_by: Option<Uuid>,
     pub created_at: DateTimeWithTimeZone,
     pub announced_at: DateTimeWithTimeZone,
+    /// The rules version (`rules_version.number`) the results were computed under; `None`
+    /// for snapshots older than published rules.
+    pub rules_version: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

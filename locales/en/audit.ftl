@@ -42,3 +42,4 @@ audit-detail-template = from the { $name }
 audit-detail-stage-missing = stage { $stage }: { $missing } sheets missing
 audit-detail-draw = stage { $stage }: { $entries } entries, draw number { $seed }
 audit-detail-assigned = stage { $stage }: { $sheets } sheets, { $per } judges per entry, draw number { $seed }
+audit-competition-rules-published = Competition rules published (new version)

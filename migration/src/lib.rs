@@ -27,6 +27,7 @@ mod m20261201_000301_ledger_append_only;
 mod m20261201_000401_letterhead;
 mod m20261201_001101_sheet_device;
 mod m20261201_001201_criterion_levels;
+mod m20261201_001301_rules_version;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -53,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000401_letterhead::Migration),
             Box::new(m20261201_001101_sheet_device::Migration),
             Box::new(m20261201_001201_criterion_levels::Migration),
+            Box::new(m20261201_001301_rules_version::Migration),
         ]
     }
 }

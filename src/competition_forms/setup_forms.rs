@@ -27,6 +27,8 @@ pub struct StageForm {
     pub normalize: bool,
     pub min_entries_per_judge: Option<String>,
     pub judges_per_entry: Option<String>,
+    /// Why the published rules change (needed once the competition is open).
+    pub reason: Option<String>,
 }
 
 impl StageForm {
@@ -116,6 +118,8 @@ pub struct CriterionForm {
     pub requires_evidence: bool,
     /// Level descriptors, one `value = text` per line (`super::levels_field`).
     pub levels: Option<String>,
+    /// Why the published rules change (needed once the competition is open).
+    pub reason: Option<String>,
 }
 
 impl CriterionForm {
@@ -242,6 +246,8 @@ pub struct DocumentForm {
     pub description: Option<String>,
     pub kind: Option<String>,
     pub required: bool,
+    /// Why the published rules change (needed once the competition is open).
+    pub reason: Option<String>,
 }
 
 impl DocumentForm {
@@ -281,6 +287,8 @@ pub struct PrizeForm {
     pub assistance: Option<String>,
     pub trophy: bool,
     pub certificate: bool,
+    /// Why the published rules change (needed once the competition is open).
+    pub reason: Option<String>,
 }
 
 impl PrizeForm {

@@ -30,6 +30,14 @@ pub async fn find_by_id<C: ConnectionTrait>(
         .await
 }
 
+/// Every competition past draft (their rules are published).
+pub async fn list_past_draft<C: ConnectionTrait>(db: &C) -> Result<Vec<competition::Model>, DbErr> {
+    competition::Entity::find()
+        .filter(competition::Column::Status.ne(Status::Draft.as_str()))
+        .all(db)
+        .await
+}
+
 /// Restricts a query to competitions inside an admin's region (all for a national admin).
 fn in_admin_scope(
     q: Select<competition::Entity>,

@@ -15,6 +15,7 @@ pub mod region_index;
 pub mod regions;
 pub mod registry_load;
 pub mod results;
+pub mod rules;
 pub mod scores;
 pub mod sessions;
 pub mod users;

@@ -274,6 +274,8 @@ pub async fn load(db: &DatabaseConnection) -> Result<DemoReport, DbErr> {
     )
     .await?;
     let open_id = open::load(db, &template, admin, &first_regency, now).await?;
+    // The demo opens its competitions directly: their rules are published as version 1 here.
+    crate::app::competition::published::backfill(db).await?;
     Ok(DemoReport {
         competition_id: c.id,
         judging_competition_id: judging_id,

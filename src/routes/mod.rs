@@ -18,6 +18,7 @@ pub mod presentations;
 pub mod regions;
 pub mod reply;
 pub mod results;
+pub mod rules;
 pub mod scope;
 pub mod security;
 pub mod session;
@@ -50,6 +51,7 @@ pub fn web() -> Vec<Route> {
         judging::routes(),
         presentations::routes(),
         results::routes(),
+        rules::routes(),
         security::routes(),
         letterhead::routes(),
     ]

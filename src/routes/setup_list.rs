@@ -8,6 +8,7 @@ use rocket::request::FromParam;
 use uuid::Uuid;
 
 use crate::app::competition::Outcome;
+use crate::app::competition::published::ChangeBy;
 use crate::app::competition::setup::{self as app_setup, Removal, SetupList};
 use crate::error::AppError;
 use crate::ids::{CriterionId, PrizeTierId, RequirementId, StageId};
@@ -45,8 +46,13 @@ pub(crate) trait ListRoute: SetupList {
     async fn find_in<A: Sync>(a: &InScope<'_, A>, id: Uuid) -> Outcome<Self::Model>;
 
     /// Removes `row` (a criterion with children only when `confirmed`).
-    async fn remove<A: Sync>(a: &InScope<'_, A>, row: Self::Model, _: bool) -> Outcome<Removal> {
-        app_setup::delete::<Self>(a.db, &a.c, row, a.lang).await?;
+    async fn remove<A: Sync>(
+        a: &InScope<'_, A>,
+        row: Self::Model,
+        _: bool,
+        by: &ChangeBy,
+    ) -> Outcome<Removal> {
+        app_setup::delete::<Self>(a.db, &a.c, row, by, a.lang).await?;
         Ok(Removal::Done)
     }
 }
@@ -68,8 +74,13 @@ impl ListRoute for stage::Entity {
     }
 
     /// A stage goes with its whole criteria tree.
-    async fn remove<A: Sync>(a: &InScope<'_, A>, row: stage::Model, _: bool) -> Outcome<Removal> {
-        app_setup::delete_stage(a.db, &a.c, row, a.lang).await?;
+    async fn remove<A: Sync>(
+        a: &InScope<'_, A>,
+        row: stage::Model,
+        _: bool,
+        by: &ChangeBy,
+    ) -> Outcome<Removal> {
+        app_setup::delete_stage(a.db, &a.c, row, by, a.lang).await?;
         Ok(Removal::Done)
     }
 }
@@ -85,8 +96,9 @@ impl ListRoute for criterion::Entity {
         a: &InScope<'_, A>,
         row: criterion::Model,
         confirmed: bool,
+        by: &ChangeBy,
     ) -> Outcome<Removal> {
-        app_setup::delete_criterion(a.db, &a.c, &row, confirmed, a.lang).await
+        app_setup::delete_criterion(a.db, &a.c, &row, confirmed, by, a.lang).await
     }
 }
 

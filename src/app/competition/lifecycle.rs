@@ -10,6 +10,7 @@ use sea_orm::{DatabaseConnection, DbErr, TransactionTrait};
 
 use super::changes::{eligibility_changes, schedule_changes};
 use super::error::{Error, Outcome};
+use super::published::{self, ChangeBy};
 use super::rules::{can_become, is_published, nominations_still_open, status_of};
 use super::templates::CompetitionTemplate;
 use crate::db::audit::{self, NewEvent};
@@ -152,6 +153,7 @@ pub async fn update(
         )
         .await?;
     }
+    published::settle(&txn, saved.id, &ChangeBy::new(actor, reason), false).await?;
     txn.commit().await?;
     Ok(saved)
 }
@@ -224,6 +226,10 @@ pub async fn transition(
         },
     )
     .await?;
+    if to == Status::Open {
+        // Opening publishes the rules (version 1, or the next when opened again).
+        published::settle(&txn, saved.id, &ChangeBy::new(actor, reason), true).await?;
+    }
     txn.commit().await?;
     Ok(saved)
 }

@@ -8,7 +8,9 @@
 pub mod changes;
 pub mod error;
 pub mod lifecycle;
+pub mod published;
 pub mod rules;
+pub mod rules_history;
 pub mod setup;
 pub mod templates;
 pub mod tie_breaks;

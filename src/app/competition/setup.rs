@@ -1,13 +1,16 @@
 //! Editing the ordered set-up lists of a competition — stages, criteria, the document
 //! checklist and the prize table — once for all four: which status freezes each list, unique
-//! codes, and each change in its own transaction. Handlers load the rows (in the admin's
-//! scope), check the input, and call these; HTML and JSON handlers alike.
+//! codes, and each change in its own transaction with the published rules' next version
+//! (`published::settle`: after opening, a change that moves the rules needs a reason).
+//! Handlers load the rows (in the admin's scope), check the input, and call these; HTML and
+//! JSON handlers alike.
 
 use entity::{competition, criterion, document_requirement, prize_tier, stage};
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use uuid::Uuid;
 
 use super::error::{Error, FieldErrors, Outcome};
+use super::published::{self, ChangeBy};
 use super::rules::{criteria_editable, ensure_unpublished, prizes_editable, status_of};
 use crate::db::competition_setup::{self as setup, CriterionFields, OrderedList};
 use crate::db::competitions::Status;
@@ -116,12 +119,17 @@ pub async fn add<E: SetupList>(
     db: &DatabaseConnection,
     c: &competition::Model,
     checked: Result<E::Fields, FieldErrors>,
+    by: &ChangeBy,
     lang: &str,
 ) -> Outcome<E::Model> {
     ensure_editable::<E>(c, lang)?;
     let f = checked.map_err(Error::Invalid)?;
     ensure_code_free::<E>(db, c.id, &f, None).await?;
-    Ok(setup::append::<E, _>(db, c.id, &f, |_| true, |_| {}).await?)
+    let txn = db.begin().await?;
+    let row = setup::append::<E, _>(&txn, c.id, &f, |_| true, |_| {}).await?;
+    published::settle(&txn, c.id, by, false).await?;
+    txn.commit().await?;
+    Ok(row)
 }
 
 /// Saves a row of list `E` of `c` from checked input.
@@ -130,12 +138,17 @@ pub async fn change<E: SetupList>(
     c: &competition::Model,
     row: E::Model,
     checked: Result<E::Fields, FieldErrors>,
+    by: &ChangeBy,
     lang: &str,
 ) -> Outcome<E::Model> {
     ensure_editable::<E>(c, lang)?;
     let f = checked.map_err(Error::Invalid)?;
     ensure_code_free::<E>(db, E::scope(&row), &f, Some(E::id(&row))).await?;
-    Ok(setup::save::<E, _>(db, row, &f).await?)
+    let txn = db.begin().await?;
+    let row = setup::save::<E, _>(&txn, row, &f).await?;
+    published::settle(&txn, c.id, by, false).await?;
+    txn.commit().await?;
+    Ok(row)
 }
 
 /// Moves a row one place up or down its list.
@@ -144,11 +157,13 @@ pub async fn reorder<E: SetupList>(
     c: &competition::Model,
     row: &E::Model,
     up: bool,
+    by: &ChangeBy,
     lang: &str,
 ) -> Outcome<()> {
     ensure_editable::<E>(c, lang)?;
     let txn = db.begin().await?;
     setup::move_row::<E, _>(&txn, row, up).await?;
+    published::settle(&txn, c.id, by, false).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -158,11 +173,13 @@ pub async fn delete<E: SetupList>(
     db: &DatabaseConnection,
     c: &competition::Model,
     row: E::Model,
+    by: &ChangeBy,
     lang: &str,
 ) -> Outcome<()> {
     ensure_editable::<E>(c, lang)?;
     let txn = db.begin().await?;
     setup::remove::<E, _>(&txn, row).await?;
+    published::settle(&txn, c.id, by, false).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -172,11 +189,13 @@ pub async fn delete_stage(
     db: &DatabaseConnection,
     c: &competition::Model,
     row: stage::Model,
+    by: &ChangeBy,
     lang: &str,
 ) -> Outcome<()> {
     ensure_editable::<stage::Entity>(c, lang)?;
     let txn = db.begin().await?;
     setup::delete_stage(&txn, row).await?;
+    published::settle(&txn, c.id, by, false).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -201,12 +220,17 @@ pub async fn add_criterion(
     c: &competition::Model,
     s: &stage::Model,
     check: impl FnOnce(&[criterion::Model]) -> Result<PlacedCriterion, FieldErrors>,
+    by: &ChangeBy,
     lang: &str,
 ) -> Outcome<criterion::Model> {
     ensure_editable::<criterion::Entity>(c, lang)?;
     let rows = setup::list_criteria(db, s.id).await?;
     let (parent, f) = check(&rows).map_err(Error::Invalid)?;
-    Ok(setup::insert_criterion(db, s.id, parent, &f).await?)
+    let txn = db.begin().await?;
+    let row = setup::insert_criterion(&txn, s.id, parent, &f).await?;
+    published::settle(&txn, c.id, by, false).await?;
+    txn.commit().await?;
+    Ok(row)
 }
 
 /// Saves a criterion; `check` sees the stage's rows (parent outside its subtree, code).
@@ -215,12 +239,17 @@ pub async fn change_criterion(
     c: &competition::Model,
     k: criterion::Model,
     check: impl FnOnce(&[criterion::Model]) -> Result<PlacedCriterion, FieldErrors>,
+    by: &ChangeBy,
     lang: &str,
 ) -> Outcome<criterion::Model> {
     ensure_editable::<criterion::Entity>(c, lang)?;
     let rows = setup::list_criteria(db, k.stage_id).await?;
     let (parent, f) = check(&rows).map_err(Error::Invalid)?;
-    Ok(setup::update_criterion(db, k, parent, &f).await?)
+    let txn = db.begin().await?;
+    let row = setup::update_criterion(&txn, k, parent, &f).await?;
+    published::settle(&txn, c.id, by, false).await?;
+    txn.commit().await?;
+    Ok(row)
 }
 
 /// What deleting a criterion did.
@@ -238,6 +267,7 @@ pub async fn delete_criterion(
     c: &competition::Model,
     k: &criterion::Model,
     confirmed: bool,
+    by: &ChangeBy,
     lang: &str,
 ) -> Outcome<Removal> {
     ensure_editable::<criterion::Entity>(c, lang)?;
@@ -248,6 +278,7 @@ pub async fn delete_criterion(
     }
     let txn = db.begin().await?;
     setup::delete_criterion(&txn, k).await?;
+    published::settle(&txn, c.id, by, false).await?;
     txn.commit().await?;
     Ok(Removal::Done)
 }

@@ -12,6 +12,7 @@ use juara_domain::tie_break::TieBreak;
 use sea_orm::{DatabaseConnection, TransactionTrait};
 
 use super::error::{Error, Outcome};
+use super::published::{self, ChangeBy};
 use super::rules::status_of;
 use crate::db::audit::{self, NewEvent};
 use crate::db::competition_setup;
@@ -131,6 +132,7 @@ pub async fn replace(
         },
     )
     .await?;
+    published::settle(&txn, saved.id, &ChangeBy::new(actor, reason), false).await?;
     txn.commit().await?;
     Ok(saved)
 }

@@ -8,6 +8,7 @@ use sea_orm::{ConnectionTrait, DbErr};
 use uuid::Uuid;
 
 use crate::db::results::snapshots::{self, content_hash};
+use crate::db::rules;
 use crate::results::verify;
 
 /// Stores the next version and supersedes the current one (call inside a transaction).
@@ -21,6 +22,7 @@ pub async fn insert_next<C: ConnectionTrait>(
 ) -> Result<result_snapshot::Model, DbErr> {
     let previous = snapshots::current(db, competition_id).await?;
     let version = previous.as_ref().map_or(1, |p| p.version + 1);
+    let rules_version = rules::latest(db, competition_id).await?.map(|r| r.number);
     let bundle = verify::bundle_of(&inputs, &outputs, version, &reason)
         .map_err(|e| DbErr::Custom(format!("results snapshot: {e}")))?;
     if let Some(p) = previous {
@@ -37,6 +39,7 @@ pub async fn insert_next<C: ConnectionTrait>(
             content_hash: verify::hash(&bundle),
             hash_scheme: verify::HASH_SCHEME,
             created_by,
+            rules_version,
         },
     )
     .await

@@ -40,6 +40,8 @@ pub struct NewSnapshot {
     pub content_hash: String,
     pub hash_scheme: i32,
     pub created_by: Uuid,
+    /// The rules version in force when the results were computed.
+    pub rules_version: Option<i32>,
 }
 
 /// Marks `previous` superseded (call inside the transaction that inserts the next version).
@@ -72,6 +74,7 @@ pub async fn insert<C: ConnectionTrait>(
         created_by: Set(Some(s.created_by)),
         created_at: Set(now),
         announced_at: Set(now),
+        rules_version: Set(s.rules_version),
     }
     .insert(db)
     .await

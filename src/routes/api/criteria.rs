@@ -15,6 +15,7 @@ use uuid::Uuid;
 use super::lists::{ApiList, Listing};
 use super::stages::load_stage;
 use super::support::{self, loose};
+use crate::app::competition::published::ChangeBy;
 use crate::app::competition::setup as app_setup;
 use crate::competition_forms::{CriterionForm, check_placed};
 use crate::db::competition_setup as setup;
@@ -149,6 +150,9 @@ struct CriterionInput {
     requires_evidence: bool,
     /// Level descriptors; absent or empty: none.
     levels: Vec<LevelDto>,
+    /// Why the published rules change (needed once the competition is open).
+    #[serde(deserialize_with = "loose")]
+    reason: Option<String>,
 }
 
 impl CriterionInput {
@@ -176,6 +180,7 @@ impl CriterionInput {
                     .collect::<Vec<_>>()
                     .join("\n"),
             ),
+            reason: None,
         }
     }
 }
@@ -207,9 +212,11 @@ async fn create(
 ) -> Result<(HttpStatus, Json<CriterionDto>), AppError> {
     let input = support::body(input)?;
     let s = load_stage(&a, sid).await?;
-    let form = input.into_inner().into_form();
+    let input = input.into_inner();
+    let by = ChangeBy::new(a.user().id, input.reason.as_deref().unwrap_or_default());
+    let form = input.into_form();
     let check = |rows: &[criterion::Model]| check_placed(Some(&form), rows, None);
-    let k = app_setup::add_criterion(a.db, &a.c, &s, check, a.lang).await?;
+    let k = app_setup::add_criterion(a.db, &a.c, &s, check, &by, a.lang).await?;
     let rows = setup::list_criteria(a.db, s.id).await?;
     let depth = depth_of(&rows, k.parent_id);
     Ok((HttpStatus::Created, Json(dto(&k, depth, &[]))))
@@ -236,10 +243,12 @@ async fn replace(
 ) -> Result<Json<CriterionDto>, AppError> {
     let input = support::body(input)?;
     let (s, k) = app_setup::find_criterion(a.db, &a.c, cid.into()).await?;
-    let form = input.into_inner().into_form();
+    let input = input.into_inner();
+    let by = ChangeBy::new(a.user().id, input.reason.as_deref().unwrap_or_default());
+    let form = input.into_form();
     let this = Some(k.id);
     let check = |rows: &[criterion::Model]| check_placed(Some(&form), rows, this);
-    let saved = app_setup::change_criterion(a.db, &a.c, k, check, a.lang).await?;
+    let saved = app_setup::change_criterion(a.db, &a.c, k, check, &by, a.lang).await?;
     let rows = setup::list_criteria(a.db, s.id).await?;
     Ok(Json(dto(&saved, depth_of(&rows, saved.parent_id), &rows)))
 }

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::competitions::load_for_reader;
 use super::lists::{ApiList, Listing};
 use super::support::{self, loose};
+use crate::app::competition::published::ChangeBy;
 use crate::app::competition::{FieldErrors, setup as app_setup};
 use crate::auth::CurrentUser;
 use crate::competition_forms::DocumentForm;
@@ -63,6 +64,9 @@ struct DocumentInput {
     #[serde(deserialize_with = "loose")]
     kind: Option<String>,
     required: bool,
+    /// Why the published rules change (needed once the competition is open).
+    #[serde(deserialize_with = "loose")]
+    reason: Option<String>,
 }
 
 impl DocumentInput {
@@ -73,6 +77,7 @@ impl DocumentInput {
             description: self.description,
             kind: self.kind,
             required: self.required,
+            reason: None,
         }
         .check()
     }
@@ -121,8 +126,10 @@ async fn create(
     a: ApiWriteScope<'_>,
     input: Result<Json<DocumentInput>, JsonError<'_>>,
 ) -> Result<(HttpStatus, Json<DocumentDto>), AppError> {
-    let checked = support::body(input)?.into_inner().check();
-    let d = app_setup::add::<Requirement>(a.db, &a.c, checked, a.lang).await?;
+    let input = support::body(input)?.into_inner();
+    let by = ChangeBy::new(a.user().id, input.reason.as_deref().unwrap_or_default());
+    let checked = input.check();
+    let d = app_setup::add::<Requirement>(a.db, &a.c, checked, &by, a.lang).await?;
     Ok((HttpStatus::Created, Json(DocumentDto::of(&d))))
 }
 
@@ -135,8 +142,10 @@ async fn replace(
 ) -> Result<Json<DocumentDto>, AppError> {
     let input = support::body(input)?;
     let d = Requirement::find_in(&a, did.into()).await?;
-    let checked = input.into_inner().check();
-    let d = app_setup::change::<Requirement>(a.db, &a.c, d, checked, a.lang).await?;
+    let input = input.into_inner();
+    let by = ChangeBy::new(a.user().id, input.reason.as_deref().unwrap_or_default());
+    let checked = input.check();
+    let d = app_setup::change::<Requirement>(a.db, &a.c, d, checked, &by, a.lang).await?;
     Ok(Json(DocumentDto::of(&d)))
 }
 

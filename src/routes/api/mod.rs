@@ -42,6 +42,7 @@ pub fn routes() -> Vec<Route> {
         super::judging::api_routes(),
         openapi::routes(),
         tie_breaks::routes(),
+        super::rules::api_routes(),
     ]
     .concat()
 }

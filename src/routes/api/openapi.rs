@@ -94,6 +94,7 @@ pub fn document() -> Document {
         files::Doc::openapi(),
         advance::Doc::openapi(),
         super::tie_breaks::Doc::openapi(),
+        crate::routes::rules::Doc::openapi(),
         super::accounts::Doc::openapi(),
         super::conflicts::Doc::openapi(),
         super::judging::Doc::openapi(),

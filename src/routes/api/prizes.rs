@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::lists::{ApiList, Listing};
 use super::support::{self, loose};
+use crate::app::competition::published::ChangeBy;
 use crate::app::competition::{FieldErrors, setup as app_setup};
 use crate::competition_forms::PrizeForm;
 use crate::db::competition_setup as setup;
@@ -87,6 +88,9 @@ struct PrizeInput {
     assistance: Option<String>,
     trophy: bool,
     certificate: bool,
+    /// Why the published rules change (needed once the competition is open).
+    #[serde(deserialize_with = "loose")]
+    reason: Option<String>,
 }
 
 impl PrizeInput {
@@ -97,6 +101,7 @@ impl PrizeInput {
             assistance: self.assistance,
             trophy: self.trophy,
             certificate: self.certificate,
+            reason: None,
         }
         .check(&c.category)
     }
@@ -124,8 +129,10 @@ async fn create(
     a: ApiWriteScope<'_>,
     input: Result<Json<PrizeInput>, JsonError<'_>>,
 ) -> Result<(HttpStatus, Json<PrizeDto>), AppError> {
-    let checked = support::body(input)?.into_inner().check(&a.c);
-    let p = app_setup::add::<Tier>(a.db, &a.c, checked, a.lang).await?;
+    let input = support::body(input)?.into_inner();
+    let by = ChangeBy::new(a.user().id, input.reason.as_deref().unwrap_or_default());
+    let checked = input.check(&a.c);
+    let p = app_setup::add::<Tier>(a.db, &a.c, checked, &by, a.lang).await?;
     Ok((HttpStatus::Created, Json(PrizeDto::of(&p))))
 }
 
@@ -138,8 +145,10 @@ async fn replace(
 ) -> Result<Json<PrizeDto>, AppError> {
     let input = support::body(input)?;
     let p = Tier::find_in(&a, pid.into()).await?;
-    let checked = input.into_inner().check(&a.c);
-    let p = app_setup::change::<Tier>(a.db, &a.c, p, checked, a.lang).await?;
+    let input = input.into_inner();
+    let by = ChangeBy::new(a.user().id, input.reason.as_deref().unwrap_or_default());
+    let checked = input.check(&a.c);
+    let p = app_setup::change::<Tier>(a.db, &a.c, p, checked, &by, a.lang).await?;
     Ok(Json(PrizeDto::of(&p)))
 }
 

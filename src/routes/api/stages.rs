@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::lists::{ApiList, Listing};
 use super::support::{self, loose};
+use crate::app::competition::published::ChangeBy;
 use crate::app::competition::{FieldErrors, setup as app_setup};
 use crate::competition_forms::StageForm;
 use crate::db::competition_setup::{self as setup, StageFields};
@@ -93,6 +94,9 @@ struct StageInput {
     min_entries_per_judge: Option<String>,
     #[serde(deserialize_with = "loose")]
     judges_per_entry: Option<String>,
+    /// Why the published rules change (needed once the competition is open).
+    #[serde(deserialize_with = "loose")]
+    reason: Option<String>,
 }
 
 impl StageInput {
@@ -110,6 +114,7 @@ impl StageInput {
             normalize: self.normalize,
             min_entries_per_judge: self.min_entries_per_judge,
             judges_per_entry: self.judges_per_entry,
+            reason: None,
         }
         .check()
     }
@@ -163,8 +168,10 @@ async fn create(
     a: ApiWriteScope<'_>,
     input: Result<Json<StageInput>, JsonError<'_>>,
 ) -> Result<(HttpStatus, Json<StageDto>), AppError> {
-    let checked = support::body(input)?.into_inner().check();
-    let s = app_setup::add::<stage::Entity>(a.db, &a.c, checked, a.lang).await?;
+    let input = support::body(input)?.into_inner();
+    let by = ChangeBy::new(a.user().id, input.reason.as_deref().unwrap_or_default());
+    let checked = input.check();
+    let s = app_setup::add::<stage::Entity>(a.db, &a.c, checked, &by, a.lang).await?;
     Ok((HttpStatus::Created, Json(StageDto::of(&s))))
 }
 
@@ -177,8 +184,10 @@ async fn replace(
 ) -> Result<Json<StageDto>, AppError> {
     let input = support::body(input)?;
     let s = load_stage(&a, sid).await?;
-    let checked = input.into_inner().check();
-    let s = app_setup::change::<stage::Entity>(a.db, &a.c, s, checked, a.lang).await?;
+    let input = input.into_inner();
+    let by = ChangeBy::new(a.user().id, input.reason.as_deref().unwrap_or_default());
+    let checked = input.check();
+    let s = app_setup::change::<stage::Entity>(a.db, &a.c, s, checked, &by, a.lang).await?;
     Ok(Json(StageDto::of(&s)))
 }
 

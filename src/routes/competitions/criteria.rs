@@ -11,7 +11,7 @@ use sea_orm::DatabaseConnection;
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::lists::ListPage;
+use super::lists::{self, ListPage};
 use super::stages::load_stage;
 use super::view::{StageView, Summary, stage_view};
 use super::{refused, require_criteria_editable, show_path};
@@ -188,8 +188,9 @@ async fn create(
 ) -> Result<FormReply, AppError> {
     let s = load_stage(&a, sid).await?;
     let mut state = FormState::from_context(&form.0.context, page.lang);
+    let by = lists::change_by(&a, state.values.get("reason").map(String::as_str));
     let check = |rows: &[criterion::Model]| check_placed(form.0.value.as_ref(), rows, None);
-    match app_setup::add_criterion(a.db, &a.c, &s, check, page.lang).await {
+    match app_setup::add_criterion(a.db, &a.c, &s, check, &by, page.lang).await {
         Ok(_) => Ok(FormReply::done(
             stage_path(&a.c, s.id),
             page.t("flash-criterion-saved"),
@@ -238,8 +239,9 @@ async fn update(
     let (s, k) = load_criterion(&a, cid).await?;
     let mut state = FormState::from_context(&form.0.context, page.lang);
     let this = Some(k.id);
+    let by = lists::change_by(&a, state.values.get("reason").map(String::as_str));
     let check = |rows: &[criterion::Model]| check_placed(form.0.value.as_ref(), rows, this);
-    match app_setup::change_criterion(a.db, &a.c, k.clone(), check, page.lang).await {
+    match app_setup::change_criterion(a.db, &a.c, k.clone(), check, &by, page.lang).await {
         Ok(_) => Ok(FormReply::done(
             stage_path(&a.c, s.id),
             page.t("flash-criterion-saved"),

@@ -9,9 +9,10 @@ use rocket::{Route, post, routes};
 use rocket_dyn_templates::Template;
 
 use super::refused;
-use crate::app::competition::FieldErrors;
+use crate::app::competition::published::{self, ChangeBy};
 use crate::app::competition::setup::{self as app_setup, Removal};
-use crate::auth::csrf::{self, CsrfForm};
+use crate::app::competition::{Error, FieldErrors};
+use crate::auth::csrf::CsrfForm;
 use crate::error::AppError;
 use crate::forms::FormState;
 use crate::routes::reply::FormReply;
@@ -67,9 +68,10 @@ pub(super) async fn save<E: FormList>(
     (mut state, checked): (FormState, Result<E::Fields, FieldErrors>),
 ) -> Result<FormReply, AppError> {
     let editing = row.as_ref().map(|r| E::id(r).to_string());
+    let by = change_by(a, state.values.get("reason").map(String::as_str));
     let result = match row {
-        None => app_setup::add::<E>(a.db, &a.c, checked, page.lang).await,
-        Some(row) => app_setup::change::<E>(a.db, &a.c, row, checked, page.lang).await,
+        None => app_setup::add::<E>(a.db, &a.c, checked, &by, page.lang).await,
+        Some(row) => app_setup::change::<E>(a.db, &a.c, row, checked, &by, page.lang).await,
     };
     match result {
         Ok(saved) => Ok(FormReply::done(
@@ -85,21 +87,49 @@ pub(super) async fn save<E: FormList>(
     }
 }
 
+/// Who changes the set-up, and why: the form's `reason` field.
+pub(super) fn change_by(a: &AdminScope<'_>, reason: Option<&str>) -> ChangeBy {
+    ChangeBy::new(a.user().id, reason.unwrap_or_default())
+}
+
+/// A move or a removal refused for want of a reason goes back to the list with the refusal;
+/// anything else refused is the error page's.
+fn no_reason(page: &Page, back: String, e: Error) -> Result<FormReply, AppError> {
+    match e {
+        Error::Invalid(_) => Ok(FormReply::refused(back, page.t(published::REASON_KEY))),
+        other => Err(other.into()),
+    }
+}
+
 async fn move_in<E: ListPage>(
+    page: &Page,
     a: &AdminScope<'_>,
     item: &str,
     up: bool,
-) -> Result<String, AppError> {
+    by: &ChangeBy,
+) -> Result<FormReply, AppError> {
     let row = setup_list::find::<E, _>(a, item).await?;
-    app_setup::reorder::<E>(a.db, &a.c, &row, up, a.lang).await?;
-    Ok(E::back(&a.c, &row))
+    let back = E::back(&a.c, &row);
+    match app_setup::reorder::<E>(a.db, &a.c, &row, up, by, a.lang).await {
+        Ok(()) => Ok(FormReply::done(back, page.t("flash-order-saved"))),
+        Err(e) => no_reason(page, back, e),
+    }
+}
+
+/// A one-click change of the set-up: the token, and after opening the reason for it.
+#[derive(FromForm)]
+struct ChangeForm {
+    #[field(default = String::new())]
+    reason: String,
+    /// A criterion with children goes only once confirmed.
+    confirm: bool,
 }
 
 /// One place up (`?up=true`) or down its list.
 // Rank 2: every path with its own name for these segments (e.g. `advance/sync/<source>`) first.
 #[post(
     "/admin/competitions/<_>/<list>/<item>/move?<up>",
-    data = "<_form>",
+    data = "<form>",
     rank = 2
 )]
 async fn move_item(
@@ -108,35 +138,32 @@ async fn move_item(
     list: ListName,
     item: &str,
     up: bool,
-    _form: CsrfForm<'_, csrf::Only<'_>>,
+    form: CsrfForm<'_, ChangeForm>,
 ) -> Result<FormReply, AppError> {
-    let back = match list {
-        ListName::Stages => move_in::<stage::Entity>(&a, item, up).await?,
-        ListName::Criteria => move_in::<criterion::Entity>(&a, item, up).await?,
-        ListName::Documents => move_in::<document_requirement::Entity>(&a, item, up).await?,
-        ListName::Prizes => move_in::<prize_tier::Entity>(&a, item, up).await?,
-    };
-    Ok(FormReply::done(back, page.t("flash-order-saved")))
+    let by = change_by(&a, form.0.value.as_ref().map(|f| f.reason.as_str()));
+    match list {
+        ListName::Stages => move_in::<stage::Entity>(&page, &a, item, up, &by).await,
+        ListName::Criteria => move_in::<criterion::Entity>(&page, &a, item, up, &by).await,
+        ListName::Documents => {
+            move_in::<document_requirement::Entity>(&page, &a, item, up, &by).await
+        }
+        ListName::Prizes => move_in::<prize_tier::Entity>(&page, &a, item, up, &by).await,
+    }
 }
 
 async fn remove<E: ListPage>(
     page: Page,
     a: &AdminScope<'_>,
     item: &str,
-    confirmed: bool,
+    (confirmed, by): (bool, &ChangeBy),
 ) -> Result<FormReply, AppError> {
     let row = setup_list::find::<E, _>(a, item).await?;
     let back = E::back(&a.c, &row);
-    match E::remove(a, row.clone(), confirmed).await? {
-        Removal::Done => Ok(FormReply::done(back, page.t(E::DELETED_KEY))),
-        Removal::HasChildren(descendants) => Ok(E::ask_first(page, &a.c, &row, descendants)),
+    match E::remove(a, row.clone(), confirmed, by).await {
+        Ok(Removal::Done) => Ok(FormReply::done(back, page.t(E::DELETED_KEY))),
+        Ok(Removal::HasChildren(descendants)) => Ok(E::ask_first(page, &a.c, &row, descendants)),
+        Err(e) => no_reason(&page, back, e),
     }
-}
-
-/// The removal form: a criterion with children goes only once confirmed.
-#[derive(FromForm)]
-struct RemoveForm {
-    confirm: bool,
 }
 
 #[post(
@@ -149,16 +176,17 @@ async fn delete(
     a: AdminScope<'_>,
     list: ListName,
     item: &str,
-    form: CsrfForm<'_, RemoveForm>,
+    form: CsrfForm<'_, ChangeForm>,
 ) -> Result<FormReply, AppError> {
-    let confirmed = form.0.value.as_ref().is_some_and(|f| f.confirm);
+    let f = form.0.value.as_ref();
+    let confirmed = f.is_some_and(|f| f.confirm);
+    let by = change_by(&a, f.map(|f| f.reason.as_str()));
+    let how = (confirmed, &by);
     match list {
-        ListName::Stages => remove::<stage::Entity>(page, &a, item, confirmed).await,
-        ListName::Criteria => remove::<criterion::Entity>(page, &a, item, confirmed).await,
-        ListName::Documents => {
-            remove::<document_requirement::Entity>(page, &a, item, confirmed).await
-        }
-        ListName::Prizes => remove::<prize_tier::Entity>(page, &a, item, confirmed).await,
+        ListName::Stages => remove::<stage::Entity>(page, &a, item, how).await,
+        ListName::Criteria => remove::<criterion::Entity>(page, &a, item, how).await,
+        ListName::Documents => remove::<document_requirement::Entity>(page, &a, item, how).await,
+        ListName::Prizes => remove::<prize_tier::Entity>(page, &a, item, how).await,
     }
 }
 

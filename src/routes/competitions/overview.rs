@@ -44,6 +44,8 @@ pub(super) struct ShowView {
     /// Sheets submitted per stage, once judging has started.
     pub judging: Vec<StageProgress>,
     pub clone_form: FormState,
+    /// The published rules version in force (`None` for a draft).
+    pub rules_version: Option<i32>,
 }
 
 /// One stage's line in the hub's judging summary.
@@ -107,7 +109,9 @@ pub(super) async fn show_view<C: ConnectionTrait>(
     .map(|(k, t)| (page.t(k), t.map(|t| competition_time(c, t, lang))))
     .collect();
     let nomination_counts = repo::nomination_counts(db, c.id.into()).await?;
+    let rules_version = crate::db::rules::latest(db, c.id).await?.map(|v| v.number);
     Ok(ShowView {
+        rules_version,
         competition: Summary::named(db, c, lang).await?,
         description: c.description.clone(),
         schedule,

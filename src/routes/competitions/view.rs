@@ -30,6 +30,8 @@ pub(super) struct Summary {
     pub editable: bool,
     /// Prize tiers may change (before results).
     pub prizes_editable: bool,
+    /// The rules are published (opened): a change needs a reason and makes a new version.
+    pub rules_published: bool,
 }
 
 impl Summary {
@@ -46,6 +48,7 @@ impl Summary {
             status: c.status,
             editable: rules::criteria_editable(status),
             prizes_editable: status < repo::Status::Review,
+            rules_published: status != repo::Status::Draft,
         }
     }
 }

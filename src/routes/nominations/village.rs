@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::view::{CompetitionSummary, NominationSummary};
 use super::{now, village_path};
+use crate::app::competition::rules_history::{self, Notice};
 use crate::app::nomination::draft::{self, Refused};
 use crate::auth::{VillageUser, csrf::CsrfForm};
 use crate::db::competitions;
@@ -41,6 +42,8 @@ struct HomeView {
     ancestors: Vec<Region>,
     open: Vec<OpenRow>,
     mine: Vec<MineRow>,
+    /// Changes of the published rules since the village entered.
+    rules_notices: Vec<Notice>,
     errors: Vec<String>,
 }
 
@@ -64,6 +67,7 @@ async fn home_view(
         })
         .collect();
     Ok(HomeView {
+        rules_notices: rules_history::notices(db, &mine).await?,
         region: regions::find(db, village).await?,
         ancestors: regions::ancestors(db, village).await?,
         open,

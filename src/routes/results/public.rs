@@ -103,6 +103,8 @@ struct WinnersView {
     hash: String,
     reason: String,
     announced_at: String,
+    /// The published rules version the results were computed under.
+    rules_version: Option<i32>,
     /// The newer version that replaced this one, and its reason.
     superseded_by: Option<VersionLink>,
     results: ResultsView,
@@ -167,6 +169,7 @@ async fn version_view(
         hash: snap.content_hash.clone(),
         reason: snap.reason.clone(),
         announced_at: crate::views::format::competition_time(c, snap.announced_at, page.lang),
+        rules_version: snap.rules_version,
         superseded_by,
         results: ResultsView::of(&published, page.lang),
         versions: all

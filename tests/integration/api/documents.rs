@@ -15,7 +15,8 @@ async fn the_checklist_is_edited_and_villages_can_read_it() {
         .insert(&app.db)
         .await;
     let base = format!("/api/v1/competitions/{}/documents", c.id);
-    let body = |code: &str, kind: &str| json!({"code": code, "label": format!("Dokumen {code}"), "kind": kind, "required": true});
+    // Open, so its rules are published: each change carries its reason.
+    let body = |code: &str, kind: &str| json!({"code": code, "label": format!("Dokumen {code}"), "kind": kind, "required": true, "reason": "Juknis 2026"});
     let (status, rpjm) = json(admin.post(&base, &body("rpjmdes", "file")).await).await;
     assert_eq!(status, Status::Created, "{rpjm}");
     assert_eq!(rpjm["code"], "RPJMDES");
@@ -57,7 +58,13 @@ async fn the_checklist_is_edited_and_villages_can_read_it() {
         Status::Forbidden
     );
 
-    assert_eq!(admin.delete(&video_path).await.status(), Status::NoContent);
+    assert_eq!(
+        admin
+            .delete(&format!("{video_path}?reason=Juknis"))
+            .await
+            .status(),
+        Status::NoContent
+    );
     set_status(&app, c.id, "judging").await;
     let rpjm_path = format!("{base}/{}", id_of(&rpjm));
     assert_eq!(admin.delete(&rpjm_path).await.status(), Status::Conflict);

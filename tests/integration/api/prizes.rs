@@ -11,6 +11,7 @@ use crate::common::builders::CompetitionBuilder;
 async fn tiers_are_ranked_in_rupiah_and_checked_by_the_engine() {
     let app = TestApp::new().await;
     let admin = Api::admin(&app).await;
+    // Open, so its rules are published: each change after the first carries its reason.
     let c = CompetitionBuilder::new("Lomba Desa Kudus")
         .insert(&app.db)
         .await;
@@ -31,7 +32,10 @@ async fn tiers_are_ranked_in_rupiah_and_checked_by_the_engine() {
     assert_eq!(first["rank"], 1);
     let (_, second) = json(
         admin
-            .post(&base, &json!({"label": "Juara II", "cash": 75_000_000}))
+            .post(
+                &base,
+                &json!({"label": "Juara II", "cash": 75_000_000, "reason": "Juknis"}),
+            )
             .await,
     )
     .await;
@@ -48,7 +52,7 @@ async fn tiers_are_ranked_in_rupiah_and_checked_by_the_engine() {
     let second_path = format!("{base}/{}", id_of(&second));
     let (status, list) = json(
         admin
-            .post_empty(&format!("{second_path}/move?up=true"))
+            .post_empty(&format!("{second_path}/move?up=true&reason=Juknis"))
             .await,
     )
     .await;
@@ -60,14 +64,20 @@ async fn tiers_are_ranked_in_rupiah_and_checked_by_the_engine() {
         admin
             .put(
                 &second_path,
-                &json!({"label": "Juara II", "cash": "80.000.000"}),
+                &json!({"label": "Juara II", "cash": "80.000.000", "reason": "Juknis"}),
             )
             .await,
     )
     .await;
     assert_eq!(status, Status::Ok);
     assert_eq!(saved["cash"], 80_000_000);
-    assert_eq!(admin.delete(&second_path).await.status(), Status::NoContent);
+    assert_eq!(
+        admin
+            .delete(&format!("{second_path}?reason=Juknis"))
+            .await
+            .status(),
+        Status::NoContent
+    );
     let (_, list) = json(admin.get(&base).await).await;
     assert_eq!(list["items"][0]["rank"], 1, "ranks close up");
 

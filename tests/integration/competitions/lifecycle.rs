@@ -27,12 +27,24 @@ async fn a_template_competition_opens_and_every_transition_is_audited() {
     let steps: Vec<(&str, &str)> = events
         .iter()
         .map(|e| (e.action.as_str(), e.details.as_str()))
+        // The published rules' event names the version and its hash.
+        .map(|(a, d)| {
+            (
+                a,
+                if a == "competition.rules_published" {
+                    &d[..3]
+                } else {
+                    d
+                },
+            )
+        })
         .collect();
     assert_eq!(
         steps,
         [
             ("competition.created", "template: desa"),
             ("competition.status", "draft → open"),
+            ("competition.rules_published", "v1 "),
             ("competition.status", "open → judging"),
             ("competition.status", "judging → review"),
             ("competition.status", "review → judging"),
@@ -207,7 +219,7 @@ async fn an_open_competition_goes_back_to_draft_only_without_nominations() {
 }
 
 /// The edit form of a template competition, with some fields changed.
-fn edit_form<'a>(changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+pub(super) fn edit_form<'a>(changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
     let mut form = fields("Lomba Desa Kaltim 2026", "desa", "");
     form.retain(|(k, _)| *k != "template" && !changes.iter().any(|(c, _)| c == k));
     form.extend(

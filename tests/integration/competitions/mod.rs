@@ -7,6 +7,7 @@ mod early_start;
 mod hub;
 mod levels;
 mod lifecycle;
+mod published_rules;
 mod setup;
 mod tie_breaks;
 mod zones;

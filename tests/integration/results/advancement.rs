@@ -114,6 +114,7 @@ pub async fn published_result(
         created_by: Set(None),
         created_at: Set(now),
         announced_at: Set(now),
+        rules_version: Set(None),
     }
     .insert(&app.db)
     .await

@@ -103,6 +103,25 @@ pub async fn announce(run: &Run, entries: &[Entry]) {
     assert_eq!(hash.len(), 64, "a SHA-256 in hex: {hash}");
     let (_, c) = json(run.admin.get(&run.path("")).await).await;
     assert_eq!(c["status"], "announced");
+    // The results name the published rules they were computed under: version 1, as opened.
+    let (status, rules) = json(
+        entries[1]
+            .api
+            .get(&format!("/api/v1/competitions/{}/rules", run.competition))
+            .await,
+    )
+    .await;
+    assert_eq!(
+        (status, rules["in_force"].as_i64()),
+        (Status::Ok, Some(1)),
+        "{rules}"
+    );
+    let id = uuid::Uuid::parse_str(&run.competition).unwrap();
+    let snapshot = juara::db::results::snapshots::current(&run.app.db, id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(snapshot.rules_version, Some(1));
 
     // Public now: the village reads the same version, and its own protocol.
     let (status, r) = json(

@@ -1,0 +1,261 @@
+//! The published rules as a village reads them: the version in force, grouped by where each
+//! rule belongs, and every version since opening with what changed (before → after), when,
+//! by whom and why. Read by the public rules page, its JSON twin and the village dashboard.
+
+use chrono::{DateTime, FixedOffset};
+use entity::{competition, rules_version};
+use juara_domain::rules::{self, Place, RuleBook, Value};
+use juara_domain::{Points, Rupiah};
+use sea_orm::{ConnectionTrait, DbErr};
+use serde::Serialize;
+
+use super::published::stored_book;
+use super::zone;
+use crate::db::results::reads::display_names;
+use crate::db::rules as store;
+use crate::i18n;
+
+/// One rule, in words.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct RuleLine {
+    /// The field's name in the reader's language.
+    pub field: String,
+    /// The value in the reader's language (`Rp15.000.000`, `85,5`, `ya`).
+    pub value: String,
+}
+
+/// The rules of one place (the competition, a stage, a criterion, a document, a prize rank).
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct RuleSection {
+    /// `Tahap LAP — Klarifikasi lapangan`, `Kriteria A.1 (tahap DOK)`, `Peringkat 1`.
+    pub title: String,
+    pub lines: Vec<RuleLine>,
+}
+
+/// One change between two versions.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct ChangeLine {
+    /// Where, in words.
+    pub place: String,
+    pub field: String,
+    /// `—` when the rule is new.
+    pub before: String,
+    /// `—` when the rule was removed.
+    pub after: String,
+}
+
+/// One published version.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct VersionView {
+    pub number: i32,
+    /// When, in the competition's zone (`2026-12-01 14:05 WITA`).
+    pub at: String,
+    pub at_utc: DateTime<FixedOffset>,
+    /// Who published it (a committee member's name; empty for a version made by the system).
+    pub by: String,
+    pub reason: String,
+    /// SHA-256 of the version's canonical text.
+    pub hash: String,
+    /// What changed from the previous version (empty for version 1).
+    pub changes: Vec<ChangeLine>,
+}
+
+/// The whole page: the rules in force and the history, newest first.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct RulesHistory {
+    /// The version in force; `None` while the competition is a draft.
+    pub in_force: Option<i32>,
+    pub sections: Vec<RuleSection>,
+    pub versions: Vec<VersionView>,
+}
+
+/// A place's title in `lang`; stage and criterion names come from `book`.
+fn place_title(book: &RuleBook, place: &Place, lang: &str) -> String {
+    let name = |p: &Place| match book.get(p, "name") {
+        Some(Value::Text(n)) => format!(" — {n}"),
+        _ => String::new(),
+    };
+    match place {
+        Place::Competition => i18n::t(lang, "rules-place-competition"),
+        Place::Stage { stage } => {
+            i18n::t_args(lang, "rules-place-stage", &[("code", stage.clone())]) + &name(place)
+        }
+        Place::Criterion { stage, code } => {
+            i18n::t_args(
+                lang,
+                "rules-place-criterion",
+                &[("code", code.clone()), ("stage", stage.clone())],
+            ) + &name(place)
+        }
+        Place::Document { code } => {
+            i18n::t_args(lang, "rules-place-document", &[("code", code.clone())])
+        }
+        Place::Prize { rank } => {
+            i18n::t_args(lang, "rules-place-prize", &[("rank", rank.to_string())])
+        }
+    }
+}
+
+/// A field's name in `lang`.
+fn field_name(field: &str, lang: &str) -> String {
+    i18n::t_or(lang, &format!("rules-f-{}", field.replace('_', "-")), field)
+}
+
+/// A value in `lang`; coded values (a category, a stage kind) by their translated names.
+fn value_text(field: &str, v: &Value, lang: &str) -> String {
+    match v {
+        Value::Text(s) => {
+            let prefix = match field {
+                "category" => "comp-category-",
+                "level" => "comp-level-",
+                "kind" => "stage-kind-",
+                "aggregation" => "agg-",
+                "tie_policy" => "tie-policy-",
+                "format" => "rules-format-",
+                _ => return s.clone(),
+            };
+            i18n::t_or(lang, &format!("{prefix}{s}"), s)
+        }
+        Value::Number(n) => n.to_string(),
+        Value::Points(u) => Points::from_units(*u).canonical().replace('.', ","),
+        Value::Rupiah(r) => Rupiah::new(*r).to_string(),
+        Value::Flag(b) => i18n::t(lang, if *b { "rules-yes" } else { "rules-no" }),
+        Value::Unset => i18n::t(lang, "rules-unset"),
+    }
+}
+
+/// `book` grouped by place, in reading order.
+#[must_use]
+pub fn sections(book: &RuleBook, lang: &str) -> Vec<RuleSection> {
+    let mut out: Vec<(Place, RuleSection)> = Vec::new();
+    for e in &book.entries {
+        let line = RuleLine {
+            field: field_name(&e.field, lang),
+            value: value_text(&e.field, &e.value, lang),
+        };
+        match out.iter_mut().find(|(p, _)| *p == e.place) {
+            Some((_, s)) => s.lines.push(line),
+            None => out.push((
+                e.place.clone(),
+                RuleSection {
+                    title: place_title(book, &e.place, lang),
+                    lines: vec![line],
+                },
+            )),
+        }
+    }
+    out.into_iter().map(|(_, s)| s).collect()
+}
+
+/// What changed from `old` to `new`, in words.
+#[must_use]
+pub fn changes(old: &RuleBook, new: &RuleBook, lang: &str) -> Vec<ChangeLine> {
+    let shown = |field: &str, v: Option<&Value>| {
+        v.map_or_else(|| "—".to_owned(), |v| value_text(field, v, lang))
+    };
+    rules::diff(old, new)
+        .into_iter()
+        .map(|c| {
+            let book = if c.after.is_some() { new } else { old };
+            ChangeLine {
+                place: place_title(book, &c.place, lang),
+                field: field_name(&c.field, lang),
+                before: shown(&c.field, c.before.as_ref()),
+                after: shown(&c.field, c.after.as_ref()),
+            }
+        })
+        .collect()
+}
+
+/// The rules page of `c`.
+///
+/// # Errors
+/// A database error.
+pub async fn of<C: ConnectionTrait>(
+    db: &C,
+    c: &competition::Model,
+    lang: &str,
+) -> Result<RulesHistory, DbErr> {
+    let stored = store::history(db, c.id).await?;
+    let names = display_names(db, stored.iter().filter_map(|v| v.created_by)).await?;
+    let tz = zone::of(c);
+    let books: Vec<RuleBook> = stored.iter().map(stored_book).collect();
+    let empty = RuleBook::default();
+    let mut versions: Vec<VersionView> = stored
+        .iter()
+        .enumerate()
+        .map(|(i, v): (usize, &rules_version::Model)| VersionView {
+            number: v.number,
+            at: format!(
+                "{} {}",
+                v.created_at
+                    .with_timezone(&tz.offset())
+                    .format("%Y-%m-%d %H:%M"),
+                tz.label()
+            ),
+            at_utc: v.created_at,
+            by: v
+                .created_by
+                .and_then(|id| names.get(&id).cloned())
+                .unwrap_or_default(),
+            reason: v.reason.clone(),
+            hash: v.hash.clone(),
+            changes: if i == 0 {
+                Vec::new()
+            } else {
+                changes(&books[i - 1], &books[i], lang)
+            },
+        })
+        .collect();
+    versions.reverse();
+    Ok(RulesHistory {
+        in_force: stored.last().map(|v| v.number),
+        sections: sections(books.last().unwrap_or(&empty), lang),
+        versions,
+    })
+}
+
+/// A change of the rules of a competition a village has entered, for its dashboard.
+#[derive(Clone, Debug, Serialize)]
+pub struct Notice {
+    pub competition_id: String,
+    pub competition: String,
+    pub number: i32,
+    /// When, in the competition's zone.
+    pub at: String,
+    pub reason: String,
+}
+
+/// The rules changes published since the village entered each of `entered`, newest first.
+///
+/// # Errors
+/// A database error.
+pub async fn notices<C: ConnectionTrait>(
+    db: &C,
+    entered: &[(entity::nomination::Model, competition::Model)],
+) -> Result<Vec<Notice>, DbErr> {
+    let mut out = Vec::new();
+    for (n, c) in entered {
+        let tz = zone::of(c);
+        for v in store::published_since(db, vec![c.id], n.created_at).await? {
+            out.push((
+                v.created_at,
+                Notice {
+                    competition_id: c.id.to_string(),
+                    competition: c.name.clone(),
+                    number: v.number,
+                    at: format!(
+                        "{} {}",
+                        v.created_at
+                            .with_timezone(&tz.offset())
+                            .format("%Y-%m-%d %H:%M"),
+                        tz.label()
+                    ),
+                    reason: v.reason,
+                },
+            ));
+        }
+    }
+    out.sort_by_key(|n| std::cmp::Reverse(n.0));
+    Ok(out.into_iter().map(|(_, n)| n).collect())
+}
