@@ -11,6 +11,7 @@ pub mod lifecycle;
 pub mod published;
 pub mod rules;
 pub mod rules_history;
+pub mod rules_layout;
 pub mod setup;
 pub mod templates;
 pub mod tie_breaks;

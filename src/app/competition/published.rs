@@ -202,13 +202,13 @@ fn stage_rules(b: &mut RuleBook, s: &setup::StageData) {
             "requires_evidence",
             Value::Flag(c.requires_evidence),
         );
-        if !c.levels.is_empty() {
-            let levels: Vec<String> = c
-                .levels
-                .iter()
-                .map(|l| format!("{} = {}", l.value.canonical(), l.text))
-                .collect();
-            b.push(at, "levels", Value::Text(levels.join("; ")));
+        // One rule per level, so a changed descriptor shows as that level's change.
+        for l in &c.levels {
+            b.push(
+                at.clone(),
+                &format!("level:{}", l.value.canonical()),
+                Value::Text(l.text.clone()),
+            );
         }
     }
 }

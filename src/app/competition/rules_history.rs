@@ -1,5 +1,5 @@
-//! The published rules as a village reads them: the version in force, grouped by where each
-//! rule belongs, and every version since opening with what changed (before → after), when,
+//! The published rules as a village reads them: the version in force (laid out by
+//! `rules_layout`), and every version since opening with what changed (before → after), when,
 //! by whom and why. Read by the public rules page, its JSON twin and the village dashboard.
 
 use chrono::{DateTime, FixedOffset};
@@ -10,10 +10,11 @@ use sea_orm::{ConnectionTrait, DbErr};
 use serde::Serialize;
 
 use super::published::stored_book;
-use super::zone;
+use super::rules_layout::{RulesLayout, layout};
 use crate::db::results::reads::display_names;
 use crate::db::rules as store;
 use crate::i18n;
+use crate::views::format::competition_time;
 
 /// One rule, in words.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -22,14 +23,6 @@ pub struct RuleLine {
     pub field: String,
     /// The value in the reader's language (`Rp15.000.000`, `85,5`, `ya`).
     pub value: String,
-}
-
-/// The rules of one place (the competition, a stage, a criterion, a document, a prize rank).
-#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
-pub struct RuleSection {
-    /// `Tahap LAP — Klarifikasi lapangan`, `Kriteria A.1 (tahap DOK)`, `Peringkat 1`.
-    pub title: String,
-    pub lines: Vec<RuleLine>,
 }
 
 /// One change between two versions.
@@ -48,7 +41,7 @@ pub struct ChangeLine {
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct VersionView {
     pub number: i32,
-    /// When, in the competition's zone (`2026-12-01 14:05 WITA`).
+    /// When, in the competition's zone (`1 Desember 2026 pukul 14.05 WITA`).
     pub at: String,
     pub at_utc: DateTime<FixedOffset>,
     /// Who published it (a committee member's name; empty for a version made by the system).
@@ -65,7 +58,8 @@ pub struct VersionView {
 pub struct RulesHistory {
     /// The version in force; `None` while the competition is a draft.
     pub in_force: Option<i32>,
-    pub sections: Vec<RuleSection>,
+    /// The rules in force, laid out.
+    pub layout: RulesLayout,
     pub versions: Vec<VersionView>,
 }
 
@@ -97,12 +91,16 @@ fn place_title(book: &RuleBook, place: &Place, lang: &str) -> String {
 }
 
 /// A field's name in `lang`.
-fn field_name(field: &str, lang: &str) -> String {
+pub(super) fn field_name(field: &str, lang: &str) -> String {
+    if let Some(value) = field.strip_prefix("level:") {
+        let shown = value.replace('.', ",");
+        return i18n::t_args(lang, "rules-f-level-value", &[("value", shown)]);
+    }
     i18n::t_or(lang, &format!("rules-f-{}", field.replace('_', "-")), field)
 }
 
 /// A value in `lang`; coded values (a category, a stage kind) by their translated names.
-fn value_text(field: &str, v: &Value, lang: &str) -> String {
+pub(super) fn value_text(field: &str, v: &Value, lang: &str) -> String {
     match v {
         Value::Text(s) => {
             let prefix = match field {
@@ -120,31 +118,9 @@ fn value_text(field: &str, v: &Value, lang: &str) -> String {
         Value::Points(u) => Points::from_units(*u).canonical().replace('.', ","),
         Value::Rupiah(r) => Rupiah::new(*r).to_string(),
         Value::Flag(b) => i18n::t(lang, if *b { "rules-yes" } else { "rules-no" }),
+        Value::Unset if field == "parent" => "—".to_owned(),
         Value::Unset => i18n::t(lang, "rules-unset"),
     }
-}
-
-/// `book` grouped by place, in reading order.
-#[must_use]
-pub fn sections(book: &RuleBook, lang: &str) -> Vec<RuleSection> {
-    let mut out: Vec<(Place, RuleSection)> = Vec::new();
-    for e in &book.entries {
-        let line = RuleLine {
-            field: field_name(&e.field, lang),
-            value: value_text(&e.field, &e.value, lang),
-        };
-        match out.iter_mut().find(|(p, _)| *p == e.place) {
-            Some((_, s)) => s.lines.push(line),
-            None => out.push((
-                e.place.clone(),
-                RuleSection {
-                    title: place_title(book, &e.place, lang),
-                    lines: vec![line],
-                },
-            )),
-        }
-    }
-    out.into_iter().map(|(_, s)| s).collect()
 }
 
 /// What changed from `old` to `new`, in words.
@@ -178,7 +154,6 @@ pub async fn of<C: ConnectionTrait>(
 ) -> Result<RulesHistory, DbErr> {
     let stored = store::history(db, c.id).await?;
     let names = display_names(db, stored.iter().filter_map(|v| v.created_by)).await?;
-    let tz = zone::of(c);
     let books: Vec<RuleBook> = stored.iter().map(stored_book).collect();
     let empty = RuleBook::default();
     let mut versions: Vec<VersionView> = stored
@@ -186,13 +161,7 @@ pub async fn of<C: ConnectionTrait>(
         .enumerate()
         .map(|(i, v): (usize, &rules_version::Model)| VersionView {
             number: v.number,
-            at: format!(
-                "{} {}",
-                v.created_at
-                    .with_timezone(&tz.offset())
-                    .format("%Y-%m-%d %H:%M"),
-                tz.label()
-            ),
+            at: competition_time(c, v.created_at, lang),
             at_utc: v.created_at,
             by: v
                 .created_by
@@ -208,9 +177,19 @@ pub async fn of<C: ConnectionTrait>(
         })
         .collect();
     versions.reverse();
+    let mut laid = layout(books.last().unwrap_or(&empty), lang);
+    // The region by its name as well as its code.
+    if let Some(code) = &c.region_code
+        && let Some(region) = crate::db::regions::find(db, code).await?
+    {
+        let label = field_name("region", lang);
+        for l in laid.general.iter_mut().filter(|l| l.field == label) {
+            l.value = format!("{} ({code})", region.name);
+        }
+    }
     Ok(RulesHistory {
         in_force: stored.last().map(|v| v.number),
-        sections: sections(books.last().unwrap_or(&empty), lang),
+        layout: laid,
         versions,
     })
 }
@@ -233,10 +212,10 @@ pub struct Notice {
 pub async fn notices<C: ConnectionTrait>(
     db: &C,
     entered: &[(entity::nomination::Model, competition::Model)],
+    lang: &str,
 ) -> Result<Vec<Notice>, DbErr> {
     let mut out = Vec::new();
     for (n, c) in entered {
-        let tz = zone::of(c);
         for v in store::published_since(db, vec![c.id], n.created_at).await? {
             out.push((
                 v.created_at,
@@ -244,13 +223,7 @@ pub async fn notices<C: ConnectionTrait>(
                     competition_id: c.id.to_string(),
                     competition: c.name.clone(),
                     number: v.number,
-                    at: format!(
-                        "{} {}",
-                        v.created_at
-                            .with_timezone(&tz.offset())
-                            .format("%Y-%m-%d %H:%M"),
-                        tz.label()
-                    ),
+                    at: competition_time(c, v.created_at, lang),
                     reason: v.reason,
                 },
             ));
