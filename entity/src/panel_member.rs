@@ -11,6 +11,8 @@ pub struct Model {
     pub stage_id: Uuid,
     pub judge_id: Uuid,
     pub created_at: DateTimeWithTimeZone,
+    /// A trainee (*juri magang*): assigned and scoring like the others, never counted.
+    pub trainee: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

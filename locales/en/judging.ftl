@@ -159,3 +159,8 @@ grid-help-submitted = the sheet is submitted
 grid-help-reopened = reopened by the committee, to be submitted again
 grid-help-excluded = not counted because of a conflict of interest
 jdg-levels = Level descriptors: tap to choose
+
+## Trainee judges
+jdg-trainee = trainee, not counted
+jdg-trainee-field = Trainee judge
+jdg-trainee-hint = A trainee is assigned and scores like the other judges, and the committee sees their scores, but they never count in the results. The assignment draw uses counted judges only; a trainee gets every entry of this stage they have no conflict of interest with.

@@ -159,3 +159,8 @@ grid-help-submitted = lembar nilai sudah dikirim
 grid-help-reopened = dibuka kembali oleh panitia, perlu dikirim ulang
 grid-help-excluded = tidak dihitung karena konflik kepentingan
 jdg-levels = Uraian tingkat nilai: ketuk untuk memilih
+
+## Trainee judges (juri magang)
+jdg-trainee = magang, tidak dihitung
+jdg-trainee-field = Juri magang
+jdg-trainee-hint = Juri magang ditugasi dan menilai seperti juri lain, nilainya terlihat oleh panitia, tetapi tidak pernah dihitung dalam hasil. Undian penugasan hanya memakai juri yang dihitung; juri magang mendapat semua peserta tahap ini yang tidak berbenturan kepentingan dengannya.

@@ -28,6 +28,7 @@ mod m20261201_000401_letterhead;
 mod m20261201_001101_sheet_device;
 mod m20261201_001201_criterion_levels;
 mod m20261201_001301_rules_version;
+mod m20261201_001401_panel_trainee;
 
 /// Every migration, in order.
 pub struct Migrator;
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_001101_sheet_device::Migration),
             Box::new(m20261201_001201_criterion_levels::Migration),
             Box::new(m20261201_001301_rules_version::Migration),
+            Box::new(m20261201_001401_panel_trainee::Migration),
         ]
     }
 }

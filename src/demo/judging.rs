@@ -73,7 +73,7 @@ pub(super) async fn load(
     a.quorum = Set(panel_size.min(2));
     let first = a.update(db).await?;
     for &j in judges {
-        panels::upsert(db, first.id, j, &[]).await?;
+        panels::upsert(db, first.id, j, (&[], false)).await?;
     }
     match crate::app::judging::assign::auto_assign(db, &first, SEED, admin).await? {
         Ok(_) => {}

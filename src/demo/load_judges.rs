@@ -81,7 +81,7 @@ pub async fn load(
             },
         )
         .await?;
-        panels::upsert(db, first.id, user.id, &[]).await?;
+        panels::upsert(db, first.id, user.id, (&[], false)).await?;
         let entry = entries[i % entries.len()].id;
         let sheet = assign::insert_sheet(db, (first.id, entry, user.id), user.id).await?;
         let (token, prefix, token_hash) = api::generate();

@@ -167,6 +167,7 @@ pub async fn load(db: &DatabaseConnection) -> Result<DemoReport, DbErr> {
                 stage_id: Set(st.id),
                 judge_id: Set(j),
                 created_at: Set(now),
+                trainee: Set(false),
             }
             .insert(db)
             .await?;

@@ -114,7 +114,11 @@ pub async fn auto_assign<C: TransactionTrait + ConnectionTrait>(
     seed: u64,
     actor: Uuid,
 ) -> Result<Result<usize, Refusal>, DbErr> {
-    let panel = panels::list(db, s.id).await?;
+    // Trainees are not drawn: they shadow the panel on every entry (below).
+    let (trainees, panel): (Vec<_>, Vec<_>) = panels::list(db, s.id)
+        .await?
+        .into_iter()
+        .partition(|p| p.row.trainee);
     if panel.is_empty() {
         return Ok(Err(Refusal::NoPanel));
     }
@@ -167,6 +171,25 @@ pub async fn auto_assign<C: TransactionTrait + ConnectionTrait>(
             Err(e) => return Ok(Err(Refusal::Impossible(e))),
         }
     }
+    // A trainee scores every entry they have no conflict of interest with: like the others,
+    // never counted (`db::results::inputs`).
+    let mut shadowed = 0;
+    for t in &trainees {
+        let trainee = AssignJudge {
+            id: JudgeId(t.row.judge_id.as_u128()),
+            conflicts: conflicts::codes_of(db, t.row.judge_id).await?,
+        };
+        for e in entries
+            .iter()
+            .filter(|e| !assignment::in_conflict(&trainee, e))
+        {
+            result.push(assignment::Assignment {
+                entry: e.id,
+                judge: trainee.id,
+            });
+            shadowed += 1;
+        }
+    }
     let txn = db.begin().await?;
     rows::delete_untouched(&txn, s.id).await?;
     for a in &result {
@@ -180,10 +203,15 @@ pub async fn auto_assign<C: TransactionTrait + ConnectionTrait>(
             actor_id: Some(actor),
             action: "judging.auto_assigned".into(),
             details: format!(
-                "stage {}: {} sheets, {} judges per entry, seed {seed}",
+                "stage {}: {} sheets, {} judges per entry, seed {seed}{}",
                 s.code,
-                result.len(),
-                s.judges_per_entry
+                result.len() - shadowed,
+                s.judges_per_entry,
+                if shadowed > 0 {
+                    format!("; {shadowed} trainee sheets")
+                } else {
+                    String::new()
+                }
             ),
             ..Default::default()
         },

@@ -11,12 +11,13 @@ use crate::db::judging::{panels as rows, sheets};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Invalid;
 
-/// Adds an active judge to the stage's panel, or changes their aspects when already on it.
+/// Adds an active judge to the stage's panel, or changes their aspects (and whether they are
+/// a trainee, scoring without being counted) when already on it.
 pub async fn add<C: TransactionTrait + ConnectionTrait>(
     db: &C,
     s: &stage::Model,
     judge_id: Uuid,
-    aspects: &[Uuid],
+    (aspects, trainee): (&[Uuid], bool),
 ) -> Result<Result<(), Invalid>, DbErr> {
     let judges = rows::judges(db).await?;
     let criteria = sheets::criteria(db, s.id).await?;
@@ -27,7 +28,7 @@ pub async fn add<C: TransactionTrait + ConnectionTrait>(
         return Ok(Err(Invalid));
     }
     let txn = db.begin().await?;
-    rows::upsert(&txn, s.id, judge_id, aspects).await?;
+    rows::upsert(&txn, s.id, judge_id, (aspects, trainee)).await?;
     txn.commit().await?;
     Ok(Ok(()))
 }

@@ -82,7 +82,7 @@ pub async fn upsert<C: ConnectionTrait>(
     db: &C,
     stage_id: Uuid,
     judge_id: Uuid,
-    aspect_ids: &[Uuid],
+    (aspect_ids, trainee): (&[Uuid], bool),
 ) -> Result<panel_member::Model, DbErr> {
     let row = match find(db, stage_id, judge_id).await? {
         Some(m) => {
@@ -90,7 +90,13 @@ pub async fn upsert<C: ConnectionTrait>(
                 .filter(panel_member_aspect::Column::PanelMemberId.eq(m.row.id))
                 .exec(db)
                 .await?;
-            m.row
+            if m.row.trainee == trainee {
+                m.row
+            } else {
+                let mut a: panel_member::ActiveModel = m.row.into();
+                a.trainee = Set(trainee);
+                a.update(db).await?
+            }
         }
         None => {
             panel_member::ActiveModel {
@@ -98,6 +104,7 @@ pub async fn upsert<C: ConnectionTrait>(
                 stage_id: Set(stage_id),
                 judge_id: Set(judge_id),
                 created_at: Set(Utc::now().fixed_offset()),
+                trainee: Set(trainee),
             }
             .insert(db)
             .await?

@@ -2,7 +2,7 @@
 //! size: accepted nominations (entries), the stages' panels (scopes), the sheets that are
 //! drafts or submitted, and all their scores (one sub-select, no per-sheet query).
 //! Sheets still `assigned` have nothing in them and are left out; drafts are passed on so the
-//! engine reports them as excluded.
+//! engine reports them as excluded; trainees' sheets never reach it.
 
 use std::collections::HashMap;
 
@@ -84,10 +84,18 @@ pub async fn load<C: ConnectionTrait>(
         .filter(panel_member::Column::StageId.is_in(stage_ids.clone()))
         .all(db)
         .await?;
+    // Trainees (*juri magang*) score like the others but are never counted: neither their
+    // scope nor their sheets reach the engine.
+    let trainees: std::collections::HashSet<(Uuid, Uuid)> = panels
+        .iter()
+        .filter(|p| p.trainee)
+        .map(|p| (p.stage_id, p.judge_id))
+        .collect();
     let aspects =
         crate::db::judging::panels::aspects_by_member(db, panels.iter().map(|p| p.id)).await?;
     let scopes: Vec<JudgeScope> = panels
         .iter()
+        .filter(|p| !p.trainee)
         .filter_map(|p| {
             let stage = (*stage_code.get(&p.stage_id)?).to_owned();
             let codes: Vec<String> = aspects
@@ -155,6 +163,7 @@ pub async fn load<C: ConnectionTrait>(
     let sheets = rows
         .into_iter()
         .filter(|r| accepted.contains(&r.nomination_id))
+        .filter(|r| !trainees.contains(&(r.stage_id, r.judge_id)))
         .filter_map(|r| {
             let stage = (*stage_code.get(&r.stage_id)?).to_owned();
             let mut values = by_sheet.remove(&r.id).unwrap_or_default();

@@ -36,6 +36,8 @@ async fn open_stage(a: &ApiWriteScope<'_>, sid: StageId) -> Result<stage::Model,
 struct MemberDto {
     judge_id: String,
     aspects: Vec<String>,
+    /// A trainee (*juri magang*): assigned and scoring like the others, never counted.
+    trainee: bool,
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -51,6 +53,7 @@ async fn panel_of(a: &ApiScope<'_>, s: &stage::Model) -> Result<Panel, AppError>
             .map(|m| MemberDto {
                 judge_id: m.row.judge_id.to_string(),
                 aspects: m.aspects.iter().map(Uuid::to_string).collect(),
+                trainee: m.row.trainee,
             })
             .collect(),
     })
@@ -67,6 +70,8 @@ async fn panel(a: ApiScope<'_>, sid: StageId) -> Result<Json<Panel>, AppError> {
 #[serde(default, deny_unknown_fields)]
 struct MemberInput {
     aspects: Vec<String>,
+    /// A trainee: scores like the others, never counted (default false).
+    trainee: bool,
 }
 
 /// Adds a judge to the panel, or changes the aspects of one already on it.
@@ -86,7 +91,7 @@ async fn panel_put(
             .map_err(|_| support::invalid(vec![("aspects", "jdg-err-form")]))?;
         aspects.push(id);
     }
-    if panel_rules::add(a.db, &s, judge.into_uuid(), &aspects)
+    if panel_rules::add(a.db, &s, judge.into_uuid(), (&aspects, input.trainee))
         .await?
         .is_err()
     {
@@ -95,6 +100,7 @@ async fn panel_put(
     Ok(Json(MemberDto {
         judge_id: judge.to_string(),
         aspects: aspects.iter().map(Uuid::to_string).collect(),
+        trainee: input.trainee,
     }))
 }
 

@@ -165,12 +165,16 @@ struct Named {
 struct PanelRow {
     judge: Named,
     aspects: Vec<String>,
+    /// A trainee: scores like the others, never counted.
+    trainee: bool,
 }
 
 #[derive(Serialize)]
 struct SheetRow {
     id: Uuid,
     judge: String,
+    /// The sheet of a trainee (never counted).
+    trainee: bool,
     status: entity::SheetStatus,
     reopen_reason: String,
 }
@@ -275,10 +279,16 @@ async fn stage_view(
             name: format!("{} {}", c.code, c.name),
         })
         .collect();
-    let panel = panels::list(db, s.id)
-        .await?
+    let members = panels::list(db, s.id).await?;
+    let trainees: std::collections::HashSet<Uuid> = members
+        .iter()
+        .filter(|p| p.row.trainee)
+        .map(|p| p.row.judge_id)
+        .collect();
+    let panel: Vec<PanelRow> = members
         .into_iter()
         .map(|p| PanelRow {
+            trainee: p.row.trainee,
             judge: Named {
                 id: p.row.judge_id,
                 name: name_of(p.row.judge_id),
@@ -306,6 +316,7 @@ async fn stage_view(
                 .map(|x| SheetRow {
                     id: x.id,
                     judge: name_of(x.judge_id),
+                    trainee: trainees.contains(&x.judge_id),
                     status: x.status,
                     reopen_reason: x.reopen_reason.clone(),
                 })

@@ -20,6 +20,8 @@ use crate::views::Page;
 struct PanelForm {
     judge_id: UserId,
     aspects: Vec<CriterionId>,
+    /// A trainee (*juri magang*): scores like the others, never counted.
+    trainee: bool,
 }
 
 #[post("/admin/competitions/<_>/judging/<sid>/panel", data = "<form>")]
@@ -35,7 +37,7 @@ async fn panel_add(
         return Ok(done(&s, &page, false, "jdg-err-form"));
     };
     let aspects: Vec<Uuid> = f.aspects.iter().map(|a| a.into_uuid()).collect();
-    let ok = panel_rules::add(db, &s, f.judge_id.into_uuid(), &aspects)
+    let ok = panel_rules::add(db, &s, f.judge_id.into_uuid(), (&aspects, f.trainee))
         .await?
         .is_ok();
     Ok(done(&s, &page, ok, panel_key(ok)))

@@ -324,11 +324,22 @@ pub async fn nomination_row(
 
 /// A judge on a stage's panel, limited to some top-level aspects (empty = all).
 pub async fn panel_row(db: &DatabaseConnection, stage: Uuid, judge: Uuid, aspects: &[Uuid]) {
+    panel_member_row(db, stage, judge, (aspects, false)).await;
+}
+
+/// A panel member, a trainee (scoring, never counted) when `trainee`.
+pub async fn panel_member_row(
+    db: &DatabaseConnection,
+    stage: Uuid,
+    judge: Uuid,
+    (aspects, trainee): (&[Uuid], bool),
+) {
     let member = entity::panel_member::ActiveModel {
         id: Set(Uuid::new_v4()),
         stage_id: Set(stage),
         judge_id: Set(judge),
         created_at: Set(Utc::now().fixed_offset()),
+        trainee: Set(trainee),
     }
     .insert(db)
     .await

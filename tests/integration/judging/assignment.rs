@@ -38,7 +38,7 @@ async fn panel(f: &Fixture) -> Vec<Uuid> {
     .unwrap();
     let ids = vec![local.id, declared.id, j3.id, j4.id];
     for id in &ids {
-        panels::upsert(&f.app.db, f.stage.id, *id, &[])
+        panels::upsert(&f.app.db, f.stage.id, *id, (&[], false))
             .await
             .unwrap();
     }
@@ -107,7 +107,7 @@ async fn impossible_assignment_is_refused_and_nothing_is_written() {
     // Two judges both living in Kudus: nobody can judge anything.
     for name in ["juri_a", "juri_b"] {
         let j = f.judge(name, Some("33.19")).await;
-        panels::upsert(&f.app.db, f.stage.id, j.id, &[])
+        panels::upsert(&f.app.db, f.stage.id, j.id, (&[], false))
             .await
             .unwrap();
     }
@@ -171,7 +171,7 @@ async fn manual_assignment_refuses_conflicts_and_duplicates() {
         &f.form(0, "save", &[(0, "3", false)]),
     )
     .await;
-    panels::upsert(&f.app.db, f.stage.id, other.id, &[])
+    panels::upsert(&f.app.db, f.stage.id, other.id, (&[], false))
         .await
         .unwrap();
     let r = assign::auto_assign(&f.app.db, &f.stage, 1, Uuid::new_v4())
@@ -349,12 +349,12 @@ async fn partial_panels_are_assigned_per_sub_panel() {
     let mut health = Vec::new();
     for i in 0..2 {
         let j = f.judge(&format!("juri_umum_{i}"), Some("64.72")).await;
-        panels::upsert(&f.app.db, f.stage.id, j.id, &[])
+        panels::upsert(&f.app.db, f.stage.id, j.id, (&[], false))
             .await
             .unwrap();
         full.push(j.id);
         let h = f.judge(&format!("juri_dinkes_{i}"), Some("64.72")).await;
-        panels::upsert(&f.app.db, f.stage.id, h.id, &[f.aspect_b.id])
+        panels::upsert(&f.app.db, f.stage.id, h.id, (&[f.aspect_b.id], false))
             .await
             .unwrap();
         health.push(h.id);
@@ -400,7 +400,7 @@ async fn a_panel_smaller_than_the_judges_per_entry_is_named_as_such_not_as_a_con
     let f = Fixture::new().await;
     // One judge from elsewhere, no conflict at all; the stage asks for two per entry.
     let j = f.judge("juri_sendiri", Some("64.02")).await;
-    panels::upsert(&f.app.db, f.stage.id, j.id, &[])
+    panels::upsert(&f.app.db, f.stage.id, j.id, (&[], false))
         .await
         .unwrap();
     let page = auto_refusal(&f).await;
@@ -424,7 +424,7 @@ async fn conflicts_that_leave_entries_short_name_those_villages() {
     let far = f.judge("juri_jauh", Some("64.02")).await;
     let near = f.judge("juri_kota_kudus", Some("33.19.02")).await;
     for id in [far.id, near.id] {
-        panels::upsert(&f.app.db, f.stage.id, id, &[])
+        panels::upsert(&f.app.db, f.stage.id, id, (&[], false))
             .await
             .unwrap();
     }

@@ -46,7 +46,7 @@ async fn each_cell_shows_the_sheet_state_with_its_indicators_and_totals() {
     let citra = f.judge("juri_citra", None).await;
     let dewi = f.judge("juri_dewi", None).await;
     // Dewi scores aspect B only: one indicator (B.1) is hers.
-    panels::upsert(&f.app.db, f.stage.id, dewi.id, &[f.aspect_b.id])
+    panels::upsert(&f.app.db, f.stage.id, dewi.id, (&[f.aspect_b.id], false))
         .await
         .unwrap();
 

@@ -16,6 +16,7 @@ mod panel_aspects;
 mod presentation;
 mod sheets;
 mod sync;
+mod trainees;
 
 use chrono::{Duration, Utc};
 use entity::{competition, criterion, nomination, score_sheet, stage};

@@ -335,9 +335,14 @@ async fn progress_counts_sheets_per_judge_and_flags_late_ones() {
 #[rocket::async_test]
 async fn partial_panel_scores_only_its_aspects() {
     let (f, sheet, client) = setup().await;
-    juara::db::judging::panels::upsert(&f.app.db, f.stage.id, sheet.judge_id, &[f.aspect_b.id])
-        .await
-        .unwrap();
+    juara::db::judging::panels::upsert(
+        &f.app.db,
+        f.stage.id,
+        sheet.judge_id,
+        (&[f.aspect_b.id], false),
+    )
+    .await
+    .unwrap();
     let path = format!("/judge/sheets/{}", sheet.id);
     let html = body(client.get(path.clone()).dispatch().await).await;
     assert!(html.contains(&format!("score[{}]", f.leaves[2].id)));
