@@ -11,10 +11,10 @@ use serde::Serialize;
 
 use super::published::stored_book;
 use super::rules_layout::{RulesLayout, layout};
+use super::zone;
 use crate::db::results::reads::display_names;
 use crate::db::rules as store;
 use crate::i18n;
-use crate::views::format::competition_time;
 
 /// One rule, in words.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -41,9 +41,10 @@ pub struct ChangeLine {
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct VersionView {
     pub number: i32,
-    /// When, in the competition's zone (`1 Desember 2026 pukul 14.05 WITA`).
-    pub at: String,
-    pub at_utc: DateTime<FixedOffset>,
+    /// When; pages show it in `zone` (the template's `waktu` filter).
+    pub at: DateTime<FixedOffset>,
+    /// The competition's zone: `WIB`, `WITA` or `WIT`.
+    pub zone: &'static str,
     /// Who published it (a committee member's name; empty for a version made by the system).
     pub by: String,
     pub reason: String,
@@ -161,8 +162,8 @@ pub async fn of<C: ConnectionTrait>(
         .enumerate()
         .map(|(i, v): (usize, &rules_version::Model)| VersionView {
             number: v.number,
-            at: competition_time(c, v.created_at, lang),
-            at_utc: v.created_at,
+            at: v.created_at,
+            zone: zone::of(c).label(),
             by: v
                 .created_by
                 .and_then(|id| names.get(&id).cloned())
@@ -200,8 +201,9 @@ pub struct Notice {
     pub competition_id: String,
     pub competition: String,
     pub number: i32,
-    /// When, in the competition's zone.
-    pub at: String,
+    /// When; pages show it in `zone`.
+    pub at: DateTime<FixedOffset>,
+    pub zone: &'static str,
     pub reason: String,
 }
 
@@ -212,7 +214,6 @@ pub struct Notice {
 pub async fn notices<C: ConnectionTrait>(
     db: &C,
     entered: &[(entity::nomination::Model, competition::Model)],
-    lang: &str,
 ) -> Result<Vec<Notice>, DbErr> {
     let mut out = Vec::new();
     for (n, c) in entered {
@@ -223,7 +224,8 @@ pub async fn notices<C: ConnectionTrait>(
                     competition_id: c.id.to_string(),
                     competition: c.name.clone(),
                     number: v.number,
-                    at: competition_time(c, v.created_at, lang),
+                    at: v.created_at,
+                    zone: zone::of(c).label(),
                     reason: v.reason,
                 },
             ));

@@ -67,7 +67,7 @@ async fn home_view(
         })
         .collect();
     Ok(HomeView {
-        rules_notices: rules_history::notices(db, &mine, page.lang).await?,
+        rules_notices: rules_history::notices(db, &mine).await?,
         region: regions::find(db, village).await?,
         ancestors: regions::ancestors(db, village).await?,
         open,
