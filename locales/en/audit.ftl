@@ -43,3 +43,4 @@ audit-detail-stage-missing = stage { $stage }: { $missing } sheets missing
 audit-detail-draw = stage { $stage }: { $entries } entries, draw number { $seed }
 audit-detail-assigned = stage { $stage }: { $sheets } sheets, { $per } judges per entry, draw number { $seed }
 audit-competition-rules-published = Competition rules published (new version)
+audit-judging-trainees-assigned = Trainee judges assigned (not counted)

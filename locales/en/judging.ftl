@@ -164,3 +164,4 @@ jdg-levels = Level descriptors: tap to choose
 jdg-trainee = trainee, not counted
 jdg-trainee-field = Trainee judge
 jdg-trainee-hint = A trainee is assigned and scores like the other judges, and the committee sees their scores, but they never count in the results. The assignment draw uses counted judges only; a trainee gets every entry of this stage they have no conflict of interest with.
+jdg-trainee-locked = This judge has started scoring this stage: whether they count can no longer change, and a trainee who has scored stays on the panel (still not counted).

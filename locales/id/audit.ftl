@@ -43,3 +43,4 @@ audit-detail-stage-missing = tahap { $stage }: { $missing } lembar belum dikirim
 audit-detail-draw = tahap { $stage }: { $entries } peserta, nomor undian { $seed }
 audit-detail-assigned = tahap { $stage }: { $sheets } lembar, { $per } juri per peserta, nomor undian { $seed }
 audit-competition-rules-published = Aturan lomba diterbitkan (versi baru)
+audit-judging-trainees-assigned = Juri magang ditugasi (tidak dihitung)

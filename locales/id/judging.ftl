@@ -164,3 +164,4 @@ jdg-levels = Uraian tingkat nilai: ketuk untuk memilih
 jdg-trainee = magang, tidak dihitung
 jdg-trainee-field = Juri magang
 jdg-trainee-hint = Juri magang ditugasi dan menilai seperti juri lain, nilainya terlihat oleh panitia, tetapi tidak pernah dihitung dalam hasil. Undian penugasan hanya memakai juri yang dihitung; juri magang mendapat semua peserta tahap ini yang tidak berbenturan kepentingan dengannya.
+jdg-trainee-locked = Juri ini sudah mulai menilai tahap ini: statusnya sebagai juri magang atau juri yang dihitung tidak dapat diubah lagi, dan juri magang yang sudah menilai tetap di tim (nilainya tetap tidak dihitung).

@@ -28,6 +28,7 @@ def test_a_rule_change_needs_a_reason_and_reaches_the_village(browser, server):
     log_in(desk, server, "demo-panitia")
     desk.goto(f"/admin/competitions/{server.open_id}")
     assert desk.locator("#rules-published a").count() == 1, "the committee sees the rules are public"
+    look(desk, "rules-competition")
     desk.locator("main a[href$='/prizes']").first.click()
     desk.wait_for_load_state("load")
     look(desk, "rules-prizes")
@@ -65,5 +66,14 @@ def test_a_rule_change_needs_a_reason_and_reaches_the_village(browser, server):
     public.goto(f"/competitions/{server.open_id}/rules")
     assert public.locator(".rules-version").count() >= 2
     look(public, "rules-public")
+    # The committee's page on a phone: the reason fields of the stage rows fit.
+    committee_phone = browser.new_context(viewport=PHONE, base_url=server.base, is_mobile=True)
+    small = committee_phone.new_page()
+    log_in(small, server, "demo-panitia")
+    small.goto(f"/admin/competitions/{server.open_id}")
+    look(small, "rules-competition")
+    small.goto(f"/admin/competitions/{server.open_id}/prizes")
+    look(small, "rules-prizes")
+    committee_phone.close()
     for ctx in (village_ctx, committee_ctx, public_ctx):
         ctx.close()

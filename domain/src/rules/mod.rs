@@ -6,14 +6,16 @@
 //!    stage, a criterion of a stage, a checklist item, a prize rank), a **field** and a
 //!    **value**. A (place, field) pair appears at most once ([`RuleBook::push`] replaces).
 //! 2. The book's order is its reading order (stages and criteria as the committee arranged
-//!    them), but the order of a list is not itself a rule: the hash is taken over the entries
-//!    sorted by place (the competition, then stages, criteria, checklist items and prizes,
-//!    each by code or rank) and field, so moving a row up leaves the rules and their hash unchanged.
-//!    An ordered rule (the tie-break chain) is one value.
+//!    them), but the order of the entries is not itself a rule: the hash is taken over the
+//!    entries sorted by place (the competition, then stages, criteria, checklist items and
+//!    prizes, each by code or rank) and field, so showing a list in another order leaves the
+//!    rules and their hash unchanged. An order that is a rule is a value: a stage's place in
+//!    the funnel, a prize's rank, the tie-break chain.
 //! 3. The hash is SHA-256, in lowercase hex, of the sorted entries written one per line as
 //!    `place<TAB>field<TAB>value<LF>`, each part in its canonical text ([`Place::key`],
-//!    [`Value::canonical`]; a tab or line break inside a part counts as a space): anyone can
-//!    recompute it from the published book.
+//!    [`Value::canonical`]; inside a part a backslash, tab, line feed and carriage return are
+//!    written `\\`, `\t`, `\n` and `\r`, so no two books share a text): anyone can recompute it
+//!    from the published book.
 //! 4. The difference between two books lists every (place, field) added, removed or changed:
 //!    first in the new book's reading order, then what was removed, in the old book's order.
 //!    Two books differ exactly when their hashes differ (a field keeps its type of value).
@@ -116,7 +118,12 @@ pub struct Entry {
 
 impl Entry {
     fn line(&self) -> String {
-        let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+        let clean = |s: &str| {
+            s.replace('\\', "\\\\")
+                .replace('\t', "\\t")
+                .replace('\n', "\\n")
+                .replace('\r', "\\r")
+        };
         format!(
             "{}\t{}\t{}\n",
             clean(&self.place.key()),

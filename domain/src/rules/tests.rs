@@ -147,16 +147,18 @@ fn place(kind: u8, code: u8) -> Place {
 }
 
 fn books() -> impl Strategy<Value = RuleBook> {
-    proptest::collection::vec((0u8..6, 0u8..4, 0usize..5, -3i64..3, "[a-z ]{0,4}"), 0..25).prop_map(
-        |rows| {
-            let mut b = RuleBook::default();
-            for (kind, code, field, n, text) in rows {
-                let (f, v) = value_for(field, n, &text);
-                b.push(place(kind, code), &f, v);
-            }
-            b
-        },
+    proptest::collection::vec(
+        (0u8..6, 0u8..4, 0usize..5, -3i64..3, "[a\\\\ \t\n\r]{0,4}"),
+        0..25,
     )
+    .prop_map(|rows| {
+        let mut b = RuleBook::default();
+        for (kind, code, field, n, text) in rows {
+            let (f, v) = value_for(field, n, &text);
+            b.push(place(kind, code), &f, v);
+        }
+        b
+    })
 }
 
 proptest! {

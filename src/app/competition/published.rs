@@ -18,7 +18,7 @@ use uuid::Uuid;
 
 use super::error::{Error, Outcome};
 use super::rules::status_of;
-use super::tie_breaks::{chain_of, describe};
+use super::tie_breaks::chain_of;
 use super::zone;
 use crate::db::audit::{self, NewEvent};
 use crate::db::competition_setup::{self as setup, SetupData};
@@ -101,14 +101,16 @@ pub fn book_of(c: &competition::Model, data: &SetupData) -> RuleBook {
     );
     b.push(here.clone(), "judging_closes_at", time(f.judging_closes_at));
     b.push(here.clone(), "announcement_at", time(f.announcement_at));
-    let chain: Vec<String> = chain_of(c).iter().map(|r| describe(r, "id")).collect();
+    // Stored as the chain's JSON, not in words: a reworded translation must not move the
+    // hash. Pages put it in words (`rules_history`).
+    let chain = chain_of(c);
     b.push(
         here.clone(),
         "tie_breaks",
         if chain.is_empty() {
             Value::Unset
         } else {
-            Value::Text(chain.join("; "))
+            Value::Text(serde_json::to_string(&chain).unwrap_or_default())
         },
     );
     b.push(here.clone(), "tie_policy", text(&f.tie_policy));
@@ -125,8 +127,9 @@ pub fn book_of(c: &competition::Model, data: &SetupData) -> RuleBook {
     );
     b.push(here.clone(), "appeals", Value::Flag(f.appeals_enabled));
     b.push(here, "appeal_days", Value::Number(i64::from(f.appeal_days)));
-    for s in &data.stages {
-        stage_rules(&mut b, s);
+    // Stages run in this order (a shortlist feeds the next stage): their order is a rule.
+    for (order, s) in (1..).zip(&data.stages) {
+        stage_rules(&mut b, s, order);
     }
     for d in &data.documents {
         let at = Place::Document {
@@ -149,13 +152,14 @@ pub fn book_of(c: &competition::Model, data: &SetupData) -> RuleBook {
 }
 
 /// A stage's rules and its criteria tree's.
-fn stage_rules(b: &mut RuleBook, s: &setup::StageData) {
+fn stage_rules(b: &mut RuleBook, s: &setup::StageData, order: i64) {
     let f = &s.fields;
     let at = Place::Stage {
         stage: f.code.clone(),
     };
     let number = |n: i32| Value::Number(i64::from(n));
     b.push(at.clone(), "name", Value::Text(f.name.clone()));
+    b.push(at.clone(), "order", Value::Number(order));
     b.push(at.clone(), "kind", Value::Text(f.kind.clone()));
     b.push(at.clone(), "weight", number(f.weight));
     b.push(
@@ -178,7 +182,10 @@ fn stage_rules(b: &mut RuleBook, s: &setup::StageData) {
         "pass_threshold",
         Value::points(f.pass_threshold),
     );
-    b.push(at, "normalize", Value::Flag(f.normalize));
+    b.push(at.clone(), "normalize", Value::Flag(f.normalize));
+    if f.normalize {
+        b.push(at, "min_entries_per_judge", number(f.min_entries_per_judge));
+    }
     for k in &s.criteria {
         let c = &k.fields;
         let at = Place::Criterion {

@@ -11,10 +11,12 @@ use serde::Serialize;
 
 use super::published::stored_book;
 use super::rules_layout::{RulesLayout, layout};
+use super::tie_breaks::describe;
 use super::zone;
 use crate::db::results::reads::display_names;
 use crate::db::rules as store;
 use crate::i18n;
+use juara_domain::tie_break::TieBreak;
 
 /// One rule, in words.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -94,7 +96,11 @@ fn place_title(book: &RuleBook, place: &Place, lang: &str) -> String {
 /// A field's name in `lang`.
 pub(super) fn field_name(field: &str, lang: &str) -> String {
     if let Some(value) = field.strip_prefix("level:") {
-        let shown = value.replace('.', ",");
+        let shown = if lang == "id" {
+            value.replace('.', ",")
+        } else {
+            value.to_owned()
+        };
         return i18n::t_args(lang, "rules-f-level-value", &[("value", shown)]);
     }
     i18n::t_or(lang, &format!("rules-f-{}", field.replace('_', "-")), field)
@@ -102,7 +108,17 @@ pub(super) fn field_name(field: &str, lang: &str) -> String {
 
 /// A value in `lang`; coded values (a category, a stage kind) by their translated names.
 pub(super) fn value_text(field: &str, v: &Value, lang: &str) -> String {
+    let decimal = |s: String| if lang == "id" { s.replace('.', ",") } else { s };
     match v {
+        Value::Text(s) if field == "tie_breaks" => {
+            let chain: Vec<TieBreak> = serde_json::from_str(s).unwrap_or_default();
+            let words: Vec<String> = chain.iter().map(|r| describe(r, lang)).collect();
+            if words.is_empty() {
+                s.clone()
+            } else {
+                words.join("; ")
+            }
+        }
         Value::Text(s) => {
             let prefix = match field {
                 "category" => "comp-category-",
@@ -116,7 +132,7 @@ pub(super) fn value_text(field: &str, v: &Value, lang: &str) -> String {
             i18n::t_or(lang, &format!("{prefix}{s}"), s)
         }
         Value::Number(n) => n.to_string(),
-        Value::Points(u) => Points::from_units(*u).canonical().replace('.', ","),
+        Value::Points(u) => decimal(Points::from_units(*u).canonical()),
         Value::Rupiah(r) => Rupiah::new(*r).to_string(),
         Value::Flag(b) => i18n::t(lang, if *b { "rules-yes" } else { "rules-no" }),
         Value::Unset if field == "parent" => "—".to_owned(),

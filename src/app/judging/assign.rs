@@ -123,7 +123,12 @@ pub async fn auto_assign<C: TransactionTrait + ConnectionTrait>(
         return Ok(Err(Refusal::NoPanel));
     }
     let existing = rows::sheets_of_stage(db, s.id).await?;
-    if existing.iter().any(|x| x.status != SheetStatus::Assigned) {
+    let is_trainee = |judge: Uuid| trainees.iter().any(|t| t.row.judge_id == judge);
+    // A trainee's draft does not stop a new draw of the counted judges.
+    if existing
+        .iter()
+        .any(|x| x.status != SheetStatus::Assigned && !is_trainee(x.judge_id))
+    {
         return Ok(Err(Refusal::AlreadyStarted));
     }
     let noms = rows::entries(db, s.competition_id).await?;
@@ -172,8 +177,8 @@ pub async fn auto_assign<C: TransactionTrait + ConnectionTrait>(
         }
     }
     // A trainee scores every entry they have no conflict of interest with: like the others,
-    // never counted (`db::results::inputs`).
-    let mut shadowed = 0;
+    // never counted (`db::results::inputs`). Sheets they already started are kept.
+    let mut shadow = Vec::new();
     for t in &trainees {
         let trainee = AssignJudge {
             id: JudgeId(t.row.judge_id.as_u128()),
@@ -183,16 +188,22 @@ pub async fn auto_assign<C: TransactionTrait + ConnectionTrait>(
             .iter()
             .filter(|e| !assignment::in_conflict(&trainee, e))
         {
-            result.push(assignment::Assignment {
-                entry: e.id,
-                judge: trainee.id,
+            let started = existing.iter().any(|x| {
+                x.status != SheetStatus::Assigned
+                    && x.judge_id == t.row.judge_id
+                    && x.nomination_id.as_u128() == e.id.0
             });
-            shadowed += 1;
+            if !started {
+                shadow.push(assignment::Assignment {
+                    entry: e.id,
+                    judge: trainee.id,
+                });
+            }
         }
     }
     let txn = db.begin().await?;
     rows::delete_untouched(&txn, s.id).await?;
-    for a in &result {
+    for a in result.iter().chain(&shadow) {
         let ids = (s.id, Uuid::from_u128(a.entry.0), Uuid::from_u128(a.judge.0));
         rows::insert_sheet(&txn, ids, actor).await?;
     }
@@ -203,20 +214,28 @@ pub async fn auto_assign<C: TransactionTrait + ConnectionTrait>(
             actor_id: Some(actor),
             action: "judging.auto_assigned".into(),
             details: format!(
-                "stage {}: {} sheets, {} judges per entry, seed {seed}{}",
+                "stage {}: {} sheets, {} judges per entry, seed {seed}",
                 s.code,
-                result.len() - shadowed,
-                s.judges_per_entry,
-                if shadowed > 0 {
-                    format!("; {shadowed} trainee sheets")
-                } else {
-                    String::new()
-                }
+                result.len(),
+                s.judges_per_entry
             ),
             ..Default::default()
         },
     )
     .await?;
+    if !shadow.is_empty() {
+        audit::record(
+            &txn,
+            NewEvent {
+                competition_id: Some(s.competition_id),
+                actor_id: Some(actor),
+                action: "judging.trainees_assigned".into(),
+                details: format!("stage {}: {} sheets", s.code, shadow.len()),
+                ..Default::default()
+            },
+        )
+        .await?;
+    }
     txn.commit().await?;
     Ok(Ok(result.len()))
 }

@@ -45,15 +45,26 @@ pub async fn stages_with_sheets<C: ConnectionTrait>(
     db: &C,
     stage_ids: Vec<Uuid>,
 ) -> Result<Vec<Uuid>, DbErr> {
-    score_sheet::Entity::find()
+    // A trainee's sheets do not make a stage assigned: they never count.
+    let trainees = super::panels::trainees(db, stage_ids.clone()).await?;
+    let pairs: Vec<(Uuid, Uuid)> = score_sheet::Entity::find()
         .select_only()
         .column(score_sheet::Column::StageId)
+        .column(score_sheet::Column::JudgeId)
         .distinct()
         .filter(score_sheet::Column::StageId.is_in(stage_ids))
         .filter(score_sheet::Column::ExcludedAt.is_null())
-        .into_tuple::<Uuid>()
+        .into_tuple::<(Uuid, Uuid)>()
         .all(db)
-        .await
+        .await?;
+    let mut out: Vec<Uuid> = pairs
+        .into_iter()
+        .filter(|p| !trainees.contains(p))
+        .map(|(stage, _)| stage)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    Ok(out)
 }
 
 fn new_sheet(

@@ -18,6 +18,22 @@ pub struct Member {
     pub aspects: Vec<Uuid>,
 }
 
+/// The trainees (*juri magang*) of these stages, as (stage, judge): their sheets are shown
+/// but never counted, in results, progress and completeness alike.
+pub async fn trainees<C: ConnectionTrait>(
+    db: &C,
+    stage_ids: impl IntoIterator<Item = Uuid>,
+) -> Result<std::collections::HashSet<(Uuid, Uuid)>, DbErr> {
+    Ok(panel_member::Entity::find()
+        .filter(panel_member::Column::StageId.is_in(stage_ids))
+        .filter(panel_member::Column::Trainee.eq(true))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.stage_id, p.judge_id))
+        .collect())
+}
+
 /// The aspect ids of each of `members` (panel member id → criterion ids, sorted).
 pub async fn aspects_by_member<C: ConnectionTrait>(
     db: &C,

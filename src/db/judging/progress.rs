@@ -58,7 +58,13 @@ pub async fn of_stage<C: ConnectionTrait>(
     let mut judges: BTreeMap<Uuid, Counts> = BTreeMap::new();
     let mut entries: BTreeMap<Uuid, Counts> = BTreeMap::new();
     let mut total = Counts::default();
-    for sheet in sheets_of_stage(db, s.id).await? {
+    // Trainees' sheets are not the panel's work: never counted, never missing.
+    let trainees = super::panels::trainees(db, [s.id]).await?;
+    for sheet in sheets_of_stage(db, s.id)
+        .await?
+        .into_iter()
+        .filter(|x| !trainees.contains(&(x.stage_id, x.judge_id)))
+    {
         let j = judges.entry(sheet.judge_id).or_insert_with(|| Counts {
             id: sheet.judge_id,
             ..Counts::default()

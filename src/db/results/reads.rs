@@ -73,6 +73,12 @@ pub async fn nomination_scores<C: ConnectionTrait>(
         .filter(score_sheet::Column::ExcludedAt.is_null())
         .all(db)
         .await?;
+    // Trainees' sheets never count, so there is nothing of theirs to correct.
+    let trainees = crate::db::judging::panels::trainees(db, stage_ids.clone()).await?;
+    let sheets: Vec<score_sheet::Model> = sheets
+        .into_iter()
+        .filter(|s| !trainees.contains(&(s.stage_id, s.judge_id)))
+        .collect();
     let scores = score::Entity::find()
         .filter(score::Column::SheetId.is_in(sheets.iter().map(|s| s.id)))
         .order_by_asc(score::Column::SheetId)

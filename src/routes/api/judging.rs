@@ -70,8 +70,9 @@ async fn panel(a: ApiScope<'_>, sid: StageId) -> Result<Json<Panel>, AppError> {
 #[serde(default, deny_unknown_fields)]
 struct MemberInput {
     aspects: Vec<String>,
-    /// A trainee: scores like the others, never counted (default false).
-    trainee: bool,
+    /// A trainee: scores like the others, never counted. Absent: unchanged (a new member
+    /// counts). Fixed once the judge has saved a sheet of the stage (422).
+    trainee: Option<bool>,
 }
 
 /// Adds a judge to the panel, or changes the aspects of one already on it.
@@ -91,16 +92,18 @@ async fn panel_put(
             .map_err(|_| support::invalid(vec![("aspects", "jdg-err-form")]))?;
         aspects.push(id);
     }
-    if panel_rules::add(a.db, &s, judge.into_uuid(), (&aspects, input.trainee))
-        .await?
-        .is_err()
-    {
-        return Err(support::invalid(vec![("judge_id", "jdg-err-form")]));
+    match panel_rules::add(a.db, &s, judge.into_uuid(), (&aspects, input.trainee)).await? {
+        Ok(()) => {}
+        Err(panel_rules::Invalid("jdg-trainee-locked")) => {
+            return Err(support::invalid(vec![("trainee", "jdg-trainee-locked")]));
+        }
+        Err(_) => return Err(support::invalid(vec![("judge_id", "jdg-err-form")])),
     }
+    let member = panels::find(a.db, s.id, judge.into_uuid()).await?;
     Ok(Json(MemberDto {
         judge_id: judge.to_string(),
         aspects: aspects.iter().map(Uuid::to_string).collect(),
-        trainee: input.trainee,
+        trainee: member.is_some_and(|m| m.row.trainee),
     }))
 }
 
@@ -114,6 +117,10 @@ async fn panel_delete(
     let s = open_stage(&a, sid).await?;
     match panel_rules::remove(a.db, &s, judge.into_uuid()).await? {
         Ok(()) => Ok(HttpStatus::NoContent),
+        Err(panel_rules::Invalid("jdg-trainee-locked")) => Err(AppError::Conflict(crate::i18n::t(
+            a.lang,
+            "jdg-trainee-locked",
+        ))),
         Err(_) => Err(AppError::NotFound),
     }
 }

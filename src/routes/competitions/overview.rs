@@ -109,7 +109,12 @@ pub(super) async fn show_view<C: ConnectionTrait>(
     .map(|(k, t)| (page.t(k), t.map(|t| competition_time(c, t, lang))))
     .collect();
     let nomination_counts = repo::nomination_counts(db, c.id.into()).await?;
-    let rules_version = crate::db::rules::latest(db, c.id).await?.map(|v| v.number);
+    // Back in draft, the rules are not public (their page answers 404) until opened again.
+    let rules_version = if c.status == repo::Status::Draft {
+        None
+    } else {
+        crate::db::rules::latest(db, c.id).await?.map(|v| v.number)
+    };
     Ok(ShowView {
         rules_version,
         competition: Summary::named(db, c, lang).await?,

@@ -37,17 +37,15 @@ async fn panel_add(
         return Ok(done(&s, &page, false, "jdg-err-form"));
     };
     let aspects: Vec<Uuid> = f.aspects.iter().map(|a| a.into_uuid()).collect();
-    let ok = panel_rules::add(db, &s, f.judge_id.into_uuid(), (&aspects, f.trainee))
-        .await?
-        .is_ok();
-    Ok(done(&s, &page, ok, panel_key(ok)))
+    let outcome =
+        panel_rules::add(db, &s, f.judge_id.into_uuid(), (&aspects, Some(f.trainee))).await?;
+    Ok(done(&s, &page, outcome.is_ok(), panel_key(outcome)))
 }
 
-fn panel_key(ok: bool) -> &'static str {
-    if ok {
-        "jdg-flash-panel"
-    } else {
-        "jdg-err-form"
+fn panel_key(outcome: Result<(), panel_rules::Invalid>) -> &'static str {
+    match outcome {
+        Ok(()) => "jdg-flash-panel",
+        Err(panel_rules::Invalid(key)) => key,
     }
 }
 
@@ -68,10 +66,8 @@ async fn panel_remove(
     let Some(f) = form.0.value.as_ref() else {
         return Ok(done(&s, &page, false, "jdg-err-form"));
     };
-    let ok = panel_rules::remove(db, &s, f.judge_id.into_uuid())
-        .await?
-        .is_ok();
-    Ok(done(&s, &page, ok, panel_key(ok)))
+    let outcome = panel_rules::remove(db, &s, f.judge_id.into_uuid()).await?;
+    Ok(done(&s, &page, outcome.is_ok(), panel_key(outcome)))
 }
 
 /// A seeded draw's form (automatic assignment, presentation order): empty = random.

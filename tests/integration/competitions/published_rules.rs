@@ -101,16 +101,30 @@ async fn opening_publishes_version_one_and_each_later_change_needs_a_reason() {
             .any(|e| e.action == "competition.rules_published" && e.reason == reason)
     );
 
-    // Moving a stage changes no rule (order is not one): no reason asked, no version.
+    // Moving a stage changes the funnel (a shortlist feeds the next stage): a reason too.
     let s = stages(&app, id).await;
+    let stage_move = format!("/admin/competitions/{id}/stages/{}/move?up=false", s[0].id);
+    let resp = app.post_form(&stage_move, &[]).await;
+    assert_eq!(
+        resp.status(),
+        Status::SeeOther,
+        "back to the page with the refusal"
+    );
+    assert_eq!(stages(&app, id).await[0].id, s[0].id, "not moved");
+    assert_eq!(versions(&app, id).await.len(), 2);
+    // Showing the checklist in another order changes no rule: no reason asked, no version.
+    let d = documents(&app, id).await;
     let resp = app
         .post_form(
-            &format!("/admin/competitions/{id}/stages/{}/move?up=false", s[0].id),
+            &format!(
+                "/admin/competitions/{id}/documents/{}/move?up=false",
+                d[0].id
+            ),
             &[],
         )
         .await;
     assert_eq!(resp.status(), Status::SeeOther);
-    assert_ne!(stages(&app, id).await[0].id, s[0].id, "moved");
+    assert_ne!(documents(&app, id).await[0].id, d[0].id, "moved");
     assert_eq!(versions(&app, id).await.len(), 2);
 
     // Moving a prize changes who gets what: refused without a reason, kept with one.
@@ -187,6 +201,13 @@ async fn opening_publishes_version_one_and_each_later_change_needs_a_reason() {
         .collect();
     assert_eq!(digest, v[1].hash);
     assert!(text.contains("prize:1\tcash\tRp14500000\n"), "{text}");
+    // The tie-break chain is published as data (a reworded translation cannot move a hash)
+    // and shown in words.
+    assert!(text.contains("competition\ttie_breaks\t[{\""), "{text}");
+    assert!(
+        html.contains("lebih tinggi"),
+        "the chain in words on the page"
+    );
 
     // The same through the API, without a token.
     let resp = anonymous

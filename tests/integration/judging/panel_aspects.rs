@@ -13,7 +13,7 @@ async fn aspects_are_rows_replaced_on_change_and_locked_after_the_announcement()
     let db = &f.app.db;
     let j = f.judge("juri_aspek", None).await;
     let add = juara::app::judging::panels::add;
-    add(db, &f.stage, j.id, (&[f.aspect_b.id], false))
+    add(db, &f.stage, j.id, (&[f.aspect_b.id], None))
         .await
         .unwrap()
         .unwrap();
@@ -23,24 +23,21 @@ async fn aspects_are_rows_replaced_on_change_and_locked_after_the_announcement()
         .unwrap();
     assert_eq!(member.aspects, vec![f.aspect_b.id]);
     // Back to all aspects: the rows go, the panel row stays.
-    add(db, &f.stage, j.id, (&[], false))
-        .await
-        .unwrap()
-        .unwrap();
+    add(db, &f.stage, j.id, (&[], None)).await.unwrap().unwrap();
     let rows = panel_member_aspect::Entity::find()
         .filter(panel_member_aspect::Column::PanelMemberId.eq(member.row.id))
         .all(db)
         .await
         .unwrap();
     assert!(rows.is_empty());
-    add(db, &f.stage, j.id, (&[f.aspect_b.id], false))
+    add(db, &f.stage, j.id, (&[f.aspect_b.id], None))
         .await
         .unwrap()
         .unwrap();
     // A criterion that is no top-level aspect of the stage is refused.
     let leaf = f.leaves[0].id;
     assert!(
-        add(db, &f.stage, j.id, (&[leaf], false))
+        add(db, &f.stage, j.id, (&[leaf], None))
             .await
             .unwrap()
             .is_err()

@@ -204,3 +204,79 @@ async fn a_trainee_is_marked_for_the_committee_and_shadows_every_entry_without_a
         "{flags:?}"
     );
 }
+
+#[rocket::async_test]
+async fn whether_a_judge_counts_is_fixed_once_they_score_and_trainees_never_hold_up_closing() {
+    use juara::app::judging::panels::{self as panel_rules, Invalid};
+    let f = Fixture::new().await;
+    let db = &f.app.db;
+    let counted = f.judge("juri_satu", None).await;
+    let trainee = f.judge("juri_magang", None).await;
+    panels::upsert(db, f.stage.id, counted.id, (&[], false))
+        .await
+        .unwrap();
+    panel_member_row(db, f.stage.id, trainee.id, (&[], true)).await;
+    let mut state = 7;
+    score_everything(&f, counted.id, &mut state).await;
+    // The trainee has one draft and one untouched sheet: not done, and not the panel's work.
+    sheet_row(db, f.stage.id, f.entries[0].id, trainee.id, "draft", &[]).await;
+    sheet_row(db, f.stage.id, f.entries[1].id, trainee.id, "assigned", &[]).await;
+
+    let flip = panel_rules::add(db, &f.stage, trainee.id, (&[], Some(false)))
+        .await
+        .unwrap();
+    assert_eq!(
+        flip,
+        Err(Invalid("jdg-trainee-locked")),
+        "a scoring trainee stays one"
+    );
+    let flip = panel_rules::add(db, &f.stage, counted.id, (&[], Some(true)))
+        .await
+        .unwrap();
+    assert_eq!(
+        flip,
+        Err(Invalid("jdg-trainee-locked")),
+        "a scoring judge stays counted"
+    );
+    let gone = panel_rules::remove(db, &f.stage, trainee.id).await.unwrap();
+    assert_eq!(
+        gone,
+        Err(Invalid("jdg-trainee-locked")),
+        "their sheets would count"
+    );
+    // Changing aspects without saying keeps what they are.
+    panel_rules::add(db, &f.stage, trainee.id, (&[], None))
+        .await
+        .unwrap()
+        .unwrap();
+    let member = panels::find(db, f.stage.id, trainee.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(member.row.trainee);
+
+    let now = chrono::Utc::now().fixed_offset();
+    let progress = juara::db::judging::progress::of_stage(db, &f.competition, &f.stage, now)
+        .await
+        .unwrap();
+    assert_eq!(
+        (progress.total.submitted, progress.total.missing()),
+        (u32::try_from(f.entries.len()).unwrap(), 0),
+        "the trainee's unfinished sheets are not missing from the panel"
+    );
+    let closed = juara::db::judging::progress::close(
+        db,
+        &f.competition,
+        f.stage.clone(),
+        false,
+        "",
+        counted.id,
+        now,
+    )
+    .await
+    .unwrap();
+    assert!(
+        closed.is_ok(),
+        "closing needs no override for a trainee: {closed:?}"
+    );
+}
