@@ -283,3 +283,100 @@ async fn the_api_asks_the_same_reason_and_a_refusal_changes_nothing() {
     let v = versions(&app, id).await;
     assert_eq!((v.len(), v[1].reason.as_str()), (2, "Tidak relevan lagi"));
 }
+
+/// A criterion (its level descriptors), a stage (its quorum) and the tie-break chain, each
+/// changed through the API after opening: each a version whose difference names that rule.
+#[rocket::async_test]
+async fn each_kind_of_change_is_a_version_naming_what_changed() {
+    let app = admin_app().await;
+    let id = from_template(&app, "desa").await;
+    transition(&app, id, "open").await;
+    let api = crate::api::Api::admin(&app).await;
+    let s = stages(&app, id).await;
+    let leaf = criteria(&app, s[1].id)
+        .await
+        .into_iter()
+        .find(|k| k.scale_min.is_some())
+        .unwrap();
+    let pts = |u: Option<i64>| {
+        u.map(|u| juara_domain::Points::from_units(u).canonical())
+            .unwrap_or_default()
+    };
+    let parent = leaf.parent_id.map(|p| p.to_string()).unwrap_or_default();
+    let body = serde_json::json!({
+        "parent_id": parent, "code": leaf.code, "name": leaf.name, "guidance": leaf.guidance,
+        "weight": leaf.weight.to_string(), "scale_min": pts(leaf.scale_min),
+        "scale_max": pts(leaf.scale_max), "scale_step": pts(leaf.scale_step),
+        "optional": leaf.optional, "requires_evidence": leaf.requires_evidence,
+        "levels": [{"value": pts(leaf.scale_min), "text": "Belum ada sama sekali"}],
+        "reason": "Rubrik diperjelas bersama tim penilai",
+    });
+    let resp = api
+        .put(
+            &format!("/api/v1/competitions/{id}/criteria/{}", leaf.id),
+            &body,
+        )
+        .await;
+    assert_eq!(resp.status(), Status::Ok, "{:?}", resp.into_string().await);
+
+    let st = &s[0];
+    let stage_body = serde_json::json!({
+        "code": st.code, "name": st.name, "kind": st.kind, "weight": st.weight.to_string(),
+        "aggregation": st.aggregation, "trim_k": st.trim_k.to_string(),
+        "quorum": (st.quorum + 1).to_string(), "shortlist": st.shortlist.map(|n| n.to_string()),
+        "pass_threshold": pts(st.pass_threshold), "normalize": st.normalize,
+        "min_entries_per_judge": st.min_entries_per_judge.to_string(),
+        "judges_per_entry": st.judges_per_entry.to_string(),
+    });
+    let path = format!("/api/v1/competitions/{id}/stages/{}", st.id);
+    let resp = api.put(&path, &stage_body).await;
+    assert_eq!(
+        resp.status(),
+        Status::UnprocessableEntity,
+        "a reason is asked"
+    );
+    let mut with_reason = stage_body.clone();
+    with_reason["reason"] = "Kuorum dinaikkan".into();
+    assert_eq!(api.put(&path, &with_reason).await.status(), Status::Ok);
+
+    let chain = serde_json::json!({"items": [{"kind": "draw", "seed": 2026}],
+        "reason": "Undian di rapat pleno"});
+    let resp = api
+        .put(&format!("/api/v1/competitions/{id}/tie-breaks"), &chain)
+        .await;
+    assert_eq!(resp.status(), Status::Ok);
+
+    let resp = api.get(&format!("/api/v1/competitions/{id}/rules")).await;
+    let rules: serde_json::Value =
+        serde_json::from_str(&resp.into_string().await.unwrap()).unwrap();
+    assert_eq!(rules["in_force"], 4);
+    let changed = |n: usize| -> Vec<String> {
+        rules["versions"][3 - n]["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} · {}",
+                    c["place"].as_str().unwrap(),
+                    c["field"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    let level = format!(
+        "Kriteria {} (tahap {}) — {} · Nilai {}",
+        leaf.code,
+        s[1].code,
+        leaf.name,
+        pts(leaf.scale_min).replace('.', ",")
+    );
+    assert!(changed(1).contains(&level), "{:?}", changed(1));
+    assert!(
+        changed(2).iter().any(|c| c.ends_with("· Kuorum juri")),
+        "{:?}",
+        changed(2)
+    );
+    assert_eq!(changed(3), ["Ketentuan umum · Aturan nilai sama"]);
+    assert_eq!(rules["versions"][0]["reason"], "Undian di rapat pleno");
+}
