@@ -1,7 +1,10 @@
 """Issue 17, published rules: the committee changes a rule of the open competition — refused
 next to the reason field without one, kept with one —; the village that entered is told on
 its dashboard and follows the notice to the public rules page, which shows the rules in
-force and what changed, before and after, on a phone and at a desk."""
+force and what changed, before and after, on a phone and at a desk.
+
+Named to run after test_village.py, whose operator must still find "Buat usulan" for the open
+competition: this journey enters it only when run alone."""
 
 from conftest import DESK, PHONE, log_in, look
 
