@@ -49,6 +49,8 @@ struct Row {
     place: String,
     status: entity::SheetStatus,
     writable: bool,
+    /// The judge is a trainee on this stage: the sheet is scored but never counted.
+    trainee: bool,
     deadline: Option<chrono::DateTime<chrono::FixedOffset>>,
     /// The zone of the sheet's competition (rows may come from several).
     zone: crate::app::competition::zone::TimeZone,
@@ -105,11 +107,17 @@ async fn index(
             village(c).map(|v| v.name.to_lowercase()),
         )
     });
+    let trainee_of = crate::db::judging::panels::trainees(
+        db.inner(),
+        shown.iter().map(|c| c.stage.id).collect::<Vec<_>>(),
+    )
+    .await?;
     let rows = shown
         .into_iter()
         .map(|c| {
             let v = village(&c).unwrap_or_default();
             Row {
+                trainee: trainee_of.contains(&(c.stage.id, c.sheet.judge_id)),
                 id: c.sheet.id,
                 writable: rules::ensure_editable(&c, now).is_ok(),
                 zone: crate::app::competition::zone::of(&c.competition),

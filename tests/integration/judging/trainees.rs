@@ -169,6 +169,13 @@ async fn a_trainee_is_marked_for_the_committee_and_shadows_every_entry_without_a
         "the committee sees who is a trainee"
     );
     assert!(html.contains("Juri magang"), "and can add one");
+    // The trainee is told on their own sheet list; a counted judge is not.
+    for (name, told) in [("juri_magang", true), ("juri_satu", false)] {
+        let phone = f.app.new_browser().await;
+        crate::common::log_in_ok(&phone, name, crate::common::PASSWORD).await;
+        let list = body(phone.get("/judge/sheets").dispatch().await).await;
+        assert_eq!(list.contains("magang, tidak dihitung"), told, "{name}");
+    }
 
     // The API says the same and sets it the same way.
     let api = crate::api::Api::admin(&f.app).await;
