@@ -165,3 +165,9 @@ jdg-trainee = trainee, not counted
 jdg-trainee-field = Trainee judge
 jdg-trainee-hint = A trainee is assigned and scores like the other judges, and the committee sees their scores, but they never count in the results. The assignment draw uses counted judges only; a trainee gets every entry of this stage they have no conflict of interest with.
 jdg-trainee-locked = This judge has started scoring this stage: whether they count can no longer change, and a trainee who has scored stays on the panel (still not counted).
+
+## The panel's differences of opinion, for its judges after their own submission
+jdg-dis-title = The panel's differences of opinion
+jdg-dis-lead = Indicators of the entries whose sheet you have submitted on which the judges are far apart, for the plenary. Other judges stay anonymous; your own answers are marked.
+jdg-dis-you = you
+jdg-dis-link = The panel's differences of opinion: { $competition }

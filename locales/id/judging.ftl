@@ -165,3 +165,9 @@ jdg-trainee = magang, tidak dihitung
 jdg-trainee-field = Juri magang
 jdg-trainee-hint = Juri magang ditugasi dan menilai seperti juri lain, nilainya terlihat oleh panitia, tetapi tidak pernah dihitung dalam hasil. Undian penugasan hanya memakai juri yang dihitung; juri magang mendapat semua peserta tahap ini yang tidak berbenturan kepentingan dengannya.
 jdg-trainee-locked = Juri ini sudah mulai menilai tahap ini: statusnya sebagai juri magang atau juri yang dihitung tidak dapat diubah lagi, dan juri magang yang sudah menilai tetap di tim (nilainya tetap tidak dihitung).
+
+## The panel's differences of opinion, for its judges after their own submission
+jdg-dis-title = Perbedaan pendapat tim penilai
+jdg-dis-lead = Indikator pada peserta yang lembarnya sudah Anda kirim, tempat nilai para juri berjauhan, untuk dibahas dalam rapat pleno. Juri lain tetap tanpa nama; nilai Anda ditandai.
+jdg-dis-you = Anda
+jdg-dis-link = Perbedaan pendapat tim penilai: { $competition }

@@ -88,3 +88,61 @@ pub async fn disagreements(
     let found = juara_domain::disagreement::disagreements(p.result.explanations(), threshold);
     Ok((p, found))
 }
+
+/// What a panel judge may read of the differences of opinion (issue 17: visible to the panel
+/// after their own submission): the indicators of entries whose sheet they submitted, in
+/// stages where they count, with their own "Juri n" label per stage. `None` when they have
+/// submitted no sheet of `c` (the page is not theirs).
+///
+/// # Errors
+/// As [`disagreements`].
+pub async fn disagreements_for_judge(
+    db: &DatabaseConnection,
+    c: &competition::Model,
+    judge: uuid::Uuid,
+    threshold: juara_domain::Points,
+    lang: &str,
+) -> Result<Option<JudgeDisagreements>, Error> {
+    let mine: std::collections::HashSet<(String, uuid::Uuid)> =
+        crate::db::judging::sheets::list_for_judge(db, judge)
+            .await?
+            .into_iter()
+            .filter(|x| x.competition.id == c.id)
+            .filter(|x| x.sheet.status == entity::SheetStatus::Submitted)
+            .filter(|x| x.sheet.excluded_at.is_none())
+            .map(|x| (x.stage.code, x.nomination.id))
+            .collect();
+    if mine.is_empty() {
+        return Ok(None);
+    }
+    let (p, found) = disagreements(db, c, threshold, lang).await?;
+    let me = crate::db::results::inputs::judge_id(judge);
+    let labels: Vec<(String, u32)> = results::stats::stage_reports(&p.result)
+        .iter()
+        .map(|r| (r.stage.clone(), r.label_of(me)))
+        .filter(|(_, label)| *label > 0)
+        .collect();
+    let found = found
+        .into_iter()
+        .filter(|d| labels.iter().any(|(s, _)| *s == d.stage))
+        .filter(|d| {
+            mine.contains(&(
+                d.stage.clone(),
+                crate::db::results::inputs::nomination_of(d.entry),
+            ))
+        })
+        .collect();
+    Ok(Some(JudgeDisagreements {
+        published: p,
+        found,
+        labels,
+    }))
+}
+
+/// A judge's share of the differences of opinion, with their label in each stage.
+pub struct JudgeDisagreements {
+    pub published: Published,
+    pub found: Vec<juara_domain::disagreement::Disagreement>,
+    /// (stage code, the judge's "Juri n" number there).
+    pub labels: Vec<(String, u32)>,
+}

@@ -66,6 +66,9 @@ struct Dashboard {
     stages: Vec<String>,
     filter_stage: String,
     filter_status: String,
+    /// Competitions where the judge has submitted a sheet: their share of the panel's
+    /// differences of opinion, as (id, name).
+    discussions: Vec<(Uuid, String)>,
 }
 
 #[get("/judge/sheets?<stage>&<status>")]
@@ -83,6 +86,13 @@ async fn index(
         .iter()
         .filter(|c| c.sheet.status == entity::SheetStatus::Submitted)
         .count();
+    let mut discussions: Vec<(Uuid, String)> = all
+        .iter()
+        .filter(|c| c.sheet.status == entity::SheetStatus::Submitted)
+        .map(|c| (c.competition.id, c.competition.name.clone()))
+        .collect();
+    discussions.sort_by(|a, b| a.1.cmp(&b.1));
+    discussions.dedup();
     let mut stages: Vec<String> = all.iter().map(|c| c.stage.code.clone()).collect();
     stages.sort();
     stages.dedup();
@@ -146,6 +156,7 @@ async fn index(
         percent: (submitted * 100).checked_div(total).unwrap_or(0),
         stages,
         filter_stage: fs.to_owned(),
+        discussions,
         filter_status: fst.to_owned(),
     };
     Ok(Template::render("judging/dashboard", &view))

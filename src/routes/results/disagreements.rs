@@ -15,13 +15,17 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::app::results::read;
+use crate::auth::JudgeUser;
 use crate::db::results::inputs::nomination_of;
 use crate::error::AppError;
+use crate::ids::CompetitionId;
 use crate::json::Json;
 use crate::results::Published;
 use crate::routes::api::support;
 use crate::routes::scope::{AdminScope, ApiScope};
 use crate::views::Page;
+use rocket::State;
+use sea_orm::DatabaseConnection;
 
 /// Points apart (0–100) when the committee names no threshold.
 pub const DEFAULT_THRESHOLD: i64 = 40;
@@ -37,6 +41,8 @@ pub struct OpinionDto {
     /// Dropped by the trimmed mean (still shown: it is what the judge said).
     trimmed: bool,
     comment: String,
+    /// The reader's own answer (a panel judge reading their share; never on the committee's).
+    own: bool,
 }
 
 /// An indicator of an entry on which the panel is far apart.
@@ -61,7 +67,8 @@ pub struct DisagreementList {
     items: Vec<DisagreementDto>,
 }
 
-fn rows(p: &Published, found: &[Disagreement]) -> Vec<DisagreementDto> {
+/// The list in words; `own` names the reader's "Juri n" per stage (empty for the committee).
+fn rows(p: &Published, found: &[Disagreement], own: &[(String, u32)]) -> Vec<DisagreementDto> {
     // Looked up once, not per listed indicator and judge.
     let villages: HashMap<Uuid, &str> = p
         .lines
@@ -122,6 +129,7 @@ fn rows(p: &Published, found: &[Disagreement]) -> Vec<DisagreementDto> {
                         not_applicable: v.value == ScoreValue::NotApplicable,
                         trimmed: v.trimmed,
                         comment: comment(v.label),
+                        own: own.iter().any(|(s, l)| *s == d.stage && *l == v.label),
                     })
                     .collect(),
             })
@@ -174,7 +182,7 @@ async fn page(
         error,
         list: DisagreementList {
             threshold: used.canonical(),
-            items: rows(&p, &found),
+            items: rows(&p, &found, &[]),
         },
         page,
     };
@@ -192,7 +200,7 @@ async fn api(
     let (p, found) = read::disagreements(a.db, &a.c, used, a.lang).await?;
     Ok(Json(DisagreementList {
         threshold: used.canonical(),
-        items: rows(&p, &found),
+        items: rows(&p, &found, &[]),
     }))
 }
 
@@ -201,9 +209,49 @@ async fn api(
 #[openapi(paths(api))]
 pub struct Doc;
 
-/// The committee's page.
+/// A panel judge's share: the entries whose sheet they submitted, their own answers marked;
+/// 404 until they have submitted a sheet of the competition.
+#[get("/judge/competitions/<id>/disagreements?<threshold>")]
+async fn judge_page(
+    page: Page,
+    who: JudgeUser,
+    id: CompetitionId,
+    threshold: Option<String>,
+    db: &State<DatabaseConnection>,
+) -> Result<Template, AppError> {
+    let c = crate::db::competitions::find_by_id(db.inner(), id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (used, error) = match threshold_of(threshold.as_deref()) {
+        Ok(t) => (t, None),
+        Err(_) => (
+            Points::from_whole(DEFAULT_THRESHOLD),
+            Some(crate::i18n::t(page.lang, "res-err-threshold")),
+        ),
+    };
+    let Some(share) =
+        read::disagreements_for_judge(db.inner(), &c, who.0.id.into_uuid(), used, page.lang)
+            .await?
+    else {
+        return Err(AppError::NotFound);
+    };
+    let view = PageView {
+        competition_id: c.id.to_string(),
+        competition_name: c.name.clone(),
+        threshold: threshold.unwrap_or_else(|| DEFAULT_THRESHOLD.to_string()),
+        error,
+        list: DisagreementList {
+            threshold: used.canonical(),
+            items: rows(&share.published, &share.found, &share.labels),
+        },
+        page,
+    };
+    Ok(Template::render("judging/disagreements", &view))
+}
+
+/// The committee's page and the panel's share.
 pub fn routes() -> Vec<Route> {
-    routes![page]
+    routes![page, judge_page]
 }
 
 /// The JSON twin (mounted under `/api`).

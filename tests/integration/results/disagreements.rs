@@ -167,3 +167,86 @@ async fn the_plenary_list_matches_the_score_rows_and_only_the_committee_reads_it
         assert!(matches!(status.code, 403 | 404), "{role:?}: {status}");
     }
 }
+
+/// A panel judge reads the differences of opinion on the entries whose sheet they submitted,
+/// their own answers marked, other judges by label only; a judge who submitted nothing there
+/// and a village get nothing.
+#[rocket::async_test]
+async fn a_panel_judge_reads_their_share_after_submitting() {
+    let app = TestApp::new().await;
+    let report = juara::demo::load(&app.db).await.unwrap();
+    let c = report.competition_id;
+    let secret = |name: &str| {
+        report
+            .accounts
+            .iter()
+            .find(|(u, _, _)| u == name)
+            .map(|(_, p, _)| p.clone())
+            .unwrap()
+    };
+    let judge = app.new_browser().await;
+    log_in_ok(&judge, "demo-juri-1", &secret("demo-juri-1")).await;
+    let dashboard = body(judge.get("/judge/sheets").dispatch().await).await;
+    let path = format!("/judge/competitions/{c}/disagreements");
+    assert!(
+        dashboard.contains(&path),
+        "linked from the judge's sheet list"
+    );
+    let resp = judge.get(format!("{path}?threshold=0")).dispatch().await;
+    assert_eq!(resp.status(), Status::Ok);
+    let html = body(resp).await;
+    assert!(html.contains("(Anda)"), "their own answers are marked");
+    // Only entries whose sheet this judge submitted in the competition.
+    let judge_id = entity::user::Entity::find()
+        .filter(entity::user::Column::Username.eq("demo-juri-1"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let theirs: Vec<uuid::Uuid> = entity::score_sheet::Entity::find()
+        .filter(entity::score_sheet::Column::JudgeId.eq(judge_id))
+        .filter(entity::score_sheet::Column::Status.eq(entity::SheetStatus::Submitted))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| s.nomination_id)
+        .collect();
+    let villages: Vec<String> = entity::nomination::Entity::find()
+        .filter(entity::nomination::Column::CompetitionId.eq(c))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|n| !theirs.contains(&n.id))
+        .map(|n| n.village_code)
+        .collect();
+    for code in villages {
+        let name = juara::db::regions::find(&app.db, &code)
+            .await
+            .unwrap()
+            .unwrap()
+            .name;
+        assert!(
+            !html.contains(&format!("<h2>{name} ·")),
+            "{name} is not theirs to read"
+        );
+    }
+
+    // A judge with nothing submitted there, and a village operator, are refused.
+    let other = app
+        .browser_as(Role::Judge, "juri-lain", Some("64.72"), None)
+        .await;
+    assert_eq!(
+        other.get(path.as_str()).dispatch().await.status(),
+        Status::NotFound
+    );
+    let village = app
+        .browser_as(Role::Village, "desa-lain", None, Some("33.19.01.2001"))
+        .await;
+    assert!(matches!(
+        village.get(path.as_str()).dispatch().await.status().code,
+        403 | 404
+    ));
+}

@@ -140,6 +140,8 @@ pub const ROWS: &[Row] = &[
     r("GET /results?<year>&<region>", "/results", Public),
     r("GET /results/<id>", "/results/{ann}", Public),
     r("GET /competitions/<id>/rules", "/competitions/{ann}/rules", Public),
+    // Only a judge who submitted a sheet of it, and the fixture's judges scored none there.
+    r("GET /judge/competitions/<id>/disagreements?<threshold>", "/judge/competitions/{ann}/disagreements", Nobody),
     r("GET /competitions/<id>/rules/v/<number>", "/competitions/{ann}/rules/v/1.txt", Public),
     r("GET /api/v1/competitions/<id>/rules", "/api/v1/competitions/{ann}/rules", Public),
     r("GET /results/<id>/v/<version>", "/results/{ann}/v/1", Public),
