@@ -21,6 +21,9 @@ pub enum Class {
     AnyJudge,
     /// Only the judge the sheet belongs to (and not in conflict with its entry).
     AssignedJudge,
+    /// The judges who submitted sheets of the competition (a conflict elsewhere does not stop
+    /// them reading their own entries' differences of opinion).
+    Scorer,
     AnyVillage,
     /// Only the village operator who owns the entry (or the token).
     VillageOwner,
@@ -51,6 +54,7 @@ impl Class {
             Class::AdminInScope => admin_in,
             Class::AnyJudge => matches!(role, JudgeAssigned | JudgeUnassigned | JudgeConflicted),
             Class::AssignedJudge => role == JudgeAssigned,
+            Class::Scorer => matches!(role, JudgeAssigned | JudgeConflicted),
             Class::AnyVillage => matches!(role, VillageA | VillageB),
             Class::VillageOwner => role == VillageA,
             Class::OwnerOrAdmin => admin_in || role == VillageA,
@@ -104,7 +108,7 @@ const fn rb(
 use Class::{
     AdminInScope as InScope, AdminOrJudge, AdminOrVillage, AnyAdmin, AnyJudge, AnyVillage,
     AssignedJudge, Evidence, LoggedIn, Nobody, OwnerOrAdmin, Public, ReaderInScope as Reader,
-    VillageOwner as Owner,
+    Scorer, VillageOwner as Owner,
 };
 
 /// A well-formed sheet body, so a refusal is about the caller, not the JSON (`_json` is sent
@@ -140,8 +144,8 @@ pub const ROWS: &[Row] = &[
     r("GET /results?<year>&<region>", "/results", Public),
     r("GET /results/<id>", "/results/{ann}", Public),
     r("GET /competitions/<id>/rules", "/competitions/{ann}/rules", Public),
-    // Only a judge who submitted a sheet of it, and the fixture's judges scored none there.
-    r("GET /judge/competitions/<id>/disagreements?<threshold>", "/judge/competitions/{ann}/disagreements", Nobody),
+    // Only a judge who submitted sheets of it: the assigned and the conflicted judge did.
+    r("GET /judge/competitions/<id>/disagreements?<threshold>", "/judge/competitions/{ann}/disagreements", Scorer),
     r("GET /competitions/<id>/rules/v/<number>", "/competitions/{ann}/rules/v/1.txt", Public),
     r("GET /api/v1/competitions/<id>/rules", "/api/v1/competitions/{ann}/rules", Public),
     r("GET /results/<id>/v/<version>", "/results/{ann}/v/1", Public),
