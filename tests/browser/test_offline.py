@@ -267,7 +267,11 @@ def test_an_expired_session_asks_to_log_in_and_then_sends_what_was_kept(phone, s
     page.click("form button[type=submit]")
     page.wait_for_load_state("load")
     assert page.url.endswith(href), page.url
-    assert float(page.input_value(f"#s-{cid}")) == high
+    # The kept value comes back from IndexedDB a moment after the page loads: wait for it.
+    page.wait_for_function(
+        "([id, v]) => parseFloat((document.getElementById(id) || {}).value) === v",
+        arg=[f"s-{cid}", high],
+    )
     _state(page, SAVED)
     assert _stored_value(server, href, cid) == round(high * 10000)
 
