@@ -20,6 +20,22 @@ pub async fn latest<C: ConnectionTrait>(
         .await
 }
 
+/// The competitions that have at least one version (one query, for the start-up backfill).
+pub async fn competitions_with_versions<C: ConnectionTrait>(
+    db: &C,
+) -> Result<std::collections::HashSet<Uuid>, DbErr> {
+    use sea_orm::QuerySelect;
+    Ok(rules_version::Entity::find()
+        .select_only()
+        .column(rules_version::Column::CompetitionId)
+        .distinct()
+        .into_tuple::<Uuid>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect())
+}
+
 /// Every version, oldest first.
 pub async fn history<C: ConnectionTrait>(
     db: &C,

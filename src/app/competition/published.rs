@@ -303,8 +303,10 @@ pub fn stored_book(v: &rules_version::Model) -> RuleBook {
 /// A database error.
 pub async fn backfill<C: ConnectionTrait>(db: &C) -> Result<usize, DbErr> {
     let mut made = 0;
+    // One query for the competitions already versioned, not one per competition at each start.
+    let versioned = store::competitions_with_versions(db).await?;
     for c in repo::list_past_draft(db).await? {
-        if store::latest(db, c.id).await?.is_some() {
+        if versioned.contains(&c.id) {
             continue;
         }
         let book = book_of(&c, &setup::load_setup(db, c.id).await?);
